@@ -1,0 +1,39 @@
+package uk.org.quadrant.audits.changelog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** The audit trail of this service, for the board (who changed what, when, from what to what). */
+@Controller("/api/v1/change-log")
+@Secured({"BOARD_MANAGER", "BOARD_CHAIR"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ChangeLogController {
+
+    private final ChangeLogRepository repository;
+
+    ChangeLogController(ChangeLogRepository repository) {
+        this.repository = repository;
+    }
+
+    @Get
+    List<ChangeLogEntry> list(@QueryValue @Nullable @Size(min = 1, max = 64) String entityType,
+                              @QueryValue @Nullable @Size(min = 1, max = 64) String entityId,
+                              @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        Pageable page = Pageable.from(0, limit);
+        if (entityType != null && entityId != null) {
+            return repository.findByEntityTypeAndEntityIdOrderByIdDesc(entityType, entityId, page);
+        }
+        return repository.listOrderByIdDesc(page);
+    }
+}
