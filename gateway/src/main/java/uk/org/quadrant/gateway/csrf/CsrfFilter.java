@@ -1,0 +1,124 @@
+package uk.org.quadrant.gateway.csrf;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.filter.FilterBodyParser;
+import uk.org.quadrant.gateway.tokens.AuthConfiguration;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Double-submit CSRF protection for every state-changing request a browser could forge.
+ * Every page carries a random token in an HttpOnly, SameSite=Strict cookie; pages echo it in
+ * a hidden {@code csrfToken} field (or an {@code X-CSRF-Token} header). A POST, PUT, PATCH or
+ * DELETE whose body is not JSON (JSON cannot be sent cross-site without a CORS preflight, which the
+ * gateway never grants) must present a token equal to the cookie, or it is refused with 403.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class CsrfFilter implements Ordered {
+
+    static final String COOKIE = "quadrant_csrf";
+    static final String FIELD = "csrfToken";
+    static final String HEADER = "X-CSRF-Token";
+    static final String ATTRIBUTE = "quadrant.csrf.token";
+    private static final String NEW_TOKEN = "quadrant.csrf.new";
+    private static final Set<HttpMethod> UNSAFE = EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    private static final CompletableFuture<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
+
+    private final FilterBodyParser bodyParser;
+    private final boolean secure;
+    private final SecureRandom random = new SecureRandom();
+
+    CsrfFilter(FilterBodyParser bodyParser, AuthConfiguration config) {
+        this.bodyParser = bodyParser;
+        this.secure = config.cookieSecure();
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
+    }
+
+    @RequestFilter
+    CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+        Optional<String> cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank());
+        String token = cookie.orElseGet(this::newToken);
+        request.setAttribute(ATTRIBUTE, token);
+        if (cookie.isEmpty()) {
+            request.setAttribute(NEW_TOKEN, Boolean.TRUE);
+        }
+        if (!needsCheck(request)) {
+            return PROCEED;
+        }
+        if (cookie.isEmpty()) {
+            return refuse();
+        }
+        String header = request.getHeaders().get(HEADER);
+        if (header != null) {
+            return matches(cookie.get(), header) ? PROCEED : refuse();
+        }
+        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+        if (!form) {
+            return refuse();
+        }
+        return bodyParser.parseBody(request).thenCompose(body -> {
+            Object submitted = body.get(FIELD);
+            return submitted != null && matches(cookie.get(), submitted.toString()) ? PROCEED : refuse();
+        });
+    }
+
+    @ResponseFilter
+    void issueCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        boolean page = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+        if (page && Boolean.TRUE.equals(request.getAttribute(NEW_TOKEN, Boolean.class).orElse(false))) {
+            request.getAttribute(ATTRIBUTE, String.class).ifPresent(token -> response.cookie(Cookie.of(COOKIE, token)
+                    .path("/").httpOnly(true).secure(secure).sameSite(SameSite.Strict)));
+        }
+    }
+
+    private static boolean needsCheck(HttpRequest<?> request) {
+        if (!UNSAFE.contains(request.getMethod())) {
+            return false;
+        }
+        return request.getContentType()
+                .map(type -> !(type.matches(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json")))
+                .orElse(true);
+    }
+
+    private static boolean matches(String expected, String submitted) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Rendered by the error processor: an HTML page for a browser, problem+json for a client. */
+    private static CompletableFuture<@Nullable HttpResponse<?>> refuse() {
+        return CompletableFuture.failedFuture(new HttpStatusException(HttpStatus.FORBIDDEN,
+                "This form has expired or did not come from Quadrant. Go back, reload the page and try again."));
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,52 @@
+package uk.org.quadrant.gateway.problem;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ViewsRenderer;
+import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.signin.CurrentUser;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders the GOV.UK-style error page ("Page not found", "There is a problem with the service"). */
+@Singleton
+class ErrorPages {
+
+    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+
+    ErrorPages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+        this.renderer = renderer;
+    }
+
+    static boolean wantsHtml(HttpRequest<?> request) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML) && !request.getPath().startsWith("/api/");
+    }
+
+    String render(HttpRequest<?> request, Problem problem) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", problem.status());
+        model.put("heading", switch (problem.status()) {
+            case 403 -> "You cannot do that";
+            case 404 -> "Page not found";
+            case 405 -> "Page not found";
+            default -> problem.status() >= 500 ? "Sorry, there is a problem with the service" : "There is a problem";
+        });
+        model.put("detail", problem.detail());
+        request.getUserPrincipal(Authentication.class).ifPresent(a -> model.put("currentUser", CurrentUser.of(a)));
+        request.getAttribute("quadrant.csrf.token", String.class).ifPresent(t -> model.put("csrfToken", t));
+        StringWriter out = new StringWriter();
+        try {
+            renderer.render("error/error", model, request).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

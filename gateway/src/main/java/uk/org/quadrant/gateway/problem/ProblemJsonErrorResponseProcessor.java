@@ -1,0 +1,122 @@
+package uk.org.quadrant.gateway.problem;
+
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Renders every error: a GOV.UK error page for a browser (a request that accepts HTML), otherwise
+ * {@code application/problem+json}. Client errors carry the framework's
+ * explanation and a field-level list; server errors carry only a reference to the log line, never
+ * an exception message or stack trace.
+ */
+@Singleton
+class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemJsonErrorResponseProcessor.class);
+
+    private final ErrorPages pages;
+
+    ProblemJsonErrorResponseProcessor(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    @NonNull
+    public MutableHttpResponse<Object> processResponse(@NonNull ErrorContext context,
+                                                       @NonNull MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        String instance = context.getRequest().getPath();
+        Problem problem;
+        if (status.getCode() >= 500) {
+            String reference = UUID.randomUUID().toString();
+            context.getRootCause().ifPresent(cause ->
+                    LOG.error("Unhandled error {} on {} {}", reference, context.getRequest().getMethod(), instance, cause));
+            problem = new Problem("about:blank", status.getReason(), status.getCode(),
+                    "The request could not be completed. Reference: " + reference, instance, List.of());
+        } else {
+            List<Problem.FieldError> fields = context.getRootCause()
+                    .filter(ConstraintViolationException.class::isInstance)
+                    .map(cause -> violations((ConstraintViolationException) cause))
+                    .orElseGet(() -> context.getErrors().stream()
+                            .filter(e -> e.getPath().isPresent())
+                            .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                            .toList());
+            String detail = fields.isEmpty()
+                    ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null)
+                    : "Invalid request: " + fields.size() + " field(s) failed validation";
+            problem = new Problem("about:blank", status.getReason(), status.getCode(), detail, instance, fields);
+        }
+        if (ErrorPages.wantsHtml(context.getRequest())) {
+            return response.contentType(MediaType.TEXT_HTML_TYPE).body(pages.render(context.getRequest(), problem));
+        }
+        return response.contentType(PROBLEM_JSON).body(problem);
+    }
+
+    private static List<Problem.FieldError> violations(ConstraintViolationException exception) {
+        return exception.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+    }
+
+    /**
+     * The path a client recognises: a query or path parameter by its name ("limit"), a JSON body
+     * property by its path inside the body ("numerator", "targets[0].value").
+     */
+    static String fieldName(Path path) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR
+                    && node.getKind() != ElementKind.RETURN_VALUE) {
+                nodes.add(node);
+            }
+        }
+        if (nodes.size() > 1 && nodes.get(0).getKind() == ElementKind.PARAMETER) {
+            nodes.remove(0);
+        }
+        StringBuilder name = new StringBuilder();
+        for (Path.Node node : nodes) {
+            // Bean Validation puts a container's index on the element node that follows it.
+            if (node.isInIterable() && !name.isEmpty()) {
+                name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(node.getName());
+        }
+        return name.toString();
+    }
+
+    /** "list.limit" (method.argument) and "save.body.title" become "limit" and "title". */
+    static String fieldName(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        String[] parts = trimmed.split("\\.");
+        int start = 1;
+        if (parts.length > 2 && (parts[1].equals("body") || parts[1].equals("command") || parts[1].equals("request"))) {
+            start = 2;
+        }
+        if (parts.length == 1) {
+            return trimmed;
+        }
+        return String.join(".", java.util.Arrays.copyOfRange(parts, start, parts.length));
+    }
+}
