@@ -159,6 +159,8 @@ mid=$(( ${#S} / 2 ))
 c="${S:$mid:1}"; [ "$c" = A ] && r=B || r=A
 BAD_SIG="$H.$P.${S:0:$mid}$r${S:$((mid + 1))}"
 claims="$(b64url_decode "$P")"
+# Re-encoding the unchanged claims must give the original segment, so the forgery differs only in them.
+[ "$(printf '%s' "$claims" | b64url_encode)" = "$P" ] || fail "could not re-encode the token's claims"
 forged="$(printf '%s' "$claims" | sed -e 's/"tvp\.user"/"chair"/g' -e 's/"TVP"/"BOARD"/g')"
 [ "$forged" != "$claims" ] || fail "token claims do not name tvp.user/TVP: $claims"
 FORGED="$H.$(printf '%s' "$forged" | b64url_encode).$S"

@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,6 +63,8 @@ class SignInJourneyBrowserTest {
     private ChromeDriverService service;
     private WebDriver driver;
     private WebDriverWait wait;
+    /** axe reports of the current test: collected so that one page's violations do not hide the next page's. */
+    private final List<String> accessibilityFailures = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -115,15 +119,23 @@ class SignInJourneyBrowserTest {
 
     @BeforeEach
     void signedOut() {
+        accessibilityFailures.clear();
         open("/login");
         driver.manage().deleteAllCookies();
+    }
+
+    @AfterEach
+    void noAccessibilityViolations() {
+        if (!accessibilityFailures.isEmpty()) {
+            fail(String.join("\n\n", accessibilityFailures));
+        }
     }
 
     @Test
     void boardChairSignsInToBoardHomeAndSignsOut() {
         open("/login");
         assertEquals("Sign in – Quadrant", driver.getTitle());
-        assertAccessible("sign-in page (empty)");
+        checkAccessibility("sign-in page (empty)");
 
         signIn("chair", PASSWORD);
         waitForPath("/board");
@@ -131,7 +143,7 @@ class SignInJourneyBrowserTest {
         assertTrue(accountBar().contains("Signed in as Board chair"), "account bar: " + accountBar());
         List<WebElement> agencyLinks = driver.findElements(By.cssSelector("table.govuk-table a[href^='/agency/']"));
         assertFalse(agencyLinks.isEmpty(), "the board home lists the partner agencies");
-        assertAccessible("board home");
+        checkAccessibility("board home");
 
         signOut();
         waitForPath("/login");
@@ -152,7 +164,7 @@ class SignInJourneyBrowserTest {
         waitForPath("/agency/TVP");
         assertEquals("Thames Valley Police", heading());
         assertTrue(accountBar().contains("Signed in as"), "account bar: " + accountBar());
-        assertAccessible("agency home (TVP, own agency)");
+        checkAccessibility("agency home (TVP, own agency)");
 
         open("/agency/CSC");
         assertEquals("Page not found", heading());
@@ -181,7 +193,7 @@ class SignInJourneyBrowserTest {
         wait.withMessage("govuk-frontend should focus the error summary")
                 .until(d -> Boolean.TRUE.equals(js().executeScript(
                         "return document.activeElement !== null && document.activeElement.classList.contains('govuk-error-summary');")));
-        assertAccessible("sign-in page (with errors)");
+        checkAccessibility("sign-in page (with errors)");
 
         // The summary's link takes the user to the field in error.
         summary.findElement(By.linkText("Enter a correct username and password")).click();
@@ -220,7 +232,8 @@ class SignInJourneyBrowserTest {
     }
 
     private void waitForPath(String path) {
-        wait.withMessage(() -> "expected path " + path + " but at " + driver.getCurrentUrl())
+        wait.withMessage(() -> "expected path " + path + " but at " + driver.getCurrentUrl()
+                        + " (title \"" + driver.getTitle() + "\")")
                 .until(d -> {
                     String current = d.getCurrentUrl();
                     String rest = current.substring(server.getURL().toString().length());
@@ -241,8 +254,11 @@ class SignInJourneyBrowserTest {
         return (JavascriptExecutor) driver;
     }
 
-    /** Runs axe-core in the page as it is now; fails listing every WCAG A/AA violation, rule by rule and node by node. */
-    private void assertAccessible(String page) {
+    /**
+     * Runs axe-core in the page as it is now. Every WCAG A/AA violation is recorded, rule by rule and node by
+     * node, and fails the test once it ends (see {@link #noAccessibilityViolations()}).
+     */
+    private void checkAccessibility(String page) {
         Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
         if (results.isErrored()) {
             fail("axe-core failed on " + page + ": " + results.getErrorMessage());
@@ -267,7 +283,6 @@ class SignInJourneyBrowserTest {
                 }
             }
         }
-        System.out.println(report);
-        fail(report.toString());
+        accessibilityFailures.add(report.toString());
     }
 }
