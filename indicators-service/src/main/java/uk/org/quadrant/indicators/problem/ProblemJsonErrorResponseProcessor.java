@@ -43,8 +43,9 @@ class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Proble
                     "The request could not be completed. Reference: " + reference, instance, List.of());
         } else {
             List<Problem.FieldError> fields = context.getRootCause()
-                    .filter(ConstraintViolationException.class::isInstance)
-                    .map(cause -> violations((ConstraintViolationException) cause))
+                    .filter(c -> c instanceof ConstraintViolationException || c instanceof InvalidRequestException)
+                    .map(cause -> cause instanceof InvalidRequestException invalid
+                            ? invalid.errors() : violations((ConstraintViolationException) cause))
                     .orElseGet(() -> context.getErrors().stream()
                             .filter(e -> e.getPath().isPresent())
                             .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))

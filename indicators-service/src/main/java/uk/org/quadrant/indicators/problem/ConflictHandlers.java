@@ -1,0 +1,48 @@
+package uk.org.quadrant.indicators.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import uk.org.quadrant.indicators.domain.ValueWorkflow;
+
+/** 409s: a stale version caught by the database, or a workflow step that is not allowed now. */
+final class ConflictHandlers {
+
+    private ConflictHandlers() {
+    }
+
+    @Singleton
+    static class StaleWrite implements ExceptionHandler<OptimisticLockException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        StaleWrite(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, OptimisticLockException exception) {
+            return processor.processResponse(ErrorContext.builder(request).cause(exception)
+                    .errorMessage("Someone else changed this record; reload it and try again").build(), HttpResponse.status(HttpStatus.CONFLICT));
+        }
+    }
+
+    @Singleton
+    static class IllegalTransition implements ExceptionHandler<ValueWorkflow.IllegalTransitionException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        IllegalTransition(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ValueWorkflow.IllegalTransitionException exception) {
+            return processor.processResponse(ErrorContext.builder(request).cause(exception)
+                    .errorMessage(exception.getMessage()).build(), HttpResponse.status(HttpStatus.CONFLICT));
+        }
+    }
+}

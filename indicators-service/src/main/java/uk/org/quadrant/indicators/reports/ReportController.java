@@ -1,0 +1,61 @@
+package uk.org.quadrant.indicators.reports;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.constraints.Size;
+import uk.org.quadrant.indicators.access.Caller;
+
+import java.util.List;
+
+/** Read models: series, change between two periods, scorecard, exceptions, submission status. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReportController {
+
+    private final SeriesService series;
+    private final ScorecardService scorecard;
+    private final SubmissionService submissions;
+
+    ReportController(SeriesService series, ScorecardService scorecard, SubmissionService submissions) {
+        this.series = series;
+        this.scorecard = scorecard;
+        this.submissions = submissions;
+    }
+
+    @Get("/indicators/{code}/series")
+    List<SeriesPoint> series(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Authentication auth) {
+        return series.series(code, agency, Caller.of(auth));
+    }
+
+    @Get("/indicators/{code}/change")
+    ChangeView change(@PathVariable String code, @QueryValue @Size(max = 16) String from, @QueryValue @Size(max = 16) String to,
+                      @QueryValue @Nullable @Size(max = 16) String agency, Authentication auth) {
+        return series.change(code, from, to, agency, Caller.of(auth));
+    }
+
+    @Get("/scorecard")
+    List<ScorecardRow> scorecard(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
+                                 @QueryValue @Nullable @Size(max = 16) String period, Authentication auth) {
+        return scorecard.scorecard(Caller.of(auth), agency, priority, period);
+    }
+
+    @Get("/exceptions")
+    List<ScorecardRow> exceptions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
+                                  @QueryValue @Nullable @Size(max = 16) String period, Authentication auth) {
+        return scorecard.exceptions(Caller.of(auth), agency, priority, period);
+    }
+
+    @Get("/submissions")
+    SubmissionStatus submissions(@QueryValue @Size(max = 16) String period, Authentication auth) {
+        return submissions.status(period, Caller.of(auth));
+    }
+}

@@ -1,0 +1,47 @@
+package uk.org.quadrant.indicators.values;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import uk.org.quadrant.indicators.domain.Period;
+import uk.org.quadrant.indicators.domain.ValueStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A value as clients see it. */
+@Serdeable
+public record ValueView(
+        String indicatorCode,
+        String period,
+        String periodLabel,
+        String agency,
+        BigDecimal value,
+        @Nullable BigDecimal numerator,
+        @Nullable BigDecimal denominator,
+        @Nullable String comment,
+        ValueStatus status,
+        @Nullable String returnReason,
+        boolean outlier,
+        @Nullable String submittedBy,
+        @Nullable Instant submittedAt,
+        @Nullable String approvedBy,
+        @Nullable Instant approvedAt,
+        String updatedBy,
+        Instant updatedAt,
+        Long version) {
+
+    public static ValueView of(IndicatorValue v) {
+        return new ValueView(v.indicatorCode(), v.period(), Period.parse(v.period()).map(Period::label).orElse(v.period()),
+                v.agencyCode(), strip(v.amount()), strip(v.numerator()), strip(v.denominator()), v.commentary(), v.status(),
+                v.returnReason(), v.outlier(), v.submittedBy(), v.submittedAt(), v.approvedBy(), v.approvedAt(),
+                v.updatedBy(), v.updatedAt(), v.version());
+    }
+
+    private static BigDecimal strip(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

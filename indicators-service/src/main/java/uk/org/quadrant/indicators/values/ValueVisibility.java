@@ -1,0 +1,26 @@
+package uk.org.quadrant.indicators.values;
+
+import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.indicators.catalogue.Indicator;
+import uk.org.quadrant.indicators.domain.ValueStatus;
+
+/**
+ * Who may see which value. An agency sees its own values in any state; other agencies' values
+ * only once approved, and only for indicators the board publishes. The board sees every agency's
+ * values except drafts, which stay with the agency until it submits them.
+ */
+public final class ValueVisibility {
+
+    private ValueVisibility() {
+    }
+
+    public static boolean visible(Caller caller, Indicator indicator, IndicatorValue value) {
+        if (caller.agency().equals(value.agencyCode())) {
+            return true;
+        }
+        if (caller.isBoard()) {
+            return value.status() != ValueStatus.DRAFT;
+        }
+        return indicator.published() && value.status() == ValueStatus.APPROVED;
+    }
+}
