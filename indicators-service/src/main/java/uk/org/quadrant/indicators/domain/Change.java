@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Change between two values: {@code change = to − from}; {@code percent = change / from × 100} to one
- * decimal place, half-up ({@code null} when {@code from} is zero or either value is missing).
+ * Change between two values: {@code change = to − from}; {@code percent = change / |from| × 100}, rounded
+ * once to one decimal place, half-up ({@code null} when {@code from} is zero). Dividing by |from|
+ * keeps the sign meaning "went up" even for negative values.
  * 569 → 730 is +161, +28.3 %.
  */
 public record Change(BigDecimal change, BigDecimal percent) {
@@ -16,16 +17,12 @@ public record Change(BigDecimal change, BigDecimal percent) {
         if (from == null || to == null) {
             return NONE;
         }
-        BigDecimal change = to.subtract(from).stripTrailingZeros();
-        if (change.scale() < 0) {
-            change = change.setScale(0);
-        }
+        BigDecimal change = Rates.clean(to.subtract(from));
         if (from.signum() == 0) {
             return new Change(change, null);
         }
         BigDecimal percent = to.subtract(from).multiply(BigDecimal.valueOf(100))
-                .divide(from.abs(), 10, RoundingMode.HALF_UP)
-                .setScale(1, RoundingMode.HALF_UP);
+                .divide(from.abs(), 1, RoundingMode.HALF_UP);
         return new Change(change, percent);
     }
 }

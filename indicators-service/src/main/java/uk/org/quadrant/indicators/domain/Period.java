@@ -26,8 +26,23 @@ public record Period(String id, Frequency frequency, LocalDate start, LocalDate 
     private static final Pattern FIN_QUARTER = Pattern.compile("(\\d{4})AprilQ([1-4])");
     private static final Pattern ACADEMIC = Pattern.compile("(\\d{4})Sep");
 
-    /** Parses any supported identifier; empty if it is not one. */
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2200;
+
+    /** Parses any supported identifier (years 1900–2200); empty if it is not one. */
     public static Optional<Period> parse(String id) {
+        return parse(id, true);
+    }
+
+    private static Optional<Period> parse(String id, boolean checkRange) {
+        Optional<Period> p = parseAnyYear(id);
+        if (checkRange && p.isPresent() && (p.get().start.getYear() < MIN_YEAR || p.get().start.getYear() > MAX_YEAR)) {
+            return Optional.empty();
+        }
+        return p;
+    }
+
+    private static Optional<Period> parseAnyYear(String id) {
         if (id == null || id.length() > 12) {
             return Optional.empty();
         }
@@ -69,11 +84,7 @@ public record Period(String id, Frequency frequency, LocalDate start, LocalDate 
     }
 
     private static int year(String digits) {
-        int y = Integer.parseInt(digits);
-        if (y < 1900 || y > 2200) {
-            throw new IllegalArgumentException("year out of range");
-        }
-        return y;
+        return Integer.parseInt(digits);
     }
 
     /** The period of the same frequency just before this one. */
@@ -85,25 +96,26 @@ public record Period(String id, Frequency frequency, LocalDate start, LocalDate 
         return shift(1);
     }
 
+    /** Shifting may step one period outside the accepted input range (e.g. before 1900). */
     private Period shift(int n) {
         return switch (frequency) {
             case MONTHLY -> {
                 YearMonth ym = YearMonth.from(start).plusMonths(n);
-                yield parse(String.format("%04d%02d", ym.getYear(), ym.getMonthValue())).orElseThrow();
+                yield parse(String.format("%04d%02d", ym.getYear(), ym.getMonthValue()), false).orElseThrow();
             }
-            case CALENDAR_YEAR -> parse(Integer.toString(start.getYear() + n)).orElseThrow();
+            case CALENDAR_YEAR -> parse(Integer.toString(start.getYear() + n), false).orElseThrow();
             case CALENDAR_QUARTER -> {
                 LocalDate s = start.plusMonths(3L * n);
-                yield parse(s.getYear() + "Q" + (1 + (s.getMonthValue() - 1) / 3)).orElseThrow();
+                yield parse(s.getYear() + "Q" + (1 + (s.getMonthValue() - 1) / 3), false).orElseThrow();
             }
             case FINANCIAL_QUARTER -> {
                 LocalDate s = start.plusMonths(3L * n);
                 int fy = s.getMonthValue() >= 4 ? s.getYear() : s.getYear() - 1;
                 int q = 1 + ((s.getMonthValue() + 8) % 12) / 3;
-                yield parse(fy + "AprilQ" + q).orElseThrow();
+                yield parse(fy + "AprilQ" + q, false).orElseThrow();
             }
-            case FINANCIAL_YEAR -> parse((start.getYear() + n) + "April").orElseThrow();
-            case ACADEMIC_YEAR -> parse((start.getYear() + n) + "Sep").orElseThrow();
+            case FINANCIAL_YEAR -> parse((start.getYear() + n) + "April", false).orElseThrow();
+            case ACADEMIC_YEAR -> parse((start.getYear() + n) + "Sep", false).orElseThrow();
         };
     }
 
@@ -130,10 +142,17 @@ public record Period(String id, Frequency frequency, LocalDate start, LocalDate 
         return first + "/" + String.format("%02d", (first + 1) % 100);
     }
 
+    /** By start, then end, then frequency and id, so it agrees with equals. */
     @Override
     public int compareTo(Period other) {
-        int byStart = start.compareTo(other.start);
-        return byStart != 0 ? byStart : end.compareTo(other.end);
+        int c = start.compareTo(other.start);
+        if (c == 0) {
+            c = end.compareTo(other.end);
+        }
+        if (c == 0) {
+            c = frequency.compareTo(other.frequency);
+        }
+        return c != 0 ? c : id.compareTo(other.id);
     }
 
     @Override

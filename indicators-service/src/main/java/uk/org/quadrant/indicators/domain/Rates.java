@@ -21,7 +21,7 @@ public final class Rates {
             case RATE_PER_10K -> BigDecimal.valueOf(10_000);
             default -> BigDecimal.ONE;
         };
-        return numerator.multiply(factor).divide(denominator, SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+        return clean(numerator.multiply(factor).divide(denominator, SCALE, RoundingMode.HALF_UP));
     }
 
     /** How far a value is from a benchmark, in the value's unit (positive: above it). */
@@ -29,7 +29,16 @@ public final class Rates {
         if (value == null || benchmark == null) {
             return null;
         }
-        return value.subtract(benchmark).stripTrailingZeros();
+        return clean(value.subtract(benchmark));
+    }
+
+    /** Trailing zeros stripped, never in exponent form (100, not 1E+2). */
+    public static BigDecimal clean(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** Whether the value is better than the baseline, by polarity; null when it cannot be said. */

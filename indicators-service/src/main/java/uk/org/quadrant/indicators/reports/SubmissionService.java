@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Submission status for a period: each active indicator of the period's frequency is due from its
- * owner agency. The board sees every agency; an agency sees only its own returns.
+ * owner agency. The board sees every agency's states (a draft's figure stays hidden elsewhere, but
+ * that one exists tells the board work is under way); an agency sees only its own returns.
  */
 @Singleton
 public class SubmissionService {
@@ -45,9 +46,6 @@ public class SubmissionService {
             }
             IndicatorValue v = byKey.get(indicator.code() + "/" + indicator.ownerAgency());
             String status = v == null ? "MISSING" : v.status().name();
-            if (caller.isBoard() && "DRAFT".equals(status) && !caller.agency().equals(indicator.ownerAgency())) {
-                status = "MISSING"; // another agency's draft is not yet the board's to see
-            }
             byAgency.computeIfAbsent(indicator.ownerAgency(), k -> new ArrayList<>())
                     .add(new SubmissionStatus.Item(indicator.code(), indicator.title(), status));
         }

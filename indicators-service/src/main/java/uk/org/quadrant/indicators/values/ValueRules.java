@@ -3,6 +3,7 @@ package uk.org.quadrant.indicators.values;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.domain.Rates;
 import uk.org.quadrant.indicators.domain.Unit;
+import uk.org.quadrant.indicators.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.problem.Problem.FieldError;
 
 import java.math.BigDecimal;
@@ -38,12 +39,18 @@ public final class ValueRules {
                                    IntFunction<OptionalLong> populationForYear, int populationYear) {
         List<FieldError> errors = new ArrayList<>();
         Unit unit = indicator.unit();
-        BigDecimal result = value;
-        BigDecimal usedDenominator = denominator;
         boolean fraction = unit == Unit.PERCENT || unit == Unit.RATE_PER_10K;
+        BigDecimal usedDenominator = denominator;
+        // The shape of numerator and denominator.
         if (!fraction && (numerator != null || denominator != null)) {
             errors.add(new FieldError(numerator != null ? "numerator" : "denominator",
                     "only percentages and rates take a numerator and denominator"));
+        }
+        if (fraction && numerator != null && numerator.signum() < 0) {
+            errors.add(new FieldError("numerator", "must be zero or more"));
+        }
+        if (fraction && denominator != null && denominator.signum() <= 0) {
+            errors.add(new FieldError("denominator", "must be greater than zero"));
         }
         if (fraction && numerator == null && denominator != null) {
             errors.add(new FieldError("numerator", "is required when a denominator is given"));
@@ -61,46 +68,43 @@ public final class ValueRules {
                 usedDenominator = BigDecimal.valueOf(population.getAsLong());
             }
         }
-        if (fraction && numerator != null && usedDenominator != null && errors.isEmpty()) {
-            if (usedDenominator.signum() <= 0) {
-                errors.add(new FieldError("denominator", "must be greater than zero"));
-            } else if (unit == Unit.PERCENT && numerator.compareTo(usedDenominator) > 0) {
+        boolean shapeOk = errors.isEmpty();
+        // A typed value must be in range whatever else is wrong.
+        String valueRange = value == null ? null : rangeProblem(unit, value);
+        if (valueRange != null) {
+            errors.add(new FieldError("value", valueRange));
+        }
+        BigDecimal result = value;
+        if (shapeOk && fraction && numerator != null) {
+            if (unit == Unit.PERCENT && numerator.compareTo(usedDenominator) > 0) {
                 errors.add(new FieldError("numerator", "must not be more than the denominator"));
+                result = null;
             } else {
                 BigDecimal computed = Rates.compute(unit, numerator, usedDenominator);
-                if (value != null && value.subtract(computed).abs().compareTo(ROUNDING_SLACK) > 0) {
-                    errors.add(new FieldError("value", "does not match numerator/denominator (" + computed.stripTrailingZeros().toPlainString()
+                if (value != null && valueRange == null && value.subtract(computed).abs().compareTo(ROUNDING_SLACK) > 0) {
+                    errors.add(new FieldError("value", "does not match numerator/denominator (" + computed.toPlainString()
                             + "); leave it out to have it computed"));
                 }
                 result = computed;
             }
         }
-        if (result == null && errors.isEmpty()) {
+        if (value == null && numerator == null && denominator == null) {
             errors.add(new FieldError("value", fraction ? "is required (or a numerator and denominator)" : "is required"));
         }
-        if (result != null && errors.isEmpty()) {
-            switch (unit) {
-                case COUNT -> {
-                    if (result.signum() < 0 || result.stripTrailingZeros().scale() > 0) {
-                        errors.add(new FieldError("value", "a count must be a whole number, zero or more"));
-                    }
-                }
-                case PERCENT -> {
-                    if (result.signum() < 0 || result.compareTo(HUNDRED) > 0) {
-                        errors.add(new FieldError("value", "a percentage must be between 0 and 100"));
-                    }
-                }
-                case RATE_PER_10K, DAYS -> {
-                    if (result.signum() < 0) {
-                        errors.add(new FieldError("value", "must be zero or more"));
-                    }
-                }
-            }
-        }
         if (!errors.isEmpty()) {
-            throw new uk.org.quadrant.indicators.problem.InvalidRequestException(errors);
+            throw new InvalidRequestException(errors);
         }
-        return new Resolved(result.stripTrailingZeros(), numerator, usedDenominator);
+        return new Resolved(Rates.clean(result), numerator, usedDenominator);
+    }
+
+    /** Why a value is out of range for its unit, or null if it is fine. */
+    private static String rangeProblem(Unit unit, BigDecimal value) {
+        return switch (unit) {
+            case COUNT -> value.signum() < 0 || value.stripTrailingZeros().scale() > 0
+                    ? "a count must be a whole number, zero or more" : null;
+            case PERCENT -> value.signum() < 0 || value.compareTo(HUNDRED) > 0 ? "a percentage must be between 0 and 100" : null;
+            case RATE_PER_10K, DAYS -> value.signum() < 0 ? "must be zero or more" : null;
+        };
     }
 
     /** DHIS2-style outlier check: more than 50 % away from the previous period's value. */

@@ -1,0 +1,144 @@
+package uk.org.quadrant.indicators.demo;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.ResourceLoader;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.org.quadrant.indicators.catalogue.Indicator;
+import uk.org.quadrant.indicators.catalogue.IndicatorRepository;
+import uk.org.quadrant.indicators.domain.Frequency;
+import uk.org.quadrant.indicators.domain.Period;
+import uk.org.quadrant.indicators.domain.Polarity;
+import uk.org.quadrant.indicators.domain.Unit;
+import uk.org.quadrant.indicators.domain.ValueStatus;
+import uk.org.quadrant.indicators.imports.Csv;
+import uk.org.quadrant.indicators.targets.Population;
+import uk.org.quadrant.indicators.targets.PopulationRepository;
+import uk.org.quadrant.indicators.targets.ReferenceFigure;
+import uk.org.quadrant.indicators.targets.ReferenceFigureRepository;
+import uk.org.quadrant.indicators.targets.ReferenceKind;
+import uk.org.quadrant.indicators.values.IndicatorValue;
+import uk.org.quadrant.indicators.values.IndicatorValueRepository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partnership's own figures from its 2015–2018 board papers (classpath {@code demo/*.csv}),
+ * loaded into an empty embedded database at start-up. Same rule as the gateway's demo users:
+ * on when {@code quadrant.demo-data.enabled} is true, or, if unset, on the embedded H2 only.
+ */
+@Singleton
+public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final String BY = "demo-data";
+
+    private final IndicatorRepository indicators;
+    private final ReferenceFigureRepository figures;
+    private final PopulationRepository populations;
+    private final IndicatorValueRepository values;
+    private final ResourceLoader resources;
+    private final Boolean enabled;
+    private final String datasourceUrl;
+
+    DemoDataLoader(IndicatorRepository indicators, ReferenceFigureRepository figures, PopulationRepository populations,
+                   IndicatorValueRepository values, ResourceLoader resources,
+                   @Nullable @Value("${quadrant.demo-data.enabled}") Boolean enabled,
+                   @Value("${datasources.default.url}") String datasourceUrl) {
+        this.indicators = indicators;
+        this.figures = figures;
+        this.populations = populations;
+        this.values = values;
+        this.resources = resources;
+        this.enabled = enabled;
+        this.datasourceUrl = datasourceUrl;
+    }
+
+    @Override
+    @Transactional
+    public void onApplicationEvent(StartupEvent event) {
+        boolean on = enabled != null ? enabled : datasourceUrl.startsWith("jdbc:h2:");
+        if (on && indicators.count() == 0) {
+            load();
+        }
+    }
+
+    void load() {
+        Instant now = Instant.now();
+        List<Indicator> defined = new ArrayList<>();
+        for (Map<String, String> r : read("indicators.csv")) {
+            defined.add(new Indicator(r.get("code"), r.get("title"), r.get("description"), Unit.valueOf(r.get("unit")),
+                    Polarity.valueOf(r.get("polarity")), Frequency.valueOf(r.get("frequency")), r.get("owner_agency"),
+                    Integer.parseInt(r.get("priority")), decimal(r.get("tolerance_percent"), BigDecimal.TEN),
+                    r.get("numerator_label"), r.get("denominator_label"), r.get("population"),
+                    !"false".equalsIgnoreCase(r.get("published")), true, null, BY, now));
+        }
+        indicators.saveAll(defined);
+        List<ReferenceFigure> refs = new ArrayList<>();
+        read("targets.csv").forEach(r -> refs.add(figure(r, ReferenceKind.TARGET, "", r.get("target"), now)));
+        read("baselines.csv").forEach(r -> refs.add(figure(r, ReferenceKind.BASELINE, "", r.get("baseline"), now)));
+        read("benchmarks.csv").forEach(r -> refs.add(figure(r, ReferenceKind.BENCHMARK, r.get("comparator"), r.get("value"), now)));
+        figures.saveAll(refs);
+        List<Population> pops = new ArrayList<>();
+        read("populations.csv").forEach(r -> pops.add(new Population(null, r.get("population"), Integer.parseInt(r.get("year")),
+                Long.parseLong(r.get("value")), BY, now)));
+        populations.saveAll(pops);
+        List<IndicatorValue> vals = new ArrayList<>();
+        for (Map<String, String> r : read("values.csv")) {
+            Period period = Period.parse(r.get("period")).orElseThrow(() -> new IllegalStateException("demo period " + r.get("period")));
+            ValueStatus status = ValueStatus.valueOf(r.get("status"));
+            boolean signedOff = status == ValueStatus.APPROVED;
+            boolean submitted = status != ValueStatus.DRAFT;
+            vals.add(new IndicatorValue(null, r.get("indicator_code"), period.id(), period.start(), r.get("agency"),
+                    new BigDecimal(r.get("value")), decimal(r.get("numerator"), null), decimal(r.get("denominator"), null),
+                    r.get("comment"), status, null, false, submitted ? BY : null, submitted ? now : null,
+                    signedOff ? BY : null, signedOff ? now : null, BY, now, null));
+        }
+        values.saveAll(vals);
+        LOG.info("Demo data: {} indicators, {} targets/baselines/benchmarks, {} values from the partnership's board papers",
+                defined.size(), refs.size(), vals.size());
+    }
+
+    private static ReferenceFigure figure(Map<String, String> r, ReferenceKind kind, String comparator, String value, Instant now) {
+        return new ReferenceFigure(null, r.get("indicator_code"), kind, r.get("period"), comparator, new BigDecimal(value), BY, now);
+    }
+
+    private static BigDecimal decimal(String text, BigDecimal otherwise) {
+        return text == null || text.isBlank() ? otherwise : new BigDecimal(text.trim());
+    }
+
+    private List<Map<String, String>> read(String name) {
+        try (InputStream in = resources.getResourceAsStream("classpath:demo/" + name)
+                .orElseThrow(() -> new IllegalStateException("missing demo/" + name))) {
+            List<Csv.Line> lines = Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<String> header = lines.get(0).fields();
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (Csv.Line line : lines.subList(1, lines.size())) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.size() && i < line.fields().size(); i++) {
+                    String v = line.fields().get(i);
+                    row.put(header.get(i), v.isBlank() ? null : v);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

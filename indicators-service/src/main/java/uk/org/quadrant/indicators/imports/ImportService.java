@@ -1,0 +1,222 @@
+package uk.org.quadrant.indicators.imports;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.org.quadrant.indicators.access.Agencies;
+import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.indicators.catalogue.Indicator;
+import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
+import uk.org.quadrant.indicators.changelog.ChangeLogEntry;
+import uk.org.quadrant.indicators.changelog.ChangeLogRepository;
+import uk.org.quadrant.indicators.domain.Period;
+import uk.org.quadrant.indicators.domain.ValueStatus;
+import uk.org.quadrant.indicators.imports.ImportResult.RowError;
+import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.problem.Problem;
+import uk.org.quadrant.indicators.targets.Population;
+import uk.org.quadrant.indicators.targets.PopulationRepository;
+import uk.org.quadrant.indicators.values.IndicatorValue;
+import uk.org.quadrant.indicators.values.IndicatorValueRepository;
+import uk.org.quadrant.indicators.values.ValueRules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Imports values all-or-nothing: every row is checked first (indicator, period, agency and the
+ * caller's right to write it, numbers, unit rules, workflow state, duplicates); any error means
+ * nothing is written and every error is reported by row and column. A dry run stops after the
+ * checks. Imported values land as DRAFT for the agency to review and submit.
+ */
+@Singleton
+public class ImportService {
+
+    private final ImportFormats formats;
+    private final IndicatorCatalogue catalogue;
+    private final IndicatorValueRepository values;
+    private final PopulationRepository populations;
+    private final ChangeLogRepository changeLog;
+    private final Agencies agencies;
+
+    ImportService(ImportFormats formats, IndicatorCatalogue catalogue, IndicatorValueRepository values,
+                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies) {
+        this.formats = formats;
+        this.catalogue = catalogue;
+        this.values = values;
+        this.populations = populations;
+        this.changeLog = changeLog;
+        this.agencies = agencies;
+    }
+
+    public enum Format { QUADRANT, DHIS2 }
+
+    /** A row that passed every check, ready to write. */
+    private record Checked(ImportRow row, Indicator indicator, Period period, ValueRules.Resolved resolved, IndicatorValue existing) {
+    }
+
+    @Transactional
+    public ImportResult run(Format format, boolean json, String body, boolean dryRun, Caller caller) {
+        ImportFormats.Parsed parsed = switch (format) {
+            case QUADRANT -> formats.quadrantCsv(body);
+            case DHIS2 -> json ? formats.dhis2Json(body) : formats.dhis2Csv(body);
+        };
+        List<RowError> errors = new ArrayList<>(parsed.errors());
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, 0, dryRun, errors);
+        }
+        if (parsed.rows().isEmpty()) {
+            return new ImportResult(0, 0, dryRun, List.of(new RowError(0, "", "the file has a header but no rows")));
+        }
+        Map<String, Indicator> indicators = catalogue.all().stream().collect(Collectors.toMap(Indicator::code, Function.identity()));
+        Set<String> codes = parsed.rows().stream().map(ImportRow::indicatorCode).filter(indicators::containsKey).collect(Collectors.toSet());
+        Map<String, IndicatorValue> existing = codes.isEmpty() ? Map.of() : values.findByIndicatorCodeInList(codes).stream()
+                .collect(Collectors.toMap(v -> key(v.indicatorCode(), v.agencyCode(), v.period()), Function.identity()));
+        Map<String, Long> population = new HashMap<>();
+        for (Population p : populations.findAll()) {
+            population.put(p.populationCode() + "/" + p.populationYear(), p.populationValue());
+        }
+        Set<String> seen = new HashSet<>();
+        List<Checked> checked = new ArrayList<>(parsed.rows().size());
+        for (ImportRow row : parsed.rows()) {
+            Checked c = check(row, indicators, existing, population, seen, caller, errors);
+            if (c != null) {
+                checked.add(c);
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, checked.size(), dryRun, errors);
+        }
+        if (dryRun) {
+            return new ImportResult(0, checked.size(), true, List.of());
+        }
+        write(checked, existing, caller);
+        return new ImportResult(checked.size(), checked.size(), false, List.of());
+    }
+
+    private Checked check(ImportRow row, Map<String, Indicator> indicators, Map<String, IndicatorValue> existing,
+                          Map<String, Long> population, Set<String> seen, Caller caller, List<RowError> errors) {
+        ImportRow.Columns col = row.columns();
+        int before = errors.size();
+        Indicator indicator = row.indicatorCode() == null ? null : indicators.get(row.indicatorCode());
+        if (row.indicatorCode() == null) {
+            errors.add(new RowError(row.row(), col.indicator(), "is required"));
+        } else if (indicator == null) {
+            errors.add(new RowError(row.row(), col.indicator(), "no indicator " + row.indicatorCode()));
+        }
+        if (row.agency() == null) {
+            errors.add(new RowError(row.row(), col.agency(), "is required"));
+        } else if (!agencies.exists(row.agency())) {
+            errors.add(new RowError(row.row(), col.agency(), "no agency " + row.agency()));
+        } else if (!caller.mayWriteFor(row.agency())) {
+            errors.add(new RowError(row.row(), col.agency(), "you can only import your own agency's values"));
+        }
+        Period period = null;
+        if (row.period() == null) {
+            errors.add(new RowError(row.row(), col.period(), "is required"));
+        } else if (indicator != null) {
+            period = Period.parse(row.period(), indicator.frequency()).orElse(null);
+            if (period == null) {
+                errors.add(new RowError(row.row(), col.period(), "'" + row.period() + "' is not a " + indicator.frequency() + " period"));
+            }
+        }
+        BigDecimal value = number(row, "value", row.value(), errors);
+        BigDecimal numerator = number(row, "numerator", row.numerator(), errors);
+        BigDecimal denominator = number(row, "denominator", row.denominator(), errors);
+        if (row.comment() != null && row.comment().length() > 4000) {
+            errors.add(new RowError(row.row(), col.comment(), "at most 4000 characters"));
+        }
+        if (errors.size() > before || indicator == null || period == null) {
+            return null;
+        }
+        String key = key(indicator.code(), row.agency(), period.id());
+        if (!seen.add(key)) {
+            errors.add(new RowError(row.row(), col.period(), "a second row for " + indicator.code() + ", " + row.agency()
+                    + ", " + period.id()));
+            return null;
+        }
+        IndicatorValue current = existing.get(key);
+        if (current != null && !current.status().editable()) {
+            errors.add(new RowError(row.row(), col.value(), "the value for " + period.id() + " is " + current.status()
+                    + (current.status() == ValueStatus.APPROVED ? " and locked" : " and awaiting approval")));
+            return null;
+        }
+        try {
+            Period p = period;
+            ValueRules.Resolved resolved = ValueRules.resolve(indicator, value, numerator, denominator,
+                    year -> indicator.population() == null || !population.containsKey(indicator.population() + "/" + year)
+                            ? OptionalLong.empty() : OptionalLong.of(population.get(indicator.population() + "/" + year)),
+                    p.populationYear());
+            return new Checked(row, indicator, period, resolved, current);
+        } catch (InvalidRequestException e) {
+            for (Problem.FieldError fe : e.errors()) {
+                errors.add(new RowError(row.row(), col.of(fe.field()), fe.message()));
+            }
+            return null;
+        }
+    }
+
+    private static BigDecimal number(ImportRow row, String field, String text, List<RowError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text);
+            if (d.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0 || Math.max(d.scale(), 0) > 4) {
+                errors.add(new RowError(row.row(), row.columns().of(field), "must be at most 1,000,000,000 with up to 4 decimal places"));
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            errors.add(new RowError(row.row(), row.columns().of(field), "'" + abbreviate(text) + "' is not a number"));
+            return null;
+        }
+    }
+
+    private void write(List<Checked> rows, Map<String, IndicatorValue> existing, Caller caller) {
+        Instant now = Instant.now();
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        existing.forEach((k, v) -> amounts.put(k, v.amount()));
+        rows.forEach(c -> amounts.put(key(c.indicator().code(), c.row().agency(), c.period().id()), c.resolved().value()));
+        List<IndicatorValue> inserts = new ArrayList<>();
+        List<IndicatorValue> updates = new ArrayList<>();
+        List<ChangeLogEntry> log = new ArrayList<>(rows.size());
+        for (Checked c : rows) {
+            String agency = c.row().agency();
+            BigDecimal previous = amounts.get(key(c.indicator().code(), agency, c.period().previous().id()));
+            IndicatorValue current = c.existing();
+            IndicatorValue next = new IndicatorValue(current == null ? null : current.id(), c.indicator().code(), c.period().id(),
+                    c.period().start(), agency, c.resolved().value(), c.resolved().numerator(), c.resolved().denominator(),
+                    c.row().comment(), ValueStatus.DRAFT, null, ValueRules.isOutlier(c.resolved().value(), previous),
+                    current == null ? null : current.submittedBy(), current == null ? null : current.submittedAt(),
+                    null, null, caller.username(), now, current == null ? null : current.version());
+            (current == null ? inserts : updates).add(next);
+            log.add(new ChangeLogEntry(null, now, caller.username(), caller.agency().isEmpty() ? null : caller.agency(), "value",
+                    key(c.indicator().code(), agency, c.period().id()), current == null ? "IMPORT_CREATE" : "IMPORT_UPDATE",
+                    current == null ? null : current.amount().toPlainString(), c.resolved().value().toPlainString()));
+        }
+        if (!inserts.isEmpty()) {
+            values.saveAll(inserts);
+        }
+        if (!updates.isEmpty()) {
+            values.updateAll(updates);
+        }
+        changeLog.saveAll(log);
+    }
+
+    private static String key(String code, String agency, String period) {
+        return code + "/" + agency + "/" + period;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
