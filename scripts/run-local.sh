@@ -111,7 +111,8 @@ done
 declare -A PIDS=()
 
 stop_all() {
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM   # a second Ctrl-C or TERM must not cut the cleanup short
   [ "${#PIDS[@]}" -gt 0 ] || return 0
   say "stopping ${!PIDS[*]} ..."
   local m pid

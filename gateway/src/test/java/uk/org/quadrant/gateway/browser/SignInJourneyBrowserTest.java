@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +60,11 @@ class SignInJourneyBrowserTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String PASSWORD = "test-password-for-demo-users";
     static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+    /**
+     * Debian's Chromium is newer than the CDP versions Selenium ships; the "closest version" warning is noise
+     * here (the tests use WebDriver, not CDP). Held statically because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     @Inject
     EmbeddedServer server;
@@ -65,7 +72,6 @@ class SignInJourneyBrowserTest {
     private Path userDataDir;
     private ChromeDriverService service;
     private WebDriver driver;
-    private WebDriverWait wait;
     /** axe reports of the current test: collected so that one page's violations do not hide the next page's. */
     private final List<String> accessibilityFailures = new ArrayList<>();
 
@@ -92,6 +98,7 @@ class SignInJourneyBrowserTest {
         // Belt and braces: the explicit paths below already make Selenium skip Selenium Manager.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         System.setProperty("SE_OFFLINE", "true");
+        CDP_VERSION_LOG.setLevel(Level.SEVERE);
 
         userDataDir = Files.createTempDirectory("quadrant-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -108,7 +115,6 @@ class SignInJourneyBrowserTest {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -195,21 +201,21 @@ class SignInJourneyBrowserTest {
     void wrongPasswordShowsErrorSummaryAndKeepsUsername() {
         open("/login");
         signIn("chair", "not-the-password");
-        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
+        WebElement summary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
         assertTrue(summary.getText().contains("There is a problem"), summary.getText());
         assertTrue(summary.getText().contains("Enter a correct username and password"), summary.getText());
         assertEquals("chair", driver.findElement(By.id("username")).getDomProperty("value"));
         assertEquals("", driver.findElement(By.id("password")).getDomProperty("value"));
         assertTrue(driver.getTitle().startsWith("Error: "), "title: " + driver.getTitle());
         // govuk-frontend's ErrorSummary moves focus to the summary once its JS has initialised.
-        wait.withMessage("govuk-frontend should focus the error summary")
+        waiting().withMessage("govuk-frontend should focus the error summary")
                 .until(d -> Boolean.TRUE.equals(js().executeScript(
                         "return document.activeElement !== null && document.activeElement.classList.contains('govuk-error-summary');")));
         checkAccessibility("sign-in page (with errors)");
 
         // The summary's link takes the user to the field in error.
         summary.findElement(By.linkText("Enter a correct username and password")).click();
-        wait.withMessage("the error link should focus #username")
+        waiting().withMessage("the error link should focus #username")
                 .until(d -> "username".equals(js().executeScript("return document.activeElement && document.activeElement.id;")));
     }
 
@@ -234,17 +240,17 @@ class SignInJourneyBrowserTest {
         String csrf = form.findElement(By.name("csrfToken")).getDomProperty("value");
         assertFalse(csrf == null || csrf.isBlank(), "the sign-in form carries a CSRF token");
         driver.findElement(By.xpath("//button[@type='submit' and normalize-space()='Sign in']")).click();
-        wait.until(ExpectedConditions.stalenessOf(user));
+        waiting().until(ExpectedConditions.stalenessOf(user));
     }
 
     private void signOut() {
         WebElement button = driver.findElement(By.xpath("//form[@action='/logout']//button[normalize-space()='Sign out']"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        waiting().until(ExpectedConditions.stalenessOf(button));
     }
 
     private void waitForPath(String path) {
-        wait.withMessage(() -> "expected path " + path + " but at " + driver.getCurrentUrl()
+        waiting().withMessage(() -> "expected path " + path + " but at " + driver.getCurrentUrl()
                         + " (title \"" + driver.getTitle() + "\"), page text:\n" + bodyText())
                 .until(d -> {
                     String current = d.getCurrentUrl();
@@ -265,6 +271,11 @@ class SignInJourneyBrowserTest {
     private String accountBar() {
         List<WebElement> bars = driver.findElements(By.cssSelector("[aria-label='Your account']"));
         return bars.isEmpty() ? "" : bars.get(0).getText().replaceAll("\\s+", " ");
+    }
+
+    /** A fresh wait each time, so one wait's message never leaks into the next. */
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
     private JavascriptExecutor js() {
