@@ -112,7 +112,7 @@ declare -A PIDS=()
 
 stop_all() {
   trap - EXIT
-  trap '' INT TERM   # a second Ctrl-C or TERM must not cut the cleanup short
+  trap '' INT TERM HUP   # a second Ctrl-C or TERM must not cut the cleanup short
   [ "${#PIDS[@]}" -gt 0 ] || return 0
   say "stopping ${!PIDS[*]} ..."
   local m pid
@@ -137,6 +137,7 @@ stop_all() {
 trap 'stop_all' EXIT
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 129' HUP   # terminal closed
 
 for m in "${MODULES[@]}"; do
   # -Dquadrant.run-dir tags the process so scripts (smoke-test.sh) can check none is left behind.

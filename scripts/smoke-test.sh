@@ -63,7 +63,8 @@ leftover_jvms() {
 # Stop run-local.sh (it stops its JVMs and waits for them), then make sure nothing is left.
 stop_suite() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM   # finish the cleanup even on a second Ctrl-C
   if [ -n "$RUN_PID" ] && kill -0 "$RUN_PID" 2>/dev/null; then
     say "stopping the suite (run-local.sh pid $RUN_PID)"
     kill -TERM "$RUN_PID" 2>/dev/null || true

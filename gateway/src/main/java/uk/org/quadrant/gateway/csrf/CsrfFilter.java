@@ -16,6 +16,8 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import uk.org.quadrant.gateway.tokens.AuthConfiguration;
 
 import java.security.MessageDigest;
@@ -60,7 +62,12 @@ class CsrfFilter implements Ordered {
         return ServerFilterPhase.SECURITY.before();
     }
 
+    /**
+     * Runs on the blocking pool and waits for the form body: completing the filter's future later,
+     * from the body-parsing thread, made Netty answer some posts with a bare 503.
+     */
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
         Optional<String> cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank());
         String token = cookie.orElseGet(this::newToken);
@@ -82,10 +89,8 @@ class CsrfFilter implements Ordered {
         if (!form) {
             return refuse();
         }
-        return bodyParser.parseBody(request).thenCompose(body -> {
-            Object submitted = body.get(FIELD);
-            return submitted != null && matches(cookie.get(), submitted.toString()) ? PROCEED : refuse();
-        });
+        Object submitted = bodyParser.parseBody(request).join().get(FIELD);
+        return submitted != null && matches(cookie.get(), submitted.toString()) ? PROCEED : refuse();
     }
 
     @ResponseFilter

@@ -181,8 +181,8 @@ class CrossAgencyAccessTest extends ApiTestBase {
     /** Sends each call as the given user and asserts the status and that nothing changed. */
     private void assertRefused(String who, String token, List<Call> calls, int... allowedStatuses) {
         List<String> failures = new ArrayList<>();
+        String before = snapshot();
         for (Call call : calls) {
-            String before = snapshot();
             Api.Res res = api().send(call.method(), call.uri(), call.body().get(), token);
             boolean ok = false;
             for (int s : allowedStatuses) {
@@ -195,6 +195,7 @@ class CrossAgencyAccessTest extends ApiTestBase {
             if (!before.equals(after)) {
                 failures.add(who + ": " + call + " changed data (status " + res.status + ")");
             }
+            before = after;
         }
         if (!failures.isEmpty()) {
             fail(failures.size() + " refused write(s) misbehaved:\n" + String.join("\n", failures));
@@ -328,6 +329,21 @@ class CrossAgencyAccessTest extends ApiTestBase {
         Api.Res onDraft = api().post(tvpLead(), value(CSC, "2017April") + "/submit", body("agency", "CSC")).expect(403);
         Api.Res onNothing = api().post(tvpLead(), value(CSC, "2013April") + "/submit", body("agency", "CSC")).expect(403);
         assertEquals(onNothing.body.replace("2013April", "P"), onDraft.body.replace("2017April", "P"));
+    }
+
+    /**
+     * The board sees every value but another agency's drafts (the contract, and ValueVisibility). The
+     * audit trail must not be a side door to a draft's figure: CA-CSC 2017/18 is still a DRAFT of 900.
+     */
+    @Test
+    void theBoardDoesNotSeeADraftsFigureThroughTheChangeLog() {
+        data();
+        for (String token : List.of(manager(), chair())) {
+            api().get(token, value(CSC, "2017April")).expect(404);
+            String byEntity = api().get(token, "/api/v1/change-log?entityType=value&entityId="
+                    + Api.enc(CSC + "/CSC/2017April")).expect(200).body;
+            assertFalse(byEntity.contains("900"), "the draft's figure is readable in the change log: " + byEntity);
+        }
     }
 
     // ---- (c) the chair ---------------------------------------------------------------------
