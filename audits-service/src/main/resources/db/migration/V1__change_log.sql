@@ -5,7 +5,7 @@ CREATE TABLE change_log (
     changed_by        VARCHAR(100) NOT NULL,
     changed_by_agency VARCHAR(16),
     entity_type       VARCHAR(64)  NOT NULL,
-    entity_id         VARCHAR(64)  NOT NULL,
+    entity_id         VARCHAR(200) NOT NULL,
     action            VARCHAR(32)  NOT NULL,
     old_value         TEXT,
     new_value         TEXT,

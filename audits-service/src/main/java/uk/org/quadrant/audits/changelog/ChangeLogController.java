@@ -14,9 +14,9 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** The audit trail of this service, for the board (who changed what, when, from what to what). */
+/** The audit trail of this service, for the board manager (who changed what, when, from what to what). */
 @Controller("/api/v1/change-log")
-@Secured({"BOARD_MANAGER", "BOARD_CHAIR"})
+@Secured("BOARD_MANAGER")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ChangeLogController {
 
@@ -28,7 +28,7 @@ class ChangeLogController {
 
     @Get
     List<ChangeLogEntry> list(@QueryValue @Nullable @Size(min = 1, max = 64) String entityType,
-                              @QueryValue @Nullable @Size(min = 1, max = 64) String entityId,
+                              @QueryValue @Nullable @Size(min = 1, max = 200) String entityId,
                               @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit) {
         Pageable page = Pageable.from(0, limit);
         if (entityType != null && entityId != null) {

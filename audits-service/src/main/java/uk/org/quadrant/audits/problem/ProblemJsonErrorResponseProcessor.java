@@ -43,11 +43,13 @@ class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Proble
                     "The request could not be completed. Reference: " + reference, instance, List.of());
         } else {
             List<Problem.FieldError> fields = context.getRootCause()
-                    .filter(ConstraintViolationException.class::isInstance)
-                    .map(cause -> violations((ConstraintViolationException) cause))
+                    .filter(c -> c instanceof ConstraintViolationException || c instanceof InvalidRequestException)
+                    .map(cause -> cause instanceof InvalidRequestException invalid
+                            ? invalid.errors() : violations((ConstraintViolationException) cause))
                     .orElseGet(() -> context.getErrors().stream()
                             .filter(e -> e.getPath().isPresent())
-                            .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                            .map(e -> JsonBodyErrors.of(context.getRequest(), e.getMessage())
+                                    .orElseGet(() -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage())))
                             .toList());
             String detail = fields.isEmpty()
                     ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null)

@@ -54,7 +54,8 @@ class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Object
                     .map(cause -> violations((ConstraintViolationException) cause))
                     .orElseGet(() -> context.getErrors().stream()
                             .filter(e -> e.getPath().isPresent())
-                            .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                            .map(e -> JsonBodyErrors.of(context.getRequest(), e.getMessage())
+                                    .orElseGet(() -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage())))
                             .toList());
             String detail = fields.isEmpty()
                     ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null)

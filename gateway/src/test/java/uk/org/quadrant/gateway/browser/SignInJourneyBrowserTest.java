@@ -240,13 +240,34 @@ class SignInJourneyBrowserTest {
         String csrf = form.findElement(By.name("csrfToken")).getDomProperty("value");
         assertFalse(csrf == null || csrf.isBlank(), "the sign-in form carries a CSRF token");
         driver.findElement(By.xpath("//button[@type='submit' and normalize-space()='Sign in']")).click();
-        waiting().until(ExpectedConditions.stalenessOf(user));
+        waitUntilReplaced(user);
     }
 
     private void signOut() {
         WebElement button = driver.findElement(By.xpath("//form[@action='/logout']//button[normalize-space()='Sign out']"));
         button.click();
-        waiting().until(ExpectedConditions.stalenessOf(button));
+        waitUntilReplaced(button);
+    }
+
+    /**
+     * Waits for the page holding {@code element} to be replaced by the next one. ChromeDriver may
+     * answer a probe that lands mid-navigation with "Node … does not belong to the document" rather
+     * than a stale-element error; both mean the old page is gone.
+     */
+    private void waitUntilReplaced(WebElement element) {
+        waiting().until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     private void waitForPath(String path) {

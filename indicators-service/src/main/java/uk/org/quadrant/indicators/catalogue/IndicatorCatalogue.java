@@ -70,7 +70,13 @@ public class IndicatorCatalogue {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Indicator " + code + " was changed by someone else (version "
                     + current.version() + "); reload it and try again");
         }
-        Indicator updated = indicators.update(toIndicator(definition, current.version(), caller));
+        Indicator next = toIndicator(definition, current.version(), caller);
+        // Left out of an update, "published" and "active" keep their current setting.
+        next = new Indicator(next.code(), next.title(), next.description(), next.unit(), next.polarity(), next.frequency(),
+                next.ownerAgency(), next.priority(), next.tolerancePercent(), next.numeratorLabel(), next.denominatorLabel(),
+                next.population(), definition.published() == null ? current.published() : next.published(),
+                definition.active() == null ? current.active() : next.active(), next.version(), next.updatedBy(), next.updatedAt());
+        Indicator updated = indicators.update(next);
         changes.record(caller, "indicator", code, "UPDATE", current, updated);
         return updated;
     }

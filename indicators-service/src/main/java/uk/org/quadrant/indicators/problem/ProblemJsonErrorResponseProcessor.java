@@ -48,7 +48,8 @@ class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Proble
                             ? invalid.errors() : violations((ConstraintViolationException) cause))
                     .orElseGet(() -> context.getErrors().stream()
                             .filter(e -> e.getPath().isPresent())
-                            .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                            .map(e -> JsonBodyErrors.of(context.getRequest(), e.getMessage())
+                                    .orElseGet(() -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage())))
                             .toList());
             String detail = fields.isEmpty()
                     ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null)

@@ -2,6 +2,7 @@ package uk.org.quadrant.indicators.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -21,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** CSV downloads of a series and of the scorecard (text cells made safe for spreadsheets). */
+/**
+ * CSV downloads of a series and of the scorecard (text cells made safe for spreadsheets). Always
+ * CSV whatever the Accept header says, so a client gets its 401/403 first, never a 406.
+ */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,7 +41,7 @@ class ExportController {
         this.scorecard = scorecard;
     }
 
-    @Get(value = "/indicators/{code}/series.csv", produces = CSV)
+    @Get(value = "/indicators/{code}/series.csv", produces = {CSV, MediaType.ALL})
     HttpResponse<String> seriesCsv(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Authentication auth) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("indicator_code", "period", "period_label", "agency", "value",
                 "numerator", "denominator", "target", "rag", "direction", "change", "change_percent", "baseline", "benchmarks",
@@ -50,7 +54,7 @@ class ExportController {
         return download(out.toString(), code + "-series.csv");
     }
 
-    @Get(value = "/scorecard.csv", produces = CSV)
+    @Get(value = "/scorecard.csv", produces = {CSV, MediaType.ALL})
     HttpResponse<String> scorecardCsv(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
                                       @QueryValue @Nullable @Size(max = 16) String period, Authentication auth) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("code", "title", "owner_agency", "priority", "unit", "polarity",
@@ -76,6 +80,6 @@ class ExportController {
     }
 
     private static HttpResponse<String> download(String body, String filename) {
-        return HttpResponse.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        return HttpResponse.ok(body).contentType(CSV).header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
     }
 }

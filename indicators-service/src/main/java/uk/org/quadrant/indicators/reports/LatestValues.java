@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last few values of each indicator's owner agency that the caller may see, in one query
+ * The last few values of each indicator's owner agency that the caller may see (the rule of
+ * {@code ValueVisibility}, in SQL), in one query
  * (a window function, so the cost is bounded by indicators × depth, not by all history).
  */
 @Singleton

@@ -16,6 +16,7 @@ import uk.org.quadrant.indicators.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.targets.ReferenceFigureRepository;
 import uk.org.quadrant.indicators.values.IndicatorValue;
 import uk.org.quadrant.indicators.values.IndicatorValueRepository;
+import uk.org.quadrant.indicators.values.ValueRules;
 import uk.org.quadrant.indicators.values.ValueVisibility;
 
 import java.math.BigDecimal;
@@ -116,6 +117,7 @@ public class SeriesService {
                 value == null ? Direction.NO_PREVIOUS : Direction.of(value, previous, indicator.polarity()),
                 previous, change.change(), change.percent(), baseline,
                 Rates.beatsBaseline(value, baseline, indicator.polarity()), benchmarks, gaps,
-                v == null ? null : v.status(), v == null ? null : v.commentary(), v != null && v.outlier());
+                v == null ? null : v.status(), v == null ? null : v.commentary(),
+                value != null && ValueRules.isOutlier(value, previous));
     }
 }

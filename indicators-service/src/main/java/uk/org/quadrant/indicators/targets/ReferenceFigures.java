@@ -47,6 +47,11 @@ public class ReferenceFigures {
     public FigureView put(String indicatorCode, ReferenceKind kind, String period, String comparator, BigDecimal value, Caller caller) {
         Indicator indicator = catalogue.require(indicatorCode);
         checkPeriod(indicator, period);
+        if (value.signum() < 0 || (indicator.unit() == uk.org.quadrant.indicators.domain.Unit.PERCENT
+                && value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw new InvalidRequestException("value", indicator.unit() == uk.org.quadrant.indicators.domain.Unit.PERCENT
+                    ? "a percentage must be between 0 and 100" : "must be zero or more");
+        }
         String comp = normaliseComparator(kind, comparator);
         Optional<ReferenceFigure> current = figures.findByIndicatorCodeAndKindAndPeriodAndComparator(indicatorCode, kind, period, comp);
         ReferenceFigure next = new ReferenceFigure(current.map(ReferenceFigure::id).orElse(null), indicatorCode, kind, period,

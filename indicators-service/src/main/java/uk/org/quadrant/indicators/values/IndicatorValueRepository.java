@@ -20,6 +20,10 @@ public interface IndicatorValueRepository extends CrudRepository<IndicatorValue,
     @Query("SELECT * FROM indicator_value WHERE indicator_code = :indicatorCode ORDER BY agency_code, period_start")
     List<IndicatorValue> allOf(String indicatorCode);
 
+    /** Only the derived flag changes, so the value's version (what its editors hold) does not. */
+    @Query("UPDATE indicator_value SET outlier = :outlier WHERE id = :id")
+    void updateOutlier(long id, boolean outlier);
+
     List<IndicatorValue> findByPeriodInList(Collection<String> periods);
 
     List<IndicatorValue> findByIndicatorCodeInList(Collection<String> indicatorCodes);

@@ -88,9 +88,9 @@ public class ValueService {
         IndicatorValue next = new IndicatorValue(current.map(IndicatorValue::id).orElse(null), code, period, p.start(), agency,
                 resolved.value(), resolved.numerator(), resolved.denominator(), blankToNull(request.comment()),
                 ValueStatus.DRAFT, null, ValueRules.isOutlier(resolved.value(), previous),
-                current.map(IndicatorValue::submittedBy).orElse(null), current.map(IndicatorValue::submittedAt).orElse(null),
-                null, null, caller.username(), now, current.map(IndicatorValue::version).orElse(null));
+                null, null, null, null, caller.username(), now, current.map(IndicatorValue::version).orElse(null));
         IndicatorValue saved = current.isPresent() ? values.update(next) : values.save(next);
+        reflagFollowing(code, agency, p, saved.amount());
         changes.record(caller, "value", key(code, agency, period), current.isPresent() ? "UPDATE" : "CREATE",
                 current.map(ValueView::of).orElse(null), ValueView.of(saved));
         return ValueView.of(saved);
@@ -105,8 +105,9 @@ public class ValueService {
             case APPROVE, RETURN, REOPEN -> caller.isManager();
             case EDIT -> false;
         };
+        // The manager acts on any value, including a draft it entered for an agency; others on what they see.
         IndicatorValue current = values.findByIndicatorCodeAndAgencyCodeAndPeriod(code, agency, period)
-                .filter(v -> ValueVisibility.visible(caller, indicator, v))
+                .filter(v -> caller.isManager() || ValueVisibility.visible(caller, indicator, v))
                 .orElseThrow(() -> allowed ? notFound(code, period, agency)
                         : new HttpStatusException(HttpStatus.FORBIDDEN, "You cannot " + verb(action) + " this value"));
         if (!allowed) {
@@ -121,6 +122,16 @@ public class ValueService {
         IndicatorValue saved = values.update(current.withStatus(next, reason, caller.username(), Instant.now()));
         changes.record(caller, "value", key(code, agency, period), action.name(), ValueView.of(current), ValueView.of(saved));
         return ValueView.of(saved);
+    }
+
+    /** The next period's outlier flag is measured against this value, so it follows a change here. */
+    private void reflagFollowing(String code, String agency, Period period, BigDecimal amount) {
+        values.findByIndicatorCodeAndAgencyCodeAndPeriod(code, agency, period.next().id()).ifPresent(following -> {
+            boolean outlier = ValueRules.isOutlier(following.amount(), amount);
+            if (outlier != following.outlier()) {
+                values.updateOutlier(following.id(), outlier);
+            }
+        });
     }
 
     /** Agency users act on their own agency's value; the board names one, defaulting to the owner. */

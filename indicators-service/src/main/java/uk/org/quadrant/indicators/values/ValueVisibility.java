@@ -7,7 +7,8 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 /**
  * Who may see which value. An agency sees its own values in any state; other agencies' values
  * only once approved, and only for indicators the board publishes. The board sees every agency's
- * values except drafts, which stay with the agency until it submits them.
+ * values except drafts, which stay with the agency until it submits them (the board manager may
+ * still enter and submit a value on an agency's behalf: see {@code ValueService}).
  */
 public final class ValueVisibility {
 

@@ -170,6 +170,23 @@ class ValueValidationApiTest extends ApiTestBase {
         api().post(cscLead(), value(code, "2015April") + "/submit", Map.of()).expect(200);
     }
 
+    /**
+     * Figures are not always keyed in oldest first (back-filling a year, or an import). The flag must
+     * describe the value against its previous period whichever was entered first.
+     */
+    @Test
+    void outlierFlagHoldsWhenThePreviousPeriodIsEnteredLater() {
+        String code = "VV-OUTLIER-LATE";
+        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        putValue(code, "2017April", body("value", 300)).expect(200);
+        putValue(code, "2016April", body("value", 100)).expect(200);
+        assertEquals(Boolean.TRUE, api().get(cscUser(), value(code, "2017April")).expect(200).get("outlier"),
+                "300 after 100 is a 200 % rise");
+        Map<String, Object> point = Api.find(api().get(cscUser(), INDICATORS + "/" + code + "/series").expect(200).list(),
+                "period", "2017April");
+        assertEquals(Boolean.TRUE, point.get("outlier"), "series: " + point);
+    }
+
     @Test
     void ratePerTenThousandFromThePopulation() {
         String code = "VV-RATE";

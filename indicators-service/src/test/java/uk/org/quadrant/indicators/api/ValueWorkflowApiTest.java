@@ -190,7 +190,7 @@ class ValueWorkflowApiTest extends ApiTestBase {
                 "the correction 731 -> 730 is recorded with old and new value: " + log);
         assertNotNull(find(log, "action", "APPROVE").get("changedAt"));
         // The chair reads the change log too; an agency does not.
-        api.get(chair(), "/api/v1/change-log?entityType=value&entityId=" + enc(code + "/CSC/2017April")).expect(200);
+        api.get(chair(), "/api/v1/change-log?entityType=value&entityId=" + enc(code + "/CSC/2017April")).expect(403);
         api.get(cscLead(), "/api/v1/change-log?entityType=value&entityId=" + enc(code + "/CSC/2017April")).expect(403);
     }
 
@@ -248,6 +248,37 @@ class ValueWorkflowApiTest extends ApiTestBase {
         enter(cscUser(), code, "2015April", 101, 3L).expect(409);
         assertNumber("100", api().get(cscUser(), value(code, "2016April")).expect(200).get("value"), "unchanged");
         enter(cscUser(), code, "2016April", 102, v.version()).expect(200);
+    }
+
+    /** Two people save the same version at once: one wins, the others get 409, and the log has one UPDATE. */
+    @Test
+    void concurrentEditsOfOneVersionLetExactlyOneWin() throws Exception {
+        String code = "VW-RACE";
+        define(cpPlans(code));
+        long version = enter(cscUser(), code, "2016April", 100, null).expect(200).version();
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        String token = cscUser();
+        for (int k = 0; k < n; k++) {
+            int amount = 200 + k;
+            results.add(pool.submit(() -> {
+                start.await();
+                return enter(token, code, "2016April", amount, version).status;
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> f : results) {
+            statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "exactly one wins: " + statuses);
+        assertEquals(n - 1, statuses.stream().filter(s -> s == 409).count(), "the rest are stale: " + statuses);
+        List<Map<String, Object>> log = api().get(manager(), "/api/v1/change-log?entityType=value&entityId="
+                + enc(code + "/CSC/2016April")).expect(200).list();
+        assertEquals(1, log.stream().filter(e -> "UPDATE".equals(e.get("action"))).count(), "one UPDATE logged: " + log);
     }
 
     @Test

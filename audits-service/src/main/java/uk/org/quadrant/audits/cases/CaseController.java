@@ -1,0 +1,46 @@
+package uk.org.quadrant.audits.cases;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import uk.org.quadrant.audits.access.Caller;
+
+import java.util.List;
+
+/** Graded cases of an audit and their grade distribution and compliance. */
+@Controller("/api/v1/audits/{id}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CaseController {
+
+    private final CaseService cases;
+
+    CaseController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @Get("/cases")
+    List<CaseView> list(@PathVariable long id, Authentication auth) {
+        return cases.list(id, Caller.of(auth));
+    }
+
+    @Post("/cases")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    HttpResponse<CaseView> record(@PathVariable long id, @Body @Valid CaseRequest request, Authentication auth) {
+        return HttpResponse.created(cases.record(id, request, Caller.of(auth)));
+    }
+
+    @Get("/grades")
+    GradesView grades(@PathVariable long id, Authentication auth) {
+        return cases.grades(id, Caller.of(auth));
+    }
+}

@@ -1,0 +1,54 @@
+package uk.org.quadrant.audits.reviews;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import uk.org.quadrant.audits.access.Caller;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/v1/audits")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuditController {
+
+    private final AuditService audits;
+
+    AuditController(AuditService audits) {
+        this.audits = audits;
+    }
+
+    @Get
+    List<AuditView> list(Authentication auth) {
+        return audits.visible(Caller.of(auth)).stream().map(AuditView::of).toList();
+    }
+
+    @Get("/{id}")
+    AuditView get(@PathVariable long id, Authentication auth) {
+        return AuditView.of(audits.require(id, Caller.of(auth)));
+    }
+
+    @Post
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    HttpResponse<AuditView> create(@Body @Valid AuditRequest request, Authentication auth) {
+        AuditView created = AuditView.of(audits.create(request, Caller.of(auth)));
+        return HttpResponse.created(created, URI.create("/api/v1/audits/" + created.id()));
+    }
+
+    @Put("/{id}")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    AuditView update(@PathVariable long id, @Body @Valid AuditRequest request, Authentication auth) {
+        return AuditView.of(audits.update(id, request, Caller.of(auth)));
+    }
+}

@@ -1,0 +1,157 @@
+package uk.org.quadrant.audits.reviews;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.org.quadrant.audits.access.Agencies;
+import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.audits.changelog.ChangeRecorder;
+import uk.org.quadrant.audits.domain.AuditStatus;
+import uk.org.quadrant.audits.domain.AuditType;
+import uk.org.quadrant.audits.domain.GradingScale;
+import uk.org.quadrant.audits.problem.InvalidRequestException;
+import uk.org.quadrant.audits.problem.Problem.FieldError;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Setting up, changing and finding audits, with the access rules of {@link AuditAccess}. */
+@Singleton
+public class AuditService {
+
+    /** What an agency may set up for itself; everything else is commissioned by the board manager. */
+    static final Set<AuditType> AGENCY_TYPES = EnumSet.of(AuditType.SINGLE_AGENCY_AUDIT, AuditType.SECTION_11_SELF_ASSESSMENT,
+            AuditType.PRACTITIONER_EVENT_OR_SURVEY, AuditType.CHILDREN_AND_FAMILIES_ENGAGEMENT, AuditType.COMPLAINTS_SUMMARY);
+
+    private final AuditRepository audits;
+    private final GradingScaleRepository scales;
+    private final Agencies agencies;
+    private final ChangeRecorder changes;
+
+    AuditService(AuditRepository audits, GradingScaleRepository scales, Agencies agencies, ChangeRecorder changes) {
+        this.audits = audits;
+        this.scales = scales;
+        this.agencies = agencies;
+        this.changes = changes;
+    }
+
+    public List<Audit> visible(Caller caller) {
+        return audits.listNewestFirst().stream().filter(a -> AuditAccess.visible(caller, a)).toList();
+    }
+
+    /** The audit if the caller may see it; otherwise the same 404 as for an audit that does not exist. */
+    public Audit require(long id, Caller caller) {
+        return audits.findById(id).filter(a -> AuditAccess.visible(caller, a))
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No audit " + id));
+    }
+
+    public GradingScale scaleOf(Audit audit) {
+        return scales.findById(audit.gradingScale() == null ? "OFSTED" : audit.gradingScale())
+                .map(GradingScaleRecord::scale).orElse(GradingScale.OFSTED);
+    }
+
+    @Transactional
+    public Audit create(AuditRequest request, Caller caller) {
+        if (!caller.isManager() && !(caller.mayWriteFor(request.leadAgency()) && AGENCY_TYPES.contains(request.type()))) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, caller.isBoard() || !caller.mayWriteFor(request.leadAgency())
+                    ? "You cannot set up audits for this agency"
+                    : "Only the board manager sets up " + request.type().name().toLowerCase().replace('_', ' ') + "s");
+        }
+        String scale = checked(request);
+        Audit created = audits.save(new Audit(null, request.type(), request.title().trim(), request.leadAgency(),
+                participants(request), request.periodStart(), request.periodEnd(), request.plannedStart(), request.plannedEnd(),
+                request.actualStart(), request.actualEnd(), request.status() == null ? AuditStatus.PLANNED : request.status(),
+                request.scope(), request.summary(), scale, request.complianceThresholdPercent(), caller.username(),
+                caller.username(), Instant.now(), null));
+        changes.record(caller, "audit", created.id().toString(), "CREATE", null, AuditView.of(created));
+        return created;
+    }
+
+    @Transactional
+    public Audit update(long id, AuditRequest request, Caller caller) {
+        Audit current = require(id, caller);
+        if (!AuditAccess.mayManage(caller, current)) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the lead agency or the board manager can change this audit");
+        }
+        if (!current.leadAgency().equals(request.leadAgency()) && !caller.isManager()) {
+            throw new InvalidRequestException("leadAgency", "only the board manager can move an audit to another lead agency");
+        }
+        if (request.type() != current.auditType() && !caller.isManager()) {
+            throw new InvalidRequestException("type", "only the board manager can change an audit's type");
+        }
+        if (request.version() == null) {
+            throw new InvalidRequestException("version", "is required to change an audit (it is " + current.version() + ")");
+        }
+        if (!Objects.equals(request.version(), current.version())) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Someone else changed this audit (now version " + current.version()
+                    + "); reload it and try again");
+        }
+        AuditStatus status = request.status() == null ? current.status() : request.status();
+        if (status.isBackwardsFrom(current.status()) && !caller.isManager()) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Only the board manager can move an audit back from "
+                    + current.status() + " to " + status);
+        }
+        String scale = checked(request);
+        Audit updated = audits.update(new Audit(id, request.type(), request.title().trim(), request.leadAgency(),
+                participants(request), request.periodStart(), request.periodEnd(), request.plannedStart(), request.plannedEnd(),
+                request.actualStart(), request.actualEnd(), status, request.scope(), request.summary(), scale,
+                request.complianceThresholdPercent(), current.createdBy(), caller.username(), Instant.now(), current.version()));
+        changes.record(caller, "audit", Long.toString(id), "UPDATE", AuditView.of(current), AuditView.of(updated));
+        return updated;
+    }
+
+    private String checked(AuditRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!agencies.exists(r.leadAgency())) {
+            errors.add(new FieldError("leadAgency", "is not a known agency code"));
+        }
+        if (r.participatingAgencies() != null) {
+            for (int i = 0; i < r.participatingAgencies().size(); i++) {
+                if (!agencies.exists(r.participatingAgencies().get(i))) {
+                    errors.add(new FieldError("participatingAgencies[" + i + "]", "is not a known agency code"));
+                }
+            }
+        }
+        if (r.periodEnd().isBefore(r.periodStart())) {
+            errors.add(new FieldError("periodEnd", "must not be before periodStart"));
+        }
+        if (r.plannedStart() != null && r.plannedEnd() != null && r.plannedEnd().isBefore(r.plannedStart())) {
+            errors.add(new FieldError("plannedEnd", "must not be before plannedStart"));
+        }
+        if (r.actualStart() != null && r.actualEnd() != null && r.actualEnd().isBefore(r.actualStart())) {
+            errors.add(new FieldError("actualEnd", "must not be before actualStart"));
+        }
+        String scale = r.gradingScale();
+        if (r.type().gradesCases()) {
+            if (scale == null) {
+                scale = "OFSTED";
+            } else if (!scales.existsById(scale)) {
+                errors.add(new FieldError("gradingScale", "is not a known grading scale (OFSTED, EARLY_HELP or one the board defined)"));
+            }
+        } else if (scale != null) {
+            errors.add(new FieldError("gradingScale", "only case audits grade cases"));
+        }
+        if (!r.type().gradesCases() && r.complianceThresholdPercent() != null) {
+            errors.add(new FieldError("complianceThresholdPercent", "only case audits carry a compliance standard"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return scale;
+    }
+
+    private static String participants(AuditRequest r) {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(r.leadAgency());
+        if (r.participatingAgencies() != null) {
+            all.addAll(r.participatingAgencies());
+        }
+        return String.join(",", all);
+    }
+}
