@@ -7,6 +7,7 @@
 # 28080-28083 (QUADRANT_SMOKE_PORT_BASE=28080 to move them), then checks that:
 #   - the gateway issues a token for tvp.user, and refuses a wrong password with 401;
 #   - indicators, audits and actions each accept that token on /api/v1/me (username tvp.user, agency TVP);
+#   - an audit recommendation sent to actions-service becomes one tracked action, however often sent;
 #   - each service answers 401 with no token, with a token whose signature is altered, and with a
 #     token whose claims were forged (chair) under the original signature;
 #   - the gateway's /login page is 200 HTML;
@@ -193,6 +194,36 @@ ctype="$(curl -s -m 10 -o "$BODY" -w '%{http_code} %{content_type}' "$GATEWAY/lo
 case "${ctype#* }" in text/html*) ;; *) fail "gateway GET /login: expected text/html, got '${ctype#* }'" ;; esac
 grep -qi '<form' "$BODY" || fail "gateway /login page has no form"
 pass "gateway /login is a 200 HTML page with a form"
+
+# ---- a recommendation becomes a tracked action (audits-service -> actions-service) ------------
+json_number() {   # json_number FIELD < json  (first numeric field of that name)
+  sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p" | head -n 1
+}
+status=$(request POST "$GATEWAY/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"manager\",\"password\":\"$QUADRANT_DEMO_PASSWORD\"}")
+[ "$status" = 200 ] || fail "token for manager: expected 200, got $status"
+MANAGER="$(json_string access_token <"$BODY")"
+AUDITS="${SERVICE_URL[audits]}"
+status=$(request POST "$AUDITS/api/v1/audits" -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' \
+  -d '{"type":"MULTI_AGENCY_CASE_AUDIT","title":"Smoke audit","leadAgency":"BOARD","participatingAgencies":["CSC","TVP"],"periodStart":"2017-04-01","periodEnd":"2018-03-31","gradingScale":"OFSTED","complianceThresholdPercent":75}')
+[ "$status" = 201 ] || fail "audits POST /api/v1/audits: expected 201, got $status: $(head -c 300 "$BODY")"
+AUDIT_ID="$(json_number id <"$BODY")"
+status=$(request POST "$AUDITS/api/v1/audits/$AUDIT_ID/findings" -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' \
+  -d '{"kind":"RECOMMENDATION","text":"Agencies should record fathers in every assessment","themes":["FATHERS"],"quadrant":"QUALITATIVE","agency":"CSC"}')
+[ "$status" = 201 ] || fail "audits POST findings: expected 201, got $status: $(head -c 300 "$BODY")"
+FINDING_ID="$(json_number id <"$BODY")"
+status=$(request POST "$AUDITS/api/v1/findings/$FINDING_ID/action" -H "Authorization: Bearer $MANAGER")
+[ "$status" = 200 ] || fail "audits POST /api/v1/findings/$FINDING_ID/action: expected 200, got $status: $(head -c 300 "$BODY")"
+ACTION_ID="$(json_number actionId <"$BODY")"
+[ -n "$ACTION_ID" ] || fail "no actionId in $(head -c 300 "$BODY")"
+status=$(request POST "$AUDITS/api/v1/findings/$FINDING_ID/action" -H "Authorization: Bearer $MANAGER")
+[ "$status" = 200 ] && [ "$(json_number actionId <"$BODY")" = "$ACTION_ID" ] \
+  || fail "sending the recommendation again made another action: $status $(head -c 300 "$BODY")"
+status=$(request GET "${SERVICE_URL[actions]}/api/v1/actions/$ACTION_ID" -H "Authorization: Bearer $TOKEN")
+[ "$status" = 200 ] || fail "actions GET /api/v1/actions/$ACTION_ID as tvp.user: expected 200, got $status"
+grep -q '"sourceRef":"audits:finding:'"$FINDING_ID"'"' "$BODY" || fail "the action does not point back at the finding: $(head -c 300 "$BODY")"
+grep -q '"leadAgency":"CSC"' "$BODY" || fail "the action is not led by CSC: $(head -c 300 "$BODY")"
+pass "a recommendation became action $ACTION_ID in actions-service, once, with the manager's own token"
 
 # ---- stop and check for leftovers (in the EXIT trap) -----------------------------------------
 say "all checks passed; stopping"

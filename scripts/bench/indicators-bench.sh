@@ -13,10 +13,13 @@
 #   4. as the board manager, creates the indicators and their targets through the API (curl
 #      --parallel), then imports the chunks one after another through POST /api/v1/values/import,
 #      timing each (rows/s per chunk and overall, wall clock);
-#   5. loads four read endpoints with wrk (scorecard; scorecard?agency=CSC; one indicator's series;
+#   5. signs every imported value off (status APPROVED), as a board's history is: imports land as
+#      drafts, which only their own agency sees, and the API approves one value per call, so this
+#      one step stops indicators-service, runs an SQL UPDATE on its H2 file and starts it again;
+#   6. loads four read endpoints with wrk (scorecard; scorecard?agency=CSC; one indicator's series;
 #      exceptions): a short unreported warm-up, then R bounded runs each, with the median of each
 #      figure (p50/p95/p99 latency, requests/s) reported;
-#   6. prints a Markdown report (machine, load average before and after each run, figures) and
+#   7. prints a Markdown report (machine, load average before and after each run, figures) and
 #      writes it to the results file.
 #
 # Options (defaults in brackets; --quick changes the defaults shown as quick=…):
@@ -35,6 +38,8 @@
 #   --results FILE        where the report goes [scripts/bench/results/indicators-<time>[-quick].md]
 #   --jfr                 also record JFR during the import and the first run of each endpoint and
 #                         add the hottest frames to a directory beside the results file
+#   --drafts              leave the imported values as drafts (by default they are signed off before
+#                         the reads: see step 5 below)
 #   --skip-reads          stop after the import
 #   --keep                keep the temporary data directory (H2 files, logs, dataset)
 #   --rebuild             rebuild the jars even if they look current
@@ -48,6 +53,7 @@ BENCH_DIR="$REPO/scripts/bench"
 cd "$REPO"
 
 say() { echo "[bench] $*"; }
+trap 'echo "[bench] ERROR: line $LINENO: \"$BASH_COMMAND\" failed" >&2' ERR
 die() { echo "[bench] ERROR: $*" >&2; exit 1; }
 
 # ---- options ---------------------------------------------------------------------------------
@@ -55,7 +61,7 @@ QUICK=false
 INDICATORS="" PERIODS="" CHUNK_ROWS="" DURATION="" WARMUP="" REPEAT=""
 ORDER=indicator THREADS=2 CONNECTIONS=8
 PORT_BASE="${QUADRANT_BENCH_PORT_BASE:-28180}"
-RESULTS="" JFR=false SKIP_READS=false KEEP=false REBUILD=false
+RESULTS="" JFR=false SKIP_READS=false KEEP=false REBUILD=false DRAFTS=false
 ARGS_GIVEN="$*"
 need_arg() { [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value (try --help)"; }
 while [ $# -gt 0 ]; do
@@ -74,9 +80,10 @@ while [ $# -gt 0 ]; do
     --results) need_arg "$@"; RESULTS="$2"; shift ;;
     --jfr) JFR=true ;;
     --skip-reads) SKIP_READS=true ;;
+    --drafts) DRAFTS=true ;;
     --keep) KEEP=true ;;
     --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,46p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,52p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
   shift
@@ -101,7 +108,7 @@ DEMO_PASSWORD="${QUADRANT_DEMO_PASSWORD:-quadrant-demo-2026}"
 JAVA_OPTS="${QUADRANT_BENCH_JAVA_OPTS:--Xmx512m}"
 STAMP="$(date -u +%Y%m%d-%H%M%S)"
 if [ -z "$RESULTS" ]; then
-  RESULTS="$BENCH_DIR/results/indicators-$STAMP$($QUICK && echo -quick).md"
+  RESULTS="$BENCH_DIR/results/indicators-$STAMP$(if $QUICK; then echo -quick; fi).md"
 fi
 mkdir -p "$(dirname "$RESULTS")"
 RESULTS="$(cd "$(dirname "$RESULTS")" && pwd)/$(basename "$RESULTS")"
@@ -160,7 +167,7 @@ cleanup() {
   local rc=$?
   trap - EXIT
   trap '' INT TERM HUP
-  [ -n "$WRK_PID" ] && kill -TERM "$WRK_PID" 2>/dev/null || true
+  if [ -n "$WRK_PID" ]; then kill -TERM "$WRK_PID" 2>/dev/null || true; fi
   if [ "$rc" -ne 0 ]; then
     for m in "${!PIDS[@]}"; do
       echo "[bench] last lines of $m's log:" >&2
@@ -192,6 +199,10 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+CLK_TCK="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+# CPU seconds the process has used so far (user + system): contention from other work on the
+# machine stretches latency but hardly the CPU a request costs, so this is the steadier figure.
+cpu_secs() { awk -v t="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / t }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 LOAD_START="$(load_avg)"
@@ -208,23 +219,27 @@ start() {  # module, extra env assignments...
   local m="$1"; shift
   # shellcheck disable=SC2086
   env "$@" QUADRANT_DATA_DIR="$WORK/data" \
-    java $JAVA_OPTS -Dquadrant.run-dir="$WORK" -jar "$(jar_of "$m")" >"$LOGS/$m.log" 2>&1 </dev/null &
+    java $JAVA_OPTS -Dquadrant.run-dir="$WORK" -jar "$(jar_of "$m")" >>"$LOGS/$m.log" 2>&1 </dev/null &
   PIDS[$m]=$!
+}
+start_indicators() {
+  start indicators-service QUADRANT_INDICATORS_PORT="$IND_PORT" QUADRANT_DEMO_DATA_ENABLED=false \
+    QUADRANT_JWKS_URL="$GW/.well-known/jwks.json"
+}
+wait_ready() {  # module, url
+  local deadline=$((SECONDS + 120))
+  until [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$2/health/readiness" || true)" = 200 ]; do
+    kill -0 "${PIDS[$1]}" 2>/dev/null || die "$1 exited during start-up"
+    [ "$SECONDS" -lt "$deadline" ] || die "$1 not ready after 120 s"
+    sleep 1
+  done
 }
 start gateway QUADRANT_GATEWAY_PORT="$GW_PORT" QUADRANT_INDICATORS_URL="$IND" \
   QUADRANT_AUDITS_URL="http://127.0.0.1:9" QUADRANT_ACTIONS_URL="http://127.0.0.1:9"
-start indicators-service QUADRANT_INDICATORS_PORT="$IND_PORT" QUADRANT_DEMO_DATA_ENABLED=false \
-  QUADRANT_JWKS_URL="$GW/.well-known/jwks.json"
+start_indicators
 say "started gateway (pid ${PIDS[gateway]}, :$GW_PORT) and indicators-service (pid ${PIDS[indicators-service]}, :$IND_PORT); JVM options $JAVA_OPTS"
-deadline=$((SECONDS + 120))
-for m in gateway indicators-service; do
-  url="$([ "$m" = gateway ] && echo "$GW" || echo "$IND")/health/readiness"
-  until [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true)" = 200 ]; do
-    kill -0 "${PIDS[$m]}" 2>/dev/null || die "$m exited during start-up"
-    [ "$SECONDS" -lt "$deadline" ] || die "$m not ready after 120 s"
-    sleep 1
-  done
-done
+wait_ready gateway "$GW"
+wait_ready indicators-service "$IND"
 say "both ready after $(elapsed "$T_START" "$(now)") s (including the dataset)"
 
 # ---- tokens (15 minutes each: a fresh one for every step) ------------------------------------
@@ -262,10 +277,11 @@ for i, item in enumerate(json.load(open(path, encoding="utf-8"))):
     print("data-binary = " + q(json.dumps(body, separators=(",", ":"))))
     print('output = "/dev/null"')
     print('write-out = "%{http_code}\\n"')
+    print("silent")
     print('max-time = 30')
 PY
   t0="$(now)"
-  codes="$(curl -s --parallel --parallel-max 4 -K "$cfg" || true)"
+  codes="$(curl -s --parallel --parallel-max 4 -K "$cfg" 2>>"$LOGS/curl.log" || true)"
   local secs n
   secs="$(elapsed "$t0" "$(now)")"
   n="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$file")"
@@ -279,9 +295,8 @@ api_batch indicators "$DATASET/indicators.json" POST /api/v1/indicators 201
 api_batch targets "$DATASET/targets.json" PUT '/api/v1/indicators/{code}/targets/{period}' 200
 
 # ---- import ----------------------------------------------------------------------------------
-jfr_top() {  # recording, output: the 30 most sampled frames
-  jfr print --events jdk.ExecutionSample "$1" | grep 'at ' | sed 's/line:.*//; s/^[[:space:]]*//' \
-    | sort | uniq -c | sort -rn | head -30 >"$2" || true
+jfr_top() {  # recording, output: the most sampled methods (self and inclusive)
+  python3 "$BENCH_DIR/jfr-top.py" "$1" >"$2" 2>&1 || true
 }
 IND_PID="${PIDS[indicators-service]}"
 if $JFR; then
@@ -293,6 +308,7 @@ LOAD_IMPORT_BEFORE="$(load_avg)"
 say "importing ${#CHUNKS[@]} chunk(s) (load average $LOAD_IMPORT_BEFORE) ..."
 TOKEN="$(token)"; TOKEN_AT=$SECONDS
 T_IMPORT="$(now)"
+CPU_IMPORT_0="$(cpu_secs "$IND_PID")"
 i=0
 for entry in "${CHUNKS[@]}"; do
   i=$((i + 1))
@@ -310,6 +326,7 @@ for entry in "${CHUNKS[@]}"; do
   printf '%s\t%s\t%s\t%s\n' "$i" "$rows" "$secs" "$rps" >>"$RAW/import.tsv"
 done
 IMPORT_SECS="$(elapsed "$T_IMPORT" "$(now)")"
+IMPORT_CPU="$(elapsed "$CPU_IMPORT_0" "$(cpu_secs "$IND_PID")")"
 LOAD_IMPORT_AFTER="$(load_avg)"
 if $JFR; then
   jcmd "$IND_PID" JFR.stop name=import >/dev/null || true
@@ -317,6 +334,27 @@ if $JFR; then
 fi
 H2_BYTES="$(stat -c %s "$WORK/data/indicators.mv.db" 2>/dev/null || echo 0)"
 say "import: $(awk -F'\t' '{ n += $2 } END { print n }' "$RAW/import.tsv") rows in $IMPORT_SECS s (load average $LOAD_IMPORT_AFTER)"
+
+# ---- sign-off: every value APPROVED, as history is (the board does not see other agencies' drafts)
+SIGNOFF_SECS=""
+if ! $DRAFTS && ! $SKIP_READS; then
+  say "signing off the imported values (indicators-service stopped, SQL UPDATE on its H2 file, restarted) ..."
+  t0="$(now)"
+  kill -TERM "$IND_PID"
+  for _ in $(seq 1 60); do kill -0 "$IND_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$IND_PID" 2>/dev/null && die "indicators-service did not stop within 30 s"
+  wait "$IND_PID" 2>/dev/null || true
+  java -Xmx2g -cp "$(jar_of indicators-service)" org.h2.tools.Shell \
+    -url "jdbc:h2:file:$WORK/data/indicators;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR" \
+    -user sa -password '' \
+    -sql "UPDATE indicator_value SET status = 'APPROVED', submitted_by = 'manager', submitted_at = CURRENT_TIMESTAMP(3), approved_by = 'manager', approved_at = CURRENT_TIMESTAMP(3) WHERE status = 'DRAFT'" \
+    >"$LOGS/sign-off.log" 2>&1 || die "the sign-off UPDATE failed: $(tail -n 5 "$LOGS/sign-off.log")"
+  start_indicators
+  IND_PID="${PIDS[indicators-service]}"
+  wait_ready indicators-service "$IND"
+  SIGNOFF_SECS="$(elapsed "$t0" "$(now)")"
+  say "signed off in $SIGNOFF_SECS s ($(grep -o '([0-9]* rows\?' "$LOGS/sign-off.log" | head -1 | tr -d '(') updated); indicators-service restarted (pid $IND_PID)"
+fi
 
 # ---- reads under load ------------------------------------------------------------------------
 ENDPOINTS=(
@@ -348,11 +386,13 @@ if ! $SKIP_READS; then
         mkdir -p "$JFR_OUT"
         jcmd "$IND_PID" JFR.start name="$name" settings=profile duration="${DURATION}s" filename="$JFR_OUT/$name.jfr" >/dev/null
       fi
+      cpu0="$(cpu_secs "$IND_PID")"
       run_wrk "$DURATION" "$IND$path" "$RAW/$name-$r.txt"
+      cpu="$(elapsed "$cpu0" "$(cpu_secs "$IND_PID")")"
       after="$(load_avg)"
       line="$(grep '^BENCH ' "$RAW/$name-$r.txt")" || die "no BENCH line from wrk: $(cat "$RAW/$name-$r.txt")"
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$r" "${line#BENCH }" "$before" "$after" >>"$RAW/wrk.tsv"
-      say "  $name run $r/$REPEAT: ${line#BENCH } (load $before -> $after)"
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$r" "${line#BENCH } service_cpu_s=$cpu" "$before" "$after" >>"$RAW/wrk.tsv"
+      say "  $name run $r/$REPEAT: ${line#BENCH } service_cpu_s=$cpu (load $before -> $after)"
       if $JFR && [ "$r" = 1 ]; then
         for _ in $(seq 1 20); do [ -s "$JFR_OUT/$name.jfr" ] && break; sleep 0.5; done
         jfr_top "$JFR_OUT/$name.jfr" "$JFR_OUT/$name-top.txt"
@@ -365,7 +405,7 @@ TOTAL_SECS="$(elapsed "$T_START" "$(now)")"
 
 # ---- report ----------------------------------------------------------------------------------
 COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[ -n "$(git -C "$REPO" status --porcelain 2>/dev/null | head -1)" ] && COMMIT="$COMMIT (with uncommitted changes)"
+if [ -n "$(git -C "$REPO" status --porcelain 2>/dev/null | head -1)" ]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
 export BENCH_CMD="scripts/bench/indicators-bench.sh${ARGS_GIVEN:+ $ARGS_GIVEN}" BENCH_QUICK="$QUICK" BENCH_COMMIT="$COMMIT"
 export BENCH_MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, $(uname -sr)"
 export BENCH_JDK="$(java -version 2>&1 | head -1)"
@@ -373,8 +413,9 @@ export BENCH_JAVA_OPTS="$JAVA_OPTS" BENCH_WRK="$(wrk -v 2>&1 | head -1 | cut -d'
 export BENCH_SIZES="$INDICATORS indicators x 13 agencies x $PERIODS monthly periods, $CHUNK_ROWS rows per chunk, $ORDER order"
 export BENCH_WRK_ARGS="-t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s, $WARMUP s warm-up, $REPEAT run(s) per endpoint, median reported"
 export BENCH_LOADS="start $LOAD_START; import $LOAD_IMPORT_BEFORE -> $LOAD_IMPORT_AFTER; end $LOAD_END"
-export BENCH_IMPORT_SECS="$IMPORT_SECS" BENCH_TOTAL_SECS="$TOTAL_SECS" BENCH_H2_BYTES="$H2_BYTES" BENCH_STAMP="$STAMP"
-export BENCH_JFR="$($JFR && echo "$JFR_OUT" || true)"
+export BENCH_IMPORT_CPU="${IMPORT_CPU:-0}" BENCH_IMPORT_SECS="$IMPORT_SECS" BENCH_TOTAL_SECS="$TOTAL_SECS" BENCH_H2_BYTES="$H2_BYTES" BENCH_STAMP="$STAMP"
+export BENCH_SIGNOFF="$(if [ -n "$SIGNOFF_SECS" ]; then echo "every value signed off (APPROVED) by SQL after the import, $SIGNOFF_SECS s; the service restarted before the reads"; elif $DRAFTS; then echo "values left as drafts (--drafts): the board sees only its own agency's"; fi)"
+export BENCH_JFR="$(if $JFR; then echo "$JFR_OUT"; fi)"
 python3 - "$RAW" >"$RESULTS" <<'PY'
 import os, statistics, sys
 raw, env = sys.argv[1], os.environ
@@ -395,7 +436,9 @@ w("- source: %s" % env["BENCH_COMMIT"])
 w("- machine: %s" % env["BENCH_MACHINE"])
 w("- JDK: %s; JVM options %s; H2 embedded (file), both services on loopback" % (env["BENCH_JDK"], env["BENCH_JAVA_OPTS"]))
 w("- dataset: %s" % env["BENCH_SIZES"])
-w("- load generator: %s, %s" % (env["BENCH_WRK"], env["BENCH_WRK_ARGS"]))
+w("- load generator: %s, %s; reads as the board manager" % (env["BENCH_WRK"], env["BENCH_WRK_ARGS"]))
+if env.get("BENCH_SIGNOFF"):
+    w("- values: %s" % env["BENCH_SIGNOFF"])
 w("- load average (1, 5, 15 min): %s" % env["BENCH_LOADS"])
 w("- whole run: %.0f s" % float(env["BENCH_TOTAL_SECS"]))
 w("")
@@ -416,6 +459,9 @@ if imp:
     w("| **overall rate (wall clock)** | **%.0f rows/s** (%.1f s) |" % (total / secs, secs))
     w("| per chunk: median / min / max | %.0f / %.0f / %.0f rows/s |" % (statistics.median(rates), min(rates), max(rates)))
     w("| first chunk / last chunk | %.0f / %.0f rows/s |" % (rates[0], rates[-1]))
+    cpu = float(env["BENCH_IMPORT_CPU"])
+    if cpu > 0:
+        w("| indicators-service CPU during the import | %.1f s = %.0f rows per CPU-second |" % (cpu, total / cpu))
     w("| H2 file after import | %.0f MB |" % (int(env["BENCH_H2_BYTES"]) / 1e6))
     w("")
     w("<details><summary>per chunk</summary>")
@@ -439,23 +485,24 @@ if runs:
     med = lambda xs, k: statistics.median(float(x[k]) for x in xs)
     w("## Reads under load (median of %d run(s))" % max(len(v) for v in by.values()))
     w("")
-    w("| endpoint | items | bytes | p50 ms | p95 ms | p99 ms | req/s | errors | load 1 min before -> after |")
-    w("|---|---|---|---|---|---|---|---|---|")
+    w("| endpoint | items | bytes | p50 ms | p95 ms | p99 ms | req/s | service CPU ms/req | errors | load 1 min before -> after |")
+    w("|---|---|---|---|---|---|---|---|---|---|")
     for name, xs in by.items():
         errs = sum(int(x[k]) for x in xs for k in ("err_connect", "err_read", "err_write", "err_status", "err_timeout"))
         i = info.get(name, [name, "?", "?", "?"])
-        w("| `GET %s` | %s | %s | %.1f | %.1f | %.1f | %.1f | %d | %s |" % (
-            i[1], i[2], i[3], med(xs, "p50_ms"), med(xs, "p95_ms"), med(xs, "p99_ms"), med(xs, "rps"), errs,
+        cpu_ms = statistics.median(1000 * float(x["service_cpu_s"]) / max(1, int(x["requests"])) for x in xs)
+        w("| `GET %s` | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %s |" % (
+            i[1], i[2], i[3], med(xs, "p50_ms"), med(xs, "p95_ms"), med(xs, "p99_ms"), med(xs, "rps"), cpu_ms, errs,
             "; ".join(x["load"] for x in xs)))
     w("")
     w("<details><summary>every run</summary>")
     w("")
-    w("| endpoint | run | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | load before | load after |")
-    w("|---|---|---|---|---|---|---|---|---|---|")
+    w("| endpoint | run | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | service CPU s | load before | load after |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in runs:
         kv = dict(p.split("=", 1) for p in r[2].split())
-        w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (r[0], r[1], kv["requests"], kv["p50_ms"], kv["p95_ms"],
-          kv["p99_ms"], kv["max_ms"], kv["rps"], r[3], r[4]))
+        w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (r[0], r[1], kv["requests"], kv["p50_ms"], kv["p95_ms"],
+          kv["p99_ms"], kv["max_ms"], kv["rps"], kv["service_cpu_s"], r[3], r[4]))
     w("")
     w("</details>")
     w("")

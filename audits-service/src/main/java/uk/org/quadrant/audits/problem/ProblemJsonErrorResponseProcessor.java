@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -35,7 +36,11 @@ class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Proble
         HttpStatus status = response.getStatus();
         String instance = context.getRequest().getPath();
         Problem problem;
-        if (status.getCode() >= 500) {
+        if (status.getCode() >= 500 && context.getRootCause().filter(HttpStatusException.class::isInstance).isPresent()) {
+            // A deliberate answer (e.g. "actions-service is not answering"): its message is written for the user.
+            problem = new Problem("about:blank", status.getReason(), status.getCode(),
+                    context.getRootCause().get().getMessage(), instance, List.of());
+        } else if (status.getCode() >= 500) {
             String reference = UUID.randomUUID().toString();
             context.getRootCause().ifPresent(cause ->
                     LOG.error("Unhandled error {} on {} {}", reference, context.getRequest().getMethod(), instance, cause));

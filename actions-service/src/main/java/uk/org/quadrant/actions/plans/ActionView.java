@@ -1,0 +1,18 @@
+package uk.org.quadrant.actions.plans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import uk.org.quadrant.actions.domain.ActionStatus;
+import uk.org.quadrant.actions.domain.Delivery;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+@Serdeable
+public record ActionView(long id, long planId, String ref, String issue, String action, @Nullable String outcome,
+                         @Nullable String measure, @Nullable String measureIndicator, @Nullable String measureComparator,
+                         @Nullable BigDecimal measureTarget, LocalDate dueDate, String leadRole, String leadAgency,
+                         @Nullable Integer priority, ActionStatus status, Delivery delivery, @Nullable String sourceRef,
+                         @Nullable Instant lastUpdateAt, String updatedBy, Instant updatedAt, long version) {
+}

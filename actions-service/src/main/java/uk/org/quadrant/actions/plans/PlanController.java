@@ -1,0 +1,92 @@
+package uk.org.quadrant.actions.plans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.actions.domain.Delivery;
+
+import java.net.URI;
+import java.util.List;
+
+/** Action plans, their actions, and actions made from recommendations. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PlanController {
+
+    private final PlanService plans;
+
+    PlanController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Get("/plans")
+    List<PlanView> plans() {
+        return plans.list();
+    }
+
+    @Get("/plans/{id}")
+    PlanView plan(@PathVariable long id) {
+        return plans.get(id);
+    }
+
+    @Post("/plans")
+    @Secured(Caller.MANAGER)
+    HttpResponse<PlanView> create(@Body @Valid PlanRequest request, Authentication auth) {
+        PlanView created = plans.create(request, Caller.of(auth));
+        return HttpResponse.created(created, URI.create("/api/v1/plans/" + created.id()));
+    }
+
+    @Post("/plans/{id}/actions")
+    @Secured(Caller.MANAGER)
+    HttpResponse<ActionView> addAction(@PathVariable long id, @Body @Valid ActionRequest request, Authentication auth) {
+        ActionView created = plans.addAction(id, request, Caller.of(auth));
+        return HttpResponse.created(created, URI.create("/api/v1/actions/" + created.id()));
+    }
+
+    @Get("/actions")
+    List<ActionView> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
+                             @QueryValue @Nullable Integer priority) {
+        return plans.actions(agency, delivery, priority);
+    }
+
+    @Get("/actions/{id}")
+    ActionView action(@PathVariable long id) {
+        return plans.action(id);
+    }
+
+    /** Idempotent on {@code sourceRef}: 201 with a new action, or 200 with the one made before. */
+    @Post("/actions/from-recommendation")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    HttpResponse<ActionView> fromRecommendation(@Body @Valid RecommendationRequest request, Authentication auth) {
+        PlanService.FromRecommendation result;
+        try {
+            result = plans.fromRecommendation(request, Caller.of(auth));
+        } catch (DataAccessException e) {
+            // Sent twice at the same moment: the other request's insert (of the plan or the action) won the
+            // unique key. Once it has committed, doing it again finds what the other made.
+            try {
+                result = plans.fromRecommendation(request, Caller.of(auth));
+            } catch (DataAccessException again) {
+                return HttpResponse.ok(plans.fromSource(request.sourceRef()).orElseThrow(() -> again));
+            }
+        }
+        return result.created()
+                ? HttpResponse.created(result.action(), URI.create("/api/v1/actions/" + result.action().id()))
+                : HttpResponse.ok(result.action());
+    }
+}

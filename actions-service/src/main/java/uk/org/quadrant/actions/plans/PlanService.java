@@ -1,0 +1,162 @@
+package uk.org.quadrant.actions.plans;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.org.quadrant.actions.access.Agencies;
+import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.actions.changelog.ChangeRecorder;
+import uk.org.quadrant.actions.domain.ActionStatus;
+import uk.org.quadrant.actions.domain.Delivery;
+import uk.org.quadrant.actions.problem.InvalidRequestException;
+import uk.org.quadrant.actions.problem.Problem.FieldError;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans and their actions. Every agency reads every plan (they are the partnership's); the board
+ * manager writes plans and actions; a recommendation may be turned into an action by the board
+ * manager or by the agency that will lead it.
+ */
+@Singleton
+public class PlanService {
+
+    private final ActionPlanRepository plans;
+    private final PlanActionRepository actions;
+    private final Agencies agencies;
+    private final ChangeRecorder changes;
+    private final DeliveryClock delivery;
+
+    PlanService(ActionPlanRepository plans, PlanActionRepository actions, Agencies agencies, ChangeRecorder changes,
+                DeliveryClock delivery) {
+        this.plans = plans;
+        this.actions = actions;
+        this.agencies = agencies;
+        this.changes = changes;
+        this.delivery = delivery;
+    }
+
+    public List<PlanView> list() {
+        return plans.listInOrder().stream().map(p -> view(p, List.of())).toList();
+    }
+
+    public PlanView get(long id) {
+        ActionPlan plan = requirePlan(id);
+        return view(plan, actions.inPlan(id).stream().map(this::view).toList());
+    }
+
+    public ActionView action(long id) {
+        return view(actions.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No action " + id)));
+    }
+
+    public List<ActionView> actions(String agency, Delivery wanted, Integer priority) {
+        if (agency != null && !agencies.exists(agency)) {
+            throw new InvalidRequestException("agency", "is not a known agency code");
+        }
+        return actions.listByDueDate().stream()
+                .filter(a -> agency == null || a.leadAgency().equals(agency))
+                .filter(a -> priority == null || priority.equals(a.priority()))
+                .map(this::view)
+                .filter(v -> wanted == null || v.delivery() == wanted)
+                .toList();
+    }
+
+    @Transactional
+    public PlanView create(PlanRequest request, Caller caller) {
+        ActionPlan plan = plans.save(new ActionPlan(null, request.title().trim(), request.sourceType(), request.sourceRef(),
+                request.owner(), request.startDate(), caller.username(), caller.username(), Instant.now(), null));
+        PlanView view = view(plan, List.of());
+        changes.record(caller, "plan", plan.id().toString(), "CREATE", null, view);
+        return view;
+    }
+
+    @Transactional
+    public ActionView addAction(long planId, ActionRequest r, Caller caller) {
+        ActionPlan plan = requirePlan(planId);
+        List<FieldError> errors = new ArrayList<>();
+        if (!agencies.exists(r.leadAgency())) {
+            errors.add(new FieldError("leadAgency", "is not a known agency code"));
+        }
+        if (plan.startDate() != null && r.dueDate().isBefore(plan.startDate())) {
+            errors.add(new FieldError("dueDate", "is before the plan starts (" + plan.startDate() + ")"));
+        }
+        boolean anyMeasure = r.measureIndicator() != null || r.measureComparator() != null || r.measureTarget() != null;
+        if (anyMeasure) {
+            if (r.measureIndicator() == null) {
+                errors.add(new FieldError("measureIndicator", "is required for a measurable criterion"));
+            }
+            if (r.measureComparator() == null) {
+                errors.add(new FieldError("measureComparator", "is required for a measurable criterion (GTE or LTE)"));
+            }
+            if (r.measureTarget() == null) {
+                errors.add(new FieldError("measureTarget", "is required for a measurable criterion"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Instant now = Instant.now();
+        PlanAction saved = actions.save(new PlanAction(null, planId, r.ref().trim(), r.issue().trim(), r.action().trim(), r.outcome(),
+                r.measure(), r.measureIndicator(), r.measureComparator(), r.measureTarget(), r.dueDate(), r.leadRole().trim(),
+                r.leadAgency(), r.priority(), ActionStatus.NOT_STARTED, null, null, caller.username(), now, caller.username(), now, null));
+        ActionView view = view(saved);
+        changes.record(caller, "action", saved.id().toString(), "CREATE", null, view);
+        return view;
+    }
+
+    public Optional<ActionView> fromSource(String sourceRef) {
+        return actions.findBySourceRef(sourceRef).map(this::view);
+    }
+
+    /** The action already made from this recommendation, or a new one; {@code created} says which. */
+    public record FromRecommendation(ActionView action, boolean created) {
+    }
+
+    @Transactional
+    public FromRecommendation fromRecommendation(RecommendationRequest r, Caller caller) {
+        if (!agencies.exists(r.leadAgency())) {
+            throw new InvalidRequestException("leadAgency", "is not a known agency code");
+        }
+        if (!caller.isManager() && !caller.mayWriteFor(r.leadAgency())) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the board manager or the agency that will lead it can adopt this recommendation");
+        }
+        Optional<PlanAction> existing = actions.findBySourceRef(r.sourceRef());
+        if (existing.isPresent()) {
+            return new FromRecommendation(view(existing.get()), false);
+        }
+        ActionPlan plan = plans.findFirstBySourceTypeAndSourceRef(r.planSourceType(), r.planSourceRef()).orElseGet(() -> {
+            ActionPlan created = plans.save(new ActionPlan(null, r.planTitle().trim(), r.planSourceType(), r.planSourceRef(), null,
+                    null, caller.username(), caller.username(), Instant.now(), null));
+            changes.record(caller, "plan", created.id().toString(), "CREATE", null, view(created, List.of()));
+            return created;
+        });
+        Instant now = Instant.now();
+        String ref = Long.toString(actions.countByPlanId(plan.id()) + 1);
+        PlanAction saved = actions.save(new PlanAction(null, plan.id(), ref, r.issue().trim(), r.action().trim(), null, null,
+                null, null, null, r.dueDate() == null ? delivery.today().plusMonths(6) : r.dueDate(),
+                r.leadRole() == null ? "To be confirmed by the lead agency" : r.leadRole(), r.leadAgency(), r.priority(),
+                ActionStatus.NOT_STARTED, r.sourceRef(), null, caller.username(), now, caller.username(), now, null));
+        ActionView view = view(saved);
+        changes.record(caller, "action", saved.id().toString(), "CREATE_FROM_RECOMMENDATION", null, view);
+        return new FromRecommendation(view, true);
+    }
+
+    private ActionPlan requirePlan(long id) {
+        return plans.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No plan " + id));
+    }
+
+    private PlanView view(ActionPlan p, List<ActionView> actionViews) {
+        return new PlanView(p.id(), p.title(), p.sourceType(), p.sourceRef(), p.owner(), p.startDate(), p.version(), actionViews);
+    }
+
+    ActionView view(PlanAction a) {
+        return new ActionView(a.id(), a.planId(), a.ref(), a.issue(), a.actionText(), a.outcome(), a.measure(), a.measureIndicator(),
+                a.measureComparator(), a.measureTarget() == null ? null : a.measureTarget().stripTrailingZeros(), a.dueDate(),
+                a.leadRole(), a.leadAgency(), a.priority(), a.status(), delivery.of(a), a.sourceRef(), a.lastUpdateAt(),
+                a.updatedBy(), a.updatedAt(), a.version());
+    }
+}

@@ -1,0 +1,31 @@
+package uk.org.quadrant.actions.plans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import uk.org.quadrant.actions.domain.SourceType;
+
+import java.time.LocalDate;
+
+/**
+ * A recommendation from elsewhere (an audit's finding) to track as an action. {@code sourceRef}
+ * identifies the recommendation ("audits:finding:12"); sending it again returns the same action.
+ * The action joins the plan for {@code planSourceType}/{@code planSourceRef}, created if needed.
+ */
+@Serdeable
+public record RecommendationRequest(
+        @NotBlank @Size(max = 100) String sourceRef,
+        @NotNull SourceType planSourceType,
+        @NotBlank @Size(max = 100) String planSourceRef,
+        @NotBlank @Size(max = 300) String planTitle,
+        @NotBlank @Size(max = 4000) String issue,
+        @NotBlank @Size(max = 4000) String action,
+        @NotBlank @Size(max = 16) String leadAgency,
+        @Nullable @Size(max = 200) String leadRole,
+        @Nullable LocalDate dueDate,
+        @Nullable @Min(1) @Max(8) Integer priority) {
+}

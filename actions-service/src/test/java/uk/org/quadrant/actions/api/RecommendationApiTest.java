@@ -1,0 +1,173 @@
+package uk.org.quadrant.actions.api;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.TestTokens;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Plans, actions, and actions made from recommendations (idempotent on sourceRef). */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecommendationApiTest implements TestPropertyProvider {
+
+    private final TestTokens tokens = new TestTokens();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return tokens.properties();
+    }
+
+    @AfterAll
+    void stop() {
+        tokens.close();
+    }
+
+    private Map<String, Object> recommendation(String sourceRef, String lead) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sourceRef", sourceRef);
+        body.put("planSourceType", "AUDIT");
+        body.put("planSourceRef", "audits:audit:7");
+        body.put("planTitle", "Recommendations of the neglect audit");
+        body.put("issue", "Fathers were not recorded");
+        body.put("action", "Record fathers in every assessment");
+        body.put("leadAgency", lead);
+        return body;
+    }
+
+    private HttpResponse<Map<String, Object>> send(Map<String, Object> body, String token) {
+        return http.toBlocking().exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", body).bearerAuth(token),
+                Argument.mapOf(String.class, Object.class));
+    }
+
+    @Test
+    void aRecommendationBecomesOneActionHoweverOftenItIsSent() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        HttpResponse<Map<String, Object>> first = send(recommendation("audits:finding:1", "CSC"), manager);
+        assertEquals(HttpStatus.CREATED, first.getStatus());
+        Object id = first.body().get("id");
+        HttpResponse<Map<String, Object>> second = send(recommendation("audits:finding:1", "CSC"), manager);
+        assertEquals(HttpStatus.OK, second.getStatus());
+        assertEquals(id, second.body().get("id"));
+        Map<String, Object> action = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions/" + id)
+                .bearerAuth(tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR")), Argument.mapOf(String.class, Object.class));
+        assertEquals("NOT_STARTED", action.get("status"));
+        assertEquals("ON_TRACK", action.get("delivery"));
+        assertEquals("CSC", action.get("leadAgency"));
+        List<?> plans = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(1, plans.stream().filter(p -> "audits:audit:7".equals(((Map<?, ?>) p).get("sourceRef"))).count(),
+                "one plan per source audit");
+    }
+
+    @Test
+    void concurrentSendsStillMakeOneAction() throws Exception {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    try {
+                        return send(recommendation("audits:finding:race", "TVP"), manager).getStatus().getCode();
+                    } catch (HttpClientResponseException e) {
+                        return e.getStatus().getCode();
+                    }
+                }));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                codes.add(f.get());
+            }
+            assertTrue(codes.stream().allMatch(c -> c == 200 || c == 201 || c == 409), "no 5xx: " + codes);
+            List<?> all = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?agency=TVP").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            assertEquals(1, all.stream().filter(a -> "audits:finding:race".equals(((Map<?, ?>) a).get("sourceRef"))).count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAgencyMayAdoptOnlyWhatItWillLead() {
+        String tvp = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> send(recommendation("audits:finding:2", "CSC"), tvp));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+        assertEquals(HttpStatus.CREATED, send(recommendation("audits:finding:3", "TVP"), tvp).getStatus());
+        HttpClientResponseException chair = assertThrows(HttpClientResponseException.class,
+                () -> send(recommendation("audits:finding:4", "CSC"), tokens.board("chair", "BOARD_CHAIR")));
+        assertEquals(HttpStatus.FORBIDDEN, chair.getStatus());
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", recommendation("audits:finding:5", "CSC"))));
+        assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
+    }
+
+    @Test
+    void plansAndActionsAreTheManagersToWrite() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        Map<String, Object> plan = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/plans",
+                Map.of("title", "JTAI 2016 written statement of action", "sourceType", "INSPECTION", "sourceRef", "JTAI-2016",
+                        "startDate", "2016-10-01")).bearerAuth(manager), Argument.mapOf(String.class, Object.class));
+        Object planId = plan.get("id");
+        Map<String, Object> action = new HashMap<>(Map.of("ref", "1.3", "issue", "Thresholds not understood",
+                "action", "Refresh the threshold of needs training", "dueDate", "2017-03-31", "leadRole", "Head of Service",
+                "leadAgency", "CSC", "priority", 2, "measureIndicator", "MASH-TIMELINESS", "measureComparator", "GTE",
+                "measureTarget", 75));
+        HttpResponse<Map<String, Object>> created = http.toBlocking().exchange(HttpRequest.POST("/api/v1/plans/" + planId + "/actions", action)
+                .bearerAuth(manager), Argument.mapOf(String.class, Object.class));
+        assertEquals(HttpStatus.CREATED, created.getStatus());
+        assertEquals("OVERDUE", created.body().get("delivery"));
+        Map<String, Object> withActions = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans/" + planId)
+                .bearerAuth(tokens.board("chair", "BOARD_CHAIR")), Argument.mapOf(String.class, Object.class));
+        assertEquals(1, ((List<?>) withActions.get("actions")).size());
+
+        for (String token : List.of(tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"))) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.POST("/api/v1/plans", Map.of("title", "x", "sourceType", "AUDIT")).bearerAuth(token)));
+            assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+            HttpClientResponseException a = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.POST("/api/v1/plans/" + planId + "/actions", action).bearerAuth(token)));
+            assertEquals(HttpStatus.FORBIDDEN, a.getStatus());
+        }
+        Map<String, Object> early = new HashMap<>(action);
+        early.put("dueDate", "2016-01-01");
+        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/plans/" + planId + "/actions", early).bearerAuth(manager)));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+        assertTrue(bad.getResponse().getBody(String.class).orElseThrow().contains("\"field\":\"dueDate\""));
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        String token = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        for (String path : List.of("/api/v1/plans/999999", "/api/v1/actions/999999")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token)));
+            assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package uk.org.quadrant.audits.findings;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import uk.org.quadrant.audits.access.Caller;
+
+import java.util.List;
+
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class FindingController {
+
+    private final FindingService findings;
+    private final RecommendationSender sender;
+
+    FindingController(FindingService findings, RecommendationSender sender) {
+        this.findings = findings;
+        this.sender = sender;
+    }
+
+    @Get("/audits/{id}/findings")
+    List<FindingView> list(@PathVariable long id, Authentication auth) {
+        return findings.list(id, Caller.of(auth));
+    }
+
+    @Post("/audits/{id}/findings")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    HttpResponse<FindingView> record(@PathVariable long id, @Body @Valid FindingRequest request, Authentication auth) {
+        return HttpResponse.created(findings.record(id, request, Caller.of(auth)));
+    }
+
+    /** Turns a recommendation into a tracked action in actions-service (idempotent). */
+    @Post("/findings/{id}/action")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    SentAction sendToActions(@PathVariable long id, @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
+        return sender.send(id, authorization, Caller.of(auth));
+    }
+
+    @Get("/findings/{id}")
+    FindingView get(@PathVariable long id, Authentication auth) {
+        return FindingView.of(findings.require(id, Caller.of(auth)));
+    }
+}

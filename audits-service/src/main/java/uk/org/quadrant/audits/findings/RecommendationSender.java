@@ -1,0 +1,77 @@
+package uk.org.quadrant.audits.findings;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.inject.Singleton;
+import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.audits.domain.FindingKind;
+import uk.org.quadrant.audits.reviews.Audit;
+import uk.org.quadrant.audits.reviews.AuditAccess;
+import uk.org.quadrant.audits.reviews.AuditService;
+
+import java.time.Instant;
+
+/**
+ * Sends a recommendation to actions-service to become a tracked action. Idempotent twice over:
+ * actions-service keys the action on {@code audits:finding:<id>}, and the finding remembers the
+ * action it became. Not inside a database transaction: the remote call is not held open on a
+ * connection, and a failure after actions-service answered is repaired by sending again.
+ */
+@Singleton
+public class RecommendationSender {
+
+    private final FindingRepository findings;
+    private final FindingService findingService;
+    private final AuditService audits;
+    private final ActionsClient actions;
+
+    RecommendationSender(FindingRepository findings, FindingService findingService, AuditService audits, ActionsClient actions) {
+        this.findings = findings;
+        this.findingService = findingService;
+        this.audits = audits;
+        this.actions = actions;
+    }
+
+    public SentAction send(long findingId, String authorization, Caller caller) {
+        Finding finding = findingService.require(findingId, caller);
+        Audit audit = audits.require(finding.auditId(), caller);
+        if (!AuditAccess.mayManage(caller, audit)) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the audit's lead agency or the board manager can send its recommendations");
+        }
+        if (finding.kind() != FindingKind.RECOMMENDATION) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Only a recommendation can become an action (this finding is a "
+                    + finding.kind() + ")");
+        }
+        String lead = finding.agency() != null ? finding.agency() : audit.leadAgency();
+        ActionsClient.Recommendation body = new ActionsClient.Recommendation("audits:finding:" + finding.id(), "AUDIT",
+                "audits:audit:" + audit.id(), "Recommendations of " + audit.title(), "Recommendation of " + audit.title(),
+                finding.findingText(), lead, null, null, null);
+        HttpResponse<ActionsClient.CreatedAction> response;
+        try {
+            response = actions.fromRecommendation(authorization, body);
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.FORBIDDEN || e.getStatus() == HttpStatus.BAD_REQUEST) {
+                throw new HttpStatusException(e.getStatus(), "actions-service refused the action: "
+                        + e.getResponse().getBody(String.class).orElse(e.getStatus().getReason()));
+            }
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "actions-service answered " + e.getStatus().getCode()
+                    + "; the recommendation was not sent. Try again later.");
+        } catch (HttpClientException e) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "actions-service is not answering; the recommendation was not sent. Try again later.");
+        }
+        ActionsClient.CreatedAction created = response.body();
+        if (created == null) {
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "actions-service gave no action back");
+        }
+        Finding current = findings.findById(findingId).orElseThrow();
+        findings.update(new Finding(current.id(), current.auditId(), current.kind(), current.findingText(), current.themes(),
+                current.quadrant(), current.agency(), Long.toString(created.id()), created.status(), current.createdBy(),
+                current.createdAt(), caller.username(), Instant.now(), current.version()));
+        return new SentAction(findingId, created.id(), Long.toString(created.id()), created.status(), created.delivery(),
+                response.getStatus() == HttpStatus.CREATED);
+    }
+}
