@@ -34,14 +34,14 @@
 #   --threads T           wrk threads [2]
 #   --connections C       wrk connections [8]
 #   --duration S          seconds per measured wrk run [20, quick=5]
-#   --warmup S            seconds of unreported warm-up per endpoint [5, quick=2]
+#   --warmup S            seconds of unreported load on each endpoint before any is measured [10, quick=3]
 #   --repeat R            measured runs per endpoint; the median is reported [3, quick=1]
 #   --port-base B         gateway port B, indicators-service B+1 [28180, or QUADRANT_BENCH_PORT_BASE]
 #   --results FILE        where the report goes [scripts/bench/results/indicators-<time>[-quick].md]
 #   --jfr                 also record JFR during the import and the first run of each endpoint and
 #                         add the hottest frames to a directory beside the results file
 #   --drafts              leave the imported values as drafts (by default they are signed off before
-#                         the reads: see step 5 below)
+#                         the reads: see step 5 above)
 #   --skip-reads          stop after the import
 #   --keep                keep the temporary data directory (H2 files, logs, dataset)
 #   --rebuild             rebuild the jars even if they look current
@@ -85,15 +85,15 @@ while [ $# -gt 0 ]; do
     --drafts) DRAFTS=true ;;
     --keep) KEEP=true ;;
     --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,54p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,50p' "$BENCH_DIR/indicators-bench.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
   shift
 done
 if $QUICK; then
-  : "${INDICATORS:=50}" "${PERIODS:=24}" "${CHUNK_ROWS:=5000}" "${DURATION:=5}" "${WARMUP:=2}" "${REPEAT:=1}"
+  : "${INDICATORS:=50}" "${PERIODS:=24}" "${CHUNK_ROWS:=5000}" "${DURATION:=5}" "${WARMUP:=3}" "${REPEAT:=1}"
 else
-  : "${INDICATORS:=500}" "${PERIODS:=120}" "${CHUNK_ROWS:=50000}" "${DURATION:=20}" "${WARMUP:=5}" "${REPEAT:=3}"
+  : "${INDICATORS:=500}" "${PERIODS:=120}" "${CHUNK_ROWS:=50000}" "${DURATION:=20}" "${WARMUP:=10}" "${REPEAT:=3}"
 fi
 for v in INDICATORS PERIODS CHUNK_ROWS THREADS CONNECTIONS DURATION REPEAT PORT_BASE; do
   [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "--${v,,} must be a positive whole number (got '${!v}')"
@@ -372,15 +372,25 @@ run_wrk() {  # seconds, url, log
   WRK_PID=""
 }
 if ! $SKIP_READS; then
+  # Check every endpoint, then warm them all up (the JIT compiles the read paths; the service was
+  # just restarted), and only then measure.
   for e in "${ENDPOINTS[@]}"; do
     name="${e%%|*}" path="${e#*|}"
     TOKEN="$(token)"
     check="$(curl -s -m 60 -o "$RAW/$name.json" -w '%{http_code} %{size_download} %{time_total}' -H "Authorization: Bearer $TOKEN" "$IND$path")"
     [ "${check%% *}" = 200 ] || die "GET $path answered $check: $(head -c 300 "$RAW/$name.json")"
-    items="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d) if isinstance(d, list) else 1)' "$RAW/$name.json")"
+    # "items" as "rows with a value/rows": a read that finds no values measures nothing useful.
+    items="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d=d if isinstance(d, list) else [d]; print("%d/%d" % (sum(1 for x in d if isinstance(x, dict) and x.get("value") is not None), len(d)))' "$RAW/$name.json")"
     printf '%s\t%s\t%s\t%s\n' "$name" "$path" "$items" "$(cut -d' ' -f2 <<<"$check")" >>"$RAW/endpoints.tsv"
-    say "$name: GET $path -> $items item(s), $(cut -d' ' -f2 <<<"$check") bytes, first call $(cut -d' ' -f3 <<<"$check") s"
-    if [ "$WARMUP" -gt 0 ]; then run_wrk "$WARMUP" "$IND$path" "$RAW/$name-warmup.txt"; fi
+    say "$name: GET $path -> $items item(s) with a value, $(cut -d' ' -f2 <<<"$check") bytes, first call $(cut -d' ' -f3 <<<"$check") s"
+  done
+  if [ "$WARMUP" -gt 0 ]; then
+    say "warming up: $WARMUP s of load on each endpoint (not reported) ..."
+    TOKEN="$(token)"
+    for e in "${ENDPOINTS[@]}"; do run_wrk "$WARMUP" "$IND${e#*|}" "$RAW/${e%%|*}-warmup.txt"; done
+  fi
+  for e in "${ENDPOINTS[@]}"; do
+    name="${e%%|*}" path="${e#*|}"
     for r in $(seq 1 "$REPEAT"); do
       TOKEN="$(token)"
       before="$(load_avg)"
@@ -413,7 +423,7 @@ export BENCH_MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cu
 export BENCH_JDK="$(java -version 2>&1 | head -1)"
 export BENCH_JAVA_OPTS="$JAVA_OPTS" BENCH_WRK="$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 export BENCH_SIZES="$INDICATORS indicators x 13 agencies x $PERIODS monthly periods, $CHUNK_ROWS rows per chunk, $ORDER order"
-export BENCH_WRK_ARGS="-t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s, $WARMUP s warm-up, $REPEAT run(s) per endpoint, median reported"
+export BENCH_WRK_ARGS="-t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s, $WARMUP s warm-up on each endpoint first, $REPEAT run(s) per endpoint, median reported"
 export BENCH_LOADS="start $LOAD_START; import $LOAD_IMPORT_BEFORE -> $LOAD_IMPORT_AFTER; end $LOAD_END"
 export BENCH_IMPORT_CPU="${IMPORT_CPU:-0}" BENCH_IMPORT_SECS="$IMPORT_SECS" BENCH_TOTAL_SECS="$TOTAL_SECS" BENCH_H2_BYTES="$H2_BYTES" BENCH_STAMP="$STAMP"
 export BENCH_SIGNOFF="$(if [ -n "$SIGNOFF_SECS" ]; then echo "the owner agency's values of every indicator signed off (APPROVED) by SQL after the import, $SIGNOFF_SECS s; the service restarted before the reads"; elif $DRAFTS; then echo "values left as drafts (--drafts): the board sees only its own agency's"; fi)"
@@ -487,7 +497,7 @@ if runs:
     med = lambda xs, k: statistics.median(float(x[k]) for x in xs)
     w("## Reads under load (median of %d run(s))" % max(len(v) for v in by.values()))
     w("")
-    w("| endpoint | items | bytes | p50 ms | p95 ms | p99 ms | req/s | service CPU ms/req | errors | load 1 min before -> after |")
+    w("| endpoint | items with a value / items | bytes | p50 ms | p95 ms | p99 ms | req/s | service CPU ms/req | errors | load 1 min before -> after |")
     w("|---|---|---|---|---|---|---|---|---|---|")
     for name, xs in by.items():
         errs = sum(int(x[k]) for x in xs for k in ("err_connect", "err_read", "err_write", "err_status", "err_timeout"))

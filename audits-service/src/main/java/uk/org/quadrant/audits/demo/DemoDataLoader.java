@@ -19,6 +19,7 @@ import uk.org.quadrant.audits.findings.Finding;
 import uk.org.quadrant.audits.findings.FindingRepository;
 import uk.org.quadrant.audits.reviews.Audit;
 import uk.org.quadrant.audits.reviews.AuditRepository;
+import uk.org.quadrant.audits.selfassessment.Section11Demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,16 +47,19 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     private final AuditRepository audits;
     private final FindingRepository findings;
     private final AuditCaseRepository cases;
+    private final Section11Demo section11;
     private final ResourceLoader resources;
     private final Boolean enabled;
     private final String datasourceUrl;
 
-    DemoDataLoader(AuditRepository audits, FindingRepository findings, AuditCaseRepository cases, ResourceLoader resources,
+    DemoDataLoader(AuditRepository audits, FindingRepository findings, AuditCaseRepository cases, Section11Demo section11,
+                   ResourceLoader resources,
                    @Nullable @Value("${quadrant.demo-data.enabled}") Boolean enabled,
                    @Value("${datasources.default.url}") String datasourceUrl) {
         this.audits = audits;
         this.findings = findings;
         this.cases = cases;
+        this.section11 = section11;
         this.resources = resources;
         this.enabled = enabled;
         this.datasourceUrl = datasourceUrl;
@@ -95,8 +99,9 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
                     null, null, BY, now, null));
         }
         cases.saveAll(graded);
-        LOG.info("Demo data: {} audits and reviews, {} findings, {} graded cases from the partnership's board papers",
-                ids.size(), found.size(), graded.size());
+        int selfAssessments = section11.load(BY);
+        LOG.info("Demo data: {} audits and reviews, {} findings, {} graded cases, {} Section 11 self-assessments",
+                ids.size(), found.size(), graded.size(), selfAssessments);
     }
 
     private static long id(Map<String, Long> ids, String key) {

@@ -200,8 +200,6 @@ class AuditValidationApiTest extends ApiTestBase {
         Map<String, Object> noStart = auditBody("MULTI_AGENCY_CASE_AUDIT", "x", "CSC", List.of(), "2033-01-01", "2033-03-31");
         noStart.remove("periodStart");
         api().post(manager(), AUDITS, noStart).expectFieldError("periodStart");
-        Map<String, Object> badDate = auditBody("MULTI_AGENCY_CASE_AUDIT", "x", "CSC", List.of(), "2033-02-30", "2033-03-31");
-        api().post(manager(), AUDITS, badDate).expectFieldError("periodStart");
         Map<String, Object> over = auditBody("MULTI_AGENCY_CASE_AUDIT", "x", "CSC", List.of(), "2033-01-01", "2033-03-31");
         over.put("complianceThresholdPercent", 101);
         api().post(manager(), AUDITS, over).expectFieldError("complianceThresholdPercent");
@@ -217,6 +215,32 @@ class AuditValidationApiTest extends ApiTestBase {
         assertEquals(401, api().raw("POST", null, AUDITS, "{not json").status);
         assertEquals(400, api().raw("POST", manager(), AUDITS, "{not json").status);
         assertUnchanged(before);
+    }
+
+    /** An impossible or malformed date names its property, and the problem shows no Java class names. */
+    @Test
+    void anImpossibleDateIsRefusedNamingTheField() {
+        String before = snapshot();
+        for (String date : List.of("2033-02-30", "31/03/2033", "2033-3-1")) {
+            Map<String, Object> bad = auditBody("MULTI_AGENCY_CASE_AUDIT", "x", "CSC", List.of(), date, "2033-03-31");
+            Api.Res res = api().post(manager(), AUDITS, bad).expect(400);
+            assertFalse(res.body.contains("uk.org.quadrant") || res.body.contains("java."), "no internal class names: " + res.body);
+            res.expectFieldError("periodStart");
+        }
+        assertUnchanged(before);
+    }
+
+    /** Nulls inside lists and maps are bad input, not server errors. */
+    @Test
+    void nullsInsideListsAreRefusedNamingTheElement() {
+        long id = maca();
+        String before = snapshot(id);
+        api().raw("POST", manager(), AUDITS, "{\"type\":\"MULTI_AGENCY_CASE_AUDIT\",\"title\":\"x\",\"leadAgency\":\"CSC\","
+                + "\"participatingAgencies\":[\"TVP\",null],\"periodStart\":\"2033-01-01\",\"periodEnd\":\"2033-03-31\"}")
+                .expectFieldError("participatingAgencies[1]");
+        api().raw("POST", cscUser(), findings(id), "{\"kind\":\"CONCERN\",\"text\":\"x\",\"themes\":[null]}")
+                .expectFieldError("themes[0]");
+        assertUnchanged(before, id);
     }
 
     /** Thresholds read back as plain numbers (80, not 8E+1), like every figure in the project. */
