@@ -5,7 +5,9 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -40,8 +42,8 @@ class PlanController {
     }
 
     @Get("/plans/{id}")
-    PlanView plan(@PathVariable long id) {
-        return plans.get(id);
+    PlanView plan(@PathVariable long id, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return plans.get(id, authorization);
     }
 
     @Post("/plans")
@@ -53,20 +55,21 @@ class PlanController {
 
     @Post("/plans/{id}/actions")
     @Secured(Caller.MANAGER)
-    HttpResponse<ActionView> addAction(@PathVariable long id, @Body @Valid ActionRequest request, Authentication auth) {
-        ActionView created = plans.addAction(id, request, Caller.of(auth));
+    HttpResponse<ActionView> addAction(@PathVariable long id, @Body @Valid ActionRequest request,
+                                       @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
+        ActionView created = plans.addAction(id, request, Caller.of(auth), authorization);
         return HttpResponse.created(created, URI.create("/api/v1/actions/" + created.id()));
     }
 
     @Get("/actions")
     List<ActionView> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
-                             @QueryValue @Nullable Integer priority) {
-        return plans.actions(agency, delivery, priority);
+                             @QueryValue @Nullable Integer priority, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return plans.actions(agency, delivery, priority, authorization);
     }
 
     @Get("/actions/{id}")
-    ActionView action(@PathVariable long id) {
-        return plans.action(id);
+    ActionView action(@PathVariable long id, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return plans.action(id, authorization);
     }
 
     /** Idempotent on {@code sourceRef}: 201 with a new action, or 200 with the one made before. */

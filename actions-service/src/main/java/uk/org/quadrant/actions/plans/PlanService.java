@@ -9,12 +9,15 @@ import uk.org.quadrant.actions.access.Caller;
 import uk.org.quadrant.actions.changelog.ChangeRecorder;
 import uk.org.quadrant.actions.domain.ActionStatus;
 import uk.org.quadrant.actions.domain.Delivery;
+import uk.org.quadrant.actions.measures.Measure;
+import uk.org.quadrant.actions.measures.SuccessMeasures;
 import uk.org.quadrant.actions.problem.InvalidRequestException;
 import uk.org.quadrant.actions.problem.Problem.FieldError;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,39 +33,51 @@ public class PlanService {
     private final Agencies agencies;
     private final ChangeRecorder changes;
     private final DeliveryClock delivery;
+    private final SuccessMeasures measures;
 
     PlanService(ActionPlanRepository plans, PlanActionRepository actions, Agencies agencies, ChangeRecorder changes,
-                DeliveryClock delivery) {
+                DeliveryClock delivery, SuccessMeasures measures) {
         this.plans = plans;
         this.actions = actions;
         this.agencies = agencies;
         this.changes = changes;
         this.delivery = delivery;
+        this.measures = measures;
     }
 
     public List<PlanView> list() {
         return plans.listInOrder().stream().map(p -> view(p, List.of())).toList();
     }
 
-    public PlanView get(long id) {
+    public PlanView get(long id, String authorization) {
         ActionPlan plan = requirePlan(id);
-        return view(plan, actions.inPlan(id).stream().map(this::view).toList());
+        return view(plan, views(actions.inPlan(id), authorization));
     }
 
-    public ActionView action(long id) {
-        return view(actions.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No action " + id)));
+    public ActionView action(long id, String authorization) {
+        return views(List.of(requireAction(id)), authorization).get(0);
     }
 
-    public List<ActionView> actions(String agency, Delivery wanted, Integer priority) {
+    public PlanAction requireAction(long id) {
+        return actions.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No action " + id));
+    }
+
+    public List<ActionView> actions(String agency, Delivery wanted, Integer priority, String authorization) {
         if (agency != null && !agencies.exists(agency)) {
             throw new InvalidRequestException("agency", "is not a known agency code");
         }
-        return actions.listByDueDate().stream()
+        List<PlanAction> selected = actions.listByDueDate().stream()
                 .filter(a -> agency == null || a.leadAgency().equals(agency))
                 .filter(a -> priority == null || priority.equals(a.priority()))
-                .map(this::view)
-                .filter(v -> wanted == null || v.delivery() == wanted)
+                .filter(a -> wanted == null || delivery.of(a) == wanted)
                 .toList();
+        return views(selected, authorization);
+    }
+
+    /** Views with live measures: one call to indicators-service for the lot. */
+    public List<ActionView> views(List<PlanAction> list, String authorization) {
+        Map<Long, Measure> live = authorization == null ? Map.of() : measures.evaluate(list, authorization);
+        return list.stream().map(a -> view(a, live.get(a.id()))).toList();
     }
 
     @Transactional
@@ -75,7 +90,7 @@ public class PlanService {
     }
 
     @Transactional
-    public ActionView addAction(long planId, ActionRequest r, Caller caller) {
+    public ActionView addAction(long planId, ActionRequest r, Caller caller, String authorization) {
         ActionPlan plan = requirePlan(planId);
         List<FieldError> errors = new ArrayList<>();
         if (!agencies.exists(r.leadAgency())) {
@@ -98,6 +113,9 @@ public class PlanService {
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
+        }
+        if (r.measureIndicator() != null) {
+            measures.checkIndicatorExists(r.measureIndicator(), authorization);
         }
         Instant now = Instant.now();
         PlanAction saved = actions.save(new PlanAction(null, planId, r.ref().trim(), r.issue().trim(), r.action().trim(), r.outcome(),
@@ -154,9 +172,15 @@ public class PlanService {
     }
 
     ActionView view(PlanAction a) {
+        return view(a, null);
+    }
+
+    ActionView view(PlanAction a, Measure measure) {
+        Measure m = a.measureIndicator() == null ? null : (measure == null ? Measure.UNAVAILABLE : measure);
         return new ActionView(a.id(), a.planId(), a.ref(), a.issue(), a.actionText(), a.outcome(), a.measure(), a.measureIndicator(),
                 a.measureComparator(), a.measureTarget() == null ? null : a.measureTarget().stripTrailingZeros(), a.dueDate(),
-                a.leadRole(), a.leadAgency(), a.priority(), a.status(), delivery.of(a), a.sourceRef(), a.lastUpdateAt(),
-                a.updatedBy(), a.updatedAt(), a.version());
+                a.leadRole(), a.leadAgency(), a.priority(), a.status(), delivery.of(a),
+                m == null ? null : m.status(), m == null ? null : m.latestValue(), m == null ? null : m.latestPeriod(),
+                m == null ? null : m.latestPeriodLabel(), a.sourceRef(), a.lastUpdateAt(), a.updatedBy(), a.updatedAt(), a.version());
     }
 }
