@@ -18,6 +18,7 @@ import uk.org.quadrant.audits.problem.Problem.FieldError;
 import uk.org.quadrant.audits.reviews.Audit;
 import uk.org.quadrant.audits.reviews.AuditAccess;
 import uk.org.quadrant.audits.reviews.AuditService;
+import uk.org.quadrant.audits.reviews.AuditView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,8 +85,8 @@ public class CaseService {
                             + "planning, jointWorking, voiceOfTheChild, impact, overallQuality)"));
                 } else if (!scale.has(grade)) {
                     errors.add(new FieldError("domainGrades." + key, "must be one of " + String.join(", ", scale.grades())));
-                } else {
-                    domains.put(domain.get().name(), grade);
+                } else if (domains.putIfAbsent(domain.get().name(), grade) != null) {
+                    errors.add(new FieldError("domainGrades." + key, "grades " + domain.get().name() + " a second time"));
                 }
             });
         }
@@ -112,7 +113,7 @@ public class CaseService {
         List<String> conclusions = conclusions(audit, scale, cases.inAudit(auditId));
         GradeSummary summary = GradeSummary.of(scale, conclusions, audit.complianceThresholdPercent());
         return new GradesView(auditId, scale.code(), summary.distribution(), summary.cases(), summary.compliancePercent(),
-                audit.complianceThresholdPercent() == null ? null : audit.complianceThresholdPercent().stripTrailingZeros(),
+                AuditView.plain(audit.complianceThresholdPercent()),
                 summary.complianceMet(), scale.standard());
     }
 

@@ -25,12 +25,12 @@ public record GradingScale(String code, String name, List<String> grades, String
     }
 
     public boolean has(String grade) {
-        return grades.contains(grade);
+        return grade != null && grades.contains(grade);
     }
 
     /** Whether a grade meets the required standard (it is the standard or better). */
     public boolean meetsStandard(String grade) {
-        int i = grades.indexOf(grade);
+        int i = grade == null ? -1 : grades.indexOf(grade);
         return i >= 0 && i <= grades.indexOf(standard);
     }
 

@@ -47,9 +47,10 @@ public class FindingService {
 
     /** The finding, if the caller may see its audit; otherwise 404. */
     public Finding require(long id, Caller caller) {
-        Finding finding = findings.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No finding " + id));
-        audits.require(finding.auditId(), caller);
-        return finding;
+        // A finding on an audit the caller cannot see answers exactly like one that does not exist.
+        return findings.findById(id)
+                .filter(f -> audits.find(f.auditId()).filter(a -> AuditAccess.visible(caller, a)).isPresent())
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No finding " + id));
     }
 
     @Transactional

@@ -23,6 +23,7 @@ final class JsonBodyErrors {
     private static final Pattern ONE_OF = Pattern.compile("Expected one of (\\[[^]]*])");
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern PROPERTY = Pattern.compile("\"([A-Za-z0-9_]+)\"\\s*:");
+    private static final Pattern DECODING = Pattern.compile("Error decoding property \\[(?:(\\S+) )?(\\w+)] of type");
 
     private JsonBodyErrors() {
     }
@@ -37,11 +38,30 @@ final class JsonBodyErrors {
             return Optional.empty();
         }
         String cause = failed.group(1);
+        Matcher decoding = DECODING.matcher(cause);
+        if (decoding.find()) {
+            // "Error decoding property [LocalDate periodStart] of type [class …]: Text '2033-02-30' could not be parsed"
+            return Optional.of(new Problem.FieldError(decoding.group(2), expectationOf(decoding.group(1), cause)));
+        }
         if (!LOCATION.matcher(cause).find() && !cause.contains("Cannot deserialize")) {
             return Optional.empty(); // not a JSON body (a query or path parameter names itself)
         }
         String field = propertyAt(request, cause).orElse("body");
         return Optional.of(new Problem.FieldError(field, expectation(cause)));
+    }
+
+    private static String expectationOf(String simpleType, String cause) {
+        if (simpleType == null) {
+            return "has the wrong type";
+        }
+        return switch (simpleType) {
+            case "LocalDate" -> "must be a real date like 2018-03-31";
+            case "Instant" -> "must be a date and time like 2018-03-31T12:00:00Z";
+            case "BigDecimal", "Double", "double", "Float", "float" -> "must be a number";
+            case "Long", "long", "Integer", "int" -> "must be a whole number";
+            case "Boolean", "boolean" -> "must be true or false";
+            default -> expectation(cause);
+        };
     }
 
     private static String expectation(String cause) {

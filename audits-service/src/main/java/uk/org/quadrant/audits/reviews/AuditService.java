@@ -51,6 +51,10 @@ public class AuditService {
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No audit " + id));
     }
 
+    public java.util.Optional<Audit> find(long id) {
+        return audits.findById(id);
+    }
+
     public GradingScale scaleOf(Audit audit) {
         return scales.findById(audit.gradingScale() == null ? "OFSTED" : audit.gradingScale())
                 .map(GradingScaleRecord::scale).orElse(GradingScale.OFSTED);
@@ -64,6 +68,7 @@ public class AuditService {
                     : "Only the board manager sets up " + request.type().name().toLowerCase().replace('_', ' ') + "s");
         }
         String scale = checked(request);
+        checkOwnWork(request, caller);
         Audit created = audits.save(new Audit(null, request.type(), request.title().trim(), request.leadAgency(),
                 participants(request), request.periodStart(), request.periodEnd(), request.plannedStart(), request.plannedEnd(),
                 request.actualStart(), request.actualEnd(), request.status() == null ? AuditStatus.PLANNED : request.status(),
@@ -92,12 +97,21 @@ public class AuditService {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Someone else changed this audit (now version " + current.version()
                     + "); reload it and try again");
         }
+        if (!caller.isManager() && !AGENCY_TYPES.contains(current.auditType())
+                && (!java.util.Objects.equals(scaleCode(request), current.gradingScale())
+                || !sameNumber(request.complianceThresholdPercent(), current.complianceThresholdPercent()))) {
+            throw new InvalidRequestException(request.complianceThresholdPercent() == null
+                    || sameNumber(request.complianceThresholdPercent(), current.complianceThresholdPercent())
+                    ? "gradingScale" : "complianceThresholdPercent",
+                    "only the board manager sets the standard of an audit the board commissioned");
+        }
         AuditStatus status = request.status() == null ? current.status() : request.status();
         if (status.isBackwardsFrom(current.status()) && !caller.isManager()) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Only the board manager can move an audit back from "
                     + current.status() + " to " + status);
         }
         String scale = checked(request);
+        checkOwnWork(request, caller);
         Audit updated = audits.update(new Audit(id, request.type(), request.title().trim(), request.leadAgency(),
                 participants(request), request.periodStart(), request.periodEnd(), request.plannedStart(), request.plannedEnd(),
                 request.actualStart(), request.actualEnd(), status, request.scope(), request.summary(), scale,
@@ -144,6 +158,23 @@ public class AuditService {
             throw new InvalidRequestException(errors);
         }
         return scale;
+    }
+
+    /** An agency's own audits, self-assessments and surveys are its alone: it cannot open them to other agencies. */
+    private static void checkOwnWork(AuditRequest r, Caller caller) {
+        if (!caller.isManager() && AGENCY_TYPES.contains(r.type()) && r.participatingAgencies() != null
+                && r.participatingAgencies().stream().anyMatch(a -> !a.equals(r.leadAgency()))) {
+            throw new InvalidRequestException("participatingAgencies", "a " + r.type().name().toLowerCase().replace('_', ' ')
+                    + " belongs to its lead agency alone; the board manager can make it a shared piece of work");
+        }
+    }
+
+    private static String scaleCode(AuditRequest r) {
+        return r.gradingScale() == null && r.type().gradesCases() ? "OFSTED" : r.gradingScale();
+    }
+
+    private static boolean sameNumber(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private static String participants(AuditRequest r) {

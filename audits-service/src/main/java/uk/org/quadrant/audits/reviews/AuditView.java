@@ -18,10 +18,19 @@ public record AuditView(long id, AuditType type, String title, String leadAgency
                         @Nullable String gradingScale, @Nullable BigDecimal complianceThresholdPercent,
                         String createdBy, String updatedBy, Instant updatedAt, long version) {
 
+    /** Trailing zeros stripped, never in exponent form (80, not 8E+1). */
+    public static BigDecimal plain(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     public static AuditView of(Audit a) {
         return new AuditView(a.id(), a.auditType(), a.title(), a.leadAgency(), a.participants(), a.periodStart(), a.periodEnd(),
                 a.plannedStart(), a.plannedEnd(), a.actualStart(), a.actualEnd(), a.status(), a.scope(), a.summary(),
-                a.gradingScale(), a.complianceThresholdPercent() == null ? null : a.complianceThresholdPercent().stripTrailingZeros(),
+                a.gradingScale(), plain(a.complianceThresholdPercent()),
                 a.createdBy(), a.updatedBy(), a.updatedAt(), a.version());
     }
 }
