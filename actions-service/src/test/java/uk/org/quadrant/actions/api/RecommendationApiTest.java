@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.TestTokens;
 
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecommendationApiTest implements TestPropertyProvider {
 
     private final TestTokens tokens = new TestTokens();
+    /** indicators-service, which checks the measurable criterion's indicator code. */
+    private final IndicatorsStub indicators = new IndicatorsStub().know("MASH-TIMELINESS");
 
     @Inject
     @Client("/")
@@ -40,11 +43,14 @@ class RecommendationApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return tokens.properties();
+        Map<String, String> properties = new HashMap<>(tokens.properties());
+        properties.putAll(indicators.properties());
+        return properties;
     }
 
     @AfterAll
     void stop() {
+        indicators.close();
         tokens.close();
     }
 
@@ -135,8 +141,7 @@ class RecommendationApiTest implements TestPropertyProvider {
         Object planId = plan.get("id");
         Map<String, Object> action = new HashMap<>(Map.of("ref", "1.3", "issue", "Thresholds not understood",
                 "action", "Refresh the threshold of needs training", "dueDate", "2017-03-31", "leadRole", "Head of Service",
-                "leadAgency", "CSC", "priority", 2, "measureIndicator", "MASH-TIMELINESS", "measureComparator", "GTE",
-                "measureTarget", 75));
+                "leadAgency", "CSC", "priority", 2));
         HttpResponse<Map<String, Object>> created = http.toBlocking().exchange(HttpRequest.POST("/api/v1/plans/" + planId + "/actions", action)
                 .bearerAuth(manager), Argument.mapOf(String.class, Object.class));
         assertEquals(HttpStatus.CREATED, created.getStatus());

@@ -1,0 +1,303 @@
+package uk.org.quadrant.actions.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.actions.support.IndicatorsStub;
+import uk.org.quadrant.actions.support.TestTokens;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Access to every actions-service endpoint: no token is 401; agency users read every plan and action
+ * but write plans and actions not at all and progress only on their own agency's actions; the board
+ * chair writes nothing. Every refusal leaves the data as it was.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossAgencyAccessTest implements TestPropertyProvider {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final TestTokens tokens = new TestTokens();
+    private final IndicatorsStub indicators = new IndicatorsStub()
+            .latest("CP-TIMELINESS", "2018Q1", "Jan-Mar 2018", new BigDecimal("80"), "GREEN");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    private Api api;
+    private long planId;
+    private long cscAction;
+    private long tvpAction;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(tokens.properties());
+        p.putAll(indicators.properties());
+        return p;
+    }
+
+    @AfterAll
+    void stop() {
+        indicators.close();
+        tokens.close();
+    }
+
+    @BeforeEach
+    void fixture() {
+        api = new Api(http, json);
+        if (planId != 0) {
+            return;
+        }
+        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Learning review action plan", "sourceType", "LEARNING_REVIEW",
+                "sourceRef", "LR-ACCESS"), manager());
+        assertEquals(201, plan.status(), plan::toString);
+        planId = ((Number) plan.map().get("id")).longValue();
+        cscAction = create(actionBody("1", "CSC", true));
+        tvpAction = create(actionBody("2", "TVP", false));
+        Api.Reply u = api.post("/api/v1/actions/" + cscAction + "/updates",
+                Map.of("narrative", "Work started", "status", "IN_PROGRESS"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"));
+        assertEquals(201, u.status(), u::toString);
+    }
+
+    private long create(Map<String, Object> body) {
+        Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
+        assertEquals(201, r.status(), r::toString);
+        return ((Number) r.map().get("id")).longValue();
+    }
+
+    private static Map<String, Object> actionBody(String ref, String lead, boolean measurable) {
+        Map<String, Object> body = new HashMap<>(Map.of("ref", ref, "issue", "Information not shared at the front door",
+                "action", "Agree an information-sharing protocol", "dueDate", LocalDate.now(UK).plusDays(100).toString(),
+                "leadRole", "Head of Safeguarding", "leadAgency", lead, "priority", 3));
+        if (measurable) {
+            body.putAll(Map.of("measureIndicator", "CP-TIMELINESS", "measureComparator", "GTE", "measureTarget", 75));
+        }
+        return body;
+    }
+
+    private String manager() {
+        return tokens.board("manager", "BOARD_MANAGER");
+    }
+
+    private String chair() {
+        return tokens.board("chair", "BOARD_CHAIR");
+    }
+
+    private List<String> agencyUsers() {
+        return List.of(tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"),
+                tokens.agencyUser("csc.worker", "CSC", "AGENCY_CONTRIBUTOR"),
+                tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
+                tokens.agencyUser("edu.user", "EDU", "AGENCY_CONTRIBUTOR"));
+    }
+
+    /** One request of the API: method, path, body (null for GET). */
+    private record Call(String method, String path, Object body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private List<Call> reads() {
+        return List.of(
+                new Call("GET", "/api/v1/plans", null),
+                new Call("GET", "/api/v1/plans/" + planId, null),
+                new Call("GET", "/api/v1/actions", null),
+                new Call("GET", "/api/v1/actions?agency=CSC&delivery=ON_TRACK&priority=3", null),
+                new Call("GET", "/api/v1/actions/" + cscAction, null),
+                new Call("GET", "/api/v1/actions/" + tvpAction, null),
+                new Call("GET", "/api/v1/actions/" + cscAction + "/updates", null),
+                new Call("GET", "/api/v1/actions/" + tvpAction + "/updates", null),
+                new Call("GET", "/api/v1/rollups?by=agency", null),
+                new Call("GET", "/api/v1/rollups?by=priority", null),
+                new Call("GET", "/api/v1/rollups?by=plan", null),
+                new Call("GET", "/api/v1/actions/due?days=365", null),
+                new Call("GET", "/api/v1/me", null));
+    }
+
+    private Map<String, Object> newPlan() {
+        return Map.of("title", "A plan nobody may make", "sourceType", "AUDIT", "sourceRef", "ACCESS-NEW");
+    }
+
+    private Map<String, Object> recommendation(String lead) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sourceRef", "audits:finding:access-" + lead);
+        body.put("planSourceType", "AUDIT");
+        body.put("planSourceRef", "audits:audit:access");
+        body.put("planTitle", "Recommendations of an audit");
+        body.put("issue", "Voice of the child not recorded");
+        body.put("action", "Record the child's words");
+        body.put("leadAgency", lead);
+        return body;
+    }
+
+    private Map<String, Object> progress(String status) {
+        Map<String, Object> body = new HashMap<>(Map.of("narrative", "An update", "status", status));
+        if (status.equals("COMPLETED") || status.equals("CLOSED")) {
+            body.put("difference", "A difference");
+        }
+        return body;
+    }
+
+    private List<Call> writes() {
+        List<Call> calls = new ArrayList<>();
+        calls.add(new Call("POST", "/api/v1/plans", newPlan()));
+        calls.add(new Call("POST", "/api/v1/plans/" + planId + "/actions", actionBody("9", "CSC", false)));
+        calls.add(new Call("POST", "/api/v1/plans/" + planId + "/actions", actionBody("9", "TVP", true)));
+        for (long id : List.of(cscAction, tvpAction)) {
+            for (String status : List.of("IN_PROGRESS", "COMPLETED", "CLOSED")) {
+                calls.add(new Call("POST", "/api/v1/actions/" + id + "/updates", progress(status)));
+            }
+        }
+        calls.add(new Call("POST", "/api/v1/actions/from-recommendation", recommendation("CSC")));
+        calls.add(new Call("POST", "/api/v1/actions/from-recommendation", recommendation("TVP")));
+        return calls;
+    }
+
+    private Api.Reply send(Call c, String token) {
+        return c.body() == null ? api.get(c.path(), token) : api.post(c.path(), c.body(), token);
+    }
+
+    /** Everything this service holds, as the board manager reads it. */
+    private String everything() {
+        StringBuilder all = new StringBuilder();
+        for (String path : List.of("/api/v1/plans", "/api/v1/plans/" + planId, "/api/v1/actions",
+                "/api/v1/actions/" + cscAction + "/updates", "/api/v1/actions/" + tvpAction + "/updates",
+                "/api/v1/change-log?limit=500")) {
+            Api.Reply r = api.get(path, manager());
+            assertEquals(200, r.status(), r::toString);
+            all.append(path).append(" => ").append(r.body()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private static void assertRefused(int expected, Api.Reply r, String what) {
+        assertEquals(expected, r.status(), what + ": " + r);
+        if (expected >= 400 && !r.body().isEmpty()) {
+            assertTrue(r.contentType().startsWith("application/problem+json"), what + ": " + r);
+            assertTrue(!r.body().contains("Exception") && !r.body().contains("\tat "), what + ": " + r);
+        }
+    }
+
+    @Test
+    void withoutAValidTokenEveryEndpointIs401AndNothingIsWritten() {
+        String before = everything();
+        List<Call> all = new ArrayList<>(reads());
+        all.addAll(writes());
+        all.add(new Call("GET", "/api/v1/change-log", null));
+        for (Call c : all) {
+            assertRefused(401, send(c, null), "no token, " + c);
+            assertRefused(401, send(c, "not-a-jwt"), "garbage token, " + c);
+            assertRefused(401, send(c, tokens.expired("csc.lead", "CSC", "AGENCY_LEAD")), "expired token, " + c);
+        }
+        assertEquals(before, everything());
+        assertEquals(200, api.send(HttpRequest.GET("/health"), null).status(), "health stays open for probes");
+    }
+
+    @Test
+    void agencyUsersReadEveryPlanAndAction() {
+        for (String token : agencyUsers()) {
+            for (Call c : reads()) {
+                Api.Reply r = send(c, token);
+                assertEquals(200, r.status(), c + ": " + r);
+            }
+            Map<String, Object> plan = api.get("/api/v1/plans/" + planId, token).map();
+            assertEquals(2, ((List<?>) plan.get("actions")).size(), "every agency sees the whole plan");
+            assertEquals("MET", api.get("/api/v1/actions/" + cscAction, token).map().get("measureStatus"));
+        }
+    }
+
+    @Test
+    void agencyUsersCannotCreatePlansOrActionsAndNothingIsWritten() {
+        String before = everything();
+        indicators.reset();
+        for (String token : agencyUsers()) {
+            assertRefused(403, send(new Call("POST", "/api/v1/plans", newPlan()), token), "agency creates a plan");
+            assertRefused(403, api.post("/api/v1/plans/" + planId + "/actions", actionBody("9", "CSC", false), token),
+                    "agency adds an action (even one it would lead)");
+            assertRefused(403, api.post("/api/v1/plans/" + planId + "/actions", actionBody("9", "TVP", true), token),
+                    "agency adds a measurable action");
+            assertRefused(403, api.post("/api/v1/plans/999999/actions", actionBody("9", "CSC", false), token),
+                    "agency adds an action to a plan that does not exist");
+            assertRefused(403, api.get("/api/v1/change-log", token), "agency reads the change log");
+        }
+        assertEquals(before, everything());
+        assertEquals(0, indicators.indicatorCalls(), "a refused write does not reach indicators-service");
+    }
+
+    @Test
+    void anAgencyCannotUpdateAnotherAgencysActionOrAdoptItsRecommendations() {
+        String before = everything();
+        String csc = tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
+        String cscWorker = tokens.agencyUser("csc.worker", "CSC", "AGENCY_CONTRIBUTOR");
+        String tvp = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String edu = tokens.agencyUser("edu.user", "EDU", "AGENCY_CONTRIBUTOR");
+        for (String status : List.of("IN_PROGRESS", "COMPLETED", "CLOSED", "NOT_STARTED")) {
+            for (String token : List.of(csc, cscWorker, edu)) {
+                assertRefused(403, api.post("/api/v1/actions/" + tvpAction + "/updates", progress(status), token),
+                        "another agency updates TVP's action to " + status);
+            }
+            for (String token : List.of(tvp, edu)) {
+                assertRefused(403, api.post("/api/v1/actions/" + cscAction + "/updates", progress(status), token),
+                        "another agency updates CSC's action to " + status);
+            }
+        }
+        assertRefused(403, api.post("/api/v1/actions/from-recommendation", recommendation("TVP"), csc),
+                "CSC adopts a recommendation TVP would lead");
+        assertRefused(403, api.post("/api/v1/actions/from-recommendation", recommendation("CSC"), edu),
+                "EDU adopts a recommendation CSC would lead");
+        assertEquals(before, everything());
+
+        // the refusals are about whose action it is, not a blanket ban
+        Api.Reply own = api.post("/api/v1/actions/" + tvpAction + "/updates", progress("IN_PROGRESS"), tvp);
+        assertEquals(201, own.status(), own::toString);
+    }
+
+    @Test
+    void theChairReadsEverythingAndWritesNothing() {
+        String chair = chair();
+        for (Call c : reads()) {
+            assertEquals(200, send(c, chair).status(), "chair reads " + c);
+        }
+        String before = everything();
+        for (Call c : writes()) {
+            assertRefused(403, send(c, chair), "chair " + c);
+        }
+        assertEquals(before, everything());
+    }
+
+    @Test
+    void theManagerWritesWhatAgenciesCannot() {
+        // positive control for the refusals above
+        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Managed", "sourceType", "AUDIT", "sourceRef", "ACCESS-MGR"),
+                manager());
+        assertEquals(201, plan.status(), plan::toString);
+        Api.Reply upd = api.post("/api/v1/actions/" + tvpAction + "/updates", Map.of("narrative", "Board manager note"), manager());
+        assertEquals(201, upd.status(), upd::toString);
+        assertEquals(200, api.get("/api/v1/change-log", manager()).status());
+    }
+}
