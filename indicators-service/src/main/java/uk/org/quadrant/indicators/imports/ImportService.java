@@ -78,7 +78,18 @@ public class ImportService {
         }
         Map<String, Indicator> indicators = catalogue.all().stream().collect(Collectors.toMap(Indicator::code, Function.identity()));
         Set<String> codes = parsed.rows().stream().map(ImportRow::indicatorCode).filter(indicators::containsKey).collect(Collectors.toSet());
-        Map<String, IndicatorValue> existing = codes.isEmpty() ? Map.of() : values.findByIndicatorCodeInList(codes).stream()
+        // Only the periods the file touches, and the ones before them (for the outlier check): the
+        // cost follows the file, not the history already held.
+        Set<String> periods = new HashSet<>();
+        for (ImportRow row : parsed.rows()) {
+            Period.parse(row.period()).ifPresent(p -> {
+                periods.add(p.id());
+                periods.add(p.previous().id());
+                periods.add(p.next().id());
+            });
+        }
+        Map<String, IndicatorValue> existing = codes.isEmpty() || periods.isEmpty() ? Map.of()
+                : values.findByIndicatorCodeInListAndPeriodInList(codes, periods).stream()
                 .collect(Collectors.toMap(v -> key(v.indicatorCode(), v.agencyCode(), v.period()), Function.identity()));
         Map<String, Long> population = new HashMap<>();
         for (Population p : populations.findAll()) {

@@ -61,7 +61,7 @@ public class ScorecardService {
         if (indicators.isEmpty()) {
             return List.of();
         }
-        Map<String, List<IndicatorValue>> values = latest.load(caller, asAt);
+        Map<String, List<IndicatorValue>> values = latest.load(caller, asAt, indicators);
         Map<String, List<ReferenceFigure>> refs = figures.findByIndicatorCodeInList(
                         indicators.stream().map(Indicator::code).toList()).stream()
                 .collect(Collectors.groupingBy(ReferenceFigure::indicatorCode));

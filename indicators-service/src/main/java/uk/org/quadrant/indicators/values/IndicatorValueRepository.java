@@ -26,5 +26,5 @@ public interface IndicatorValueRepository extends CrudRepository<IndicatorValue,
 
     List<IndicatorValue> findByPeriodInList(Collection<String> periods);
 
-    List<IndicatorValue> findByIndicatorCodeInList(Collection<String> indicatorCodes);
+    List<IndicatorValue> findByIndicatorCodeInListAndPeriodInList(Collection<String> indicatorCodes, Collection<String> periods);
 }
