@@ -48,7 +48,14 @@ public class SuccessMeasures {
     /** Refuses a criterion naming an indicator indicators-service does not know. */
     public void checkIndicatorExists(String code, String authorization) {
         try {
-            indicators.indicator(authorization, code);
+            // A declarative client returning HttpResponse hands back error statuses rather than throwing.
+            int status = indicators.indicator(authorization, code).code();
+            if (status == HttpStatus.NOT_FOUND.getCode()) {
+                throw new InvalidRequestException("measureIndicator", "'" + code + "' is not an indicator in indicators-service");
+            }
+            if (status >= 400) {
+                throw unavailable();
+            }
         } catch (HttpClientResponseException e) {
             if (e.getStatus() == HttpStatus.NOT_FOUND) {
                 throw new InvalidRequestException("measureIndicator", "'" + code + "' is not an indicator in indicators-service");
@@ -74,11 +81,20 @@ public class SuccessMeasures {
         }
     }
 
+    /** Trailing zeros stripped, never in exponent form (80, not 8E+1). */
+    public static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     private static Measure measure(PlanAction a, IndicatorsClient.LatestValue latest) {
         if (latest == null || latest.value() == null) {
             return new Measure(MeasureStatus.NO_DATA, null, null, null);
         }
         return new Measure(MeasureStatus.evaluate(latest.value(), a.measureComparator(), a.measureTarget()),
-                latest.value().stripTrailingZeros(), latest.period(), latest.periodLabel());
+                plain(latest.value()), latest.period(), latest.periodLabel());
     }
 }

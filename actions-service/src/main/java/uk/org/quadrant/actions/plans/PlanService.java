@@ -178,7 +178,7 @@ public class PlanService {
     ActionView view(PlanAction a, Measure measure) {
         Measure m = a.measureIndicator() == null ? null : (measure == null ? Measure.UNAVAILABLE : measure);
         return new ActionView(a.id(), a.planId(), a.ref(), a.issue(), a.actionText(), a.outcome(), a.measure(), a.measureIndicator(),
-                a.measureComparator(), a.measureTarget() == null ? null : a.measureTarget().stripTrailingZeros(), a.dueDate(),
+                a.measureComparator(), SuccessMeasures.plain(a.measureTarget()), a.dueDate(),
                 a.leadRole(), a.leadAgency(), a.priority(), a.status(), delivery.of(a),
                 m == null ? null : m.status(), m == null ? null : m.latestValue(), m == null ? null : m.latestPeriod(),
                 m == null ? null : m.latestPeriodLabel(), a.sourceRef(), a.lastUpdateAt(), a.updatedBy(), a.updatedAt(), a.version());

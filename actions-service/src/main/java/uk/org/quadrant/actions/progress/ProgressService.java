@@ -63,7 +63,7 @@ public class ProgressService {
                 throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the board manager closes an action");
             }
             if (action.status().isDone() && !next.isDone() && !caller.isManager()) {
-                throw new HttpStatusException(HttpStatus.CONFLICT, "Only the board manager re-opens a " + action.status() + " action");
+                throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the board manager re-opens a " + action.status() + " action");
             }
         }
         if (next.isDone() && !action.status().isDone() && (request.difference() == null || request.difference().isBlank())) {
@@ -76,7 +76,7 @@ public class ProgressService {
         }
         Instant now = Instant.now();
         ActionUpdate saved = updates.save(new ActionUpdate(null, actionId, date, caller.username(), request.authorRole(),
-                caller.agency().isEmpty() ? action.leadAgency() : caller.agency(), request.narrative().trim(),
+                caller.agency().isEmpty() ? "BOARD" : caller.agency(), request.narrative().trim(),
                 request.difference() == null || request.difference().isBlank() ? null : request.difference().trim(),
                 request.evidenceLink(), next == action.status() ? null : next, now));
         actions.update(new PlanAction(action.id(), action.planId(), action.ref(), action.issue(), action.actionText(), action.outcome(),

@@ -17,10 +17,15 @@ import uk.org.quadrant.actions.support.TestTokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -312,6 +317,31 @@ class ProgressApiTest implements TestPropertyProvider {
         assertEquals(before, snapshot(id));
         assertEquals(1, updates(id).size());
         assertEquals(201, update(id, upd("Second, reloaded", null, null, version + 1), cscContributor()).status());
+    }
+
+    @Test
+    void concurrentUpdatesFromTheSameVersionSaveExactlyOne() throws Exception {
+        long id = cscAction();
+        String lead = cscLead();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                replies.add(pool.submit(() -> update(id, upd("Edit " + n + " from the same page", null, "IN_PROGRESS", 0), lead)));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Api.Reply> f : replies) {
+                codes.add(f.get(30, TimeUnit.SECONDS).status());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 201).count(), "exactly one edit wins: " + codes);
+            assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), "the others are told it is stale, no 5xx: " + codes);
+            assertEquals(1, updates(id).size(), "a losing edit leaves no update behind");
+            assertEquals(1, ((Number) read(id).get("version")).intValue());
+            assertEquals(1, changes(id).stream().filter(e -> "UPDATE".equals(e.get("action"))).count());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
