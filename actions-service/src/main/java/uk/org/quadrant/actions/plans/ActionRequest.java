@@ -28,5 +28,6 @@ public record ActionRequest(
         @NotNull LocalDate dueDate,
         @NotBlank @Size(max = 200) String leadRole,
         @NotBlank @Size(max = 16) String leadAgency,
-        @Nullable @Min(1) @Max(8) Integer priority) {
+        @Nullable @Min(1) @Max(8) Integer priority,
+        @Nullable Long version) {
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -59,6 +60,20 @@ class PlanController {
                                        @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
         ActionView created = plans.addAction(id, request, Caller.of(auth), authorization);
         return HttpResponse.created(created, URI.create("/api/v1/actions/" + created.id()));
+    }
+
+    @Put("/plans/{id}")
+    @Secured(Caller.MANAGER)
+    PlanView updatePlan(@PathVariable long id, @Body @Valid PlanRequest request,
+                        @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
+        return plans.updatePlan(id, request, request.version(), Caller.of(auth), authorization);
+    }
+
+    @Put("/actions/{id}")
+    @Secured(Caller.MANAGER)
+    ActionView updateAction(@PathVariable long id, @Body @Valid ActionRequest request,
+                            @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
+        return plans.updateAction(id, request, request.version(), Caller.of(auth), authorization);
     }
 
     @Get("/actions")

@@ -14,5 +14,6 @@ public record PlanRequest(@NotBlank @Size(max = 300) String title,
                           @NotNull SourceType sourceType,
                           @Nullable @Size(max = 100) String sourceRef,
                           @Nullable @Size(max = 200) String owner,
-                          @Nullable LocalDate startDate) {
+                          @Nullable LocalDate startDate,
+                          @Nullable Long version) {
 }

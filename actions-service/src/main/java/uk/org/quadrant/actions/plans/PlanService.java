@@ -92,6 +92,28 @@ public class PlanService {
     @Transactional
     public ActionView addAction(long planId, ActionRequest r, Caller caller, String authorization) {
         ActionPlan plan = requirePlan(planId);
+        List<FieldError> errors = checks(plan, r);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if (r.measureIndicator() != null) {
+            measures.checkIndicatorExists(r.measureIndicator(), authorization);
+        }
+        Instant now = Instant.now();
+        PlanAction saved = actions.save(new PlanAction(null, planId, r.ref().trim(), r.issue().trim(), r.action().trim(), r.outcome(),
+                r.measure(), r.measureIndicator(), r.measureComparator(), r.measureTarget(), r.dueDate(), r.leadRole().trim(),
+                r.leadAgency(), r.priority(), ActionStatus.NOT_STARTED, null, null, caller.username(), now, caller.username(), now, null));
+        ActionView view = view(saved);
+        changes.record(caller, "action", saved.id().toString(), "CREATE", null, view);
+        return view;
+    }
+
+    public Optional<ActionView> fromSource(String sourceRef) {
+        return actions.findBySourceRef(sourceRef).map(this::view);
+    }
+
+    /** SMART-definition checks shared by creating and editing an action. */
+    private List<FieldError> checks(ActionPlan plan, ActionRequest r) {
         List<FieldError> errors = new ArrayList<>();
         if (!agencies.exists(r.leadAgency())) {
             errors.add(new FieldError("leadAgency", "is not a known agency code"));
@@ -111,23 +133,47 @@ public class PlanService {
                 errors.add(new FieldError("measureTarget", "is required for a measurable criterion"));
             }
         }
+        return errors;
+    }
+
+    @Transactional
+    public PlanView updatePlan(long id, PlanRequest request, Long version, Caller caller, String authorization) {
+        ActionPlan current = requirePlan(id);
+        requireVersion(version, current.version(), "plan");
+        ActionPlan updated = plans.update(new ActionPlan(id, request.title().trim(), request.sourceType(), request.sourceRef(),
+                request.owner(), request.startDate(), current.createdBy(), caller.username(), Instant.now(), current.version()));
+        changes.record(caller, "plan", Long.toString(id), "UPDATE", view(current, List.of()), view(updated, List.of()));
+        return get(id, authorization);
+    }
+
+    /** The board manager edits an action's SMART definition; its status moves through progress updates. */
+    @Transactional
+    public ActionView updateAction(long id, ActionRequest r, Long version, Caller caller, String authorization) {
+        PlanAction current = requireAction(id);
+        requireVersion(version, current.version(), "action");
+        List<FieldError> errors = checks(requirePlan(current.planId()), r);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        if (r.measureIndicator() != null) {
+        if (r.measureIndicator() != null && !r.measureIndicator().equals(current.measureIndicator())) {
             measures.checkIndicatorExists(r.measureIndicator(), authorization);
         }
-        Instant now = Instant.now();
-        PlanAction saved = actions.save(new PlanAction(null, planId, r.ref().trim(), r.issue().trim(), r.action().trim(), r.outcome(),
-                r.measure(), r.measureIndicator(), r.measureComparator(), r.measureTarget(), r.dueDate(), r.leadRole().trim(),
-                r.leadAgency(), r.priority(), ActionStatus.NOT_STARTED, null, null, caller.username(), now, caller.username(), now, null));
-        ActionView view = view(saved);
-        changes.record(caller, "action", saved.id().toString(), "CREATE", null, view);
-        return view;
+        PlanAction updated = actions.update(new PlanAction(id, current.planId(), r.ref().trim(), r.issue().trim(), r.action().trim(),
+                r.outcome(), r.measure(), r.measureIndicator(), r.measureComparator(), r.measureTarget(), r.dueDate(),
+                r.leadRole().trim(), r.leadAgency(), r.priority(), current.status(), current.sourceRef(), current.lastUpdateAt(),
+                current.createdBy(), current.createdAt(), caller.username(), Instant.now(), current.version()));
+        changes.record(caller, "action", Long.toString(id), "UPDATE", view(current), view(updated));
+        return views(List.of(updated), authorization).get(0);
     }
 
-    public Optional<ActionView> fromSource(String sourceRef) {
-        return actions.findBySourceRef(sourceRef).map(this::view);
+    private static void requireVersion(Long given, Long current, String what) {
+        if (given == null) {
+            throw new InvalidRequestException("version", "is required to change a " + what + " (it is " + current + ")");
+        }
+        if (!given.equals(current)) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Someone else changed this " + what + " (now version " + current
+                    + "); reload it and try again");
+        }
     }
 
     /** The action already made from this recommendation, or a new one; {@code created} says which. */
