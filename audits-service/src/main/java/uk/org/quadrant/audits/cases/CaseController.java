@@ -1,11 +1,14 @@
 package uk.org.quadrant.audits.cases;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -14,10 +17,11 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import uk.org.quadrant.audits.access.Caller;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Graded cases of an audit and their grade distribution and compliance. */
-@Controller("/api/v1/audits/{id}")
+@Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CaseController {
@@ -28,18 +32,31 @@ class CaseController {
         this.cases = cases;
     }
 
-    @Get("/cases")
+    @Get("/audits/{id}/cases")
     List<CaseView> list(@PathVariable long id, Authentication auth) {
         return cases.list(id, Caller.of(auth));
     }
 
-    @Post("/cases")
+    @Post("/audits/{id}/cases")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
     HttpResponse<CaseView> record(@PathVariable long id, @Body @Valid CaseRequest request, Authentication auth) {
         return HttpResponse.created(cases.record(id, request, Caller.of(auth)));
     }
 
+    @Delete("/audits/{id}/cases/{caseId}")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    HttpResponse<Void> delete(@PathVariable long id, @PathVariable long caseId, Authentication auth) {
+        cases.delete(id, caseId, Caller.of(auth));
+        return HttpResponse.noContent();
+    }
+
+    /** Grade distribution across audits (per grading scale), for the board's qualitative quadrant. */
     @Get("/grades")
+    List<AcrossAuditsGrades> acrossAudits(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to, Authentication auth) {
+        return cases.acrossAudits(Caller.of(auth), from, to);
+    }
+
+    @Get("/audits/{id}/grades")
     GradesView grades(@PathVariable long id, Authentication auth) {
         return cases.grades(id, Caller.of(auth));
     }

@@ -107,6 +107,24 @@ public class CaseService {
         return view;
     }
 
+    /** Withdraws a case view recorded in error: by the agency whose view it is, the lead (joint) or the manager. */
+    @Transactional
+    public void delete(long auditId, long caseId, Caller caller) {
+        Audit audit = audits.require(auditId, caller);
+        AuditCase current = cases.findById(caseId).filter(c -> c.auditId() == auditId)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in audit " + auditId));
+        boolean allowed = AuditCase.JOINT.equals(current.agency()) ? AuditAccess.mayManage(caller, audit)
+                : AuditAccess.mayContribute(caller, audit, current.agency());
+        if (!allowed) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "You can only withdraw your own agency's view");
+        }
+        if (audit.status() == AuditStatus.CLOSED) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "This audit is closed");
+        }
+        cases.delete(current);
+        changes.record(caller, "case", Long.toString(caseId), "DELETE", view(current), null);
+    }
+
     public GradesView grades(long auditId, Caller caller) {
         Audit audit = audits.require(auditId, caller);
         GradingScale scale = audits.scaleOf(audit);
@@ -115,6 +133,39 @@ public class CaseService {
         return new GradesView(auditId, scale.code(), summary.distribution(), summary.cases(), summary.compliancePercent(),
                 AuditView.plain(audit.complianceThresholdPercent()),
                 summary.complianceMet(), scale.standard());
+    }
+
+    /**
+     * Across audits: the case conclusions of every case audit the caller may see whose reporting
+     * period overlaps [from, to], summarised per grading scale.
+     */
+    public List<AcrossAuditsGrades> acrossAudits(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        Map<String, List<String>> byScale = new TreeMap<>();
+        Map<String, List<Long>> auditsByScale = new TreeMap<>();
+        Map<String, GradingScale> scales = new TreeMap<>();
+        for (Audit audit : audits.visibleOverlapping(caller, from, to)) {
+            if (!audit.auditType().gradesCases()) {
+                continue;
+            }
+            GradingScale scale = audits.scaleOf(audit);
+            List<String> conclusions = conclusions(audit, scale, cases.inAudit(audit.id()));
+            if (conclusions.isEmpty()) {
+                continue;
+            }
+            scales.put(scale.code(), scale);
+            byScale.computeIfAbsent(scale.code(), k -> new ArrayList<>()).addAll(conclusions);
+            auditsByScale.computeIfAbsent(scale.code(), k -> new ArrayList<>()).add(audit.id());
+        }
+        List<AcrossAuditsGrades> out = new ArrayList<>();
+        byScale.forEach((code, grades) -> {
+            GradeSummary summary = GradeSummary.of(scales.get(code), grades, null);
+            out.add(new AcrossAuditsGrades(code, auditsByScale.get(code).size(), summary.cases(), summary.distribution(),
+                    summary.compliancePercent(), scales.get(code).standard(), auditsByScale.get(code)));
+        });
+        return out;
     }
 
     /** One grade per case: joint conclusion, else the lead agency's view, else the worst view. */

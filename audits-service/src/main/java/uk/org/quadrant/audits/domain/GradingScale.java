@@ -10,6 +10,7 @@ import java.util.List;
  * @param grades   best first
  * @param standard the lowest grade that meets the standard
  */
+@io.micronaut.serde.annotation.Serdeable
 public record GradingScale(String code, String name, List<String> grades, String standard) {
 
     public static final GradingScale OFSTED = new GradingScale("OFSTED", "Ofsted",

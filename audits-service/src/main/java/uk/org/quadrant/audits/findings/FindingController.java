@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -47,6 +49,19 @@ class FindingController {
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
     SentAction sendToActions(@PathVariable long id, @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
         return sender.send(id, authorization, Caller.of(auth));
+    }
+
+    @Put("/findings/{id}")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    FindingView update(@PathVariable long id, @Body @Valid FindingRequest request, Authentication auth) {
+        return findings.update(id, request, request.version(), Caller.of(auth));
+    }
+
+    @Delete("/findings/{id}")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    HttpResponse<Void> delete(@PathVariable long id, Authentication auth) {
+        findings.delete(id, Caller.of(auth));
+        return HttpResponse.noContent();
     }
 
     @Get("/findings/{id}")

@@ -16,5 +16,6 @@ public record FindingRequest(@NotNull FindingKind kind,
                              @NotBlank @Size(max = 8000) String text,
                              @Nullable @Size(max = 12) List<@Size(max = 60) String> themes,
                              @Nullable Quadrant quadrant,
-                             @Nullable @Size(max = 16) String agency) {
+                             @Nullable @Size(max = 16) String agency,
+                             @Nullable Long version) {
 }

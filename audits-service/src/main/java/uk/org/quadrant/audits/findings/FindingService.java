@@ -53,16 +53,8 @@ public class FindingService {
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No finding " + id));
     }
 
-    @Transactional
-    public FindingView record(long auditId, FindingRequest request, Caller caller) {
-        Audit audit = audits.require(auditId, caller);
-        String author = caller.isBoard() ? audit.leadAgency() : caller.agency();
-        if (!AuditAccess.mayContribute(caller, audit, author)) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "You can only record findings on audits your agency takes part in");
-        }
-        if (audit.status() == AuditStatus.CLOSED) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "This audit is closed");
-        }
+    /** The request's themes, all from the vocabulary, and a known agency; otherwise a 400 naming each. */
+    private Set<String> checkedThemes(FindingRequest request) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
         if (request.themes() != null) {
@@ -81,6 +73,59 @@ public class FindingService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        return tags;
+    }
+
+    /** The lead agency or the board manager corrects a finding (version required; 409 when stale). */
+    @Transactional
+    public FindingView update(long id, FindingRequest request, Long version, Caller caller) {
+        Finding current = require(id, caller);
+        Audit audit = audits.require(current.auditId(), caller);
+        if (!AuditAccess.mayManage(caller, audit)) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the audit's lead agency or the board manager corrects its findings");
+        }
+        if (version == null) {
+            throw new InvalidRequestException("version", "is required to change a finding (it is " + current.version() + ")");
+        }
+        if (!version.equals(current.version())) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Someone else changed this finding (now version " + current.version()
+                    + "); reload it and try again");
+        }
+        Set<String> tags = checkedThemes(request);
+        Finding updated = findings.update(new Finding(id, current.auditId(), request.kind(), request.text().trim(), String.join(",", tags),
+                request.quadrant() == null ? current.quadrant() : request.quadrant(), request.agency(), current.actionRef(),
+                current.actionStatus(), current.createdBy(), current.createdAt(), caller.username(), Instant.now(), current.version()));
+        changes.record(caller, "finding", Long.toString(id), "UPDATE", FindingView.of(current), FindingView.of(updated));
+        return FindingView.of(updated);
+    }
+
+    /** Withdraws a finding recorded in error; one already sent to actions-service stays (its action exists). */
+    @Transactional
+    public void delete(long id, Caller caller) {
+        Finding current = require(id, caller);
+        Audit audit = audits.require(current.auditId(), caller);
+        if (!AuditAccess.mayManage(caller, audit)) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the audit's lead agency or the board manager withdraws its findings");
+        }
+        if (current.actionRef() != null) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "This recommendation is already action " + current.actionRef()
+                    + " in actions-service; close the action there instead");
+        }
+        findings.delete(current);
+        changes.record(caller, "finding", Long.toString(id), "DELETE", FindingView.of(current), null);
+    }
+
+    @Transactional
+    public FindingView record(long auditId, FindingRequest request, Caller caller) {
+        Audit audit = audits.require(auditId, caller);
+        String author = caller.isBoard() ? audit.leadAgency() : caller.agency();
+        if (!AuditAccess.mayContribute(caller, audit, author)) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "You can only record findings on audits your agency takes part in");
+        }
+        if (audit.status() == AuditStatus.CLOSED) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "This audit is closed");
+        }
+        Set<String> tags = checkedThemes(request);
         Quadrant quadrant = request.quadrant() == null ? audit.auditType().defaultQuadrant() : request.quadrant();
         Instant now = Instant.now();
         Finding saved = findings.save(new Finding(null, auditId, request.kind(), request.text().trim(), String.join(",", tags),

@@ -51,6 +51,13 @@ public class AuditService {
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No audit " + id));
     }
 
+    /** Audits the caller may see whose reporting period overlaps [from, to] (open ends: all). */
+    public List<Audit> visibleOverlapping(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
+        return audits.overlapping(from == null ? java.time.LocalDate.of(1900, 1, 1) : from,
+                        to == null ? java.time.LocalDate.of(2999, 12, 31) : to).stream()
+                .filter(a -> AuditAccess.visible(caller, a)).toList();
+    }
+
     public java.util.Optional<Audit> find(long id) {
         return audits.findById(id);
     }

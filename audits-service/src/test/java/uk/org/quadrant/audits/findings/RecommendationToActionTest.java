@@ -1,0 +1,196 @@
+package uk.org.quadrant.audits.findings;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.audits.support.TestTokens;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A recommendation becomes an action over real HTTP: a stand-in actions-service on loopback, keyed on
+ * sourceRef like the real one (the real path is also exercised by scripts/smoke-test.sh with all four
+ * services running). Also finding corrections, grading scales and grades across audits.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecommendationToActionTest implements TestPropertyProvider {
+
+    private final TestTokens tokens = new TestTokens();
+    private final Map<String, Integer> actionsBySource = new ConcurrentHashMap<>();
+    private final List<String> authorizations = new ArrayList<>();
+    private final AtomicInteger nextId = new AtomicInteger(100);
+    private volatile boolean actionsDown;
+    private final HttpServer actions;
+
+    RecommendationToActionTest() {
+        try {
+            actions = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        actions.createContext("/api/v1/actions/from-recommendation", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (authorizations) {
+                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            }
+            if (actionsDown) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
+            String sourceRef = body.replaceAll(".*\"sourceRef\":\"([^\"]+)\".*", "$1");
+            boolean created = !actionsBySource.containsKey(sourceRef);
+            int id = actionsBySource.computeIfAbsent(sourceRef, k -> nextId.incrementAndGet());
+            byte[] out = ("{\"id\":" + id + ",\"planId\":1,\"ref\":\"1\",\"status\":\"NOT_STARTED\",\"delivery\":\"ON_TRACK\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(created ? 201 : 200, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        actions.start();
+    }
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(tokens.properties());
+        properties.put("micronaut.http.services.actions.url", "http://127.0.0.1:" + actions.getAddress().getPort());
+        return properties;
+    }
+
+    @AfterAll
+    void stop() {
+        actions.stop(0);
+        tokens.close();
+    }
+
+    private Map<String, Object> call(MutableHttpRequest<?> request, String token) {
+        return http.toBlocking().retrieve(request.bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    private int status(MutableHttpRequest<?> request, String token) {
+        try {
+            return http.toBlocking().exchange(request.bearerAuth(token)).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    private Object audit(String manager, String title, String scale) {
+        return call(HttpRequest.POST("/api/v1/audits", Map.of("type", "MULTI_AGENCY_CASE_AUDIT", "title", title, "leadAgency", "CSC",
+                "participatingAgencies", List.of("TVP"), "periodStart", "2024-04-01", "periodEnd", "2025-03-31", "gradingScale", scale)),
+                manager).get("id");
+    }
+
+    @Test
+    void aRecommendationBecomesOneActionWithTheCallersOwnToken() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        Object auditId = audit(manager, "Recommendation audit", "OFSTED");
+        Object findingId = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/findings", Map.of("kind", "RECOMMENDATION",
+                "text", "Record fathers in every assessment", "themes", List.of("FATHERS"))), manager).get("id");
+        String cscLead = tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
+        Map<String, Object> sent = call(HttpRequest.POST("/api/v1/findings/" + findingId + "/action", ""), cscLead);
+        assertEquals(true, sent.get("created"));
+        Map<String, Object> again = call(HttpRequest.POST("/api/v1/findings/" + findingId + "/action", ""), manager);
+        assertEquals(sent.get("actionId"), again.get("actionId"));
+        assertEquals(false, again.get("created"));
+        assertEquals(String.valueOf(sent.get("actionId")), call(HttpRequest.GET("/api/v1/findings/" + findingId), manager).get("actionRef"));
+        assertTrue(authorizations.contains("Bearer " + cscLead), "the caller's own token is passed on");
+        assertEquals(409, status(HttpRequest.DELETE("/api/v1/findings/" + findingId), manager), "a sent recommendation stays");
+        assertEquals(403, status(HttpRequest.POST("/api/v1/findings/" + findingId + "/action", ""),
+                tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD")), "a participant that does not lead cannot send");
+    }
+
+    @Test
+    void whenActionsServiceFailsNothingIsRecordedAndTheUserIsTold() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        Object auditId = audit(manager, "Down audit", "OFSTED");
+        Object findingId = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/findings", Map.of("kind", "RECOMMENDATION",
+                "text", "Improve chronologies", "themes", List.of("CHRONOLOGIES"))), manager).get("id");
+        Object strength = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/findings", Map.of("kind", "STRENGTH",
+                "text", "Good joint working", "themes", List.of("MULTI_AGENCY_WORKING"))), manager).get("id");
+        assertEquals(409, status(HttpRequest.POST("/api/v1/findings/" + strength + "/action", ""), manager), "only recommendations");
+        actionsDown = true;
+        try {
+            HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/findings/" + findingId + "/action", "").bearerAuth(manager)));
+            assertEquals(502, e.getStatus().getCode());
+            assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("was not sent"));
+        } finally {
+            actionsDown = false;
+        }
+        assertNull(call(HttpRequest.GET("/api/v1/findings/" + findingId), manager).get("actionRef"));
+    }
+
+    @Test
+    void findingsAreCorrectedWithTheVersionRead() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        Object auditId = audit(manager, "Correction audit", "OFSTED");
+        Map<String, Object> f = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/findings", Map.of("kind", "CONCERN",
+                "text", "Typo here", "themes", List.of("NEGLECT"))), manager);
+        Map<String, Object> edit = new HashMap<>(Map.of("kind", "CONCERN", "text", "Fixed text", "themes", List.of("NEGLECT", "HOUSING")));
+        assertEquals(400, status(HttpRequest.PUT("/api/v1/findings/" + f.get("id"), edit), manager), "version required");
+        edit.put("version", f.get("version"));
+        assertEquals(403, status(HttpRequest.PUT("/api/v1/findings/" + f.get("id"), edit), tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR")));
+        assertEquals(403, status(HttpRequest.PUT("/api/v1/findings/" + f.get("id"), edit), tokens.board("chair", "BOARD_CHAIR")));
+        assertEquals("Fixed text", call(HttpRequest.PUT("/api/v1/findings/" + f.get("id"), edit), manager).get("text"));
+        assertEquals(409, status(HttpRequest.PUT("/api/v1/findings/" + f.get("id"), edit), manager), "stale");
+        assertEquals(204, status(HttpRequest.DELETE("/api/v1/findings/" + f.get("id")), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD")));
+        assertEquals(404, status(HttpRequest.GET("/api/v1/findings/" + f.get("id")), manager));
+    }
+
+    @Test
+    void theBoardDefinesAScaleAndSeesGradesAcrossAudits() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        assertEquals(403, status(HttpRequest.POST("/api/v1/grading-scales", Map.of("code", "THREE_POINT", "name", "Three point",
+                "grades", List.of("STRONG", "ADEQUATE", "WEAK"), "standard", "ADEQUATE")), tokens.board("chair", "BOARD_CHAIR")));
+        assertEquals(400, status(HttpRequest.POST("/api/v1/grading-scales", Map.of("code", "BAD", "name", "Bad",
+                "grades", List.of("A", "B"), "standard", "C")), manager));
+        call(HttpRequest.POST("/api/v1/grading-scales", Map.of("code", "THREE_POINT", "name", "Three point",
+                "grades", List.of("STRONG", "ADEQUATE", "WEAK"), "standard", "ADEQUATE")), manager);
+        Object a1 = audit(manager, "Scale audit one", "THREE_POINT");
+        Object a2 = audit(manager, "Scale audit two", "THREE_POINT");
+        call(HttpRequest.POST("/api/v1/audits/" + a1 + "/cases", Map.of("caseRef", "TP-01", "grade", "STRONG")), manager);
+        call(HttpRequest.POST("/api/v1/audits/" + a1 + "/cases", Map.of("caseRef", "TP-02", "grade", "WEAK")), manager);
+        Map<String, Object> wrong = call(HttpRequest.POST("/api/v1/audits/" + a2 + "/cases", Map.of("caseRef", "TP-03", "grade", "WEAK")), manager);
+        assertEquals(204, status(HttpRequest.DELETE("/api/v1/audits/" + a2 + "/cases/" + wrong.get("id")), manager));
+        call(HttpRequest.POST("/api/v1/audits/" + a2 + "/cases", Map.of("caseRef", "TP-03", "grade", "ADEQUATE")), manager);
+        List<Map<String, Object>> across = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/grades?from=2024-04-01&to=2025-03-31")
+                .bearerAuth(tokens.board("chair", "BOARD_CHAIR")), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        Map<String, Object> three = across.stream().filter(g -> "THREE_POINT".equals(g.get("gradingScale"))).findFirst().orElseThrow();
+        assertEquals(2, three.get("audits"));
+        assertEquals(3, three.get("cases"));
+        assertEquals(Map.of("STRONG", 1, "ADEQUATE", 1, "WEAK", 1), three.get("distribution"));
+        assertEquals(66.7, ((Number) three.get("percentMeetingStandard")).doubleValue());
+    }
+}
