@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -41,6 +42,12 @@ class CaseController {
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
     HttpResponse<CaseView> record(@PathVariable long id, @Body @Valid CaseRequest request, Authentication auth) {
         return HttpResponse.created(cases.record(id, request, Caller.of(auth)));
+    }
+
+    @Put("/audits/{id}/cases/{caseId}")
+    @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
+    CaseView regrade(@PathVariable long id, @PathVariable long caseId, @Body @Valid CaseRequest request, Authentication auth) {
+        return cases.regrade(id, caseId, request, request.version(), Caller.of(auth));
     }
 
     @Delete("/audits/{id}/cases/{caseId}")

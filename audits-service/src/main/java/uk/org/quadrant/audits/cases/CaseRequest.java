@@ -16,5 +16,6 @@ public record CaseRequest(@NotBlank @Size(max = 32) String caseRef,
                           @NotBlank @Size(max = 40) String grade,
                           @Nullable @Size(max = 12) Map<String, String> domainGrades,
                           @Nullable @Size(max = 16) String agency,
-                          @Nullable @Size(max = 4000) String summary) {
+                          @Nullable @Size(max = 4000) String summary,
+                          @Nullable Long version) {
 }

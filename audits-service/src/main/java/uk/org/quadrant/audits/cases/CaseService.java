@@ -107,6 +107,53 @@ public class CaseService {
         return view;
     }
 
+    /** Regrades a case view (same rules as recording it; version required, 409 when stale). */
+    @Transactional
+    public CaseView regrade(long auditId, long caseId, CaseRequest request, Long version, Caller caller) {
+        Audit audit = audits.require(auditId, caller);
+        AuditCase current = cases.findById(caseId).filter(c -> c.auditId() == auditId)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in audit " + auditId));
+        boolean allowed = AuditCase.JOINT.equals(current.agency()) ? AuditAccess.mayManage(caller, audit)
+                : AuditAccess.mayContribute(caller, audit, current.agency());
+        if (!allowed) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "You can only regrade your own agency's view");
+        }
+        if (audit.status() == AuditStatus.CLOSED) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "This audit is closed");
+        }
+        if (version == null) {
+            throw new InvalidRequestException("version", "is required to regrade a case (it is " + current.version() + ")");
+        }
+        if (!version.equals(current.version())) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Someone else changed this case (now version " + current.version() + ")");
+        }
+        GradingScale scale = audits.scaleOf(audit);
+        List<FieldError> errors = new ArrayList<>();
+        if (!scale.has(request.grade())) {
+            errors.add(new FieldError("grade", "must be one of " + String.join(", ", scale.grades()) + " (the " + scale.name() + " scale)"));
+        }
+        if (!request.caseRef().equals(current.caseRef())) {
+            errors.add(new FieldError("caseRef", "cannot change; withdraw the case and record it again"));
+        }
+        Map<String, String> domains = new TreeMap<>();
+        if (request.domainGrades() != null) {
+            request.domainGrades().forEach((key, grade) -> {
+                var domain = GradeDomain.parse(key);
+                if (domain.isEmpty() || !scale.has(grade) || domains.putIfAbsent(domain.get().name(), grade) != null) {
+                    errors.add(new FieldError("domainGrades." + key, "must be a graded domain, once, with a grade of the "
+                            + scale.name() + " scale"));
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        AuditCase updated = cases.update(new AuditCase(caseId, auditId, current.caseRef(), current.agency(), request.grade(),
+                write(domains), request.summary(), caller.username(), Instant.now(), current.version()));
+        changes.record(caller, "case", Long.toString(caseId), "UPDATE", view(current), view(updated));
+        return view(updated);
+    }
+
     /** Withdraws a case view recorded in error: by the agency whose view it is, the lead (joint) or the manager. */
     @Transactional
     public void delete(long auditId, long caseId, Caller caller) {

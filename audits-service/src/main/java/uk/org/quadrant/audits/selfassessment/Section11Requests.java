@@ -23,6 +23,15 @@ public final class Section11Requests {
                        @Nullable @Size(max = 8000) String evidence, @Nullable Long version) {
     }
 
+    /** A Section 11 standard, new or changed (board manager). */
+    @Serdeable
+    public record DefineStandard(@NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and hyphens") String code,
+                                 @NotBlank @Size(max = 300) String title,
+                                 @Nullable @Size(max = 4000) String description,
+                                 @Nullable @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100) Integer ordinal,
+                                 @Nullable Boolean active) {
+    }
+
     @Serdeable
     public record Challenge(@NotBlank @Size(max = 4000) String comment) {
     }

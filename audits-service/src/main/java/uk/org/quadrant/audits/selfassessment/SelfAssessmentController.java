@@ -34,6 +34,15 @@ class SelfAssessmentController {
         return selfAssessments.standards();
     }
 
+    @Put("/standards/{code}")
+    @Secured(Caller.MANAGER)
+    Standard defineStandard(@PathVariable String code, @Body @Valid Section11Requests.DefineStandard request, Authentication auth) {
+        if (!code.equals(request.code())) {
+            throw new uk.org.quadrant.audits.problem.InvalidRequestException("code", "must match the standard in the path");
+        }
+        return selfAssessments.defineStandard(request, Caller.of(auth));
+    }
+
     @Get("/assessments")
     List<AssessmentView> list(Authentication auth) {
         return selfAssessments.list(Caller.of(auth));

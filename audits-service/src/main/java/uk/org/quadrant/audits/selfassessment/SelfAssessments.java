@@ -45,6 +45,18 @@ public class SelfAssessments {
         return standards.inOrder();
     }
 
+    /** The board manager adds a standard (or retires one with {@code active=false}); ratings keep their history. */
+    @Transactional
+    public Standard defineStandard(Section11Requests.DefineStandard request, Caller caller) {
+        var current = standards.findById(request.code());
+        Standard next = new Standard(request.code(), request.title().trim(), request.description(),
+                request.ordinal() == null ? current.map(Standard::ordinal).orElse(standards.inOrder().size() + 1) : request.ordinal(),
+                request.active() == null || request.active());
+        Standard saved = current.isPresent() ? standards.update(next) : standards.save(next);
+        changes.record(caller, "s11-standard", saved.code(), current.isPresent() ? "UPDATE" : "CREATE", current.orElse(null), saved);
+        return saved;
+    }
+
     public List<AssessmentView> list(Caller caller) {
         return assessments.inOrder().stream().filter(a -> visible(caller, a)).map(this::view).toList();
     }

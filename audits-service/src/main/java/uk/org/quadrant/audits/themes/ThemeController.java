@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -57,6 +59,22 @@ class ThemeController {
         Theme theme = themes.save(new Theme(request.code(), request.label().trim(), true));
         changes.record(Caller.of(auth), "theme", theme.code(), "CREATE", null, theme);
         return HttpResponse.created(theme);
+    }
+
+    /** Relabel a theme or retire it ({@code active=false}): past findings keep it; new ones cannot use it. */
+    @Put("/{code}")
+    @Secured(Caller.MANAGER)
+    @Transactional
+    Theme update(@PathVariable String code, @Body @Valid ThemeUpdate request, Authentication auth) {
+        Theme current = themes.findById(code).filter(t -> t.code().equals(code))
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No theme " + code));
+        Theme updated = themes.update(new Theme(code, request.label().trim(), request.active() == null || request.active()));
+        changes.record(Caller.of(auth), "theme", code, "UPDATE", current, updated);
+        return updated;
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record ThemeUpdate(@jakarta.validation.constraints.NotBlank @Size(max = 200) String label, @Nullable Boolean active) {
     }
 
     /**

@@ -193,4 +193,35 @@ class RecommendationToActionTest implements TestPropertyProvider {
         assertEquals(Map.of("STRONG", 1, "ADEQUATE", 1, "WEAK", 1), three.get("distribution"));
         assertEquals(66.7, ((Number) three.get("percentMeetingStandard")).doubleValue());
     }
+
+    @Test
+    void casesAreRegradedThemesRelabelledAndStandardsDefined() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        Object auditId = audit(manager, "Regrade audit", "OFSTED");
+        String tvp = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        Map<String, Object> view = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/cases",
+                Map.of("caseRef", "RG-01", "grade", "GOOD", "agency", "TVP")), tvp);
+        String path = "/api/v1/audits/" + auditId + "/cases/" + view.get("id");
+        Map<String, Object> regrade = new HashMap<>(Map.of("caseRef", "RG-01", "grade", "REQUIRES_IMPROVEMENT"));
+        assertEquals(400, status(HttpRequest.PUT(path, regrade), tvp), "version required");
+        regrade.put("version", view.get("version"));
+        assertEquals(403, status(HttpRequest.PUT(path, regrade), tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR")),
+                "another participant cannot regrade TVP's view");
+        assertEquals("REQUIRES_IMPROVEMENT", call(HttpRequest.PUT(path, regrade), tvp).get("grade"));
+        assertEquals(409, status(HttpRequest.PUT(path, regrade), tvp), "stale");
+        Map<String, Object> badGrade = new HashMap<>(Map.of("caseRef", "RG-01", "grade", "EFFECTIVE", "version", 1));
+        assertEquals(400, status(HttpRequest.PUT(path, badGrade), tvp), "not on the Ofsted scale");
+
+        assertEquals(403, status(HttpRequest.PUT("/api/v1/themes/HOUSING", Map.of("label", "Housing and homelessness")),
+                tokens.board("chair", "BOARD_CHAIR")));
+        assertEquals("Housing and homelessness", call(HttpRequest.PUT("/api/v1/themes/HOUSING",
+                Map.of("label", "Housing and homelessness")), manager).get("label"));
+
+        Map<String, Object> standard = Map.of("code", "S11-9", "title", "Online safety", "active", true);
+        assertEquals(403, status(HttpRequest.PUT("/api/v1/section11/standards/S11-9", standard), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD")));
+        assertEquals("Online safety", call(HttpRequest.PUT("/api/v1/section11/standards/S11-9", standard), manager).get("title"));
+        List<Map<String, Object>> standards = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/section11/standards").bearerAuth(tvp),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertTrue(standards.stream().anyMatch(x -> "S11-9".equals(x.get("code"))));
+    }
 }
