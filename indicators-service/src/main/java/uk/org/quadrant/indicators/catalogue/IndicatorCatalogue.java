@@ -9,6 +9,7 @@ import uk.org.quadrant.indicators.access.Caller;
 import uk.org.quadrant.indicators.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Unit;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.reports.DataVersion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,8 +26,10 @@ public class IndicatorCatalogue {
     private final IndicatorRepository indicators;
     private final Agencies agencies;
     private final ChangeRecorder changes;
+    private final DataVersion dataVersion;
 
-    IndicatorCatalogue(IndicatorRepository indicators, Agencies agencies, ChangeRecorder changes) {
+    IndicatorCatalogue(IndicatorRepository indicators, Agencies agencies, ChangeRecorder changes, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.indicators = indicators;
         this.agencies = agencies;
         this.changes = changes;
@@ -53,6 +56,7 @@ public class IndicatorCatalogue {
         }
         Indicator created = indicators.save(toIndicator(definition, null, caller));
         changes.record(caller, "indicator", created.code(), "CREATE", null, created);
+        dataVersion.bump();
         return created;
     }
 
@@ -78,6 +82,7 @@ public class IndicatorCatalogue {
                 definition.active() == null ? current.active() : next.active(), next.version(), next.updatedBy(), next.updatedAt());
         Indicator updated = indicators.update(next);
         changes.record(caller, "indicator", code, "UPDATE", current, updated);
+        dataVersion.bump();
         return updated;
     }
 

@@ -52,11 +52,13 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     private final PopulationRepository populations;
     private final IndicatorValueRepository values;
     private final ResourceLoader resources;
+    private final uk.org.quadrant.indicators.reports.DataVersion dataVersion;
     private final Boolean enabled;
     private final String datasourceUrl;
 
     DemoDataLoader(IndicatorRepository indicators, ReferenceFigureRepository figures, PopulationRepository populations,
                    IndicatorValueRepository values, ResourceLoader resources,
+                   uk.org.quadrant.indicators.reports.DataVersion dataVersion,
                    @Nullable @Value("${quadrant.demo-data.enabled}") Boolean enabled,
                    @Value("${datasources.default.url}") String datasourceUrl) {
         this.indicators = indicators;
@@ -64,6 +66,7 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
         this.populations = populations;
         this.values = values;
         this.resources = resources;
+        this.dataVersion = dataVersion;
         this.enabled = enabled;
         this.datasourceUrl = datasourceUrl;
     }
@@ -109,6 +112,7 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
                     signedOff ? BY : null, signedOff ? now : null, BY, now, null));
         }
         values.saveAll(vals);
+        dataVersion.bump();
         LOG.info("Demo data: {} indicators, {} targets/baselines/benchmarks, {} values from the partnership's board papers",
                 defined.size(), refs.size(), vals.size());
     }

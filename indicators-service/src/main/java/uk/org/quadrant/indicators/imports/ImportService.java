@@ -13,6 +13,7 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.imports.ImportResult.RowError;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.problem.Problem;
+import uk.org.quadrant.indicators.reports.DataVersion;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 import uk.org.quadrant.indicators.values.IndicatorValue;
@@ -46,9 +47,11 @@ public class ImportService {
     private final PopulationRepository populations;
     private final ChangeLogRepository changeLog;
     private final Agencies agencies;
+    private final DataVersion dataVersion;
 
     ImportService(ImportFormats formats, IndicatorCatalogue catalogue, IndicatorValueRepository values,
-                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies) {
+                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.formats = formats;
         this.catalogue = catalogue;
         this.values = values;
@@ -221,6 +224,7 @@ public class ImportService {
             values.updateAll(updates);
         }
         changeLog.saveAll(log);
+        dataVersion.bump();
     }
 
     private static String key(String code, String agency, String period) {

@@ -29,12 +29,28 @@ public class ScorecardService {
     private final ReferenceFigureRepository figures;
     private final LatestValues latest;
     private final Agencies agencies;
+    private final DataVersion dataVersion;
+    /** Recent scorecards by what decides their content: who may see what, and the filters. */
+    private final Map<CacheKey, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, Cached> eldest) {
+            return size() > 256;
+        }
+    });
 
-    ScorecardService(IndicatorCatalogue catalogue, ReferenceFigureRepository figures, LatestValues latest, Agencies agencies) {
+    private record CacheKey(String callerAgency, boolean board, String agency, Integer priority, String period) {
+    }
+
+    private record Cached(long version, List<ScorecardRow> rows) {
+    }
+
+    ScorecardService(IndicatorCatalogue catalogue, ReferenceFigureRepository figures, LatestValues latest, Agencies agencies,
+                     DataVersion dataVersion) {
         this.catalogue = catalogue;
         this.figures = figures;
         this.latest = latest;
         this.agencies = agencies;
+        this.dataVersion = dataVersion;
     }
 
     /**
@@ -50,6 +66,19 @@ public class ScorecardService {
         if (priority != null && (priority < 1 || priority > 8)) {
             throw new InvalidRequestException("priority", "must be between 1 and 8");
         }
+        // Read far more often than written: reuse a scorecard while the data version is unchanged.
+        CacheKey key = new CacheKey(caller.agency(), caller.isBoard(), agency, priority, period);
+        long version = dataVersion.current();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return hit.rows();
+        }
+        List<ScorecardRow> rows = compute(caller, agency, priority, period);
+        cache.put(key, new Cached(version, rows));
+        return rows;
+    }
+
+    private List<ScorecardRow> compute(Caller caller, String agency, Integer priority, String period) {
         LocalDate asAt = period == null ? LocalDate.of(9999, 12, 31)
                 : Period.parse(period).map(Period::end)
                 .orElseThrow(() -> new InvalidRequestException("period", "'" + period + "' is not a period identifier"));

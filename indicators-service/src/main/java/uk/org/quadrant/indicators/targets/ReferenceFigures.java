@@ -10,6 +10,7 @@ import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.reports.DataVersion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,8 +28,10 @@ public class ReferenceFigures {
     private final ReferenceFigureRepository figures;
     private final IndicatorCatalogue catalogue;
     private final ChangeRecorder changes;
+    private final DataVersion dataVersion;
 
-    ReferenceFigures(ReferenceFigureRepository figures, IndicatorCatalogue catalogue, ChangeRecorder changes) {
+    ReferenceFigures(ReferenceFigureRepository figures, IndicatorCatalogue catalogue, ChangeRecorder changes, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.figures = figures;
         this.catalogue = catalogue;
         this.changes = changes;
@@ -59,6 +62,7 @@ public class ReferenceFigures {
         ReferenceFigure saved = current.isPresent() ? figures.update(next) : figures.save(next);
         changes.record(caller, kind.name().toLowerCase(), indicatorCode + "/" + period + (comp.isEmpty() ? "" : "/" + comp),
                 current.isPresent() ? "UPDATE" : "CREATE", current.map(ReferenceFigure::figure).orElse(null), value);
+        dataVersion.bump();
         return view(saved);
     }
 
@@ -71,6 +75,7 @@ public class ReferenceFigures {
         figures.delete(current);
         changes.record(caller, kind.name().toLowerCase(), indicatorCode + "/" + period + (comp.isEmpty() ? "" : "/" + comp),
                 "DELETE", current.figure(), null);
+        dataVersion.bump();
     }
 
     static void checkPeriod(Indicator indicator, String period) {

@@ -14,6 +14,7 @@ import uk.org.quadrant.indicators.domain.ValueAction;
 import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.domain.ValueWorkflow;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.reports.DataVersion;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 
@@ -36,9 +37,11 @@ public class ValueService {
     private final PopulationRepository populations;
     private final Agencies agencies;
     private final ChangeRecorder changes;
+    private final DataVersion dataVersion;
 
     ValueService(IndicatorValueRepository values, IndicatorCatalogue catalogue, PopulationRepository populations,
-                 Agencies agencies, ChangeRecorder changes) {
+                 Agencies agencies, ChangeRecorder changes, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.values = values;
         this.catalogue = catalogue;
         this.populations = populations;
@@ -91,6 +94,7 @@ public class ValueService {
                 null, null, null, null, caller.username(), now, current.map(IndicatorValue::version).orElse(null));
         IndicatorValue saved = current.isPresent() ? values.update(next) : values.save(next);
         reflagFollowing(code, agency, p, saved.amount());
+        dataVersion.bump();
         changes.record(caller, "value", key(code, agency, period), current.isPresent() ? "UPDATE" : "CREATE",
                 current.map(ValueView::of).orElse(null), ValueView.of(saved));
         return ValueView.of(saved);
@@ -121,6 +125,7 @@ public class ValueService {
         ValueStatus next = ValueWorkflow.next(current.status(), action);
         IndicatorValue saved = values.update(current.withStatus(next, reason, caller.username(), Instant.now()));
         changes.record(caller, "value", key(code, agency, period), action.name(), ValueView.of(current), ValueView.of(saved));
+        dataVersion.bump();
         return ValueView.of(saved);
     }
 

@@ -200,4 +200,24 @@ class ImportApiTest implements TestPropertyProvider {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/indicators/" + code + "/series").bearerAuth(token),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
+
+    @Test
+    void aCachedScorecardNeverOutlivesAWrite() {
+        define("IM-CACHE", "COUNT", "FINANCIAL_YEAR", "CSC");
+        String agencyScorecard = "/api/v1/scorecard?agency=CSC";
+        importCsv("quadrant", false, HEADER + "IM-CACHE,2016April,CSC,10,,,\n", cscUser, HttpStatus.OK);
+        assertEquals(10, cacheRow(agencyScorecard).intValue());
+        assertEquals(10, cacheRow(agencyScorecard).intValue(), "served again, unchanged");
+        importCsv("quadrant", false, HEADER + "IM-CACHE,2017April,CSC,12,,,\n", cscUser, HttpStatus.OK);
+        assertEquals(12, cacheRow(agencyScorecard).intValue(), "the import made the cached scorecard stale");
+        http.toBlocking().exchange(HttpRequest.PUT("/api/v1/indicators/IM-CACHE/values/2018April",
+                Map.of("agency", "CSC", "value", 15)).bearerAuth(cscUser));
+        assertEquals(15, cacheRow(agencyScorecard).intValue(), "so did a single value");
+    }
+
+    private Number cacheRow(String path) {
+        List<Map<String, Object>> rows = http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(cscUser),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        return (Number) rows.stream().filter(r -> "IM-CACHE".equals(r.get("code"))).findFirst().orElseThrow().get("value");
+    }
 }
