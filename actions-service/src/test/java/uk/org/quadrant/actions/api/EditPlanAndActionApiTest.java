@@ -100,4 +100,29 @@ class EditPlanAndActionApiTest implements TestPropertyProvider {
         assertEquals(409, status(HttpRequest.PUT("/api/v1/plans/" + plan.get("id"), renamed), manager));
         assertEquals(403, status(HttpRequest.PUT("/api/v1/plans/" + plan.get("id"), renamed), tokens.board("chair", "BOARD_CHAIR")));
     }
+
+    @Test
+    void onlyTheManagerWritesTheBusinessPlan() {
+        Map<String, Object> item = Map.of("planYear", "2030April", "kind", "PRIORITY", "number", 9, "title", "Online harm");
+        for (String token : List.of(tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"))) {
+            assertEquals(403, status(HttpRequest.POST("/api/v1/business-plan", item), token));
+        }
+        String reader = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        List<?> before = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/business-plan?year=2030April").bearerAuth(reader), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(0, before.size(), "refused writes leave nothing behind");
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        assertEquals(201, status(HttpRequest.POST("/api/v1/business-plan", item), manager));
+        assertEquals(409, status(HttpRequest.POST("/api/v1/business-plan", item), manager), "one priority 9 per year");
+        assertEquals(400, status(HttpRequest.POST("/api/v1/business-plan", Map.of("planYear", "2030April", "kind", "GOAL",
+                "number", 1, "title", "x")), manager), "kind is AIM or PRIORITY");
+        List<?> after = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/business-plan?year=2030April").bearerAuth(reader), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(1, after.size());
+        try {
+            http.toBlocking().exchange(HttpRequest.POST("/api/v1/business-plan", item));
+        } catch (HttpClientResponseException e) {
+            assertEquals(401, e.getStatus().getCode());
+            return;
+        }
+        throw new AssertionError("no token must be refused");
+    }
 }

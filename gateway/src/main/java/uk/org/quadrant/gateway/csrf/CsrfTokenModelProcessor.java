@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Puts the request's CSRF token into every page model as {@code csrfToken} for hidden form fields. */
 @Singleton
-class CsrfTokenModelProcessor implements ViewModelProcessor<Map<String, Object>> {
+public class CsrfTokenModelProcessor implements ViewModelProcessor<Map<String, Object>> {
 
     @Override
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
@@ -20,7 +20,7 @@ class CsrfTokenModelProcessor implements ViewModelProcessor<Map<String, Object>>
     }
 
     /** For pages rendered outside a controller (error pages). */
-    static @Nullable String tokenOf(HttpRequest<?> request) {
+    public static @Nullable String tokenOf(HttpRequest<?> request) {
         return request.getAttribute(CsrfFilter.ATTRIBUTE, String.class).orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ViewsRenderer;
 import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.csrf.CsrfTokenModelProcessor;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 
 import java.io.IOException;
@@ -40,7 +41,10 @@ class ErrorPages {
         });
         model.put("detail", problem.detail());
         request.getUserPrincipal(Authentication.class).ifPresent(a -> model.put("currentUser", CurrentUser.of(a)));
-        request.getAttribute("quadrant.csrf.token", String.class).ifPresent(t -> model.put("csrfToken", t));
+        String csrf = CsrfTokenModelProcessor.tokenOf(request);
+        if (csrf != null) {
+            model.put("csrfToken", csrf);
+        }
         StringWriter out = new StringWriter();
         try {
             renderer.render("error/error", model, request).writeTo(out);

@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.reports;
 
+import uk.org.quadrant.indicators.domain.Rates;
 import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.indicators.targets.ReferenceFigure;
 
@@ -19,7 +20,7 @@ final class Figures {
 
     Figures(Collection<ReferenceFigure> figures) {
         for (ReferenceFigure f : figures) {
-            BigDecimal v = Numbers.clean(f.figure());
+            BigDecimal v = Rates.clean(f.figure());
             switch (f.kind()) {
                 case TARGET -> targets.put(f.period(), v);
                 case BASELINE -> Period.parse(f.period()).ifPresent(p -> baselines.put(p, v));

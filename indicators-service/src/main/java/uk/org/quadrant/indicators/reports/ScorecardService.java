@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.reports;
 
+import uk.org.quadrant.indicators.domain.Rates;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.indicators.access.Agencies;
@@ -119,7 +120,7 @@ public class ScorecardService {
         Map<String, IndicatorValue> byPeriod = history.stream().collect(Collectors.toMap(IndicatorValue::period, Function.identity()));
         SeriesPoint p = SeriesService.point(indicator, indicator.ownerAgency(), period, last, byPeriod.get(period.previous().id()), f);
         List<ScorecardRow.TrendPoint> trend = history.stream()
-                .map(v -> new ScorecardRow.TrendPoint(v.period(), Numbers.clean(v.amount()))).toList();
+                .map(v -> new ScorecardRow.TrendPoint(v.period(), Rates.clean(v.amount()))).toList();
         return new ScorecardRow(indicator.code(), indicator.title(), indicator.unit(), indicator.polarity(), indicator.priority(),
                 indicator.ownerAgency(), p.period(), p.periodLabel(), p.value(), p.target(), p.rag(), p.direction(),
                 p.previousValue(), p.change(), p.changePercent(), p.benchmarks(), p.status(), p.comment(), p.outlier(), trend);

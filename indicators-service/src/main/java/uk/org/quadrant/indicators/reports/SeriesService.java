@@ -77,8 +77,8 @@ public class SeriesService {
                     + (a == null ? from : to));
         }
         Change change = Change.between(a.amount(), b.amount());
-        return new ChangeView(code, whose, from, to, fromPeriod.label(), toPeriod.label(), Numbers.clean(a.amount()),
-                Numbers.clean(b.amount()), change.change(), change.percent());
+        return new ChangeView(code, whose, from, to, fromPeriod.label(), toPeriod.label(), Rates.clean(a.amount()),
+                Rates.clean(b.amount()), change.change(), change.percent());
     }
 
     private Map<String, IndicatorValue> visibleValues(Indicator indicator, String agency, Caller caller) {
@@ -98,8 +98,8 @@ public class SeriesService {
     }
 
     static SeriesPoint point(Indicator indicator, String agency, Period period, IndicatorValue v, IndicatorValue prev, Figures f) {
-        BigDecimal value = v == null ? null : Numbers.clean(v.amount());
-        BigDecimal previous = prev == null ? null : Numbers.clean(prev.amount());
+        BigDecimal value = v == null ? null : Rates.clean(v.amount());
+        BigDecimal previous = prev == null ? null : Rates.clean(prev.amount());
         BigDecimal target = f.target(period.id());
         Change change = Change.between(previous, value);
         BigDecimal baseline = f.baseline(period);
@@ -108,11 +108,11 @@ public class SeriesService {
         benchmarks.forEach((comparator, b) -> {
             BigDecimal gap = Rates.gap(value, b);
             if (gap != null) {
-                gaps.put(comparator, Numbers.clean(gap));
+                gaps.put(comparator, Rates.clean(gap));
             }
         });
         return new SeriesPoint(period.id(), period.label(), agency, value,
-                v == null ? null : Numbers.clean(v.numerator()), v == null ? null : Numbers.clean(v.denominator()),
+                v == null ? null : Rates.clean(v.numerator()), v == null ? null : Rates.clean(v.denominator()),
                 target, Rag.of(value, target, indicator.polarity(), indicator.tolerancePercent()),
                 value == null ? Direction.NO_PREVIOUS : Direction.of(value, previous, indicator.polarity()),
                 previous, change.change(), change.percent(), baseline,

@@ -3,6 +3,7 @@ package uk.org.quadrant.indicators.values;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.org.quadrant.indicators.domain.Period;
+import uk.org.quadrant.indicators.domain.Rates;
 import uk.org.quadrant.indicators.domain.ValueStatus;
 
 import java.math.BigDecimal;
@@ -32,16 +33,9 @@ public record ValueView(
 
     public static ValueView of(IndicatorValue v) {
         return new ValueView(v.indicatorCode(), v.period(), Period.parse(v.period()).map(Period::label).orElse(v.period()),
-                v.agencyCode(), strip(v.amount()), strip(v.numerator()), strip(v.denominator()), v.commentary(), v.status(),
+                v.agencyCode(), Rates.clean(v.amount()), Rates.clean(v.numerator()), Rates.clean(v.denominator()), v.commentary(), v.status(),
                 v.returnReason(), v.outlier(), v.submittedBy(), v.submittedAt(), v.approvedBy(), v.approvedAt(),
                 v.updatedBy(), v.updatedAt(), v.version());
     }
 
-    private static BigDecimal strip(BigDecimal d) {
-        if (d == null) {
-            return null;
-        }
-        BigDecimal s = d.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
-    }
 }
