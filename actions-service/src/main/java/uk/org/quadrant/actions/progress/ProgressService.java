@@ -75,14 +75,17 @@ public class ProgressService {
             throw new InvalidRequestException("date", "an update cannot be dated in the future");
         }
         Instant now = Instant.now();
-        ActionUpdate saved = updates.save(new ActionUpdate(null, actionId, date, caller.username(), request.authorRole(),
-                caller.agency().isEmpty() ? "BOARD" : caller.agency(), request.narrative().trim(),
-                request.difference() == null || request.difference().isBlank() ? null : request.difference().trim(),
-                request.evidenceLink(), next == action.status() ? null : next, now));
+        // The action row first: its versioned update takes the row lock, so a concurrent update from the
+        // same version waits, then fails the version check (409), instead of deadlocking against this
+        // insert's foreign-key lock on MariaDB.
         actions.update(new PlanAction(action.id(), action.planId(), action.ref(), action.issue(), action.actionText(), action.outcome(),
                 action.measure(), action.measureIndicator(), action.measureComparator(), action.measureTarget(), action.dueDate(),
                 action.leadRole(), action.leadAgency(), action.priority(), next, action.sourceRef(), now, action.createdBy(),
                 action.createdAt(), caller.username(), now, action.version()));
+        ActionUpdate saved = updates.save(new ActionUpdate(null, actionId, date, caller.username(), request.authorRole(),
+                caller.agency().isEmpty() ? "BOARD" : caller.agency(), request.narrative().trim(),
+                request.difference() == null || request.difference().isBlank() ? null : request.difference().trim(),
+                request.evidenceLink(), next == action.status() ? null : next, now));
         changes.record(caller, "action", Long.toString(actionId), "UPDATE", action.status().name(), saved);
         return saved;
     }
