@@ -1,85 +1,67 @@
 package uk.org.quadrant.gateway.dashboard;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.Downstream;
+import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Composes the board's quadrant from the three services, asking all of them at once. Each call is
- * bounded by the panel timeout; a service that is down, slow or answering nonsense greys out its
- * own panel and nothing else. Nothing is retried: the next page load asks again.
+ * bounded by the downstream timeout; a service that is down, slow or answering nonsense greys out
+ * its own panel and nothing else.
  */
 @Singleton
 public class BoardDashboard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BoardDashboard.class);
+    private final Downstream downstream;
 
-    private final ServiceClients.Indicators indicators;
-    private final ServiceClients.Audits audits;
-    private final ServiceClients.Actions actions;
-    private final long timeoutMillis;
-
-    BoardDashboard(ServiceClients.Indicators indicators, ServiceClients.Audits audits, ServiceClients.Actions actions,
-                   @Value("${quadrant.dashboard.panel-timeout:PT2.5S}") Duration timeout) {
-        this.indicators = indicators;
-        this.audits = audits;
-        this.actions = actions;
-        this.timeoutMillis = timeout.toMillis();
+    BoardDashboard(Downstream downstream) {
+        this.downstream = downstream;
     }
 
     /** The panels, by name: quantitative, exceptions, qualitative, themes, voices, actions. */
-    public Map<String, Panel<?>> compose(String bearer) {
-        CompletableFuture<Panel<List<ServiceClients.ScorecardRow>>> scorecard = panel(indicators.scorecard(bearer), "indicators-service");
-        CompletableFuture<Panel<List<ServiceClients.GradesRow>>> grades = panel(audits.grades(bearer), "audits-service");
-        CompletableFuture<Panel<List<ServiceClients.ThemeRow>>> themes = panel(audits.themes(bearer, null), "audits-service");
-        CompletableFuture<Panel<List<ServiceClients.RollupRow>>> rollups = panel(actions.rollups(bearer), "actions-service");
-        CompletableFuture.allOf(scorecard, grades, themes, rollups).join();
+    public Map<String, Panel<?>> compose(HttpRequest<?> request) {
+        Calls calls = downstream.forRequest(request);
+        CompletableFuture<Reply> scorecard = calls.get(Service.INDICATORS, "/api/v1/scorecard");
+        CompletableFuture<Reply> grades = calls.get(Service.AUDITS, "/api/v1/grades");
+        CompletableFuture<Reply> themes = calls.get(Service.AUDITS, "/api/v1/themes/analysis");
+        CompletableFuture<Reply> rollups = calls.get(Service.ACTIONS, "/api/v1/rollups?by=agency");
 
         Map<String, Panel<?>> panels = new LinkedHashMap<>();
-        Panel<List<ServiceClients.ScorecardRow>> sc = scorecard.join();
-        panels.put("quantitative", map(sc, BoardDashboard::ragCounts));
-        panels.put("exceptions", map(sc, rows -> rows.stream()
-                .filter(r -> r.rag().equals("RED") || (r.rag().equals("AMBER") && r.direction().equals("WORSENING")))
+        Panel<List<Map<String, Object>>> sc = Calls.panel(scorecard, Service.INDICATORS, Reply::rows);
+        panels.put("quantitative", sc.map(BoardDashboard::ragCounts));
+        panels.put("exceptions", sc.map(rows -> rows.stream()
+                .filter(r -> "RED".equals(r.get("rag")) || ("AMBER".equals(r.get("rag")) && "WORSENING".equals(r.get("direction"))))
                 .toList()));
-        panels.put("qualitative", grades.join());
-        Panel<List<ServiceClients.ThemeRow>> th = themes.join();
-        panels.put("themes", map(th, rows -> rows.stream().filter(ServiceClients.ThemeRow::repeated).limit(8).toList()));
-        panels.put("voices", map(th, rows -> rows.stream()
-                .filter(r -> r.quadrants().contains("PRACTITIONER") || r.quadrants().contains("CHILDREN_AND_FAMILIES"))
+        panels.put("qualitative", Calls.panel(grades, Service.AUDITS, Reply::rows));
+        Panel<List<Map<String, Object>>> th = Calls.panel(themes, Service.AUDITS, Reply::rows);
+        panels.put("themes", th.map(rows -> rows.stream().filter(r -> Boolean.TRUE.equals(r.get("repeated"))).limit(8).toList()));
+        panels.put("voices", th.map(rows -> rows.stream()
+                .filter(r -> String.valueOf(r.get("quadrants")).contains("PRACTITIONER")
+                        || String.valueOf(r.get("quadrants")).contains("CHILDREN_AND_FAMILIES"))
                 .limit(6).toList()));
-        panels.put("actions", map(rollups.join(), rows -> rows.stream()
-                .sorted(Comparator.comparingInt(ServiceClients.RollupRow::overdue).reversed()).toList()));
+        panels.put("actions", Calls.panel(rollups, Service.ACTIONS, Reply::rows).map(rows -> rows.stream()
+                .sorted(Comparator.comparingLong((Map<String, Object> r) -> number(r.get("overdue"))).reversed()).toList()));
         return panels;
     }
 
-    private <T> CompletableFuture<Panel<T>> panel(CompletableFuture<T> call, String service) {
-        return call.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .thenApply(data -> Panel.of(data, service))
-                .exceptionally(e -> {
-                    LOG.warn("{} did not answer for the board dashboard: {}", service, e.toString());
-                    call.cancel(true);
-                    return Panel.unavailable(service);
-                });
+    private static long number(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
     }
 
-    private static <T, R> Panel<R> map(Panel<T> panel, Function<T, R> f) {
-        return panel.available() ? Panel.of(f.apply(panel.data()), panel.service()) : Panel.unavailable(panel.service());
-    }
-
-    private static Map<String, Long> ragCounts(List<ServiceClients.ScorecardRow> rows) {
+    private static Map<String, Long> ragCounts(List<Map<String, Object>> rows) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String rag : List.of("RED", "AMBER", "GREEN", "DATA_ONLY")) {
-            counts.put(rag, rows.stream().filter(r -> r.rag().equals(rag)).count());
+            counts.put(rag, rows.stream().filter(r -> rag.equals(r.get("rag"))).count());
         }
         return counts;
     }

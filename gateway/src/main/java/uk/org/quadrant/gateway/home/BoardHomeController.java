@@ -11,7 +11,6 @@ import io.micronaut.views.View;
 import uk.org.quadrant.gateway.directory.Agency;
 import uk.org.quadrant.gateway.dashboard.BoardDashboard;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
-import uk.org.quadrant.gateway.tokens.AuthConfiguration;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +24,10 @@ class BoardHomeController {
 
     private final AgencyRepository agencies;
     private final BoardDashboard dashboard;
-    private final AuthConfiguration auth;
 
-    BoardHomeController(AgencyRepository agencies, BoardDashboard dashboard, AuthConfiguration auth) {
+    BoardHomeController(AgencyRepository agencies, BoardDashboard dashboard) {
         this.agencies = agencies;
         this.dashboard = dashboard;
-        this.auth = auth;
     }
 
     /** The board's quadrant, composed from the three services in parallel, and the agencies' areas. */
@@ -40,16 +37,7 @@ class BoardHomeController {
         List<Agency> partners = agencies.listOrderByName().stream().filter(a -> !a.code().equals("BOARD")).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("agencies", partners);
-        model.put("panels", dashboard.compose(bearer(request)));
+        model.put("panels", dashboard.compose(request));
         return model;
-    }
-
-    /** The signed-in user's own token (from the session cookie, or the bearer header), for the services. */
-    private String bearer(HttpRequest<?> request) {
-        String header = request.getHeaders().getAuthorization().orElse(null);
-        if (header != null && header.startsWith("Bearer ")) {
-            return header;
-        }
-        return request.getCookies().findCookie(auth.cookieName()).map(c -> "Bearer " + c.getValue()).orElse("");
     }
 }

@@ -26,6 +26,23 @@ public record CurrentUser(String username, String displayName, String agencyCode
         return roles.stream().anyMatch(Role::isBoard);
     }
 
+    public boolean isManager() {
+        return roles.contains(Role.BOARD_MANAGER);
+    }
+
+    public boolean isChair() {
+        return roles.contains(Role.BOARD_CHAIR) && !isManager();
+    }
+
+    public boolean isLead() {
+        return roles.contains(Role.AGENCY_LEAD);
+    }
+
+    /** May change data at all: everyone but the chair (whose one write is a challenge comment). */
+    public boolean mayWrite() {
+        return !isChair();
+    }
+
     public String roleLabels() {
         return String.join(", ", roles.stream().map(Role::label).toList());
     }

@@ -84,7 +84,7 @@ class BoardDashboardTest implements TestPropertyProvider {
                 "micronaut.http.services.indicators.url", "http://127.0.0.1:" + indicators.getAddress().getPort(),
                 "micronaut.http.services.audits.url", "http://127.0.0.1:" + audits.getAddress().getPort(),
                 "micronaut.http.services.actions.url", "http://127.0.0.1:" + actions.getAddress().getPort(),
-                "quadrant.dashboard.panel-timeout", "PT1S");
+                "quadrant.downstream.timeout", "PT1S");
     }
 
     @AfterAll

@@ -1,0 +1,70 @@
+package uk.org.quadrant.gateway.downstream;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The service calls of one page request, all made with the signed-in user's token. Start every
+ * call a page needs first, then wait: they run in parallel, each bounded by the downstream timeout.
+ */
+public final class Calls {
+
+    private final Downstream downstream;
+    private final String bearer;
+    private final ServerTimings timings;
+
+    Calls(Downstream downstream, String bearer, ServerTimings timings) {
+        this.downstream = downstream;
+        this.bearer = bearer;
+        this.timings = timings;
+    }
+
+    /** A read; retried once if the service could not be reached. Fails with {@link DownstreamUnavailableException}. */
+    public CompletableFuture<Reply> get(Service service, String path) {
+        return downstream.call(service, HttpMethod.GET, path, null, bearer, timings);
+    }
+
+    /** A write (POST, PUT, DELETE) with a JSON body; never retried, so it is never applied twice. */
+    public CompletableFuture<Reply> send(Service service, HttpMethod method, String path, @Nullable Object body) {
+        return downstream.call(service, method, path, body, bearer, timings);
+    }
+
+    /**
+     * Waits for a read and turns it into a panel: unavailable if the service did not answer or
+     * refused (an error status), otherwise {@code f(reply)}.
+     */
+    public static <T> Panel<T> panel(CompletableFuture<Reply> call, Service service, Function<Reply, T> f) {
+        try {
+            Reply reply = call.join();
+            if (!reply.ok()) {
+                return Panel.unavailable(service.displayName());
+            }
+            return Panel.of(f.apply(reply), service.displayName());
+        } catch (CompletionException | DownstreamUnavailableException e) {
+            return Panel.unavailable(service.displayName());
+        }
+    }
+
+    /** Waits for a call a page cannot do without; a service that did not answer becomes a 503 page. */
+    public static Reply require(CompletableFuture<Reply> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DownstreamUnavailableException d) {
+                throw d;
+            }
+            throw e;
+        }
+    }
+
+    /** A path or query segment, encoded. */
+    public static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
