@@ -1,0 +1,176 @@
+package uk.org.quadrant.gateway.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * End-to-end journeys in a real headless Chromium against the four services started for real from
+ * this build's jars, on embedded databases with the demo data. axe-core runs on every page reached;
+ * a serious or critical WCAG 2.2 A/AA violation fails the test.
+ * <p>
+ * Runs in {@code verify} (failsafe). Skipped without Chromium or the jars unless
+ * {@code -Dquadrant.browser.required=true}, when it fails instead (CI sets it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SuiteJourneysIT {
+
+    private static final String PASSWORD = RunningSuite.DEMO_PASSWORD;
+    private RunningSuite suite;
+    private HeadlessChromium browser;
+
+    @BeforeAll
+    void start() throws IOException, InterruptedException {
+        boolean required = Boolean.getBoolean("quadrant.browser.required");
+        boolean ready = HeadlessChromium.present() && RunningSuite.jarsBuilt();
+        if (!ready && required) {
+            fail("quadrant.browser.required=true but Chromium/chromedriver or the service jars are missing");
+        }
+        assumeTrue(ready, "Chromium/chromedriver or the jars are missing: skipped");
+        suite = RunningSuite.start();
+        browser = new HeadlessChromium(suite.gatewayUrl());
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void clearFailures() {
+        if (browser != null) {
+            browser.accessibilityFailures.clear();
+        }
+    }
+
+    @AfterEach
+    void noSeriousAccessibilityViolations() {
+        if (browser != null && !browser.accessibilityFailures.isEmpty()) {
+            fail(String.join("\n\n", browser.accessibilityFailures));
+        }
+    }
+
+    @Test
+    void everyPageOfEveryRoleRendersAndIsAccessible() throws Exception {
+        String chairToken = token("chair");
+        String planId = firstId(chairToken, "/api/actions/v1/plans");
+        String auditId = firstId(chairToken, "/api/audits/v1/audits");
+
+        browser.signIn("chair", PASSWORD);
+        for (String page : List.of("/board", "/board?period=2017April", "/agency/CSC", "/indicators", "/indicators/CP-PLANS",
+                "/plans", "/plans/" + planId, "/audits", "/audits/" + auditId, "/themes",
+                "/reports/learning-and-improvement?year=2017April")) {
+            visit("chair", page);
+        }
+        browser.open("/admin");
+        assertNotEquals("Admin", browser.heading(), "the chair has no admin");
+
+        browser.signIn("manager", PASSWORD);
+        for (String page : List.of("/board", "/board/submissions", "/admin", "/plans/" + planId)) {
+            visit("manager", page);
+        }
+
+        browser.signIn("csc.lead", PASSWORD);
+        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId)) {
+            visit("csc.lead", page);
+        }
+        assertTrue(browser.checkedPages.size() >= 19, browser.checkedPages.toString());
+    }
+
+    @Test
+    void anAgencyUserCannotReachAnotherAgencysPagesOrTheBoards() throws Exception {
+        browser.signIn("tvp.user", PASSWORD);
+        assertEquals("/agency/TVP", browser.path());
+        for (String page : List.of("/agency/CSC", "/agency/CSC/values/CP-PLANS/2018April", "/agency/NOSUCH")) {
+            browser.open(page);
+            assertEquals("Page not found", browser.heading(), page);
+            assertFalse(browser.text().contains("Children's Social Care"), page + " must not reveal the other agency");
+        }
+        browser.open("/board");
+        assertNotEquals("Board dashboard", browser.heading());
+        browser.open("/reports/learning-and-improvement?year=2017April");
+        assertFalse(browser.text().contains("Executive summary"), "the annual report is the board's");
+        // the services say the same to the agency's own token, not only the gateway's pages
+        HttpResponse<String> other = api(token("tvp.user"), "/api/indicators/v1/indicators/CP-PLANS/values/2017April?agency=CSC");
+        assertTrue(other.statusCode() == 404 || other.statusCode() == 403 || !other.body().contains("\"DRAFT\""), other.body());
+    }
+
+    @Test
+    void theAnnualReportForTheDemoYearHasTheSeedReportsStructureAndFigures() {
+        browser.signIn("manager", PASSWORD);
+        browser.open("/reports/learning-and-improvement?year=2017April");
+        String text = browser.text();
+        assertTrue(text.contains("2017/18"), "the year in the users' words");
+        int previous = -1;
+        for (String section : List.of("Executive summary", "Quantitative", "Qualitative", "Practitioner", "Children", "Impact", "Recommend")) {
+            int at = text.indexOf(section);
+            assertTrue(at > previous, section + " in order: " + text);
+            previous = at;
+        }
+        assertTrue(text.contains("730"), "CP plans at 31 March 2018");
+        browser.checkAccessibility("annual report");
+    }
+
+    private void visit(String who, String page) {
+        browser.open(page);
+        String h1 = browser.heading();
+        assertFalse(h1.equals("Page not found") || h1.startsWith("Sorry") || h1.equals("You cannot do that"),
+                who + " " + page + " -> " + h1);
+        browser.checkAccessibility(who + " " + page);
+    }
+
+    // --- the API through the gateway, as a script would use it -----------------------------------
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private String token(String username) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        assertTrue(m.find(), r.body());
+        return m.group(1);
+    }
+
+    private HttpResponse<String> api(String token, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String firstId(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = api(token, path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(r.body());
+        assertTrue(m.find(), path + " has no id: " + r.body());
+        return m.group(1);
+    }
+}
