@@ -21,6 +21,10 @@ import uk.org.quadrant.gateway.tokens.SessionCookies;
 import uk.org.quadrant.gateway.tokens.TokenIssuer;
 
 import java.net.URI;
+import java.time.Duration;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +45,16 @@ class SignInController {
     private final UserDirectory directory;
     private final TokenIssuer issuer;
     private final SessionCookies cookies;
+    private final SignInThrottle throttle;
+    private final HttpClientAddressResolver addresses;
 
-    SignInController(UserDirectory directory, TokenIssuer issuer, SessionCookies cookies) {
+    SignInController(UserDirectory directory, TokenIssuer issuer, SessionCookies cookies, SignInThrottle throttle,
+                     HttpClientAddressResolver addresses) {
         this.directory = directory;
         this.issuer = issuer;
         this.cookies = cookies;
+        this.throttle = throttle;
+        this.addresses = addresses;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -59,7 +68,7 @@ class SignInController {
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> signIn(@Body SignInForm form) {
+    HttpResponse<?> signIn(@Body SignInForm form, HttpRequest<?> request) {
         String username = Optional.ofNullable(form.username()).map(String::trim).orElse("");
         String password = Optional.ofNullable(form.password()).orElse("");
         List<FormError> errors = new ArrayList<>();
@@ -76,11 +85,20 @@ class SignInController {
         if (!errors.isEmpty()) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("signin/sign-in", model(username, errors)));
         }
+        String client = addresses.resolve(request);
+        Optional<Duration> wait = throttle.refusal(username, client);
+        if (wait.isPresent()) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())))
+                    .body(new ModelAndView<>("signin/sign-in", model(username, List.of(new FormError("username", tooMany(wait.get()))))));
+        }
         Optional<SignedInUser> user = directory.authenticate(username, password);
         if (user.isEmpty()) {
+            throttle.failed(username, client);
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                     .body(new ModelAndView<>("signin/sign-in", model(username, List.of(new FormError("username", BAD_CREDENTIALS)))));
         }
+        throttle.succeeded(username);
         return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issue(user.get())));
     }
 
@@ -88,6 +106,14 @@ class SignInController {
             produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<?> signOut() {
         return HttpResponse.seeOther(URI.create("/login?signedOut=true")).cookie(cookies.signedOut());
+    }
+
+    /** The same words whether or not the account exists. */
+    static String tooMany(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        String when = seconds < 90 ? seconds + (seconds == 1 ? " second" : " seconds")
+                : ((seconds + 59) / 60) + " minutes";
+        return "Too many failed attempts to sign in. Wait " + when + ", then try again";
     }
 
     private static Map<String, Object> model(String username, List<FormError> errors) {
