@@ -243,7 +243,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         browser.signIn("csc.lead", Browserless.DEMO_PASSWORD);
         Browserless.Page page = browser.get("/board");
         assertNotEquals(200, page.status());
-        assertFalse(page.body().contains("Board dashboard"));
+        assertFalse(page.body().contains("Filter the dashboard"));
         assertTrue(indicators.received().isEmpty(), "no service was asked");
     }
 }
