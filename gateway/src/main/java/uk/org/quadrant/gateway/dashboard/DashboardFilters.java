@@ -1,0 +1,133 @@
+package uk.org.quadrant.gateway.dashboard;
+
+import io.micronaut.core.annotation.Nullable;
+import uk.org.quadrant.gateway.downstream.Calls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The board dashboard's filters as the URL carries them ({@code ?period=&priority=&agency=}), so a
+ * view can be shared by its address. Anything that is not a period identifier, a priority 1–8 or an
+ * agency code is dropped (and reported as ignored) rather than sent on to the services.
+ *
+ * @param period   a period identifier, or null
+ * @param priority a business-plan priority 1–8, or null
+ * @param agency   an agency code, or null
+ * @param ignored  what the user asked for that could not be used, in their words
+ */
+public record DashboardFilters(@Nullable String period, @Nullable Integer priority, @Nullable String agency, List<String> ignored) {
+
+    private static final Pattern AGENCY = Pattern.compile("[A-Z0-9]{1,16}");
+
+    /** One active filter, for the "filtered by" line. */
+    public record Active(String name, String value) {
+    }
+
+    public static DashboardFilters of(@Nullable String period, @Nullable String priority, @Nullable String agency) {
+        List<String> ignored = new ArrayList<>();
+        String p = blankToNull(period);
+        if (p != null && ReportingPeriod.parse(p).isEmpty()) {
+            ignored.add("period “" + p + "”");
+            p = null;
+        }
+        Integer pr = null;
+        String prio = blankToNull(priority);
+        if (prio != null) {
+            try {
+                pr = Integer.valueOf(prio);
+            } catch (NumberFormatException e) {
+                pr = null;
+            }
+            if (pr == null || pr < 1 || pr > 8) {
+                ignored.add("priority “" + prio + "”");
+                pr = null;
+            }
+        }
+        String a = blankToNull(agency);
+        if (a != null && !AGENCY.matcher(a).matches()) {
+            ignored.add("agency “" + a + "”");
+            a = null;
+        }
+        return new DashboardFilters(p, pr, a, List.copyOf(ignored));
+    }
+
+    public static DashboardFilters none() {
+        return new DashboardFilters(null, null, null, List.of());
+    }
+
+    public Optional<ReportingPeriod> reportingPeriod() {
+        return ReportingPeriod.parse(period);
+    }
+
+    /** {@code agency=&priority=&period=} for the services that take all three (the scorecard), with a leading '?' or empty. */
+    public String scorecardQuery() {
+        return query(agency, priority, period);
+    }
+
+    /** {@code agency=&priority=} for the list of actions, joined to the given fixed part. */
+    public String actionsQuery(String fixed) {
+        String q = query(agency, priority, null);
+        return q.isEmpty() ? "?" + fixed : q + "&" + fixed;
+    }
+
+    /** {@code from=&to=} from the period's dates, and {@code agency=}, for audits-service's analyses. */
+    public String auditsQuery(@Nullable String quadrant) {
+        List<String> parts = new ArrayList<>();
+        reportingPeriod().ifPresent(p -> {
+            parts.add("from=" + p.start());
+            parts.add("to=" + p.end());
+        });
+        if (agency != null) {
+            parts.add("agency=" + Calls.enc(agency));
+        }
+        if (quadrant != null) {
+            parts.add("quadrant=" + quadrant);
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    /** {@code from=&to=} for the grade distribution (which has no agency filter). */
+    public String gradesQuery() {
+        return reportingPeriod().map(p -> "?from=" + p.start() + "&to=" + p.end()).orElse("");
+    }
+
+    public boolean any() {
+        return period != null || priority != null || agency != null;
+    }
+
+    /** The filters in force, in the users' words. */
+    public List<Active> active() {
+        List<Active> out = new ArrayList<>();
+        if (period != null) {
+            out.add(new Active("Period", ReportingPeriod.labelOf(period)));
+        }
+        if (priority != null) {
+            out.add(new Active("Priority", "Priority " + priority));
+        }
+        if (agency != null) {
+            out.add(new Active("Agency", agency));
+        }
+        return out;
+    }
+
+    private static String query(String agency, Integer priority, String period) {
+        List<String> parts = new ArrayList<>();
+        if (agency != null) {
+            parts.add("agency=" + Calls.enc(agency));
+        }
+        if (priority != null) {
+            parts.add("priority=" + priority);
+        }
+        if (period != null) {
+            parts.add("period=" + Calls.enc(period));
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,108 @@
+package uk.org.quadrant.gateway.indicators;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.View;
+import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.Downstream;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.signin.CurrentUser;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The indicator catalogue and one indicator's page (definition, figures, trend chart with its table,
+ * commentary, CSV download). Everyone signed in may read definitions; whose figures a user sees is
+ * decided by indicators-service with the user's own token.
+ */
+@Controller(value = "/indicators", produces = MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class IndicatorPagesController {
+
+    private final Downstream downstream;
+    private final IndicatorPage page;
+    private final SeriesCsvDownload csv;
+    private final AgencyRepository agencies;
+
+    IndicatorPagesController(Downstream downstream, IndicatorPage page, SeriesCsvDownload csv, AgencyRepository agencies) {
+        this.downstream = downstream;
+        this.page = page;
+        this.csv = csv;
+        this.agencies = agencies;
+    }
+
+    /** The catalogue, filtered here by owning agency and priority (the service lists every indicator). */
+    @Get
+    @View("indicators/list")
+    Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String agency, @QueryValue @Nullable String priority) {
+        Reply reply = Calls.require(downstream.forRequest(request).get(Service.INDICATORS, "/api/v1/indicators"));
+        if (!reply.ok()) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The indicators could not be loaded");
+        }
+        String chosenAgency = agency == null || agency.isBlank() ? null : agency.trim();
+        Integer chosenPriority = parsePriority(priority);
+        List<Map<String, Object>> rows = reply.rows().stream()
+                .filter(r -> !Boolean.FALSE.equals(r.get("active")))
+                .filter(r -> chosenAgency == null || chosenAgency.equals(r.get("ownerAgency")))
+                .filter(r -> chosenPriority == null || String.valueOf(chosenPriority).equals(String.valueOf(r.get("priority"))))
+                .sorted(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("priority")))
+                        .thenComparing(r -> String.valueOf(r.get("code"))))
+                .map(r -> {
+                    Map<String, Object> row = new HashMap<>(r);
+                    row.put("unitText", IndicatorPage.unitText(String.valueOf(r.get("unit"))));
+                    row.put("polarityText", IndicatorPage.polarityText(String.valueOf(r.get("polarity"))));
+                    return row;
+                })
+                .toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("indicators", rows);
+        model.put("agencies", agencies.listOrderByName());
+        model.put("priorities", List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        model.put("chosenAgency", chosenAgency == null ? "" : chosenAgency);
+        model.put("chosenPriority", chosenPriority);
+        model.put("filtered", chosenAgency != null || chosenPriority != null);
+        return model;
+    }
+
+    @Get("/{code}")
+    @View("indicators/show")
+    Map<String, Object> show(HttpRequest<?> request, @PathVariable String code, Authentication authentication) {
+        return page.compose(request, code, CurrentUser.of(authentication));
+    }
+
+    @Get(value = "/{code}/series.csv", produces = {"text/csv", MediaType.ALL})
+    HttpResponse<byte[]> seriesCsv(HttpRequest<?> request, @PathVariable String code, Authentication authentication) {
+        return csv.download(request, code, CurrentUser.of(authentication));
+    }
+
+    private static Integer parsePriority(String priority) {
+        if (priority == null || priority.isBlank()) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(priority.trim());
+            return p >= 1 && p <= 8 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
