@@ -97,6 +97,8 @@ class UserAdminTest {
         assertTrue(body.contains("govuk-error-summary"), body);
         assertTrue(body.contains("href=\"#username\""), body);
         assertTrue(body.contains("id=\"username-error\""), "inline error next to the field");
+        assertTrue(body.contains("aria-describedby=\"username-hint username-error\""), "the field is described by its hint and error");
+        assertFalse(manager.get("/admin/users/new").body().contains("aria-describedby=\"\""), "no empty descriptions");
         assertTrue(body.contains("Enter the person&#39;s name or role title"), body);
         assertTrue(body.contains("Choose an agency from the list"));
         assertTrue(body.contains("Choose at least one role"));
