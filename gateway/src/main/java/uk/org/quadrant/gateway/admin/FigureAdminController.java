@@ -1,0 +1,210 @@
+package uk.org.quadrant.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.Downstream;
+import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Targets, baselines and benchmarks of one indicator, per period (benchmarks also per comparator:
+ * England, region, statistical neighbours). Setting a figure for a period that has one replaces it.
+ */
+@Controller(value = "/admin/indicators/{code}/figures", produces = MediaType.TEXT_HTML)
+@Secured(AdminAccess.MANAGER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class FigureAdminController {
+
+    /** A kind of figure: its form value, its API path segment, and its name in the users' words. */
+    enum Kind {
+        TARGET("targets", "Target"), BASELINE("baselines", "Baseline"), BENCHMARK("benchmarks", "Benchmark");
+
+        final String path;
+        final String label;
+
+        Kind(String path, String label) {
+            this.path = path;
+            this.label = label;
+        }
+
+        static @Nullable Kind of(String value) {
+            for (Kind k : values()) {
+                if (k.name().equals(value)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One table of the page: the figures of one kind, or greyed out if the service did not send them. */
+    record Section(String name, String title, String kind, Panel<List<Map<String, Object>>> panel) {
+    }
+
+    static final List<Option> KINDS = List.of(new Option("TARGET", "Target"), new Option("BASELINE", "Baseline"),
+            new Option("BENCHMARK", "Benchmark"));
+    private static final Set<String> FIELDS = Set.of("kind", "period", "comparator", "value");
+    private static final Map<String, String> LABELS = Map.of("period", "Period", "comparator", "Comparator", "value", "Value");
+
+    private final Downstream downstream;
+
+    FigureAdminController(Downstream downstream) {
+        this.downstream = downstream;
+    }
+
+    @Get
+    HttpResponse<?> page(HttpRequest<?> request, @PathVariable String code,
+                         @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+        Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));
+        model.put("banner", Banners.message(done, subject));
+        FormErrors.none(model);
+        return IndicatorAdminController.page("admin/figures", model, HttpStatus.OK);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> set(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
+        FormData form = FormData.of(body);
+        FormErrors errors = new FormErrors();
+        Kind kind = Kind.of(form.text("kind"));
+        if (kind == null) {
+            errors.add("kind", "Choose target, baseline or benchmark");
+        }
+        String period = form.text("period");
+        if (period.isEmpty()) {
+            errors.add("period", "Enter the period, for example 2017April for 2017/18");
+        }
+        String comparator = form.text("comparator");
+        if (kind == Kind.BENCHMARK && comparator.isEmpty()) {
+            errors.add("comparator", "Enter what the benchmark compares with, for example ENGLAND or STATISTICAL_NEIGHBOURS");
+        }
+        BigDecimal value = null;
+        if (form.text("value").isEmpty()) {
+            errors.add("value", "Enter the value");
+        } else {
+            try {
+                value = new BigDecimal(form.text("value").replace(",", ""));
+            } catch (NumberFormatException e) {
+                errors.add("value", "Value must be a number, for example 75 or 12.5");
+            }
+        }
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (errors.isEmpty()) {
+            Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.INDICATORS, HttpMethod.PUT,
+                    path(code, kind, period, comparator), Map.of("value", value)));
+            if (reply == null) {
+                errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+                status = HttpStatus.SERVICE_UNAVAILABLE;
+            } else if (reply.ok()) {
+                Object label = reply.map().getOrDefault("periodLabel", period);
+                return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(code) + "/figures", "figure-set",
+                        kind.label + " for " + label + (kind == Kind.BENCHMARK ? " (" + comparator + ")" : "") + " of " + value.toPlainString()));
+            } else if (reply.status() == 404 && reply.fieldErrors().isEmpty()) {
+                throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
+            } else {
+                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+            }
+        }
+        Map<String, Object> model = model(request, code, Map.of("kind", form.text("kind"), "period", period,
+                "comparator", comparator, "value", form.text("value")));
+        errors.into(model);
+        return IndicatorAdminController.page("admin/figures", model, status);
+    }
+
+    @Post(value = "/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> remove(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
+        FormData form = FormData.of(body);
+        Kind kind = Kind.of(form.text("kind"));
+        String period = form.text("period");
+        if (kind == null || period.isEmpty()) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Choose a figure to remove");
+        }
+        String comparator = form.text("comparator");
+        Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.INDICATORS, HttpMethod.DELETE,
+                path(code, kind, period, comparator), null));
+        FormErrors errors = new FormErrors();
+        HttpStatus status;
+        if (reply == null) {
+            errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+        } else if (reply.ok()) {
+            return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(code) + "/figures", "figure-removed",
+                    kind.label + " for " + period + (comparator.isEmpty() ? "" : " (" + comparator + ")")));
+        } else if (reply.status() == 404) {
+            errors.general("That " + kind.label.toLowerCase() + " was already removed: the tables show what is set now.");
+            status = HttpStatus.CONFLICT;
+        } else {
+            errors = FormErrors.fromReply(reply, Set.of(), LABELS);
+            status = HttpStatus.BAD_REQUEST;
+        }
+        Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));
+        errors.into(model);
+        return IndicatorAdminController.page("admin/figures", model, status);
+    }
+
+    private static String path(String code, Kind kind, String period, String comparator) {
+        return "/api/v1/indicators/" + Calls.enc(code) + "/" + kind.path + "/" + Calls.enc(period)
+                + (kind == Kind.BENCHMARK ? "/" + Calls.enc(comparator) : "");
+    }
+
+    /** The indicator and its three lists of figures, asked for at once. */
+    private Map<String, Object> model(HttpRequest<?> request, String code, Map<String, String> values) {
+        Calls calls = downstream.forRequest(request);
+        String base = "/api/v1/indicators/" + Calls.enc(code);
+        CompletableFuture<Reply> indicator = calls.get(Service.INDICATORS, base);
+        CompletableFuture<Reply> targets = calls.get(Service.INDICATORS, base + "/targets");
+        CompletableFuture<Reply> baselines = calls.get(Service.INDICATORS, base + "/baselines");
+        CompletableFuture<Reply> benchmarks = calls.get(Service.INDICATORS, base + "/benchmarks");
+        Reply definition = Calls.require(indicator);
+        if (definition.status() == 404) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
+        }
+        if (!definition.ok()) {
+            throw new HttpStatusException(HttpStatus.valueOf(definition.status()), definition.detail());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("indicator", definition.map());
+        model.put("sections", List.of(
+                new Section("targets", "Targets", Kind.TARGET.name(), Calls.panel(targets, Service.INDICATORS, Reply::rows)),
+                new Section("baselines", "Baselines", Kind.BASELINE.name(), Calls.panel(baselines, Service.INDICATORS, Reply::rows)),
+                new Section("benchmarks", "Benchmarks", Kind.BENCHMARK.name(), Calls.panel(benchmarks, Service.INDICATORS, Reply::rows))));
+        model.put("form", new HashMap<>(values));
+        model.put("kindOptions", KINDS);
+        model.put("periodHint", periodHint(String.valueOf(definition.map().get("frequency"))));
+        return model;
+    }
+
+    static String periodHint(String frequency) {
+        return switch (frequency) {
+            case "MONTHLY" -> "A month as year and month, for example 201803 for March 2018";
+            case "FINANCIAL_QUARTER" -> "A financial-year quarter, for example 2017AprilQ1 for Q1 2017/18 (April to June 2017)";
+            case "FINANCIAL_YEAR" -> "A financial year, for example 2017April for 2017/18";
+            case "ACADEMIC_YEAR" -> "An academic year, for example 2016Sep for 2016/17";
+            case "CALENDAR_YEAR" -> "A calendar year, for example 2018";
+            case "CALENDAR_QUARTER" -> "A calendar quarter, for example 2018Q1 for January to March 2018";
+            default -> "The period identifier, for example 2017April for 2017/18";
+        };
+    }
+}

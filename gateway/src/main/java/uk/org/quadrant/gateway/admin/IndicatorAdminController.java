@@ -1,0 +1,268 @@
+package uk.org.quadrant.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.Downstream;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Indicator definitions, held by indicators-service: list, add, edit (with the version read, so a
+ * concurrent edit is a 409 and not a lost update). The service validates; its field errors are shown
+ * next to the fields.
+ */
+@Controller(value = "/admin/indicators", produces = MediaType.TEXT_HTML)
+@Secured(AdminAccess.MANAGER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class IndicatorAdminController {
+
+    static final List<Option> UNITS = List.of(new Option("COUNT", "Count"), new Option("PERCENT", "Percentage"),
+            new Option("RATE_PER_10K", "Rate per 10,000"), new Option("DAYS", "Days"));
+    static final List<Option> POLARITIES = List.of(new Option("HIGHER_IS_BETTER", "Higher is better"),
+            new Option("LOWER_IS_BETTER", "Lower is better"), new Option("NEUTRAL", "Neutral (context measure, no target)"));
+    static final List<Option> FREQUENCIES = List.of(new Option("MONTHLY", "Monthly (201803)"),
+            new Option("FINANCIAL_QUARTER", "Financial-year quarter (2017AprilQ1 = Q1 2017/18)"),
+            new Option("FINANCIAL_YEAR", "Financial year (2017April = 2017/18)"),
+            new Option("ACADEMIC_YEAR", "Academic year (2016Sep = 2016/17)"),
+            new Option("CALENDAR_YEAR", "Calendar year (2018)"),
+            new Option("CALENDAR_QUARTER", "Calendar quarter (2018Q1)"));
+    static final Set<String> FIELDS = Set.of("code", "title", "description", "unit", "polarity", "frequency", "ownerAgency",
+            "priority", "tolerancePercent", "numeratorLabel", "denominatorLabel", "population", "published", "active");
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("code", "Code"), Map.entry("title", "Title"),
+            Map.entry("description", "Description"), Map.entry("unit", "Unit"), Map.entry("polarity", "Polarity"),
+            Map.entry("frequency", "Frequency"), Map.entry("ownerAgency", "Owning agency"),
+            Map.entry("priority", "Business plan priority"), Map.entry("tolerancePercent", "Tolerance"),
+            Map.entry("numeratorLabel", "Numerator label"), Map.entry("denominatorLabel", "Denominator label"),
+            Map.entry("population", "Population"), Map.entry("version", "Version"));
+
+    private final Downstream downstream;
+    private final AgencyRepository agencies;
+
+    IndicatorAdminController(Downstream downstream, AgencyRepository agencies) {
+        this.downstream = downstream;
+        this.agencies = agencies;
+    }
+
+    @Get
+    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+        Reply reply = Calls.require(downstream.forRequest(request).get(Service.INDICATORS, "/api/v1/indicators"));
+        if (!reply.ok()) {
+            throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("indicators", reply.rows());
+        model.put("banner", Banners.message(done, subject));
+        return page("admin/indicators", model, HttpStatus.OK);
+    }
+
+    @Get("/new")
+    HttpResponse<?> addForm() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("tolerancePercent", "10");
+        values.put("published", true);
+        values.put("active", true);
+        Map<String, Object> model = formModel(values, false);
+        FormErrors.none(model);
+        return page("admin/indicator-form", model, HttpStatus.OK);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> add(HttpRequest<?> request, @Body Map<String, Object> body) {
+        FormData form = FormData.of(body);
+        FormErrors errors = new FormErrors();
+        Map<String, Object> json = definition(form, errors);
+        Map<String, Object> values = values(form);
+        if (errors.isEmpty()) {
+            Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.INDICATORS, HttpMethod.POST, "/api/v1/indicators", json));
+            if (reply == null) {
+                errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+                return formPage(values, false, errors, HttpStatus.SERVICE_UNAVAILABLE);
+            }
+            if (reply.ok()) {
+                return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(form.text("code")) + "/figures",
+                        "indicator-added", form.text("code")));
+            }
+            if (reply.status() == 409) {
+                errors.add("code", "An indicator with code " + form.text("code") + " already exists");
+            } else {
+                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+            }
+        }
+        return formPage(values, false, errors, HttpStatus.BAD_REQUEST);
+    }
+
+    @Get("/{code}")
+    HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String code) {
+        Map<String, Object> indicator = fetch(request, code);
+        Map<String, Object> model = formModel(fromIndicator(indicator), true);
+        model.put("version", indicator.get("version"));
+        FormErrors.none(model);
+        return page("admin/indicator-form", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
+        FormData form = FormData.of(body);
+        FormErrors errors = new FormErrors();
+        Map<String, Object> json = definition(form, errors);
+        json.put("code", code);
+        Map<String, Object> values = values(form);
+        values.put("code", code);
+        Long version = parseLong(form.text("version"));
+        json.put("version", version);
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (errors.isEmpty()) {
+            Reply reply = ServiceWrite.await(downstream.forRequest(request)
+                    .send(Service.INDICATORS, HttpMethod.PUT, "/api/v1/indicators/" + Calls.enc(code), json));
+            if (reply == null) {
+                errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+                status = HttpStatus.SERVICE_UNAVAILABLE;
+            } else if (reply.ok()) {
+                return HttpResponse.seeOther(Banners.redirect("/admin/indicators", "indicator-saved", code));
+            } else if (reply.status() == 404) {
+                throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
+            } else if (reply.status() == 409) {
+                Map<String, Object> current = fetch(request, code);
+                Map<String, Object> model = formModel(fromIndicator(current), true);
+                model.put("version", current.get("version"));
+                model.put("conflict", true);
+                FormErrors.none(model);
+                return page("admin/indicator-form", model, HttpStatus.CONFLICT);
+            } else {
+                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+            }
+        }
+        Map<String, Object> model = formModel(values, true);
+        model.put("version", version);
+        errors.into(model);
+        return page("admin/indicator-form", model, status);
+    }
+
+    /** The JSON indicators-service expects ({@code IndicatorDefinition}); numbers are checked here, the rest there. */
+    private static Map<String, Object> definition(FormData form, FormErrors errors) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", form.text("code"));
+        json.put("title", form.text("title"));
+        json.put("description", blankToNull(form.text("description")));
+        json.put("unit", blankToNull(form.text("unit")));
+        json.put("polarity", blankToNull(form.text("polarity")));
+        json.put("frequency", blankToNull(form.text("frequency")));
+        json.put("ownerAgency", form.text("ownerAgency"));
+        Integer priority = null;
+        if (form.text("priority").isEmpty()) {
+            errors.add("priority", "Enter the business plan priority, a whole number from 1 to 8");
+        } else {
+            try {
+                priority = Integer.valueOf(form.text("priority"));
+            } catch (NumberFormatException e) {
+                errors.add("priority", "Business plan priority must be a whole number from 1 to 8");
+            }
+        }
+        json.put("priority", priority);
+        BigDecimal tolerance = null;
+        if (!form.text("tolerancePercent").isEmpty()) {
+            try {
+                tolerance = new BigDecimal(form.text("tolerancePercent"));
+            } catch (NumberFormatException e) {
+                errors.add("tolerancePercent", "Tolerance must be a number from 0 to 100, for example 10");
+            }
+        }
+        json.put("tolerancePercent", tolerance);
+        json.put("numeratorLabel", blankToNull(form.text("numeratorLabel")));
+        json.put("denominatorLabel", blankToNull(form.text("denominatorLabel")));
+        json.put("population", blankToNull(form.text("population")));
+        json.put("published", form.checked("published"));
+        json.put("active", form.checked("active"));
+        return json;
+    }
+
+    private static Map<String, Object> values(FormData form) {
+        Map<String, Object> values = new HashMap<>();
+        for (String field : FIELDS) {
+            values.put(field, form.text(field));
+        }
+        values.put("published", form.checked("published"));
+        values.put("active", form.checked("active"));
+        return values;
+    }
+
+    private static Map<String, Object> fromIndicator(Map<String, Object> indicator) {
+        Map<String, Object> values = new HashMap<>();
+        for (String field : FIELDS) {
+            Object v = indicator.get(field);
+            values.put(field, v == null ? "" : v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : v.toString());
+        }
+        values.put("published", Boolean.TRUE.equals(indicator.get("published")));
+        values.put("active", Boolean.TRUE.equals(indicator.get("active")));
+        return values;
+    }
+
+    /** The indicator as the service holds it; a code it does not know is this site's 404. */
+    private Map<String, Object> fetch(HttpRequest<?> request, String code) {
+        Reply reply = Calls.require(downstream.forRequest(request).get(Service.INDICATORS, "/api/v1/indicators/" + Calls.enc(code)));
+        if (reply.status() == 404) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
+        }
+        if (!reply.ok()) {
+            throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
+        }
+        return reply.map();
+    }
+
+    private HttpResponse<?> formPage(Map<String, Object> values, boolean editing, FormErrors errors, HttpStatus status) {
+        Map<String, Object> model = formModel(values, editing);
+        errors.into(model);
+        return page("admin/indicator-form", model, status);
+    }
+
+    private Map<String, Object> formModel(Map<String, Object> values, boolean editing) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", values);
+        model.put("editing", editing);
+        model.put("unitOptions", UNITS);
+        model.put("polarityOptions", POLARITIES);
+        model.put("frequencyOptions", FREQUENCIES);
+        model.put("agencyOptions", agencies.listOrderByName().stream().map(a -> new Option(a.code(), a.name() + " (" + a.code() + ")")).toList());
+        return model;
+    }
+
+    static @Nullable String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static @Nullable Long parseLong(String s) {
+        try {
+            return Long.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static HttpResponse<?> page(String view, Map<String, Object> model, HttpStatus status) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+    }
+}

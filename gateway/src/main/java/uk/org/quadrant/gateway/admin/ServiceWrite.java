@@ -1,0 +1,35 @@
+package uk.org.quadrant.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Waits for a write (sent once, never retried) and tells a form whether the service answered. A
+ * service that did not answer does not become an error page: the form is shown again with what was
+ * typed and a message saying the change may not have been saved.
+ */
+final class ServiceWrite {
+
+    private ServiceWrite() {
+    }
+
+    /** The reply, or null when the service did not answer (refused, timed out, failed, circuit open). */
+    static @Nullable Reply await(CompletableFuture<Reply> call) {
+        try {
+            return Calls.require(call);
+        } catch (DownstreamUnavailableException | CompletionException e) {
+            return null;
+        }
+    }
+
+    static String unavailable(Service service) {
+        return service.displayName() + " is not answering at the moment, so your change may not have been saved. "
+                + "Check the list before trying again, in a minute or two.";
+    }
+}

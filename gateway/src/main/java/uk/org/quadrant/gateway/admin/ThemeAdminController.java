@@ -1,0 +1,167 @@
+package uk.org.quadrant.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.Downstream;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The theme vocabulary findings are tagged with, held by audits-service. Themes are added, relabelled
+ * or retired, never deleted: past findings keep their theme; a retired one cannot be used for new findings.
+ */
+@Controller(value = "/admin/themes", produces = MediaType.TEXT_HTML)
+@Secured(AdminAccess.MANAGER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ThemeAdminController {
+
+    private static final Set<String> FIELDS = Set.of("code", "label", "active");
+    private static final Map<String, String> LABELS = Map.of("code", "Code", "label", "Label");
+
+    private final Downstream downstream;
+
+    ThemeAdminController(Downstream downstream) {
+        this.downstream = downstream;
+    }
+
+    @Get
+    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+        Map<String, Object> model = listModel(request, Map.of("code", "", "label", ""));
+        model.put("banner", Banners.message(done, subject));
+        FormErrors.none(model);
+        return IndicatorAdminController.page("admin/themes", model, HttpStatus.OK);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> add(HttpRequest<?> request, @Body Map<String, Object> body) {
+        FormData form = FormData.of(body);
+        String code = form.text("code");
+        String label = form.text("label");
+        FormErrors errors = new FormErrors();
+        if (code.isEmpty()) {
+            errors.add("code", "Enter a code, for example FATHERS");
+        }
+        if (label.isEmpty()) {
+            errors.add("label", "Enter the label findings show, for example Fathers");
+        }
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (errors.isEmpty()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("code", code);
+            json.put("label", label);
+            Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.AUDITS, HttpMethod.POST, "/api/v1/themes", json));
+            if (reply == null) {
+                errors.general(ServiceWrite.unavailable(Service.AUDITS));
+                status = HttpStatus.SERVICE_UNAVAILABLE;
+            } else if (reply.ok()) {
+                return HttpResponse.seeOther(Banners.redirect("/admin/themes", "theme-added", label));
+            } else if (reply.status() == 409) {
+                errors.add("code", "A theme with code " + code + " already exists");
+            } else {
+                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+            }
+        }
+        Map<String, Object> model = listModelOrEmpty(request, Map.of("code", code, "label", label));
+        errors.into(model);
+        return IndicatorAdminController.page("admin/themes", model, status);
+    }
+
+    @Get("/{code}")
+    HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String code) {
+        Map<String, Object> theme = find(request, code);
+        Map<String, Object> model = new HashMap<>();
+        model.put("theme", theme);
+        model.put("form", Map.of("label", String.valueOf(theme.get("label")), "active", Boolean.TRUE.equals(theme.get("active"))));
+        FormErrors.none(model);
+        return IndicatorAdminController.page("admin/theme-edit", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
+        FormData form = FormData.of(body);
+        String label = form.text("label");
+        boolean active = form.checked("active");
+        FormErrors errors = new FormErrors();
+        if (label.isEmpty()) {
+            errors.add("label", "Enter the label findings show");
+        }
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (errors.isEmpty()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("label", label);
+            json.put("active", active);
+            Reply reply = ServiceWrite.await(downstream.forRequest(request)
+                    .send(Service.AUDITS, HttpMethod.PUT, "/api/v1/themes/" + Calls.enc(code), json));
+            if (reply == null) {
+                errors.general(ServiceWrite.unavailable(Service.AUDITS));
+                status = HttpStatus.SERVICE_UNAVAILABLE;
+            } else if (reply.ok()) {
+                return HttpResponse.seeOther(Banners.redirect("/admin/themes", "theme-saved", label + (active ? "" : " (retired)")));
+            } else if (reply.status() == 404) {
+                throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
+            } else {
+                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("theme", Map.of("code", code, "label", label));
+        model.put("form", Map.of("label", label, "active", active));
+        errors.into(model);
+        return IndicatorAdminController.page("admin/theme-edit", model, status);
+    }
+
+    private Map<String, Object> find(HttpRequest<?> request, String code) {
+        Reply reply = Calls.require(downstream.forRequest(request).get(Service.AUDITS, "/api/v1/themes"));
+        if (!reply.ok()) {
+            throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
+        }
+        return reply.rows().stream().filter(t -> code.equals(t.get("code"))).findFirst()
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found"));
+    }
+
+    private Map<String, Object> listModel(HttpRequest<?> request, Map<String, String> values) {
+        Reply reply = Calls.require(downstream.forRequest(request).get(Service.AUDITS, "/api/v1/themes"));
+        if (!reply.ok()) {
+            throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("themes", reply.rows());
+        model.put("themesAvailable", true);
+        model.put("form", new HashMap<>(values));
+        return model;
+    }
+
+    /** After a failed add the form must still show, even if the list cannot be fetched again. */
+    private Map<String, Object> listModelOrEmpty(HttpRequest<?> request, Map<String, String> values) {
+        try {
+            return listModel(request, values);
+        } catch (RuntimeException e) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("themes", List.of());
+            model.put("themesAvailable", false);
+            model.put("form", new HashMap<>(values));
+            return model;
+        }
+    }
+}

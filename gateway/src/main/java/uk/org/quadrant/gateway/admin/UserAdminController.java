@@ -1,0 +1,313 @@
+package uk.org.quadrant.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import uk.org.quadrant.gateway.directory.Agency;
+import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.directory.DirectoryAdministration;
+import uk.org.quadrant.gateway.directory.DirectoryAdministration.AlreadyExistsException;
+import uk.org.quadrant.gateway.directory.DirectoryAdministration.StaleVersionException;
+import uk.org.quadrant.gateway.directory.Role;
+import uk.org.quadrant.gateway.directory.UserAccount;
+import uk.org.quadrant.gateway.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.tokens.AuthConfiguration;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The people who sign in: list, add, edit (name, agency, roles), disable or enable, reset a password.
+ * Sessions carry agency and roles in a short-lived token, so a change reaches a signed-in person when
+ * the session is next renewed (within one token lifetime), and the pages say so.
+ */
+@Controller(value = "/admin/users", produces = MediaType.TEXT_HTML)
+@Secured(AdminAccess.MANAGER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UserAdminController {
+
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 1024;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,99}");
+
+    private final UserAccountRepository users;
+    private final AgencyRepository agencies;
+    private final DirectoryAdministration admin;
+    private final long renewalMinutes;
+
+    UserAdminController(UserAccountRepository users, AgencyRepository agencies, DirectoryAdministration admin,
+                        AuthConfiguration auth) {
+        this.users = users;
+        this.agencies = agencies;
+        this.admin = admin;
+        this.renewalMinutes = Math.max(1, auth.tokenLifetime().toMinutes());
+    }
+
+    /** A user as the list shows them. */
+    record UserRow(String username, String displayName, String agencyCode, String agencyName, String roles, boolean enabled) {
+    }
+
+    @Get
+    HttpResponse<?> list(@QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+        Map<String, String> names = agencyNames();
+        List<UserRow> rows = users.listOrderByUsername().stream()
+                .map(u -> new UserRow(u.username(), u.displayName(), u.agencyCode(), names.getOrDefault(u.agencyCode(), u.agencyCode()),
+                        String.join(", ", u.roleSet().stream().map(Role::label).toList()), u.enabled()))
+                .toList();
+        Map<String, Object> model = base();
+        model.put("users", rows);
+        model.put("banner", Banners.message(done, subject));
+        return page("admin/users", model, HttpStatus.OK);
+    }
+
+    @Get("/new")
+    HttpResponse<?> addForm() {
+        Map<String, Object> model = formModel(Map.of("username", "", "displayName", "", "agencyCode", ""), Set.of());
+        FormErrors.none(model);
+        return page("admin/user-add", model, HttpStatus.OK);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> add(@Body Map<String, Object> body, Authentication authentication) {
+        FormData form = FormData.of(body);
+        String username = form.text("username").toLowerCase();
+        FormErrors errors = new FormErrors();
+        if (username.isEmpty()) {
+            errors.add("username", "Enter a username");
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add("username", "Username must be 2 to 100 characters: lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit");
+        } else if (users.findByUsername(username).isPresent()) {
+            errors.add("username", "A user called " + username + " already exists");
+        }
+        Set<Role> roles = checkDetails(form, errors);
+        checkPassword(form.raw("password"), errors);
+        if (errors.isEmpty()) {
+            try {
+                admin.addUser(username, form.text("displayName"), form.text("agencyCode"), roles, form.raw("password"),
+                        AdminAccess.changedBy(authentication));
+                return HttpResponse.seeOther(Banners.redirect("/admin/users", "user-added", username));
+            } catch (AlreadyExistsException e) {
+                errors.add("username", "A user called " + username + " already exists");
+            }
+        }
+        Map<String, Object> model = formModel(Map.of("username", username, "displayName", form.text("displayName"),
+                "agencyCode", form.text("agencyCode")), roles);
+        errors.into(model);
+        return page("admin/user-add", model, HttpStatus.BAD_REQUEST);
+    }
+
+    @Get("/{username}")
+    HttpResponse<?> editForm(@PathVariable String username, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+        UserAccount user = require(username);
+        Map<String, Object> model = editModel(user, Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode()),
+                user.roleSet());
+        FormErrors.none(model);
+        model.put("banner", Banners.message(done, subject));
+        return page("admin/user-edit", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{username}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> edit(@PathVariable String username, @Body Map<String, Object> body, Authentication authentication) {
+        UserAccount user = require(username);
+        FormData form = FormData.of(body);
+        FormErrors errors = new FormErrors();
+        Set<Role> roles = checkDetails(form, errors);
+        if (isSelf(user, authentication) && !roles.contains(Role.BOARD_MANAGER)) {
+            errors.add("roles", "You cannot remove your own board manager role: ask another board manager to do it");
+        }
+        long version = version(form);
+        if (errors.isEmpty()) {
+            try {
+                admin.updateUser(user.id(), version, form.text("displayName"), form.text("agencyCode"), roles,
+                        AdminAccess.changedBy(authentication));
+                return HttpResponse.seeOther(Banners.redirect("/admin/users", "user-saved", username));
+            } catch (StaleVersionException e) {
+                return conflict((UserAccount) e.current());
+            }
+        }
+        Map<String, Object> model = editModel(user, Map.of("displayName", form.text("displayName"), "agencyCode", form.text("agencyCode")), roles);
+        model.put("version", version);
+        errors.into(model);
+        return page("admin/user-edit", model, HttpStatus.BAD_REQUEST);
+    }
+
+    @Post(value = "/{username}/enabled", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> setEnabled(@PathVariable String username, @Body Map<String, Object> body, Authentication authentication) {
+        UserAccount user = require(username);
+        FormData form = FormData.of(body);
+        boolean enable = form.checked("enabled");
+        if (!enable && isSelf(user, authentication)) {
+            Map<String, Object> model = editModel(user, Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode()), user.roleSet());
+            FormErrors errors = new FormErrors();
+            errors.general("You cannot disable your own account: ask another board manager to do it");
+            errors.into(model);
+            return page("admin/user-edit", model, HttpStatus.BAD_REQUEST);
+        }
+        try {
+            admin.setEnabled(user.id(), version(form), enable, AdminAccess.changedBy(authentication));
+        } catch (StaleVersionException e) {
+            return conflict((UserAccount) e.current());
+        }
+        return HttpResponse.seeOther(Banners.redirect("/admin/users", enable ? "user-enabled" : "user-disabled", username));
+    }
+
+    @Get("/{username}/password")
+    HttpResponse<?> passwordForm(@PathVariable String username) {
+        UserAccount user = require(username);
+        Map<String, Object> model = base();
+        model.put("user", user);
+        model.put("version", user.version());
+        FormErrors.none(model);
+        return page("admin/user-password", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{username}/password", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resetPassword(@PathVariable String username, @Body Map<String, Object> body, Authentication authentication) {
+        UserAccount user = require(username);
+        FormData form = FormData.of(body);
+        FormErrors errors = new FormErrors();
+        checkPassword(form.raw("password"), errors);
+        if (errors.isEmpty() && !form.raw("password").equals(form.raw("confirmPassword"))) {
+            errors.add("confirmPassword", "The two passwords do not match");
+        }
+        Map<String, Object> model = base();
+        model.put("user", user);
+        model.put("version", version(form));
+        if (errors.isEmpty()) {
+            try {
+                admin.resetPassword(user.id(), version(form), form.raw("password"), AdminAccess.changedBy(authentication));
+                return HttpResponse.seeOther(Banners.redirect("/admin/users", "password-reset", username));
+            } catch (StaleVersionException e) {
+                UserAccount current = (UserAccount) e.current();
+                model.put("user", current);
+                model.put("version", current.version());
+                model.put("conflict", true);
+                FormErrors.none(model);
+                return page("admin/user-password", model, HttpStatus.CONFLICT);
+            }
+        }
+        errors.into(model);
+        return page("admin/user-password", model, HttpStatus.BAD_REQUEST);
+    }
+
+    /** Name, agency and roles: the same rules on add and edit. */
+    private Set<Role> checkDetails(FormData form, FormErrors errors) {
+        String name = form.text("displayName");
+        if (name.isEmpty()) {
+            errors.add("displayName", "Enter the person's name or role title");
+        } else if (name.length() > 200) {
+            errors.add("displayName", "Name must be 200 characters or fewer");
+        }
+        String agency = form.text("agencyCode");
+        if (agency.isEmpty()) {
+            errors.add("agencyCode", "Choose the person's agency");
+        } else if (!agencies.existsById(agency)) {
+            errors.add("agencyCode", "Choose an agency from the list");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        boolean unknown = false;
+        for (String r : form.all("roles")) {
+            try {
+                roles.add(Role.valueOf(r));
+            } catch (IllegalArgumentException e) {
+                unknown = true;
+            }
+        }
+        if (roles.isEmpty() || unknown) {
+            errors.add("roles", "Choose at least one role from the list");
+        }
+        return roles;
+    }
+
+    private static void checkPassword(String password, FormErrors errors) {
+        if (password.isEmpty()) {
+            errors.add("password", "Enter a password");
+        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            errors.add("password", "Password must be at least " + MIN_PASSWORD + " characters");
+        } else if (password.length() > MAX_PASSWORD) {
+            errors.add("password", "Password must be " + MAX_PASSWORD + " characters or fewer");
+        } else if (password.isBlank()) {
+            errors.add("password", "Password must not be only spaces");
+        }
+    }
+
+    private static long version(FormData form) {
+        try {
+            return Long.parseLong(form.text("version"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isSelf(UserAccount user, Authentication authentication) {
+        return user.username().equals(authentication.getName());
+    }
+
+    private HttpResponse<?> conflict(UserAccount current) {
+        Map<String, Object> model = editModel(current, Map.of("displayName", current.displayName(), "agencyCode", current.agencyCode()),
+                current.roleSet());
+        model.put("conflict", true);
+        FormErrors.none(model);
+        return page("admin/user-edit", model, HttpStatus.CONFLICT);
+    }
+
+    private UserAccount require(String username) {
+        return users.findByUsername(username)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found"));
+    }
+
+    private Map<String, Object> editModel(UserAccount user, Map<String, String> values, Set<Role> roles) {
+        Map<String, Object> model = formModel(values, roles);
+        model.put("user", user);
+        model.put("version", user.version());
+        model.put("agencyName", agencyNames().getOrDefault(user.agencyCode(), user.agencyCode()));
+        model.put("currentRoles", String.join(", ", user.roleSet().stream().map(Role::label).toList()));
+        return model;
+    }
+
+    private Map<String, Object> formModel(Map<String, String> values, Set<Role> roles) {
+        Map<String, Object> model = base();
+        model.put("form", new HashMap<>(values));
+        model.put("agencyOptions", agencies.listOrderByName().stream().map(a -> new Option(a.code(), a.name() + " (" + a.code() + ")")).toList());
+        model.put("roleOptions", Arrays.stream(Role.values()).map(r -> new Option(r.name(), r.label())).toList());
+        model.put("chosenRoles", roles.stream().map(Role::name).toList());
+        return model;
+    }
+
+    private Map<String, Object> base() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("renewalMinutes", renewalMinutes);
+        return model;
+    }
+
+    private Map<String, String> agencyNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Agency a : agencies.listOrderByName()) {
+            names.put(a.code(), a.name());
+        }
+        return names;
+    }
+
+    private static HttpResponse<?> page(String view, Map<String, Object> model, HttpStatus status) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+    }
+}
