@@ -1,0 +1,263 @@
+package uk.org.quadrant.gateway.casework;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.Downstream;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.forms.AgencyGuard;
+import uk.org.quadrant.gateway.forms.Form;
+import uk.org.quadrant.gateway.forms.FormErrors;
+import uk.org.quadrant.gateway.forms.FormErrors.Field;
+import uk.org.quadrant.gateway.forms.Notice;
+import uk.org.quadrant.gateway.forms.ReturnTo;
+import uk.org.quadrant.gateway.forms.WriteResult;
+import uk.org.quadrant.gateway.signin.CurrentUser;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recording an audit's evidence: a graded case (reference, a grade from the audit's own grading
+ * scale, whose view it is) and a finding (kind, text, themes from the board's vocabulary, quadrant).
+ * Only agencies taking part in the audit (and the board manager) may record; another agency's audit
+ * answers "not found". A case already recorded for that agency is a conflict: the form then shows
+ * the audit's cases as they are now.
+ */
+@Controller(value = "/audits/{id}", produces = MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CaseworkController {
+
+    static final String CASE_VIEW = "forms/case";
+    static final String FINDING_VIEW = "forms/finding";
+    private static final Map<String, Field> CASE_FIELDS = Map.of(
+            "caseRef", new Field("caseRef", "Case reference"),
+            "grade", new Field("grade", "Grade"),
+            "agency", new Field("agency", "Whose view"),
+            "summary", new Field("summary", "Summary"));
+    private static final Map<String, Field> FINDING_FIELDS = Map.of(
+            "kind", new Field("kind", "Kind of finding"),
+            "text", new Field("text", "Finding"),
+            "themes", new Field("themes", "Themes"),
+            "quadrant", new Field("quadrant", "Quadrant"),
+            "agency", new Field("agency", "Agency concerned"));
+    private static final List<Map<String, String>> KINDS = List.of(
+            Map.of("code", "STRENGTH", "label", "Strength"),
+            Map.of("code", "LEARNING_POINT", "label", "Learning point"),
+            Map.of("code", "RECOMMENDATION", "label", "Recommendation"),
+            Map.of("code", "CONCERN", "label", "Concern"),
+            Map.of("code", "VIEW", "label", "A view of a child, parent or practitioner"));
+    private static final List<Map<String, String>> QUADRANTS = List.of(
+            Map.of("code", "QUANTITATIVE", "label", "Quantitative (performance data)"),
+            Map.of("code", "QUALITATIVE", "label", "Qualitative (audits and reviews)"),
+            Map.of("code", "PRACTITIONER", "label", "Practitioners' views"),
+            Map.of("code", "CHILDREN_AND_FAMILIES", "label", "Children, young people and families' views"));
+    private static final Map<String, String> DEFAULT_QUADRANT = Map.of(
+            "PRACTITIONER_EVENT_OR_SURVEY", "PRACTITIONER",
+            "CHILDREN_AND_FAMILIES_ENGAGEMENT", "CHILDREN_AND_FAMILIES",
+            "COMPLAINTS_SUMMARY", "CHILDREN_AND_FAMILIES");
+
+    private final Downstream downstream;
+
+    CaseworkController(Downstream downstream) {
+        this.downstream = downstream;
+    }
+
+    // ---- cases ---------------------------------------------------------------------------------
+
+    @Get("/cases/new")
+    HttpResponse<?> newCase(@PathVariable long id, @QueryValue @Nullable String returnTo, HttpRequest<?> request, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Calls calls = downstream.forRequest(request);
+        Map<String, Object> audit = audit(calls, user, id);
+        Map<String, Object> input = new HashMap<>();
+        input.put("agency", user.isBoard() ? "JOINT" : user.agencyCode());
+        return Form.page(HttpStatus.OK, CASE_VIEW, caseModel(calls, user, audit, input, FormErrors.none(), null, null, back(user, returnTo, id)));
+    }
+
+    @Post(value = "/cases/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"AGENCY_CONTRIBUTOR", "AGENCY_LEAD", "BOARD_MANAGER"})
+    HttpResponse<?> recordCase(@PathVariable long id, @Body Map<String, Object> posted, HttpRequest<?> request, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Calls calls = downstream.forRequest(request);
+        Map<String, Object> audit = audit(calls, user, id);
+        Form form = new Form(posted);
+        String back = back(user, form.text("returnTo"), id);
+        String agency = form.text("agency");
+        if (!user.isBoard() && agency != null && !agency.equals(user.agencyCode()) && !"JOINT".equals(agency)) {
+            throw AgencyGuard.notFound();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("caseRef", form.text("caseRef"));
+        body.put("grade", form.text("grade"));
+        body.put("agency", agency);
+        body.put("summary", form.text("summary"));
+        WriteResult result = WriteResult.send(calls, Service.AUDITS, HttpMethod.POST, "/api/v1/audits/" + id + "/cases", body);
+        FormErrors errors = new FormErrors(CASE_FIELDS, "caseRef");
+        return switch (result.kind()) {
+            case DONE -> Form.done(back, Notice.CASE_RECORDED);
+            case INVALID -> Form.page(result.status(), CASE_VIEW, caseModel(calls, user, audit, posted, errors.addAll(result.reply()), null, null, back));
+            case UNAVAILABLE -> Form.page(result.status(), CASE_VIEW, caseModel(calls, user, audit, posted, errors, null, result.unavailableMessage(), back));
+            case CONFLICT -> {
+                Map<String, Object> latest = new LinkedHashMap<>();
+                latest.put("Why", result.reply().detail());
+                Reply cases = Calls.require(calls.get(Service.AUDITS, "/api/v1/audits/" + id + "/cases"));
+                for (Map<String, Object> c : cases.rows()) {
+                    latest.put("Case " + c.get("caseRef") + " (" + c.get("agency") + ")", c.get("grade"));
+                }
+                yield Form.page(result.status(), CASE_VIEW, caseModel(calls, user, audit, posted, errors, latest, null, back));
+            }
+        };
+    }
+
+    private Map<String, Object> caseModel(Calls calls, CurrentUser user, Map<String, Object> audit, Map<String, Object> input,
+                                          FormErrors errors, @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
+        Reply scales = Calls.require(calls.get(Service.AUDITS, "/api/v1/grading-scales"));
+        String scaleCode = audit.get("gradingScale") == null ? "OFSTED" : audit.get("gradingScale").toString();
+        Map<String, Object> scale = scales.rows().stream().filter(s -> scaleCode.equals(s.get("code"))).findFirst().orElse(Map.of());
+        List<Map<String, String>> grades = new ArrayList<>();
+        if (scale.get("grades") instanceof List<?> list) {
+            for (Object g : list) {
+                grades.add(Map.of("code", g.toString(), "label", words(g.toString())));
+            }
+        }
+        Map<String, Object> model = common(user, audit, input, errors, latest, unavailable, back);
+        model.put("scaleName", scale.getOrDefault("name", scaleCode));
+        model.put("grades", grades);
+        List<Map<String, String>> whose = new ArrayList<>();
+        if (user.isBoard()) {
+            whose.add(Map.of("code", "JOINT", "label", "The joint conclusion of the audit"));
+            for (String a : agencies(audit)) {
+                whose.add(Map.of("code", a, "label", a + "'s own view"));
+            }
+        } else {
+            whose.add(Map.of("code", user.agencyCode(), "label", "Your agency's view (" + user.agencyCode() + ")"));
+            if (user.agencyCode().equals(audit.get("leadAgency"))) {
+                whose.add(Map.of("code", "JOINT", "label", "The joint conclusion of the audit (you lead it)"));
+            }
+        }
+        model.put("whose", whose);
+        return model;
+    }
+
+    // ---- findings ------------------------------------------------------------------------------
+
+    @Get("/findings/new")
+    HttpResponse<?> newFinding(@PathVariable long id, @QueryValue @Nullable String returnTo, HttpRequest<?> request, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Calls calls = downstream.forRequest(request);
+        Map<String, Object> audit = audit(calls, user, id);
+        Map<String, Object> input = new HashMap<>();
+        input.put("quadrant", DEFAULT_QUADRANT.getOrDefault(String.valueOf(audit.get("type")), "QUALITATIVE"));
+        input.put("agency", user.isBoard() ? null : user.agencyCode());
+        return Form.page(HttpStatus.OK, FINDING_VIEW, findingModel(calls, user, audit, input, List.of(), FormErrors.none(), null,
+                back(user, returnTo, id)));
+    }
+
+    @Post(value = "/findings/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"AGENCY_CONTRIBUTOR", "AGENCY_LEAD", "BOARD_MANAGER"})
+    HttpResponse<?> recordFinding(@PathVariable long id, @Body Map<String, Object> posted, HttpRequest<?> request, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Calls calls = downstream.forRequest(request);
+        Map<String, Object> audit = audit(calls, user, id);
+        Form form = new Form(posted);
+        String back = back(user, form.text("returnTo"), id);
+        List<String> themes = form.all("themes");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", form.text("kind"));
+        body.put("text", form.text("text"));
+        body.put("themes", themes);
+        body.put("quadrant", form.text("quadrant"));
+        body.put("agency", form.text("agency"));
+        WriteResult result = WriteResult.send(calls, Service.AUDITS, HttpMethod.POST, "/api/v1/audits/" + id + "/findings", body);
+        FormErrors errors = new FormErrors(FINDING_FIELDS, "kind");
+        return switch (result.kind()) {
+            case DONE -> Form.done(back, Notice.FINDING_RECORDED);
+            case INVALID, CONFLICT -> Form.page(result.status(), FINDING_VIEW,
+                    findingModel(calls, user, audit, posted, themes, errors.addAll(result.reply()), null, back));
+            case UNAVAILABLE -> Form.page(result.status(), FINDING_VIEW,
+                    findingModel(calls, user, audit, posted, themes, errors, result.unavailableMessage(), back));
+        };
+    }
+
+    private Map<String, Object> findingModel(Calls calls, CurrentUser user, Map<String, Object> audit, Map<String, Object> input,
+                                             List<String> chosenThemes, FormErrors errors, @Nullable String unavailable, String back) {
+        Reply vocabulary = Calls.require(calls.get(Service.AUDITS, "/api/v1/themes"));
+        Map<String, Object> model = common(user, audit, input, errors, null, unavailable, back);
+        model.put("themes", vocabulary.rows().stream().filter(t -> !Boolean.FALSE.equals(t.get("active")))
+                .map(t -> Map.of("code", t.get("code"), "label", t.get("label"), "checked", chosenThemes.contains(String.valueOf(t.get("code")))))
+                .toList());
+        model.put("kinds", KINDS);
+        model.put("quadrants", QUADRANTS);
+        model.put("agencies", agencies(audit));
+        return model;
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    /** The audit, if the user's agency takes part in it (the board: any audit). */
+    private static Map<String, Object> audit(Calls calls, CurrentUser user, long id) {
+        Reply reply = Calls.require(calls.get(Service.AUDITS, "/api/v1/audits/" + id));
+        if (!reply.ok()) {
+            throw AgencyGuard.notFound();
+        }
+        Map<String, Object> audit = reply.map();
+        if (!user.isBoard() && !agencies(audit).contains(user.agencyCode())) {
+            throw AgencyGuard.notFound();
+        }
+        return audit;
+    }
+
+    private static List<String> agencies(Map<String, Object> audit) {
+        List<String> out = new ArrayList<>();
+        out.add(String.valueOf(audit.get("leadAgency")));
+        if (audit.get("participatingAgencies") instanceof List<?> list) {
+            list.stream().map(String::valueOf).filter(a -> !out.contains(a)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static String back(CurrentUser user, @Nullable String requested, long id) {
+        return ReturnTo.or(requested, user.isBoard() ? "/audits/" + id : "/agency/" + user.agencyCode());
+    }
+
+    private static Map<String, Object> common(CurrentUser user, Map<String, Object> audit, Map<String, Object> input, FormErrors errors,
+                                              @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("audit", audit);
+        model.put("input", input);
+        model.put("errors", errors.list());
+        model.put("fieldErrors", errors.byField());
+        model.put("latest", latest);
+        model.put("unavailable", unavailable);
+        model.put("returnTo", back);
+        model.put("editable", user.mayWrite());
+        return model;
+    }
+
+    /** REQUIRES_IMPROVEMENT → "Requires improvement". */
+    static String words(String code) {
+        String s = code.replace('_', ' ').toLowerCase();
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
