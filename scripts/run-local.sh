@@ -13,6 +13,7 @@
 #   QUADRANT_GATEWAY_PORT    8080     QUADRANT_INDICATORS_PORT 8081
 #   QUADRANT_AUDITS_PORT     8082     QUADRANT_ACTIONS_PORT    8083
 #   QUADRANT_DEMO_PASSWORD   demo users' password (default quadrant-demo-2026)
+#   QUADRANT_AS_AT           the date pages work out what is due for (default 2018-05-15, the demo data's spring)
 #   QUADRANT_JAVA_OPTS       JVM options for every service (default -Xmx256m)
 #   QUADRANT_START_TIMEOUT   seconds to wait for readiness (default 120)
 set -euo pipefail
@@ -41,6 +42,9 @@ export QUADRANT_INDICATORS_URL="${QUADRANT_INDICATORS_URL:-http://localhost:$QUA
 export QUADRANT_AUDITS_URL="${QUADRANT_AUDITS_URL:-http://localhost:$QUADRANT_AUDITS_PORT}"
 export QUADRANT_ACTIONS_URL="${QUADRANT_ACTIONS_URL:-http://localhost:$QUADRANT_ACTIONS_PORT}"
 DEMO_PASSWORD="${QUADRANT_DEMO_PASSWORD:-quadrant-demo-2026}"
+# The demo data is the partnership's 2015–2018 papers: the pages work out what is due as at the
+# spring of 2018, when the 2017/18 returns were being made (empty = today).
+export QUADRANT_AS_AT="${QUADRANT_AS_AT-2018-05-15}"
 JAVA_OPTS="${QUADRANT_JAVA_OPTS:--Xmx256m}"
 START_TIMEOUT="${QUADRANT_START_TIMEOUT:-120}"
 

@@ -35,13 +35,11 @@ public class BoardDashboard {
     static final int MATRIX_PERIODS = 3;
 
     private final Downstream downstream;
-    private final String defaultPeriod;
-    private final Clock clock;
+    private final uk.org.quadrant.gateway.forms.Periods periods;
 
-    BoardDashboard(Downstream downstream, @Value("${quadrant.dashboard.reporting-period:}") String defaultPeriod) {
+    BoardDashboard(Downstream downstream, uk.org.quadrant.gateway.forms.Periods periods) {
         this.downstream = downstream;
-        this.defaultPeriod = defaultPeriod;
-        this.clock = Clock.systemDefaultZone();
+        this.periods = periods;
     }
 
     /** The panels by name, plus {@code matrixPeriods}: the periods of the submission matrix. */
@@ -89,8 +87,7 @@ public class BoardDashboard {
     /** The chosen period and the ones before it; without a filter, the configured period or the last completed financial year. */
     List<ReportingPeriod> matrixPeriods(DashboardFilters filters) {
         ReportingPeriod last = filters.reportingPeriod()
-                .or(() -> ReportingPeriod.parse(defaultPeriod))
-                .orElseGet(() -> ReportingPeriod.lastCompletedFinancialYear(LocalDate.now(clock)));
+                .orElseGet(() -> ReportingPeriod.lastCompletedFinancialYear(periods.asAt()));
         List<ReportingPeriod> periods = new ArrayList<>();
         ReportingPeriod p = last;
         for (int i = 0; i < MATRIX_PERIODS; i++) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * completed period</b> of each frequency on the "as at" date: on 15 May 2018 a yearly (financial)
  * indicator is due for 2017/18, a quarterly one for Q4 2017/18 (January–March 2018), a monthly one
  * for April 2018, an academic-year one for 2016/17 and a calendar-year one for 2017. The date is today
- * unless {@code quadrant.forms.as-at} (an ISO date) fixes it, e.g. to show the 2015–2018 demo data as
+ * unless {@code quadrant.reporting.as-at} ({@code QUADRANT_AS_AT}, an ISO date) fixes it, e.g. to show the 2015–2018 demo data as
  * the partnership saw it.
  */
 @Singleton
@@ -36,7 +36,7 @@ public class Periods {
 
     private final LocalDate fixed;
 
-    public Periods(@Value("${quadrant.forms.as-at:}") @Nullable String asAt) {
+    public Periods(@Value("${quadrant.reporting.as-at:}") @Nullable String asAt) {
         this.fixed = asAt == null || asAt.isBlank() ? null : LocalDate.parse(asAt.trim());
     }
 

@@ -65,6 +65,7 @@ final class RunningSuite implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUADRANT_DATA_DIR", dataDir.toString());
         env.put("QUADRANT_DEMO_PASSWORD", DEMO_PASSWORD);
+        env.put("QUADRANT_AS_AT", "2018-05-15");
         env.put("QUADRANT_GATEWAY_PORT", ports.get("gateway").toString());
         env.put("QUADRANT_INDICATORS_PORT", ports.get("indicators-service").toString());
         env.put("QUADRANT_AUDITS_PORT", ports.get("audits-service").toString());

@@ -37,7 +37,7 @@ public abstract class FormsTestBase implements TestPropertyProvider {
         p.put("micronaut.http.services.audits.url", audits.url());
         p.put("micronaut.http.services.actions.url", actions.url());
         p.put("quadrant.downstream.timeout", "PT2S");
-        p.put("quadrant.forms.as-at", "2018-05-15");
+        p.put("quadrant.reporting.as-at", "2018-05-15");
         return p;
     }
 
