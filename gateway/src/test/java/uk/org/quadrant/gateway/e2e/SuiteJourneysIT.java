@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,6 +105,68 @@ class SuiteJourneysIT {
             visit("csc.lead", page);
         }
         assertTrue(browser.checkedPages.size() >= 19, browser.checkedPages.toString());
+    }
+
+    /**
+     * The year's return: the agency lead enters and submits a value from the task list, the manager
+     * approves it, and the chair's dashboard shows one more approved return for the agency.
+     */
+    @Test
+    void aLeadSubmitsAValueTheManagerApprovesItAndTheChairSeesTheDashboardChange() {
+        browser.signIn("chair", PASSWORD);
+        String before = matrixRow("CSC");
+
+        browser.signIn("csc.lead", PASSWORD);
+        assertEquals("/agency/CSC", browser.path());
+        browser.checkAccessibility("csc.lead task list");
+        // a yearly return (2017/18, as at 15 May 2018): the dashboard's matrix is by financial year
+        WebElement task = browser.driver.findElements(By.cssSelector("a[href^='/agency/CSC/values/'][href*='/2017April']")).stream()
+                .findFirst().orElseThrow(() -> new AssertionError("no value to enter on the task list: " + browser.text()));
+        String href = task.getDomAttribute("href");
+        String[] parts = href.split("[/?]");
+        String indicator = parts[4];
+        String period = parts[5];
+        task.click();
+        browser.waiting().until(d -> browser.path().startsWith("/agency/CSC/values/"));
+        browser.checkAccessibility("value form");
+        browser.driver.findElement(By.id("value")).sendKeys("42");
+        browser.driver.findElement(By.id("comment")).sendKeys("Entered by the end-to-end journey");
+        browser.submit(browser.driver.findElement(By.xpath("//button[normalize-space()='Save and submit']")));
+        assertTrue(browser.driver.findElements(By.cssSelector(".govuk-notification-banner--success")).size() == 1,
+                "a success banner after submitting: " + browser.text());
+        browser.checkAccessibility("task list after submitting");
+
+        browser.signIn("manager", PASSWORD);
+        browser.open("/board/submissions?period=" + period);
+        browser.checkAccessibility("submissions awaiting approval");
+        WebElement approve = browser.driver.findElement(By.cssSelector(
+                "form[action='/board/submissions/" + indicator + "/" + period + "/CSC/approve'] button"));
+        browser.submit(approve);
+        assertTrue(browser.driver.findElements(By.cssSelector(".govuk-notification-banner--success")).size() == 1,
+                "approved: " + browser.text());
+
+        browser.signIn("chair", PASSWORD);
+        String after = matrixRow("CSC");
+        assertNotEquals(before, after, "the chair's dashboard shows the approved return");
+        assertEquals(approvedCount(before) + 1, approvedCount(after), before + " -> " + after);
+        browser.open("/indicators/" + indicator);
+        assertTrue(browser.text().contains("Entered by the end-to-end journey"), "the commentary is on the indicator page");
+    }
+
+    private String matrixRow(String agency) {
+        browser.open("/board");
+        return browser.driver.findElements(By.cssSelector("#panel-submissions ~ table tbody tr, section[aria-labelledby='panel-submissions'] tbody tr"))
+                .stream().map(WebElement::getText).filter(t -> t.contains(agency) || t.contains("Children's Social Care"))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + agency + " row in the submission matrix: " + browser.text()));
+    }
+
+    private static int approvedCount(String row) {
+        Matcher m = Pattern.compile("(\\d+) of \\d+ approved").matcher(row);
+        int total = 0;
+        while (m.find()) {
+            total += Integer.parseInt(m.group(1));
+        }
+        return total;
     }
 
     @Test
