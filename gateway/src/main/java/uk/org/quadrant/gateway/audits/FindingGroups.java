@@ -11,14 +11,14 @@ import java.util.TreeMap;
  * board's order), then by theme (by label). A finding with several themes is listed under each;
  * one with none under "No theme".
  */
-final class FindingGroups {
+public final class FindingGroups {
 
     /** One quadrant's themes. */
-    record QuadrantGroup(String code, String label, List<ThemeGroup> themes) {
+    public record QuadrantGroup(String code, String label, List<ThemeGroup> themes) {
     }
 
     /** One theme's findings. */
-    record ThemeGroup(String code, String label, List<Map<String, Object>> findings) {
+    public record ThemeGroup(String code, String label, List<Map<String, Object>> findings) {
     }
 
     private FindingGroups() {

@@ -55,7 +55,7 @@ class PlanPages {
     @Get
     @View("plans/list")
     Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String agency, @QueryValue @Nullable String delivery) {
-        Filter filter = Filter.of(agency, delivery, agencyNames().keySet());
+        ActionFilter filter = ActionFilter.of(agency, delivery, agencyNames().keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply> plans = calls.get(Service.ACTIONS, "/api/v1/plans");
         CompletableFuture<Reply> rollups = calls.get(Service.ACTIONS, "/api/v1/rollups?by=plan");
@@ -98,7 +98,7 @@ class PlanPages {
     @View("plans/plan")
     Map<String, Object> plan(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String agency,
                              @QueryValue @Nullable String delivery) {
-        Filter filter = Filter.of(agency, delivery, agencyNames().keySet());
+        ActionFilter filter = ActionFilter.of(agency, delivery, agencyNames().keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply> plan = calls.get(Service.ACTIONS, "/api/v1/plans/" + id);
         CompletableFuture<Reply> latest = calls.get(Service.ACTIONS, "/api/v1/plans/" + id + "/latest-updates");
@@ -141,7 +141,7 @@ class PlanPages {
         return model;
     }
 
-    private Map<String, Object> model(Filter filter, Map<String, String> names) {
+    private Map<String, Object> model(ActionFilter filter, Map<String, String> names) {
         Map<String, Object> model = new HashMap<>();
         model.put("filter", filter);
         model.put("agencyOptions", names.entrySet().stream().map(e -> Map.of("code", e.getKey(), "name", e.getValue())).toList());
@@ -155,34 +155,5 @@ class PlanPages {
             names.put(a.code(), a.name());
         }
         return names;
-    }
-
-    /** The table's filters; values that are not a known agency or delivery status are ignored. */
-    record Filter(@Nullable String agency, @Nullable String delivery) {
-
-        static Filter of(String agency, String delivery, java.util.Set<String> knownAgencies) {
-            return new Filter(agency != null && knownAgencies.contains(agency) ? agency : null,
-                    delivery != null && PlanWording.DELIVERIES.contains(delivery) ? delivery : null);
-        }
-
-        boolean any() {
-            return agency != null || delivery != null;
-        }
-
-        boolean matches(Map<String, Object> action) {
-            return (agency == null || agency.equals(action.get("leadAgency")))
-                    && (delivery == null || delivery.equals(action.get("delivery")));
-        }
-
-        String query() {
-            List<String> q = new ArrayList<>();
-            if (agency != null) {
-                q.add("agency=" + Calls.enc(agency));
-            }
-            if (delivery != null) {
-                q.add("delivery=" + Calls.enc(delivery));
-            }
-            return q.isEmpty() ? "" : "?" + String.join("&", q);
-        }
     }
 }

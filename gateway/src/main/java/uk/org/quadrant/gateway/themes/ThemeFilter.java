@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * 1 April to 31 March; explicit {@code from}/{@code to} dates win over it. Values that do not parse,
  * or name no quadrant or agency, are dropped (and said so) rather than sent on.
  */
-record ThemeFilter(@Nullable String year, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String quadrant,
+public record ThemeFilter(@Nullable String year, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String quadrant,
                    @Nullable String agency, List<String> ignored) {
 
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})April");
@@ -89,7 +89,7 @@ record ThemeFilter(@Nullable String year, @Nullable LocalDate from, @Nullable Lo
         return (q.isEmpty() ? "?" : q + "&") + param;
     }
 
-    boolean any() {
+    public boolean any() {
         return from != null || to != null || quadrant != null || agency != null;
     }
 
