@@ -13,8 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import uk.org.quadrant.gateway.directory.Agency;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
@@ -43,9 +42,9 @@ import java.util.concurrent.CompletableFuture;
 class AuditPages {
 
     private final Downstream downstream;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
 
-    AuditPages(Downstream downstream, AgencyRepository agencies) {
+    AuditPages(Downstream downstream, AgencyNames agencies) {
         this.downstream = downstream;
         this.agencies = agencies;
     }
@@ -62,7 +61,7 @@ class AuditPages {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "audits-service refused the audit programme");
         }
         Map<String, String> scaleNames = scaleNames(scales);
-        Map<String, String> names = agencyNames();
+        Map<String, String> names = agencies.byCode();
         CurrentUser user = CurrentUser.of(authentication);
         List<Map<String, Object>> rows = reply.rows().stream()
                 .filter(a -> visible(user, a))
@@ -89,13 +88,9 @@ class AuditPages {
         if (!reply.ok() || !visible(user, reply.map())) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Map<String, String> names = agencyNames();
+        Map<String, String> names = agencies.byCode();
         Map<String, Object> a = row(reply.map(), names, scaleNames(scales));
-        Map<String, String> themeLabels = new HashMap<>();
-        Calls.panel(themes, Service.AUDITS, Reply::rows).map(rows -> {
-            rows.forEach(t -> themeLabels.put(String.valueOf(t.get("code")), String.valueOf(t.get("label"))));
-            return rows;
-        });
+        Map<String, String> themeLabels = codeTo(themes, "label");
         Map<String, Object> model = new HashMap<>();
         model.put("audit", a);
         model.put("gradesCases", AuditWording.gradesCases(reply.map().get("type")));
@@ -174,19 +169,20 @@ class AuditPages {
     }
 
     private static Map<String, String> scaleNames(CompletableFuture<Reply> scales) {
-        Map<String, String> names = new HashMap<>();
-        Calls.panel(scales, Service.AUDITS, Reply::rows).map(rows -> {
-            rows.forEach(s -> names.put(String.valueOf(s.get("code")), String.valueOf(s.get("name"))));
-            return rows;
-        });
-        return names;
+        return codeTo(scales, "name");
     }
 
-    private Map<String, String> agencyNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Agency ag : agencies.listOrderByName()) {
-            names.put(ag.code(), ag.name());
-        }
-        return names;
+    /**
+     * {@code code → field} from a list of vocabulary rows (themes, grading scales): words to show
+     * instead of codes. If the call failed, an empty map, and pages show the codes themselves.
+     */
+    private static Map<String, String> codeTo(CompletableFuture<Reply> call, String field) {
+        Panel<Map<String, String>> panel = Calls.panel(call, Service.AUDITS, r -> {
+            Map<String, String> out = new HashMap<>();
+            r.rows().forEach(row -> out.put(String.valueOf(row.get("code")), String.valueOf(row.get(field))));
+            return out;
+        });
+        return panel.available() ? panel.data() : Map.of();
     }
+
 }

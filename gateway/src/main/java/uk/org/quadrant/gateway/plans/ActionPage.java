@@ -13,8 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import uk.org.quadrant.gateway.directory.Agency;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
@@ -41,9 +40,9 @@ import java.util.concurrent.CompletableFuture;
 class ActionPage {
 
     private final Downstream downstream;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
 
-    ActionPage(Downstream downstream, AgencyRepository agencies) {
+    ActionPage(Downstream downstream, AgencyNames agencies) {
         this.downstream = downstream;
         this.agencies = agencies;
     }
@@ -60,10 +59,7 @@ class ActionPage {
         if (!reply.ok()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Map<String, String> names = new HashMap<>();
-        for (Agency a : agencies.listOrderByName()) {
-            names.put(a.code(), a.name());
-        }
+        Map<String, String> names = agencies.byCode();
         Map<String, Object> row = ActionRows.row(reply.map(), names, null);
         Panel<List<Map<String, Object>>> history = Calls.panel(updates, Service.ACTIONS, r -> {
             List<Map<String, Object>> list = new ArrayList<>(r.rows().stream().map(ActionRows::update).toList());

@@ -14,8 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import uk.org.quadrant.gateway.directory.Agency;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
@@ -41,9 +40,9 @@ import java.util.concurrent.CompletableFuture;
 class PlanPages {
 
     private final Downstream downstream;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
 
-    PlanPages(Downstream downstream, AgencyRepository agencies) {
+    PlanPages(Downstream downstream, AgencyNames agencies) {
         this.downstream = downstream;
         this.agencies = agencies;
     }
@@ -55,7 +54,8 @@ class PlanPages {
     @Get
     @View("plans/list")
     Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String agency, @QueryValue @Nullable String delivery) {
-        ActionFilter filter = ActionFilter.of(agency, delivery, agencyNames().keySet());
+        Map<String, String> names = agencies.byCode();
+        ActionFilter filter = ActionFilter.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply> plans = calls.get(Service.ACTIONS, "/api/v1/plans");
         CompletableFuture<Reply> rollups = calls.get(Service.ACTIONS, "/api/v1/rollups?by=plan");
@@ -70,7 +70,6 @@ class PlanPages {
             r.rows().forEach(row -> byPlan.put(String.valueOf(row.get("key")), row));
             return byPlan;
         });
-        Map<String, String> names = agencyNames();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> plan : planReply.rows()) {
             Map<String, Object> row = new LinkedHashMap<>(plan);
@@ -98,7 +97,8 @@ class PlanPages {
     @View("plans/plan")
     Map<String, Object> plan(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String agency,
                              @QueryValue @Nullable String delivery) {
-        ActionFilter filter = ActionFilter.of(agency, delivery, agencyNames().keySet());
+        Map<String, String> names = agencies.byCode();
+        ActionFilter filter = ActionFilter.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply> plan = calls.get(Service.ACTIONS, "/api/v1/plans/" + id);
         CompletableFuture<Reply> latest = calls.get(Service.ACTIONS, "/api/v1/plans/" + id + "/latest-updates");
@@ -112,7 +112,6 @@ class PlanPages {
             r.rows().forEach(u -> byAction.put(u.get("actionId"), u));
             return byAction;
         });
-        Map<String, String> names = agencyNames();
         Map<String, Object> p = new LinkedHashMap<>(planReply.map());
         p.put("sourceLabel", PlanWording.source(p.get("sourceType")));
         p.put("startLabel", PlanWording.date(p.get("startDate")));
@@ -149,11 +148,4 @@ class PlanPages {
         return model;
     }
 
-    private Map<String, String> agencyNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Agency a : agencies.listOrderByName()) {
-            names.put(a.code(), a.name());
-        }
-        return names;
-    }
 }

@@ -15,8 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import uk.org.quadrant.gateway.audits.AuditWording;
-import uk.org.quadrant.gateway.directory.Agency;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
+import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
@@ -47,9 +46,9 @@ class ThemePages {
     private static final Pattern THEME_CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     private final Downstream downstream;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
 
-    ThemePages(Downstream downstream, AgencyRepository agencies) {
+    ThemePages(Downstream downstream, AgencyNames agencies) {
         this.downstream = downstream;
         this.agencies = agencies;
     }
@@ -59,7 +58,7 @@ class ThemePages {
     Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String year, @QueryValue @Nullable String from,
                              @QueryValue @Nullable String to, @QueryValue @Nullable String quadrant,
                              @QueryValue @Nullable String agency) {
-        Map<String, String> names = agencyNames();
+        Map<String, String> names = agencies.byCode();
         ThemeFilter filter = ThemeFilter.of(year, from, to, quadrant, agency, names.keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply> analysis = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filter.query());
@@ -87,7 +86,7 @@ class ThemePages {
         if (!THEME_CODE.matcher(code).matches()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Map<String, String> names = agencyNames();
+        Map<String, String> names = agencies.byCode();
         ThemeFilter filter = ThemeFilter.of(year, from, to, quadrant, agency, names.keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply> vocabulary = calls.get(Service.AUDITS, "/api/v1/themes");
@@ -157,11 +156,4 @@ class ThemePages {
         return model;
     }
 
-    private Map<String, String> agencyNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Agency a : agencies.listOrderByName()) {
-            names.put(a.code(), a.name());
-        }
-        return names;
-    }
 }
