@@ -1,0 +1,139 @@
+package uk.org.quadrant.actions.api;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.actions.support.IndicatorsStub;
+import uk.org.quadrant.actions.support.TestTokens;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code GET /api/v1/plans/{id}/latest-updates}: the newest progress update of each action of a
+ * plan in one answer (by update date, then by recording order), nothing from other plans, readable
+ * by every signed-in user, 404 for a plan that does not exist.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LatestUpdatesApiTest implements TestPropertyProvider {
+
+    private final TestTokens tokens = new TestTokens();
+    private final IndicatorsStub indicators = new IndicatorsStub();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    private Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(tokens.properties());
+        p.putAll(indicators.properties());
+        return p;
+    }
+
+    @BeforeEach
+    void fresh() {
+        api = new Api(http, json);
+    }
+
+    @AfterAll
+    void stop() {
+        indicators.close();
+        tokens.close();
+    }
+
+    private String manager() {
+        return tokens.board("manager", "BOARD_MANAGER");
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/London"));
+    }
+
+    private long plan(String ref) {
+        Api.Reply r = api.post("/api/v1/plans", Map.of("title", "Plan " + ref, "sourceType", "INSPECTION", "sourceRef", ref), manager());
+        assertEquals(201, r.status(), r::toString);
+        return ((Number) r.map().get("id")).longValue();
+    }
+
+    private long action(long planId, String ref, String lead) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("ref", ref);
+        body.put("issue", "Thresholds not understood");
+        body.put("action", "Publish the threshold document");
+        body.put("dueDate", today().plusDays(120).toString());
+        body.put("leadRole", "Principal Social Worker");
+        body.put("leadAgency", lead);
+        Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
+        assertEquals(201, r.status(), r::toString);
+        return ((Number) r.map().get("id")).longValue();
+    }
+
+    private void update(long actionId, String narrative, String difference, LocalDate date, String token) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("narrative", narrative);
+        body.put("difference", difference);
+        body.put("date", date.toString());
+        Api.Reply r = api.post("/api/v1/actions/" + actionId + "/updates", body, token);
+        assertEquals(201, r.status(), r::toString);
+    }
+
+    @Test
+    void theNewestUpdateOfEachActionOfThePlanOnly() {
+        long plan = plan("LATEST-1");
+        long first = action(plan, "1.1", "CSC");
+        long second = action(plan, "1.2", "TVP");
+        long none = action(plan, "1.3", "OH");
+        update(first, "Recorded second, dated earlier", "None yet", today().minusDays(20), manager());
+        update(first, "Newest by date", "Schools know their MASH contact", today().minusDays(2),
+                tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"));
+        update(first, "Oldest", "-", today().minusDays(30), manager());
+        update(second, "Same day A", "a", today().minusDays(5), manager());
+        update(second, "Same day B, recorded later", "b", today().minusDays(5), tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
+        long other = action(plan("LATEST-2"), "9.9", "CSC");
+        update(other, "Another plan's update", "x", today(), manager());
+
+        for (String token : List.of(manager(), tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("oh.user", "OH", "AGENCY_CONTRIBUTOR"))) {
+            Api.Reply r = api.get("/api/v1/plans/" + plan + "/latest-updates", token);
+            assertEquals(200, r.status(), r::toString);
+            List<Map<String, Object>> rows = r.list();
+            assertEquals(2, rows.size(), "one per action with updates; " + none + " has none: " + rows);
+            assertEquals(first, ((Number) rows.get(0).get("actionId")).longValue());
+            assertEquals("Newest by date", rows.get(0).get("narrative"));
+            assertEquals("Schools know their MASH contact", rows.get(0).get("difference"));
+            assertEquals(today().minusDays(2).toString(), rows.get(0).get("updateDate"));
+            assertEquals("CSC", rows.get(0).get("agency"));
+            assertEquals(second, ((Number) rows.get(1).get("actionId")).longValue());
+            assertEquals("Same day B, recorded later", rows.get(1).get("narrative"));
+        }
+    }
+
+    @Test
+    void aPlanThatDoesNotExistIs404AndAnEmptyPlanHasNoUpdates() {
+        Api.Reply missing = api.get("/api/v1/plans/987654/latest-updates", manager());
+        assertEquals(404, missing.status(), missing::toString);
+        Api.Reply empty = api.get("/api/v1/plans/" + plan("LATEST-EMPTY") + "/latest-updates", manager());
+        assertEquals(200, empty.status(), empty::toString);
+        assertEquals(List.of(), empty.list());
+        assertEquals(401, api.get("/api/v1/plans/1/latest-updates", null).status());
+    }
+}

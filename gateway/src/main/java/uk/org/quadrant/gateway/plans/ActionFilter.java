@@ -1,0 +1,38 @@
+package uk.org.quadrant.gateway.plans;
+
+import io.micronaut.core.annotation.Nullable;
+import uk.org.quadrant.gateway.downstream.Calls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The action tables' filters (public: templates read it); values that are not a known agency or delivery status are ignored. */
+public record ActionFilter(@Nullable String agency, @Nullable String delivery) {
+
+    static ActionFilter of(String agency, String delivery, Set<String> knownAgencies) {
+        return new ActionFilter(agency != null && knownAgencies.contains(agency) ? agency : null,
+                delivery != null && PlanWording.DELIVERIES.contains(delivery) ? delivery : null);
+    }
+
+    public boolean any() {
+        return agency != null || delivery != null;
+    }
+
+    boolean matches(Map<String, Object> action) {
+        return (agency == null || agency.equals(action.get("leadAgency")))
+                && (delivery == null || delivery.equals(action.get("delivery")));
+    }
+
+    String query() {
+        List<String> q = new ArrayList<>();
+        if (agency != null) {
+            q.add("agency=" + Calls.enc(agency));
+        }
+        if (delivery != null) {
+            q.add("delivery=" + Calls.enc(delivery));
+        }
+        return q.isEmpty() ? "" : "?" + String.join("&", q);
+    }
+}
