@@ -120,7 +120,7 @@ class SuiteJourneysIT {
         assertEquals("/agency/CSC", browser.path());
         browser.checkAccessibility("csc.lead task list");
         // a yearly return (2017/18, as at 15 May 2018): the dashboard's matrix is by financial year
-        WebElement task = browser.driver.findElements(By.cssSelector("a[href^='/agency/CSC/values/'][href*='/2017April']")).stream()
+        WebElement task = browser.driver.findElements(By.cssSelector("a[href^='/agency/CSC/values/'][href$='/2017April']")).stream()
                 .findFirst().orElseThrow(() -> new AssertionError("no value to enter on the task list: " + browser.text()));
         String href = task.getDomAttribute("href");
         String[] parts = href.split("[/?]");
@@ -142,11 +142,13 @@ class SuiteJourneysIT {
         WebElement approve = browser.driver.findElement(By.cssSelector(
                 "form[action='/board/submissions/" + indicator + "/" + period + "/CSC/approve'] button"));
         browser.submit(approve);
+        String approvedText = browser.text();
         assertTrue(browser.driver.findElements(By.cssSelector(".govuk-notification-banner--success")).size() == 1,
                 "approved: " + browser.text());
 
         browser.signIn("chair", PASSWORD);
         String after = matrixRow("CSC");
+        System.out.println("E2E-DEBUG href=" + href + " before=" + before + " after=" + after + " approvedPage=" + approvedText);
         assertNotEquals(before, after, "the chair's dashboard shows the approved return");
         assertEquals(approvedCount(before) + 1, approvedCount(after), before + " -> " + after);
         browser.open("/indicators/" + indicator);
