@@ -58,6 +58,12 @@ public record LearningReport(
         return CONTENTS;
     }
 
+    /** The title page's line on what the report covers and when it was produced. */
+    public String coverage() {
+        return "Financial year 1 April " + year.firstYear() + " to 31 March " + (year.firstYear() + 1) + ". Produced on " + producedOn
+                + " from the partnership's performance data, audits and action plans.";
+    }
+
     /** The opening of the executive summary: what the report is and the quadrant that frames it. */
     public String introduction() {
         return "This is the learning and improvement report of the performance, audit and quality assurance (PAQA) subgroup for "
@@ -119,6 +125,11 @@ public record LearningReport(
 
     /** A theme found in the year's evidence: how often, from how many sources, and a few findings. */
     public record Theme(String label, int findings, int sources, boolean repeated, List<Example> examples) {
+
+        /** "7 findings from 2 sources". */
+        public String counts() {
+            return findings + (findings == 1 ? " finding" : " findings") + " from " + sources + (sources == 1 ? " source" : " sources");
+        }
     }
 
     /** One finding quoted as evidence, with the audit or review it came from. */

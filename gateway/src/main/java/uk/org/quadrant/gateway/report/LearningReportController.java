@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -39,8 +40,10 @@ class LearningReportController {
     @View("reports/learning-and-improvement")
     Map<String, Object> page(HttpRequest<?> request, @QueryValue @Nullable String year) {
         ReportYear y = year(year);
-        return Map.of("report", composer.compose(request, y),
-                "pdfLink", "/reports/learning-and-improvement.pdf?year=" + y.id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", composer.compose(request, y));
+        model.put("pdfLink", "/reports/learning-and-improvement.pdf?year=" + y.id());
+        return model;
     }
 
     @Get(value = "/learning-and-improvement.pdf", produces = PDF)

@@ -46,7 +46,7 @@ public class LearningReportPdf {
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10.5f);
     private static final Font NOTE = FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 10.5f);
     private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8.5f);
-    private static final Font HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8.5f);
+    private static final Font HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
     private static final Color HEADER_FILL = new Color(0xF3, 0xF2, 0xF1);
 
@@ -123,8 +123,7 @@ public class LearningReportPdf {
             add(spaced(new Paragraph(LearningReport.TITLE, TITLE), 0, 12));
             add(spaced(new Paragraph(report.year().label(), TITLE), 0, 36));
             add(spaced(new Paragraph("Report from the performance, audit and quality assurance (PAQA) subgroup", SUBTITLE), 0, 12));
-            add(new Paragraph("Financial year 1 April " + report.year().firstYear() + " to 31 March " + (report.year().firstYear() + 1)
-                    + ". Produced on " + report.producedOn() + " from the partnership's performance data, audits and action plans.", BODY));
+            add(new Paragraph(report.coverage(), BODY));
         }
 
         private void contents() {
@@ -175,7 +174,7 @@ public class LearningReportPdf {
                 return;
             }
             table(caption, List.of("Indicator", "Agency", "Period", "Value", "Target", "Previous", "Change", "Change %", "Rating",
-                            "Direction"), new float[]{4.2f, 2.4f, 1.5f, 1.4f, 1.4f, 1.4f, 1.3f, 1.4f, 1.3f, 1.6f}, rows,
+                            "Direction"), new float[]{3.6f, 2.2f, 1.5f, 1.4f, 1.4f, 1.6f, 1.5f, 1.5f, 1.3f, 1.8f}, rows,
                     f -> List.of(f.title(), f.agency(), f.period(), f.value(), f.target(), f.previous(), f.change(),
                             f.changePercent(), f.rating(), f.direction()));
         }
@@ -222,7 +221,7 @@ public class LearningReportPdf {
             for (Theme t : themes) {
                 Paragraph p = new Paragraph();
                 p.add(new Chunk(t.label(), H4));
-                p.add(new Chunk(": " + t.findings() + " findings from " + t.sources() + " sources" + (t.repeated() ? " (repeated theme)" : ""),
+                p.add(new Chunk(": " + t.counts() + (t.repeated() ? " (repeated theme)" : ""),
                         BODY));
                 p.setSpacingBefore(6);
                 add(p);
@@ -312,13 +311,13 @@ public class LearningReportPdf {
             for (String h : headers) {
                 PdfPCell cell = new PdfPCell(new Phrase(h, HEAD));
                 cell.setBackgroundColor(HEADER_FILL);
-                cell.setPadding(4);
+                cell.setPadding(3);
                 table.addCell(cell);
             }
             for (T row : rows) {
                 for (String text : cells.apply(row)) {
                     PdfPCell cell = new PdfPCell(new Phrase(text, CELL));
-                    cell.setPadding(4);
+                    cell.setPadding(3);
                     table.addCell(cell);
                 }
             }
