@@ -95,6 +95,12 @@ public record LearningReport(
     /** 2.1: the year's figures that are off target or getting worse. */
     public record Quantitative(int withFigure, int withoutFigure, List<RagCount> ragCounts,
                                List<IndicatorFigure> offTarget, List<IndicatorFigure> worsening) {
+
+        /** "5 indicators have a figure for 2017/18; 1 has none yet." */
+        public String coverage(ReportYear year) {
+            return withFigure + (withFigure == 1 ? " indicator has" : " indicators have") + " a figure for " + year.label() + "; "
+                    + withoutFigure + (withoutFigure == 1 ? " has" : " have") + " none yet.";
+        }
     }
 
     public record RagCount(String rating, long indicators) {

@@ -158,8 +158,7 @@ public class LearningReportPdf {
                 return;
             }
             LearningReport.Quantitative q = p.data();
-            add(body(q.withFigure() + " indicators have a figure for " + report.year().label() + "; " + q.withoutFigure()
-                    + " have none yet."));
+            add(body(q.coverage(report.year())));
             table("Indicators by RAG rating, " + report.year().label(), List.of("Rating", "Indicators"), new float[]{3, 1},
                     q.ragCounts(), c -> List.of(c.rating(), Long.toString(c.indicators())));
             heading("Off target", H4, null);

@@ -71,6 +71,7 @@ class LearningReportBuilderTest {
         LearningReport.Quantitative q = report.quantitative().data();
         assertEquals(5, q.withFigure());
         assertEquals(1, q.withoutFigure(), "the 2015/16 figure is not this year's");
+        assertEquals("5 indicators have a figure for 2017/18; 1 has none yet.", q.coverage(YEAR));
         assertEquals(List.of("CP-PLANS", "MASH-TIMELINESS", "FATHERS-ATTENDING"), q.offTarget().stream().map(IndicatorFigure::code).toList(),
                 "red first, then amber");
         IndicatorFigure cp = q.offTarget().get(0);

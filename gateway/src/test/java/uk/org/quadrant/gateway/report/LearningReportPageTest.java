@@ -152,7 +152,7 @@ class LearningReportPageTest implements TestPropertyProvider {
                 ">2.1 Quantitative<", ">2.2 Qualitative<", ">2.3 Views of practitioners<", ">2.4 Views of young people, parents and carers<",
                 ">3. Impact of work<", ">4. Actions<", ">5. Glossary<"));
         // quantitative: off target and worsening, with the service's own change %
-        inOrder(body, List.of(">2.1 Quantitative<", "Indicators off target in 2017/18", "Children subject to a child protection plan",
+        inOrder(body, List.of(">2.1 Quantitative<", "5 indicators have a figure for 2017/18; 1 has none yet.", "Indicators off target in 2017/18", "Children subject to a child protection plan",
                 ">730<", ">650<", ">569<", ">+161<", ">+28.3 %<", ">Red<", ">Worsening<",
                 "MASH enquiries completed in time", ">45 %<", ">75 %<", "Fathers attending child protection conferences", ">Amber<",
                 "getting worse", "Children looked after", ">+3.6 %<"));
@@ -295,6 +295,7 @@ class LearningReportPageTest implements TestPropertyProvider {
             assertEquals(impact, pageOf.applyAsInt("Neglect named earlier in 8 of 10 audited"), "impact with its difference");
             assertTrue(doc.contains("1.1 Quantitative themes in summary") && doc.contains("1.5 Recommended actions for 2018/19"));
             assertTrue(doc.contains("569 to 730 (+161, +28.3 %)"), "the summary states the figure");
+            assertTrue(doc.contains("5 indicators have a figure for 2017/18; 1 has none yet."), "the same words as the page");
             assertFalse(doc.contains("Retired CAF measure"));
         } finally {
             reader.close();
