@@ -1,0 +1,139 @@
+package uk.org.quadrant.actions.api;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.actions.support.IndicatorsStub;
+import uk.org.quadrant.actions.support.TestTokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code GET /api/v1/updates?from=&to=}: every action's progress updates dated within the range in one
+ * call (the annual report's impact section), for any signed-in user, refusing a backwards range.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpdatesInPeriodApiTest implements TestPropertyProvider {
+
+    private final TestTokens tokens = new TestTokens();
+    private final IndicatorsStub indicators = new IndicatorsStub();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    private Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(tokens.properties());
+        p.putAll(indicators.properties());
+        return p;
+    }
+
+    @BeforeEach
+    void fresh() {
+        api = new Api(http, json);
+    }
+
+    @AfterAll
+    void stop() {
+        indicators.close();
+        tokens.close();
+    }
+
+    private String manager() {
+        return tokens.board("manager", "BOARD_MANAGER");
+    }
+
+    private long action(String ref) {
+        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Updates in period " + ref, "sourceType", "SERIOUS_CASE_REVIEW",
+                "sourceRef", "updates-in-period-" + ref), manager());
+        assertEquals(201, plan.status(), plan::toString);
+        Map<String, Object> body = new HashMap<>();
+        body.put("ref", ref);
+        body.put("issue", "Neglect not recognised early");
+        body.put("action", "Roll out the neglect toolkit");
+        body.put("dueDate", LocalDate.now().plusDays(90).toString());
+        body.put("leadRole", "Principal Social Worker");
+        body.put("leadAgency", "CSC");
+        body.put("priority", 1);
+        Api.Reply r = api.post("/api/v1/plans/" + ((Number) plan.map().get("id")).longValue() + "/actions", body, manager());
+        assertEquals(201, r.status(), r::toString);
+        return ((Number) r.map().get("id")).longValue();
+    }
+
+    private void update(long actionId, String date, String narrative, String difference, String status) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("narrative", narrative);
+        body.put("date", date);
+        if (difference != null) {
+            body.put("difference", difference);
+        }
+        if (status != null) {
+            body.put("status", status);
+        }
+        Api.Reply r = api.post("/api/v1/actions/" + actionId + "/updates", body, manager());
+        assertEquals(201, r.status(), r::toString);
+    }
+
+    @Test
+    void theYearsUpdatesComeInOneCallOldestFirstAndNothingOutsideTheRange() {
+        long a = action("UIP-1");
+        long b = action("UIP-2");
+        update(a, "2017-03-31", "Before the year", null, "IN_PROGRESS");
+        update(a, "2017-04-01", "Toolkit launched", null, null);
+        update(b, "2017-09-30", "Training delivered", null, null);
+        update(a, "2018-03-31", "Toolkit in use", "Audit shows neglect named earlier in 8 of 10 cases", "COMPLETED");
+        update(b, "2018-04-01", "After the year", null, null);
+
+        Api.Reply r = api.get("/api/v1/updates?from=2017-04-01&to=2018-03-31",
+                tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
+        assertEquals(200, r.status(), r::toString);
+        List<Map<String, Object>> mine = r.list().stream()
+                .filter(u -> ((Number) u.get("actionId")).longValue() == a || ((Number) u.get("actionId")).longValue() == b)
+                .toList();
+        assertEquals(List.of("Toolkit launched", "Training delivered", "Toolkit in use"),
+                mine.stream().map(u -> u.get("narrative")).toList(), r::toString);
+        Map<String, Object> last = mine.get(2);
+        assertEquals("2018-03-31", last.get("updateDate"));
+        assertEquals("COMPLETED", last.get("statusAfter"));
+        assertEquals("Audit shows neglect named earlier in 8 of 10 cases", last.get("difference"));
+    }
+
+    @Test
+    void aBackwardsOrMissingRangeIsRefusedNamingTheField() {
+        Api.Reply backwards = api.get("/api/v1/updates?from=2018-03-31&to=2017-04-01", manager());
+        assertEquals(400, backwards.status(), backwards::toString);
+        assertTrue(backwards.body().contains("\"field\":\"to\""), backwards::toString);
+        assertFalse(backwards.body().contains("Exception"), backwards::toString);
+        Api.Reply missing = api.get("/api/v1/updates?to=2018-03-31", manager());
+        assertEquals(400, missing.status(), missing::toString);
+        Api.Reply notADate = api.get("/api/v1/updates?from=April&to=2018-03-31", manager());
+        assertEquals(400, notADate.status(), notADate::toString);
+    }
+
+    @Test
+    void withoutATokenThereIsNothing() {
+        assertEquals(401, api.get("/api/v1/updates?from=2017-04-01&to=2018-03-31", null).status());
+    }
+}

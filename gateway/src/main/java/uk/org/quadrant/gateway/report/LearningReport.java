@@ -1,0 +1,155 @@
+package uk.org.quadrant.gateway.report;
+
+import uk.org.quadrant.gateway.downstream.Panel;
+
+import java.util.List;
+
+/**
+ * The annual learning and improvement report as one value: the page and the PDF are both drawn from
+ * it, so they cannot disagree. Every figure is already worded and formatted here (as the services
+ * computed it); a part whose service did not answer is an unavailable {@link Panel}. Sections follow
+ * the board's own report: executive summary per quadrant, then the themes and findings of each
+ * quadrant, the impact of work, actions, and a glossary.
+ */
+public record LearningReport(
+        String partnership,
+        ReportYear year,
+        String producedOn,
+        List<SummaryPart> summary,
+        Panel<Quantitative> quantitative,
+        Panel<Qualitative> qualitative,
+        Panel<List<Theme>> practitionerViews,
+        Panel<List<Theme>> childrenAndFamiliesViews,
+        Panel<List<Impact>> impact,
+        Panel<List<OpenAction>> openActions,
+        Panel<List<Example>> recommendations,
+        List<Term> glossary) {
+
+    public static final String TITLE = "Themes for learning and improvement";
+
+    /** The report's sections in the board's order (the seed report's contents), for page and PDF alike. */
+    public static final List<Heading> CONTENTS = List.of(
+            new Heading("1", "Executive summary: themes for learning and improvement and recommendations", "summary", false),
+            new Heading("2", "Themes and findings from case reviews, audits, complaints and engagement with young people", "themes", false),
+            new Heading("2.1", "Quantitative", "quantitative", true),
+            new Heading("2.2", "Qualitative", "qualitative", true),
+            new Heading("2.3", "Views of practitioners", "practitioners", true),
+            new Heading("2.4", "Views of young people, parents and carers", "families", true),
+            new Heading("3", "Impact of work", "impact", false),
+            new Heading("4", "Actions", "actions", false),
+            new Heading("5", "Glossary", "glossary", false));
+
+    /** One entry of the contents: its number, words and anchor. */
+    public record Heading(String number, String text, String id, boolean subsection) {
+
+        /** "2.1 Quantitative". */
+        public String full() {
+            return number + (subsection ? " " : ". ") + text;
+        }
+    }
+
+    /** The numbered heading of a section by its anchor, e.g. {@code heading("impact")} = "3. Impact of work". */
+    public String heading(String id) {
+        return CONTENTS.stream().filter(h -> h.id().equals(id)).findFirst().map(Heading::full)
+                .orElseThrow(() -> new IllegalArgumentException("no section " + id));
+    }
+
+    public List<Heading> contents() {
+        return CONTENTS;
+    }
+
+    /** The title page's line on what the report covers and when it was produced. */
+    public String coverage() {
+        return "Financial year 1 April " + year.firstYear() + " to 31 March " + (year.firstYear() + 1) + ". Produced on " + producedOn
+                + " from the partnership's performance data, audits and action plans.";
+    }
+
+    /** The opening of the executive summary: what the report is and the quadrant that frames it. */
+    public String introduction() {
+        return "This is the learning and improvement report of the performance, audit and quality assurance (PAQA) subgroup for "
+                + year.label() + ". It highlights common themes for learning and improvement to support vulnerable children and "
+                + "young people, framed by the quadrant of evidence: quantitative (performance data), qualitative (audits and "
+                + "reviews), practitioner views, and children, young people and families' views. Its figures come from the "
+                + "partnership's performance dataset, audit programme and action plans as they stood on " + producedOn + ".";
+    }
+
+    /** "Themes for learning and improvement", without the year. */
+    public String reportName() {
+        return TITLE;
+    }
+
+    /** What a reader is told where a service did not answer. */
+    public String unavailableNote(String service) {
+        return LearningReportBuilder.unavailableNote(service);
+    }
+
+    /** "Themes for learning and improvement 2017/18". */
+    public String title() {
+        return TITLE + " " + year.label();
+    }
+
+    /** One part of the executive summary: a heading, and its points (or why there are none). */
+    public record SummaryPart(String number, String heading, boolean available, String unavailableNote, List<String> points) {
+    }
+
+    /** 2.1: the year's figures that are off target or getting worse. */
+    public record Quantitative(int withFigure, int withoutFigure, List<RagCount> ragCounts,
+                               List<IndicatorFigure> offTarget, List<IndicatorFigure> worsening) {
+
+        /** "5 indicators have a figure for 2017/18; 1 has none yet." */
+        public String coverage(ReportYear year) {
+            return withFigure + (withFigure == 1 ? " indicator has" : " indicators have") + " a figure for " + year.label() + "; "
+                    + withoutFigure + (withoutFigure == 1 ? " has" : " have") + " none yet.";
+        }
+    }
+
+    public record RagCount(String rating, long indicators) {
+    }
+
+    /**
+     * One indicator's figure for the year, with everything as indicators-service computed it
+     * (RAG, direction, change and change %), formatted for reading.
+     */
+    public record IndicatorFigure(String code, String title, String agency, String period, String value, String target,
+                                  String previous, String change, String changePercent, String rating, String direction,
+                                  String rag) {
+    }
+
+    /** 2.2: the year's audits and reviews, their case grades, and the themes of their findings. */
+    public record Qualitative(int audits, List<SourceCount> sources, List<GradeScale> grades, List<Theme> themes) {
+    }
+
+    public record SourceCount(String type, long count) {
+    }
+
+    /** The grade distribution of the year's case audits on one scale. */
+    public record GradeScale(String scale, int audits, int cases, List<GradeCount> distribution, String meetingStandard) {
+    }
+
+    public record GradeCount(String grade, long cases) {
+    }
+
+    /** A theme found in the year's evidence: how often, from how many sources, and a few findings. */
+    public record Theme(String label, int findings, int sources, boolean repeated, List<Example> examples) {
+
+        /** "7 findings from 2 sources". */
+        public String counts() {
+            return findings + (findings == 1 ? " finding" : " findings") + " from " + sources + (sources == 1 ? " source" : " sources");
+        }
+    }
+
+    /** One finding quoted as evidence, with the audit or review it came from. */
+    public record Example(String kind, String text, String source) {
+    }
+
+    /** 3: an action completed in the year and what difference it made. */
+    public record Impact(String ref, String action, String lead, String completedOn, String difference) {
+    }
+
+    /** 4: an action still open as the year closes. */
+    public record OpenAction(String ref, String action, String lead, String due, String delivery, String issue) {
+    }
+
+    public record Term(String term, String meaning) {
+    }
+}

@@ -1,0 +1,170 @@
+package uk.org.quadrant.gateway.report;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.report.LearningReport.IndicatorFigure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Building the report model from the services' rows: plain Java, no HTTP, no application context. */
+class LearningReportBuilderTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final ReportYear YEAR = ReportYear.parse("2017April").orElseThrow();
+    private static final Map<String, String> NAMES = Map.of("CSC", "Children's Social Care", "EDU", "Schools and Learning",
+            "TVP", "Thames Valley Police", "EI", "Early Intervention");
+
+    private static Panel<List<Map<String, Object>>> rows(String json, String service) {
+        try {
+            return Panel.of(JSON.readValue(json, Argument.listOf(Argument.mapOf(String.class, Object.class))), service);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ReportSources all() {
+        return new ReportSources(rows(ReportStubData.SCORECARD, "indicators-service"), rows(ReportStubData.AUDITS, "audits-service"),
+                rows(ReportStubData.GRADES, "audits-service"), rows(ReportStubData.QUALITATIVE_THEMES, "audits-service"),
+                rows(ReportStubData.PRACTITIONER_THEMES, "audits-service"), rows(ReportStubData.FAMILIES_THEMES, "audits-service"),
+                rows(ReportStubData.ACTIONS, "actions-service"), rows(ReportStubData.UPDATES, "actions-service"));
+    }
+
+    private static LearningReport build(ReportSources sources) {
+        return new LearningReportBuilder("Test Safeguarding Children Partnership", NAMES).build(YEAR, LocalDate.of(2018, 5, 1), sources);
+    }
+
+    @Test
+    void theYearIsAFinancialYearShownAs201718WithItsBounds() {
+        assertEquals("2017/18", YEAR.label());
+        assertEquals("2018/19", YEAR.nextLabel());
+        assertEquals(LocalDate.of(2017, 4, 1), YEAR.from());
+        assertEquals(LocalDate.of(2018, 3, 31), YEAR.to());
+        assertTrue(ReportYear.parse("2017").isEmpty());
+        assertTrue(ReportYear.parse("2017Sep").isEmpty());
+        assertTrue(ReportYear.parse("1917April").isEmpty());
+        assertTrue(ReportYear.parse(null).isEmpty());
+        // a period belongs to the year when it overlaps it
+        assertTrue(YEAR.holds("2017April"));
+        assertTrue(YEAR.holds("201803"));
+        assertTrue(YEAR.holds("2017AprilQ4"));
+        assertTrue(YEAR.holds("2016Sep"), "academic 2016/17 ends within 2017/18");
+        assertTrue(YEAR.holds("2017"), "calendar 2017 is reported in 2017/18");
+        assertFalse(YEAR.holds("2016April"));
+        assertFalse(YEAR.holds("201703"));
+        assertFalse(YEAR.holds("2018AprilQ1"));
+        assertFalse(YEAR.holds("nonsense"));
+    }
+
+    @Test
+    void quantitativeThemesAreTheYearsOffTargetAndWorseningFiguresAsTheServiceComputedThem() {
+        LearningReport report = build(all());
+        LearningReport.Quantitative q = report.quantitative().data();
+        assertEquals(5, q.withFigure());
+        assertEquals(1, q.withoutFigure(), "the 2015/16 figure is not this year's");
+        assertEquals("5 indicators have a figure for 2017/18; 1 has none yet.", q.coverage(YEAR));
+        assertEquals(List.of("CP-PLANS", "MASH-TIMELINESS", "FATHERS-ATTENDING"), q.offTarget().stream().map(IndicatorFigure::code).toList(),
+                "red first, then amber");
+        IndicatorFigure cp = q.offTarget().get(0);
+        assertEquals("730", cp.value());
+        assertEquals("650", cp.target());
+        assertEquals("569", cp.previous());
+        assertEquals("+161", cp.change());
+        assertEquals("+28.3 %", cp.changePercent());
+        assertEquals("Red", cp.rating());
+        assertEquals("Worsening", cp.direction());
+        assertEquals("Children's Social Care", cp.agency());
+        IndicatorFigure mash = q.offTarget().get(1);
+        assertEquals("45 %", mash.value());
+        assertEquals("75 %", mash.target());
+        assertEquals("n/a", mash.previous());
+        assertEquals("-0.2 pts", q.offTarget().get(2).change());
+        assertEquals("-0.4 %", q.offTarget().get(2).changePercent());
+        assertEquals(List.of("LAC"), q.worsening().stream().map(IndicatorFigure::code).toList(), "green but worsening");
+        assertEquals("+3.6 %", q.worsening().get(0).changePercent());
+        assertEquals(List.of(2L, 1L, 2L, 0L), q.ragCounts().stream().map(LearningReport.RagCount::indicators).toList());
+        List<String> points = report.summary().get(0).points();
+        assertTrue(points.contains("Children subject to a child protection plan (2017/18) was 730 against a target of 650 (red), "
+                + "569 to 730 (+161, +28.3 %)."), points::toString);
+        assertTrue(points.contains("Children looked after (2017/18) is getting worse, 667 to 691 (+24, +3.6 %)."), points::toString);
+    }
+
+    @Test
+    void qualitativeViewsImpactAndActionsComeFromTheBulkLists() {
+        LearningReport report = build(all());
+        LearningReport.Qualitative q = report.qualitative().data();
+        assertEquals(3, q.audits(), "audits overlapping the year; the 2015 review is not");
+        assertEquals(List.of("Multi-agency case audits", "Single-agency audits", "Practitioner events and surveys"),
+                q.sources().stream().map(LearningReport.SourceCount::type).toList());
+        LearningReport.GradeScale ofsted = q.grades().get(0);
+        assertEquals("Ofsted", ofsted.scale());
+        assertEquals("75.0 % good or better", ofsted.meetingStandard());
+        assertEquals("Requires improvement", ofsted.distribution().get(2).grade());
+        assertEquals(3L, ofsted.distribution().get(2).cases());
+        assertEquals("Neglect", q.themes().get(0).label());
+        assertTrue(q.themes().get(0).repeated());
+        assertEquals("Learning point", q.themes().get(0).examples().get(0).kind());
+        assertEquals("Thresholds", report.practitionerViews().data().get(0).label());
+        assertEquals("Telling my story over and over", report.childrenAndFamiliesViews().data().get(0).examples().get(0).text());
+
+        assertEquals(1, report.impact().data().size());
+        LearningReport.Impact done = report.impact().data().get(0);
+        assertEquals("NA1", done.ref());
+        assertEquals("1 February 2018", done.completedOn());
+        assertEquals("Neglect named earlier in 8 of 10 audited cases", done.difference());
+        assertEquals("Principal Social Worker, Children's Social Care", done.lead());
+
+        assertEquals(List.of("NA2", "DA1"), report.openActions().data().stream().map(LearningReport.OpenAction::ref).toList(),
+                "open actions only, overdue first");
+        assertEquals("Overdue", report.openActions().data().get(0).delivery());
+        assertEquals(1, report.recommendations().data().size(), "the same recommendation found under two themes is listed once");
+        assertEquals(List.of("2 actions remain open into 2018/19: 1 overdue, 0 at risk.", "1 actions were completed in 2017/18 (see section 3).",
+                "1 recommendations arose from the year's findings (see section 4)."), report.summary().get(4).points());
+        assertEquals("Recommended actions for 2018/19", report.summary().get(4).heading());
+        assertEquals("Themes for learning and improvement 2017/18", report.title());
+    }
+
+    @Test
+    void aServiceThatDidNotAnswerLeavesItsPartsUnavailableAndTheRestWhole() {
+        ReportSources a = all();
+        ReportSources noAudits = new ReportSources(a.scorecard(), Panel.unavailable("audits-service"), Panel.unavailable("audits-service"),
+                Panel.unavailable("audits-service"), Panel.unavailable("audits-service"), Panel.unavailable("audits-service"),
+                a.actions(), a.updates());
+        LearningReport report = build(noAudits);
+        assertFalse(report.qualitative().available());
+        assertFalse(report.practitionerViews().available());
+        assertFalse(report.childrenAndFamiliesViews().available());
+        assertFalse(report.recommendations().available());
+        assertFalse(report.summary().get(1).available());
+        assertEquals("The figures for this part are unavailable: audits-service did not answer when this report was produced.",
+                report.summary().get(1).unavailableNote());
+        assertTrue(report.quantitative().available());
+        assertTrue(report.impact().available());
+
+        ReportSources noIndicators = new ReportSources(Panel.unavailable("indicators-service"), a.audits(), a.grades(),
+                a.qualitativeThemes(), a.practitionerThemes(), a.familiesThemes(), a.actions(), a.updates());
+        LearningReport without = build(noIndicators);
+        assertFalse(without.quantitative().available());
+        assertFalse(without.summary().get(0).available());
+        assertTrue(without.qualitative().available());
+    }
+
+    @Test
+    void theContentsFollowTheBoardsReport() {
+        assertEquals(List.of("1. Executive summary: themes for learning and improvement and recommendations",
+                        "2. Themes and findings from case reviews, audits, complaints and engagement with young people",
+                        "2.1 Quantitative", "2.2 Qualitative", "2.3 Views of practitioners", "2.4 Views of young people, parents and carers",
+                        "3. Impact of work", "4. Actions", "5. Glossary"),
+                LearningReport.CONTENTS.stream().map(LearningReport.Heading::full).toList());
+        assertEquals(List.of("1.1", "1.2", "1.3", "1.4", "1.5"), build(all()).summary().stream().map(LearningReport.SummaryPart::number).toList());
+    }
+}

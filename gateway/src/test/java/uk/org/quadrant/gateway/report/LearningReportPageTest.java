@@ -1,0 +1,304 @@
+package uk.org.quadrant.gateway.report;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.org.quadrant.gateway.support.Browserless;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The annual report over real HTTP, with stand-ins for the three services (JDK HttpServer on
+ * loopback) answering realistic JSON: every section in the board's order with the stand-ins'
+ * figures, eight calls carrying the user's token and the year's bounds, each service down in turn,
+ * board roles only, a bad year refused, and the PDF read back with the same library.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LearningReportPageTest implements TestPropertyProvider {
+
+    private static final String PAGE = "/reports/learning-and-improvement?year=2017April";
+    private static final String PDF = "/reports/learning-and-improvement.pdf?year=2017April";
+
+    /** What each stand-in received: "service GET path?query | Authorization". */
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
+
+    private final HttpServer indicators = stub("indicators", Map.of("/api/v1/scorecard", ReportStubData.SCORECARD));
+    private final HttpServer audits = stub("audits", Map.of("/api/v1/audits", ReportStubData.AUDITS, "/api/v1/grades", ReportStubData.GRADES,
+            "/api/v1/themes/analysis?QUALITATIVE", ReportStubData.QUALITATIVE_THEMES,
+            "/api/v1/themes/analysis?PRACTITIONER", ReportStubData.PRACTITIONER_THEMES,
+            "/api/v1/themes/analysis?CHILDREN_AND_FAMILIES", ReportStubData.FAMILIES_THEMES));
+    private final HttpServer actions = stub("actions", Map.of("/api/v1/actions", ReportStubData.ACTIONS,
+            "/api/v1/updates", ReportStubData.UPDATES));
+
+    private HttpServer stub(String service, Map<String, String> answers) {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            s.setExecutor(Executors.newCachedThreadPool());
+            s.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                String query = exchange.getRequestURI().getRawQuery();
+                received.add(service + " " + exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query)
+                        + " | " + exchange.getRequestHeaders().getFirst("Authorization"));
+                String key = path.endsWith("/analysis") && query != null ? path + "?" + query.replaceAll(".*quadrant=([A-Z_]+).*", "$1") : path;
+                String body = answers.get(key);
+                int status = down.contains(service) ? 503 : body == null ? 404 : 200;
+                byte[] out = (status == 200 ? body : "{\"title\":\"unavailable\",\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+                exchange.sendResponseHeaders(status, out.length);
+                try (OutputStream o = exchange.getResponseBody()) {
+                    o.write(out);
+                }
+            });
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "micronaut.http.services.indicators.url", "http://127.0.0.1:" + indicators.getAddress().getPort(),
+                "micronaut.http.services.audits.url", "http://127.0.0.1:" + audits.getAddress().getPort(),
+                "micronaut.http.services.actions.url", "http://127.0.0.1:" + actions.getAddress().getPort(),
+                "quadrant.report.partnership", "Exampleshire Safeguarding Children Partnership",
+                // a stand-in taken down on purpose must not leave its circuit open for the next test
+                "quadrant.downstream.breaker-threshold", "100000");
+    }
+
+    @AfterEach
+    void allUp() {
+        down.clear();
+    }
+
+    @AfterAll
+    void stop() {
+        indicators.stop(0);
+        audits.stop(0);
+        actions.stop(0);
+    }
+
+    private Browserless signedIn(String user) {
+        Browserless browser = new Browserless(http.toBlocking());
+        browser.signIn(user, Browserless.DEMO_PASSWORD);
+        return browser;
+    }
+
+    /** A link followed by a browser: it accepts HTML first, anything else after. */
+    private static Browserless.Page download(Browserless browser, String path) {
+        return browser.send(HttpRequest.GET(path).header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+    }
+
+    private static void inOrder(String body, List<String> parts) {
+        int at = -1;
+        for (String part : parts) {
+            int next = body.indexOf(part, at + 1);
+            int from = Math.max(at, 0);
+            assertTrue(next > at, "'" + part + "' should come after the previous part, in order " + parts + "; after it: "
+                    + body.substring(from, Math.min(body.length(), from + 400)));
+            at = next;
+        }
+    }
+
+    @Test
+    void everySectionIsThereInTheBoardsOrderWithTheServicesFigures() {
+        Browserless.Page page = signedIn("chair").get(PAGE);
+        assertEquals(200, page.status(), page.body());
+        String body = page.body();
+        assertTrue(body.contains("<title>Themes for learning and improvement 2017/18 – Quadrant</title>"), body);
+        assertEquals(1, body.split("<h1").length - 1, "one h1");
+        assertTrue(body.contains("Exampleshire Safeguarding Children Partnership"));
+        inOrder(body, List.of(">1. Executive summary: themes for learning and improvement and recommendations<",
+                ">1.1 Quantitative themes in summary<", ">1.2 Qualitative themes in summary<", ">1.3 Practitioner views<",
+                ">1.4 Children, young people and families&#39; views<", ">1.5 Recommended actions for 2018/19<",
+                ">2. Themes and findings from case reviews, audits, complaints and engagement with young people<",
+                ">2.1 Quantitative<", ">2.2 Qualitative<", ">2.3 Views of practitioners<", ">2.4 Views of young people, parents and carers<",
+                ">3. Impact of work<", ">4. Actions<", ">5. Glossary<"));
+        // quantitative: off target and worsening, with the service's own change %
+        inOrder(body, List.of(">2.1 Quantitative<", "5 indicators have a figure for 2017/18; 1 has none yet.", "Indicators off target in 2017/18", "Children subject to a child protection plan",
+                ">730<", ">650<", ">569<", ">+161<", ">+28.3 %<", ">Red<", ">Worsening<",
+                "MASH enquiries completed in time", ">45 %<", ">75 %<", "Fathers attending child protection conferences", ">Amber<",
+                "getting worse", "Children looked after", ">+3.6 %<"));
+        assertFalse(body.contains("Retired CAF measure"), "a 2015/16 figure is not in the 2017/18 report");
+        assertFalse(body.contains("Early help assessments completed"), "on target and improving is not a theme for improvement");
+        // qualitative, views, impact, actions
+        inOrder(body, List.of(">2.2 Qualitative<", "3 audits and reviews covered 2017/18.", "Ofsted scale: 12 cases in 2 audits, 75.0 % good or better",
+                ">Requires improvement<", ">3<", "Neglect", "Repeated theme", "Use the child care development checklist earlier",
+                ">2.3 Views of practitioners<", "Thresholds", "Threshold awareness at the level of early help needs to be greater",
+                ">2.4 Views of young people, parents and carers<", "Voice of the child", "Telling my story over and over",
+                ">3. Impact of work<", ">NA1<", "Roll out the neglect toolkit", ">1 February 2018<",
+                "Neglect named earlier in 8 of 10 audited cases", ">4. Actions<", "Open actions carried into 2018/19", ">NA2<", ">Overdue<",
+                ">DA1<", "Recommendations from the year's findings", "Refer every young person&#39;s case to MARAC"));
+        assertTrue(body.contains("Children subject to a child protection plan (2017/18) was 730 against a target of 650 (red), 569 to 730 (+161, +28.3 %)."),
+                "executive summary states the figure");
+        assertFalse(body.contains("unavailable"), "every service answered");
+        assertTrue(body.contains("href=\"/reports/learning-and-improvement.pdf?year=2017April\""), "download link");
+    }
+
+    @Test
+    void eightCallsCarryTheUsersTokenAndTheYearsBounds() {
+        Browserless browser = signedIn("manager");
+        received.clear();
+        assertEquals(200, browser.get(PAGE).status());
+        String bearer = "Bearer " + browser.cookie("quadrant_session").orElseThrow();
+        String range = "from=2017-04-01&to=2018-03-31";
+        Set<String> expected = Set.of(
+                "indicators GET /api/v1/scorecard?period=2017April",
+                "audits GET /api/v1/audits",
+                "audits GET /api/v1/grades?" + range,
+                "audits GET /api/v1/themes/analysis?" + range + "&quadrant=QUALITATIVE",
+                "audits GET /api/v1/themes/analysis?" + range + "&quadrant=PRACTITIONER",
+                "audits GET /api/v1/themes/analysis?" + range + "&quadrant=CHILDREN_AND_FAMILIES",
+                "actions GET /api/v1/actions",
+                "actions GET /api/v1/updates?" + range);
+        assertEquals(8, received.size(), "one bulk call each, never one per indicator, audit or action: " + received);
+        assertEquals(expected, Set.copyOf(received.stream().map(r -> r.substring(0, r.indexOf(" | "))).toList()), received::toString);
+        received.forEach(r -> assertTrue(r.endsWith(" | " + bearer), "the user's own token: " + r));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "indicators, indicators-service, 2.1 Quantitative, Children subject to a child protection plan, Neglect named earlier",
+            "audits, audits-service, 2.2 Qualitative, Use the child care development checklist earlier, Children subject to a child protection plan",
+            "actions, actions-service, 3. Impact of work, Neglect named earlier, Telling my story over and over"})
+    void aServiceThatIsDownLeavesItsSectionsSayingSoAndTheRestRenders(String service, String name, String section, String gone,
+                                                                        String stillThere) {
+        down.add(service);
+        Browserless.Page page = signedIn("chair").get(PAGE);
+        assertEquals(200, page.status(), page.body());
+        String body = page.body();
+        String note = "The figures for this part are unavailable: " + name + " did not answer when this report was produced.";
+        inOrder(body, List.of(">" + section + "<", note));
+        assertFalse(body.contains(gone), "nothing from " + name);
+        assertTrue(body.contains(stillThere), "the other services' figures still show");
+        for (String other : List.of("indicators-service", "audits-service", "actions-service")) {
+            if (!other.equals(name)) {
+                assertFalse(body.contains("unavailable: " + other), other + " answered");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csc.lead", "tvp.user"})
+    void agencyUsersAreRefused(String user) {
+        Browserless browser = signedIn(user);
+        received.clear();
+        assertEquals(403, browser.get(PAGE).status());
+        assertEquals(403, download(browser, PDF).status());
+        assertTrue(received.isEmpty(), "no service is asked for a refused user: " + received);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?year=2017", "?year=2017Sep", "?year=April2017", "?year=%3Cscript%3E", ""})
+    void aBadYearIsA400NamingTheParameter(String query) {
+        Browserless.Page page = signedIn("manager").get("/reports/learning-and-improvement" + query);
+        assertEquals(400, page.status(), page.body());
+        assertTrue(page.body().contains("The year parameter must be a financial year such as 2017April"), page.body());
+        assertFalse(page.body().contains("<script>"), "the bad value is escaped");
+        Browserless.Page pdf = download(signedIn("manager"), "/reports/learning-and-improvement.pdf" + query);
+        assertEquals(400, pdf.status(), pdf.body());
+        assertTrue(pdf.body().contains("The year parameter must be a financial year"), pdf.body());
+    }
+
+    @Test
+    void thePdfOpensWithItsTitlePageSectionsAndFigures() throws IOException {
+        Browserless browser = signedIn("chair");
+        HttpResponse<byte[]> response;
+        try {
+            response = http.toBlocking().exchange(HttpRequest.GET(PDF)
+                            .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                    .cookie(Cookie.of("quadrant_session", browser.cookie("quadrant_session").orElseThrow())), byte[].class);
+        } catch (HttpClientResponseException e) {
+            throw new AssertionError("PDF download failed: " + e.getStatus() + " " + e.getResponse().getBody(String.class).orElse(""), e);
+        }
+        assertEquals(200, response.code());
+        assertEquals("application/pdf", response.getContentType().orElseThrow().toString());
+        assertEquals("attachment; filename=\"learning-and-improvement-2017April.pdf\"", response.header("Content-Disposition"));
+        byte[] pdf = response.body();
+        assertTrue(new String(pdf, 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "learning-and-improvement-test.pdf"), pdf);
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            assertEquals("Themes for learning and improvement 2017/18", reader.getInfo().get("Title"));
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            String titlePage = text.getTextFromPage(1).replaceAll("\\s+", " ");
+            assertTrue(titlePage.contains("Exampleshire Safeguarding Children Partnership"), titlePage);
+            assertTrue(titlePage.contains("Themes for learning and improvement"), titlePage);
+            assertTrue(titlePage.contains("2017/18"), titlePage);
+            // text comes out in content-stream order, not reading order: check what each page holds
+            List<String> pages = new java.util.ArrayList<>();
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                pages.add(text.getTextFromPage(p).replaceAll("\\s+", " "));
+            }
+            String doc = String.join(" ", pages);
+            java.util.function.BiFunction<String, Integer, Integer> pageFrom = (part, first) -> {
+                for (int p = first - 1; p < pages.size(); p++) {
+                    if (pages.get(p).contains(part)) {
+                        return p + 1;
+                    }
+                }
+                throw new AssertionError("'" + part + "' is not in the PDF from page " + first + ": " + doc);
+            };
+            java.util.function.ToIntFunction<String> pageOf = part -> pageFrom.apply(part, 3);
+            List<String> sections = List.of("1. Executive summary", "2. Themes and findings", "3. Impact of work", "4. Actions",
+                    "5. Glossary");
+            List<Integer> starts = sections.stream().map(pageOf::applyAsInt).toList();
+            for (int k = 1; k < starts.size(); k++) {
+                assertTrue(starts.get(k) > starts.get(k - 1), "each section starts on a later page: " + sections + " " + starts);
+            }
+            int themes = pageOf.applyAsInt("2. Themes and findings");
+            int impact = pageOf.applyAsInt("3. Impact of work");
+            for (String part : List.of("2.1 Quantitative", "Children subject to a child protection plan", "+161", "+28.3 %",
+                    "2.2 Qualitative", "75.0 % good or better", "Use the child care development checklist earlier",
+                    "2.3 Views of practitioners", "Thresholds: 3 findings from 1 source", "2.4 Views of young people, parents and carers",
+                    "Telling my story over and over")) {
+                int at = pageFrom.apply(part, themes);
+                assertTrue(at >= themes && at < impact, "'" + part + "' is in section 2 (pages " + themes + "-" + (impact - 1) + "), not on page " + at);
+            }
+            assertEquals(impact, pageOf.applyAsInt("Neglect named earlier in 8 of 10 audited"), "impact with its difference");
+            assertTrue(doc.contains("1.1 Quantitative themes in summary") && doc.contains("1.5 Recommended actions for 2018/19"));
+            assertTrue(doc.contains("569 to 730 (+161, +28.3 %)"), "the summary states the figure");
+            assertTrue(doc.contains("5 indicators have a figure for 2017/18; 1 has none yet."), "the same words as the page");
+            assertFalse(doc.contains("Retired CAF measure"));
+        } finally {
+            reader.close();
+        }
+    }
+}
