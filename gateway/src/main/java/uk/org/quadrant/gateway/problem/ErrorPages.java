@@ -11,13 +11,19 @@ import uk.org.quadrant.gateway.signin.CurrentUser;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Renders the GOV.UK-style error page ("Page not found", "There is a problem with the service"). */
 @Singleton
 class ErrorPages {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ErrorPages.class);
+
+    private static String escape(Object text) {
+        return text == null ? "" : text.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
+    }
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
 
@@ -48,8 +54,12 @@ class ErrorPages {
         StringWriter out = new StringWriter();
         try {
             renderer.render("error/error", model, request).writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // The error page itself failed: answer with a bare page rather than leave the request hanging.
+            LOG.error("The error page could not be rendered for {} {}", problem.status(), request.getPath(), e);
+            return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(model.get("heading"))
+                    + " – Quadrant</title></head><body><main><h1>" + escape(model.get("heading")) + "</h1><p>"
+                    + escape(problem.detail()) + "</p><p><a href=\"/\">Go to the start page</a></p></main></body></html>";
         }
         return out.toString();
     }
