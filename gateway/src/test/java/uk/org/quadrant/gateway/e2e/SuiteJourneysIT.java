@@ -101,10 +101,23 @@ class SuiteJourneysIT {
         }
 
         browser.signIn("csc.lead", PASSWORD);
-        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId)) {
+        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId, "/audits")) {
             visit("csc.lead", page);
         }
-        assertTrue(browser.checkedPages.size() >= 19, browser.checkedPages.toString());
+        // every kind of form the task list offers: a value, a progress update, an audit record, a Section 11 standard
+        browser.open("/agency/CSC");
+        List<String> forms = new java.util.ArrayList<>();
+        for (String prefix : List.of("/agency/CSC/values/", "/actions/", "/audits/", "/self-assessment/")) {
+            browser.driver.findElements(By.cssSelector("ul.govuk-task-list a[href^='" + prefix + "']")).stream()
+                    .map(a -> a.getDomAttribute("href")).findFirst().ifPresent(forms::add);
+        }
+        assertTrue(forms.size() >= 3, "the task list links to the forms: " + forms);
+        for (String form : forms) {
+            visit("csc.lead form", form);
+            assertFalse(browser.driver.findElements(By.cssSelector("form[method='post'] input[name='csrfToken']")).isEmpty(),
+                    form + " carries a CSRF token");
+        }
+        assertTrue(browser.checkedPages.size() >= 23, browser.checkedPages.toString());
     }
 
     /**
