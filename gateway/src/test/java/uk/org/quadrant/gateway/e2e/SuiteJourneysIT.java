@@ -211,7 +211,7 @@ class SuiteJourneysIT {
         List<String> headings = browser.driver.findElements(By.cssSelector("main h2[id], main h3[id]")).stream()
                 .map(WebElement::getText).toList();
         int previous = -1;
-        for (String section : List.of("Executive summary", "Quantitative", "Qualitative", "practitioners", "young people",
+        for (String section : List.of("Executive summary", "Quantitative", "Qualitative", "Views of practitioners", "Views of young people",
                 "Impact", "Actions")) {
             int at = -1;
             for (int i = 0; i < headings.size(); i++) {
