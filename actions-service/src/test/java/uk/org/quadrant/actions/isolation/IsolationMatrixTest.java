@@ -1,0 +1,215 @@
+package uk.org.quadrant.actions.isolation;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.TestTokens;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static uk.org.quadrant.actions.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.actions.isolation.Matrix.MANAGER_READ;
+import static uk.org.quadrant.actions.isolation.Matrix.MANAGER_WRITE;
+import static uk.org.quadrant.actions.isolation.Matrix.PUBLIC;
+import static uk.org.quadrant.actions.isolation.Matrix.Route;
+import static uk.org.quadrant.actions.isolation.Matrix.Rule;
+import static uk.org.quadrant.actions.isolation.Matrix.SIGNED_IN;
+
+/**
+ * Issue 8, access control: every route of actions-service's router × every kind of caller. Agency A is
+ * TVP, agency B is CSC, which leads an action of a board plan. Plans and actions are read by everyone
+ * signed in (docs/api.md), so for them "another agency" means writing: A records no progress on B's
+ * action, nobody but the manager makes or changes plans, actions and the business plan, the chair
+ * writes nothing, and closing an action is the manager's even for B's own users. The change log (old
+ * and new values) is the manager's alone.
+ *
+ * <p>Adding an endpoint: add one line to {@link #table()} with its rule, or this test fails.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolationMatrixTest implements TestPropertyProvider {
+
+    static final String MADE_UP = "987654321";
+    /** Only in the change log: B's narrative of an update later replaced... the log keeps old values. */
+    static final String LOGGED_TITLE = "Isolation plan title before the rename";
+
+    /**
+     * Writes on records everyone may read: the refusal is a 403, and a made-up id is a 404 (nothing
+     * hidden is revealed, since the real one is readable anyway).
+     */
+    static final Rule PUBLIC_RECORD_MANAGER_WRITE = MANAGER_WRITE.otherAgency(403, false)
+            .named("manager-only write (record readable by all)");
+    /** Progress on B's action by B (closing and re-opening: the manager); A: 403. */
+    static final Rule CLOSING = new Rule("closing an action: the manager only", 401, 403, false, 403, 403, 403);
+
+    private final TestTokens tokens = new TestTokens();
+
+    @Inject
+    Router router;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+
+    private Matrix.Http http;
+    private final Map<String, String> real = new LinkedHashMap<>();
+    private final Map<String, String> madeUp = new LinkedHashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(tokens.properties());
+        // No success measure is evaluated here; a dead port keeps the service from calling anything real.
+        p.put("micronaut.http.services.indicators.url", "http://127.0.0.1:9");
+        return p;
+    }
+
+    @AfterAll
+    void stopJwks() {
+        tokens.close();
+    }
+
+    String manager() {
+        return tokens.board("manager", "BOARD_MANAGER");
+    }
+
+    // ---- data --------------------------------------------------------------------------------------------
+
+    @BeforeAll
+    void seed() {
+        http = new Matrix.Http(server.getURL().toString(), json);
+        String plan = id(http.ok("POST", "/api/v1/plans", manager(), Map.of("title", LOGGED_TITLE,
+                "sourceType", "LEARNING_REVIEW", "sourceRef", "LR-ISOLATION")));
+        Map<String, Object> renamed = new LinkedHashMap<>(Map.of("title", "Isolation learning review plan",
+                "sourceType", "LEARNING_REVIEW", "sourceRef", "LR-ISOLATION", "version", 0));
+        http.ok("PUT", "/api/v1/plans/" + plan, manager(), renamed);
+        String action = id(http.ok("POST", "/api/v1/plans/" + plan + "/actions", manager(), actionBody("1", "CSC")));
+        http.ok("POST", "/api/v1/actions/" + action + "/updates", tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"),
+                Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
+        http.ok("POST", "/api/v1/business-plan", manager(), Map.of("planYear", "2050April", "kind", "PRIORITY",
+                "number", 1, "title", "Isolation priority"));
+        real.putAll(Map.of("id", action, "plan", plan, "selector", "liveness"));
+        madeUp.putAll(Map.of("id", MADE_UP, "plan", MADE_UP, "selector", "liveness"));
+    }
+
+    private static Map<String, Object> actionBody(String ref, String lead) {
+        return new LinkedHashMap<>(Map.of("ref", ref, "issue", "Information not shared at the front door",
+                "action", "Agree an information-sharing protocol", "dueDate", LocalDate.now().plusDays(100).toString(),
+                "leadRole", "Head of Safeguarding", "leadAgency", lead, "priority", 3));
+    }
+
+    private static String id(Map<String, Object> body) {
+        Object id = body.get("id");
+        if (id == null) {
+            throw new AssertionError("no id in " + body);
+        }
+        return String.valueOf(((Number) id).longValue());
+    }
+
+    private Object versionOf(String path) {
+        Matrix.Http.Res res = http.send("GET", path, manager(), null, null);
+        return res.status() == 200 ? http.map(res.body()).get("version") : null;
+    }
+
+    // ---- the table: one line per route ----------------------------------------------------------------
+
+    private Route route(String method, String template, Rule rule) {
+        return new Route(method, template, rule, real, madeUp, null, () -> null, null);
+    }
+
+    List<Route> table() {
+        return List.of(
+                route("GET", "/health", PUBLIC),
+                route("GET", "/health/{selector}", PUBLIC),
+                route("GET", "/prometheus", PUBLIC),
+                route("GET", "/api/v1/me", SIGNED_IN),
+                route("GET", "/api/v1/change-log", MANAGER_READ).query("limit=500"),
+                route("GET", "/api/v1/plans", SIGNED_IN),
+                route("POST", "/api/v1/plans", MANAGER_WRITE).body(() -> Map.of("title", "Refused plan",
+                        "sourceType", "AUDIT", "sourceRef", "REFUSED")),
+                route("GET", "/api/v1/plans/{id}", SIGNED_IN).real("id", real.get("plan")),
+                route("PUT", "/api/v1/plans/{id}", PUBLIC_RECORD_MANAGER_WRITE).real("id", real.get("plan"))
+                        .body(() -> Map.of("title", "Refused rename", "sourceType", "LEARNING_REVIEW",
+                                "version", versionOf("/api/v1/plans/" + real.get("plan")))),
+                route("POST", "/api/v1/plans/{id}/actions", PUBLIC_RECORD_MANAGER_WRITE).real("id", real.get("plan"))
+                        .body(() -> actionBody("9", "CSC")),
+                route("GET", "/api/v1/actions", SIGNED_IN).query("agency=CSC"),
+                route("GET", "/api/v1/actions/{id}", SIGNED_IN),
+                route("PUT", "/api/v1/actions/{id}", PUBLIC_RECORD_MANAGER_WRITE).body(() -> {
+                    Map<String, Object> b = actionBody("1", "TVP");
+                    b.put("version", versionOf("/api/v1/actions/" + real.get("id")));
+                    return b;
+                }),
+                route("GET", "/api/v1/actions/{id}/updates", SIGNED_IN),
+                // The body closes B's action: A may not (403), nor B's own contributor or lead (the manager's).
+                route("POST", "/api/v1/actions/{id}/updates", CLOSING).body(() -> Map.of("narrative", "Refused",
+                        "difference", "None", "status", "CLOSED", "version", versionOf("/api/v1/actions/" + real.get("id")))),
+                route("POST", "/api/v1/actions/from-recommendation", AGENCY_WRITE).body(() -> Map.of(
+                        "sourceRef", "audits:finding:isolation", "planSourceType", "AUDIT", "planSourceRef", "audits:audit:iso",
+                        "planTitle", "Refused", "issue", "Refused", "action", "Refused", "leadAgency", "CSC")),
+                route("GET", "/api/v1/actions/due", SIGNED_IN).query("days=365&agency=CSC"),
+                route("GET", "/api/v1/rollups", SIGNED_IN).query("by=agency"),
+                route("GET", "/api/v1/business-plan", SIGNED_IN),
+                route("POST", "/api/v1/business-plan", MANAGER_WRITE).body(() -> Map.of("planYear", "2050April",
+                        "kind", "PRIORITY", "number", 2, "title", "Refused")));
+    }
+
+    // ---- the tests ----------------------------------------------------------------------------------
+
+    @Test
+    void theTableListsEveryRouteOfTheRouterAndNoOther() {
+        Matrix.assertTableCoversRouter(router, table());
+    }
+
+    @TestFactory
+    List<DynamicNode> everyRouteForEveryCaller() {
+        Matrix.Tokens t = new Matrix.Tokens(
+                () -> tokens.expired("manager", null, "BOARD_MANAGER"),
+                () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
+                () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
+                () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
+                () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
+                () -> tokens.board("chair", "BOARD_CHAIR"),
+                () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"),
+                () -> tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"));
+        return Matrix.matrix(router, table(), t, Set.of(LOGGED_TITLE), http, new Matrix.Db(dataSource, table -> false));
+    }
+
+    @TestFactory
+    List<DynamicNode> onlyHealthAndPrometheusOfTheManagementEndpoints() {
+        return Matrix.operationalEndpointsNotServed(http, this::manager);
+    }
+
+    @TestFactory
+    List<DynamicNode> pathVariantsDoNotSlipPast() {
+        List<DynamicNode> nodes = new ArrayList<>();
+        String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String chair = tokens.board("chair", "BOARD_CHAIR");
+        nodes.addAll(Matrix.pathVariants("A's lead on the change log", "/api/v1/change-log?limit=500",
+                () -> tvpLead, LOGGED_TITLE, http));
+        nodes.addAll(Matrix.pathVariants("the chair on the change log", "/api/v1/change-log?limit=500",
+                () -> chair, LOGGED_TITLE, http));
+        nodes.addAll(Matrix.pathVariants("no token on B's action", "/api/v1/actions/" + real.get("id"),
+                () -> null, "front door", http));
+        nodes.addAll(Matrix.pathVariants("no token on the plans", "/api/v1/plans/" + real.get("plan"),
+                () -> null, "Isolation", http));
+        return nodes;
+    }
+}

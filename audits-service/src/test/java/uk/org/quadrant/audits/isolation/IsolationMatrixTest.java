@@ -1,0 +1,260 @@
+package uk.org.quadrant.audits.isolation;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.audits.support.TestTokens;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static uk.org.quadrant.audits.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.audits.isolation.Matrix.BOARD_WRITE;
+import static uk.org.quadrant.audits.isolation.Matrix.MANAGER_READ;
+import static uk.org.quadrant.audits.isolation.Matrix.MANAGER_WRITE;
+import static uk.org.quadrant.audits.isolation.Matrix.OWN_AGENCY_READ;
+import static uk.org.quadrant.audits.isolation.Matrix.PUBLIC;
+import static uk.org.quadrant.audits.isolation.Matrix.Route;
+import static uk.org.quadrant.audits.isolation.Matrix.Rule;
+import static uk.org.quadrant.audits.isolation.Matrix.SIGNED_IN;
+
+/**
+ * Issue 8, access control: every route of audits-service's router × every kind of caller. Agency A is
+ * TVP, agency B is CSC. B owns a single-agency audit (with a case, a concern and a recommendation) and
+ * a Section 11 self-assessment; A takes part in neither, so to A they do not exist: every read and
+ * every write on them answers exactly as for a made-up id (404), nothing of them reaches A, no refused
+ * write changes a row. The chair's one write is the Section 11 challenge (docs/api.md).
+ *
+ * <p>Adding an endpoint: add one line to {@link #table()} with its rule, or this test fails.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolationMatrixTest implements TestPropertyProvider {
+
+    static final String SECRET_TITLE = "Isolation CSC-only supervision audit";
+    static final String SECRET_FINDING = "Isolation secret: fathers were not seen";
+    static final String SECRET_EVIDENCE = "Isolation secret evidence of CSC";
+    static final String MADE_UP = "987654321";
+
+    /** A hidden record: writes by another agency answer 404, exactly like a record that does not exist. */
+    static final Rule HIDDEN_WRITE = AGENCY_WRITE.otherAgency(404, true).named("own agency's write (404 for others)");
+
+    private final TestTokens tokens = new TestTokens();
+
+    @Inject
+    Router router;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+
+    private Matrix.Http http;
+    private final Map<String, String> real = new LinkedHashMap<>();
+    private final Map<String, String> madeUp = new LinkedHashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return tokens.properties();
+    }
+
+    @AfterAll
+    void stopJwks() {
+        tokens.close();
+    }
+
+    String manager() {
+        return tokens.board("manager", "BOARD_MANAGER");
+    }
+
+    String cscUser() {
+        return tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
+    }
+
+    String cscLead() {
+        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
+    }
+
+    // ---- data of agency B (CSC) -------------------------------------------------------------------------
+
+    @BeforeAll
+    void seed() {
+        http = new Matrix.Http(server.getURL().toString(), json);
+        Map<String, Object> audit = auditBody(SECRET_TITLE, "CSC");
+        String auditId = id(http.ok("POST", "/api/v1/audits", cscUser(), audit));
+        String caseId = id(http.ok("POST", "/api/v1/audits/" + auditId + "/cases", cscUser(),
+                Map.of("caseRef", "CSC-2050-01", "grade", "GOOD")));
+        String finding = id(http.ok("POST", "/api/v1/audits/" + auditId + "/findings", cscUser(),
+                Map.of("kind", "CONCERN", "text", SECRET_FINDING, "themes", List.of("NEGLECT"))));
+        String recommendation = id(http.ok("POST", "/api/v1/audits/" + auditId + "/findings", cscUser(),
+                Map.of("kind", "RECOMMENDATION", "text", "Isolation recommendation", "themes", List.of())));
+        String assessment = id(http.ok("POST", "/api/v1/section11/assessments", cscLead(), Map.of("cycle", "2018April")));
+        http.ok("PUT", "/api/v1/section11/assessments/" + assessment + "/standards/S11-1", cscUser(),
+                Map.of("rag", "AMBER", "evidence", SECRET_EVIDENCE));
+        // A's own audit, so that A's lists are not empty by accident.
+        http.ok("POST", "/api/v1/audits", tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
+                auditBody("Isolation TVP audit", "TVP"));
+
+        real.putAll(Map.of("id", auditId, "caseId", caseId, "finding", finding, "recommendation", recommendation,
+                "assessment", assessment, "code", "S11-1", "selector", "liveness"));
+        madeUp.putAll(Map.of("id", MADE_UP, "caseId", MADE_UP, "finding", MADE_UP, "recommendation", MADE_UP,
+                "assessment", MADE_UP, "code", "S11-1", "selector", "liveness"));
+    }
+
+    private static Map<String, Object> auditBody(String title, String lead) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "SINGLE_AGENCY_AUDIT");
+        m.put("title", title);
+        m.put("leadAgency", lead);
+        m.put("participatingAgencies", List.of());
+        m.put("periodStart", "2050-01-01");
+        m.put("periodEnd", "2050-03-31");
+        m.put("gradingScale", "OFSTED");
+        m.put("complianceThresholdPercent", 75);
+        return m;
+    }
+
+    private static String id(Map<String, Object> body) {
+        Object id = body.get("id");
+        if (id == null) {
+            throw new AssertionError("no id in " + body);
+        }
+        return String.valueOf(((Number) id).longValue());
+    }
+
+    /** The audit's current body for a PUT (what the manager reads, minus read-only fields). */
+    private Map<String, Object> editableAudit() {
+        Matrix.Http.Res res = http.send("GET", "/api/v1/audits/" + real.get("id"), manager(), null, null);
+        Map<String, Object> a = http.map(res.body());
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : List.of("type", "title", "leadAgency", "participatingAgencies", "periodStart", "periodEnd",
+                "status", "gradingScale", "complianceThresholdPercent", "version")) {
+            if (a.get(k) != null) {
+                m.put(k, a.get(k));
+            }
+        }
+        m.put("title", "Changed by someone who may not");
+        return m;
+    }
+
+    private Object versionOf(String path) {
+        Matrix.Http.Res res = http.send("GET", path, manager(), null, null);
+        return res.status() == 200 ? http.map(res.body()).get("version") : null;
+    }
+
+    // ---- the table: one line per route ----------------------------------------------------------------
+
+    private Route route(String method, String template, Rule rule) {
+        return new Route(method, template, rule, real, madeUp, null, () -> null, null);
+    }
+
+    List<Route> table() {
+        String a = "/api/v1/audits";
+        String s11 = "/api/v1/section11";
+        return List.of(
+                route("GET", "/health", PUBLIC),
+                route("GET", "/health/{selector}", PUBLIC),
+                route("GET", "/prometheus", PUBLIC),
+                route("GET", "/api/v1/me", SIGNED_IN),
+                route("GET", "/api/v1/change-log", MANAGER_READ),
+                // Audits: A lists its own and those it takes part in; B's audit is a 404 for A, read or write.
+                route("GET", a, SIGNED_IN),
+                route("POST", a, AGENCY_WRITE).body(() -> auditBody("Refused audit for CSC", "CSC")),
+                route("GET", a + "/{id}", OWN_AGENCY_READ),
+                route("PUT", a + "/{id}", HIDDEN_WRITE).body(this::editableAudit),
+                route("GET", a + "/{id}/cases", OWN_AGENCY_READ),
+                route("POST", a + "/{id}/cases", HIDDEN_WRITE).body(() -> Map.of("caseRef", "CSC-2050-02", "grade", "GOOD",
+                        "agency", "CSC")),
+                route("PUT", a + "/{id}/cases/{caseId}", HIDDEN_WRITE).body(() -> Map.of("caseRef", "CSC-2050-01",
+                        "grade", "INADEQUATE", "agency", "CSC", "version", 0)),
+                route("DELETE", a + "/{id}/cases/{caseId}", HIDDEN_WRITE),
+                route("GET", a + "/{id}/grades", OWN_AGENCY_READ),
+                route("GET", "/api/v1/grades", SIGNED_IN).query("from=2050-01-01&to=2050-12-31"),
+                route("GET", a + "/{id}/findings", OWN_AGENCY_READ),
+                route("POST", a + "/{id}/findings", HIDDEN_WRITE).body(() -> Map.of("kind", "CONCERN", "text", "refused",
+                        "themes", List.of("NEGLECT"), "agency", "CSC")),
+                route("GET", "/api/v1/findings/{id}", OWN_AGENCY_READ).real("id", real.get("finding")),
+                route("PUT", "/api/v1/findings/{id}", HIDDEN_WRITE).real("id", real.get("finding")).body(() -> Map.of("kind", "CONCERN", "text", "refused",
+                        "themes", List.of(), "version", versionOf("/api/v1/findings/" + real.get("finding")))),
+                route("DELETE", "/api/v1/findings/{id}", HIDDEN_WRITE).real("id", real.get("finding")),
+                route("POST", "/api/v1/findings/{id}/action", HIDDEN_WRITE).real("id", real.get("recommendation")),
+                // Vocabulary and scales: read by all, defined by the manager.
+                route("GET", "/api/v1/themes", SIGNED_IN),
+                route("POST", "/api/v1/themes", MANAGER_WRITE).body(() -> Map.of("code", "REFUSED_THEME", "label", "Refused")),
+                route("PUT", "/api/v1/themes/{code}", MANAGER_WRITE).real("code", "NEGLECT").madeUp("code", "NO_SUCH_THEME").body(() -> Map.of("label", "Renamed", "active", false)),
+                route("GET", "/api/v1/themes/analysis", SIGNED_IN).query("from=2050-01-01&to=2050-12-31&agency=CSC"),
+                route("GET", "/api/v1/grading-scales", SIGNED_IN),
+                route("POST", "/api/v1/grading-scales", MANAGER_WRITE).body(() -> Map.of("code", "REFUSED_SCALE",
+                        "name", "Refused", "grades", List.of("YES", "NO"), "standard", "YES")),
+                // Section 11: an agency its own assessment; the board all; the challenge is the board's.
+                route("GET", s11 + "/standards", SIGNED_IN),
+                route("PUT", s11 + "/standards/{code}", MANAGER_WRITE).body(() -> Map.of("code", "S11-1", "title", "Renamed")),
+                route("GET", s11 + "/assessments", SIGNED_IN),
+                route("POST", s11 + "/assessments", AGENCY_WRITE).body(() -> Map.of("agency", "CSC", "cycle", "2019April")),
+                route("GET", s11 + "/assessments/{id}", OWN_AGENCY_READ).real("id", real.get("assessment")),
+                route("PUT", s11 + "/assessments/{id}/standards/{code}", HIDDEN_WRITE).real("id", real.get("assessment"))
+                        .body(() -> Map.of("rag", "RED", "evidence", "refused")),
+                route("PUT", s11 + "/assessments/{id}/standards/{code}/challenge", BOARD_WRITE).real("id", real.get("assessment"))
+                        .body(() -> Map.of("comment", "refused challenge")));
+    }
+
+    // ---- the tests ----------------------------------------------------------------------------------
+
+    @Test
+    void theTableListsEveryRouteOfTheRouterAndNoOther() {
+        Matrix.assertTableCoversRouter(router, table());
+    }
+
+    @TestFactory
+    List<DynamicNode> everyRouteForEveryCaller() {
+        Matrix.Tokens t = new Matrix.Tokens(
+                () -> tokens.expired("manager", null, "BOARD_MANAGER"),
+                () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
+                () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
+                () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
+                () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
+                () -> tokens.board("chair", "BOARD_CHAIR"),
+                this::cscUser,
+                this::cscLead);
+        return Matrix.matrix(router, table(), t, Set.of(SECRET_TITLE, SECRET_FINDING, SECRET_EVIDENCE), http,
+                new Matrix.Db(dataSource, table -> false));
+    }
+
+    @TestFactory
+    List<DynamicNode> onlyHealthAndPrometheusOfTheManagementEndpoints() {
+        return Matrix.operationalEndpointsNotServed(http, this::manager);
+    }
+
+    @TestFactory
+    List<DynamicNode> pathVariantsDoNotSlipPast() {
+        List<DynamicNode> nodes = new ArrayList<>();
+        String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        nodes.addAll(Matrix.pathVariants("A's lead on B's audit", "/api/v1/audits/" + real.get("id"),
+                () -> tvpLead, SECRET_TITLE, http));
+        nodes.addAll(Matrix.pathVariants("A's lead on B's finding", "/api/v1/findings/" + real.get("finding"),
+                () -> tvpLead, SECRET_FINDING, http));
+        nodes.addAll(Matrix.pathVariants("A's lead on B's findings list", "/api/v1/audits/" + real.get("id") + "/findings",
+                () -> tvpLead, SECRET_FINDING, http));
+        nodes.addAll(Matrix.pathVariants("A's lead on B's Section 11 assessment",
+                "/api/v1/section11/assessments/" + real.get("assessment"), () -> tvpLead, SECRET_EVIDENCE, http));
+        nodes.addAll(Matrix.pathVariants("A's lead on the change log", "/api/v1/change-log?limit=500",
+                () -> tvpLead, SECRET_FINDING, http));
+        nodes.addAll(Matrix.pathVariants("no token on B's audit", "/api/v1/audits/" + real.get("id"),
+                () -> null, SECRET_TITLE, http));
+        return nodes;
+    }
+}
