@@ -97,6 +97,9 @@ class GatewayRouteMatrixTest {
     static final Rule MANAGER_PAGE = new Rule("manager only", TO_LOGIN, 403, false, 403, 403);
     static final Rule MANAGER_FORM = new Rule("manager-only form", TO_LOGIN, 403, false, 403, 403);
     static final Rule AGENCY_PAGE = new Rule("own agency's area (404 for others)", TO_LOGIN, 404, true, null, null);
+    static final Rule AGENCY_FORM = new Rule("own agency's form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
+    /** Forms whose agency rule needs the record from its service (dead here): the chair is refused before any call. */
+    static final Rule WRITER_FORM = new Rule("writers' form (chair refused)", TO_LOGIN, null, false, 403, null);
 
     /** One route: method and template as the router prints them, rule, path variables (B's real, made up). */
     record Route(String method, String template, Rule rule, Map<String, String> real, Map<String, String> madeUp,
@@ -122,8 +125,10 @@ class GatewayRouteMatrixTest {
         }
     }
 
-    private static final Map<String, String> REAL = Map.of("code", "CSC", "username", "csc.user", "selector", "liveness");
-    private static final Map<String, String> MADE_UP = Map.of("code", "NOPE", "username", "nobody.here", "selector", "liveness");
+    private static final Map<String, String> REAL = Map.of("code", "CSC", "username", "csc.user", "selector", "liveness",
+            "id", "1", "assessmentId", "1", "indicator", "MASH-TIMELINESS", "period", "2017April", "agency", "CSC");
+    private static final Map<String, String> MADE_UP = Map.of("code", "NOPE", "username", "nobody.here", "selector", "liveness",
+            "id", "999999", "assessmentId", "999999", "indicator", "MASH-TIMELINESS", "period", "2017April", "agency", "NOPE");
 
     private static Route route(String method, String template, Rule rule) {
         return new Route(method, template, rule, REAL, MADE_UP, Map.of());
@@ -177,7 +182,30 @@ class GatewayRouteMatrixTest {
             route("GET", "/admin/themes", MANAGER_PAGE),
             route("POST", "/admin/themes", MANAGER_FORM).form("code", "REFUSED", "label", "Refused"),
             route("GET", "/admin/themes/{code}", MANAGER_PAGE).real("code", "NEGLECT"),
-            route("POST", "/admin/themes/{code}", MANAGER_FORM).real("code", "NEGLECT").form("label", "Refused"));
+            route("POST", "/admin/themes/{code}", MANAGER_FORM).real("code", "NEGLECT").form("label", "Refused"),
+            route("GET", "/agency/{code}/values/{indicator}/{period}", AGENCY_PAGE),
+            route("POST", "/agency/{code}/values/{indicator}/{period}", AGENCY_FORM).form("value", "1", "action", "draft"),
+            route("GET", "/board/submissions", MANAGER_PAGE),
+            route("POST", "/board/submissions/{indicator}/{period}/{agency}/approve", MANAGER_FORM).form("version", "0"),
+            route("POST", "/board/submissions/{indicator}/{period}/{agency}/return", MANAGER_FORM).form("version", "0", "reason", "x"),
+            route("GET", "/plans", SIGNED_IN_PAGE),
+            route("GET", "/plans/{id}", SIGNED_IN_PAGE),
+            route("GET", "/actions/{id}", SIGNED_IN_PAGE),
+            route("GET", "/actions/{id}/update", SIGNED_IN_PAGE),
+            route("POST", "/actions/{id}/update", WRITER_FORM).form("narrative", "Refused", "version", "0"),
+            route("GET", "/audits", SIGNED_IN_PAGE),
+            route("GET", "/audits/{id}", SIGNED_IN_PAGE),
+            route("GET", "/audits/{id}/cases/new", SIGNED_IN_PAGE),
+            route("POST", "/audits/{id}/cases/new", WRITER_FORM).form("caseRef", "REF1", "grade", "GOOD"),
+            route("GET", "/audits/{id}/findings/new", SIGNED_IN_PAGE),
+            route("POST", "/audits/{id}/findings/new", WRITER_FORM).form("text", "Refused", "kind", "STRENGTH"),
+            route("GET", "/self-assessment/{assessmentId}/standards/{code}", SIGNED_IN_PAGE).real("code", "S1"),
+            route("POST", "/self-assessment/{assessmentId}/standards/{code}", WRITER_FORM).real("code", "S1")
+                    .form("rag", "GREEN", "version", "0"),
+            route("GET", "/themes", SIGNED_IN_PAGE),
+            route("GET", "/themes/{code}", SIGNED_IN_PAGE).real("code", "NEGLECT"),
+            route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
+            route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE));
 
     static Map<String, String> merge(Map<String, String> base, String... kv) {
         Map<String, String> m = new LinkedHashMap<>(base);
