@@ -37,7 +37,7 @@ public class Periods {
     private final LocalDate fixed;
 
     public Periods(@Value("${quadrant.reporting.as-at:}") @Nullable String asAt) {
-        this.fixed = asAt == null || asAt.isBlank() ? null : LocalDate.parse(asAt.trim());
+        this.fixed = asAt == null || asAt.isBlank() || asAt.trim().equalsIgnoreCase("today") ? null : LocalDate.parse(asAt.trim());
     }
 
     /** The date the task list is worked out for. */
