@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.values;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import uk.org.quadrant.indicators.domain.ValueAction;
 import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.domain.ValueWorkflow;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.problem.UniqueKeyViolation;
 import uk.org.quadrant.indicators.reports.DataVersion;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
@@ -77,6 +79,11 @@ public class ValueService {
         }
         Period p = period(indicator, period);
         Optional<IndicatorValue> current = values.findByIndicatorCodeAndAgencyCodeAndPeriod(code, agency, period);
+        if (current.isPresent() && request.version() == null) {
+            // No version means "this value is new": someone entered it meanwhile (or the client never read it).
+            throw new HttpStatusException(HttpStatus.CONFLICT, "This value already exists (version " + current.get().version()
+                    + ", status " + current.get().status() + "); reload it and send its version to change it");
+        }
         if (current.isPresent()) {
             checkVersion(current.get(), request.version(), true);
         } else if (request.version() != null) {
@@ -92,7 +99,7 @@ public class ValueService {
                 resolved.value(), resolved.numerator(), resolved.denominator(), blankToNull(request.comment()),
                 ValueStatus.DRAFT, null, ValueRules.isOutlier(resolved.value(), previous),
                 null, null, null, null, caller.username(), now, current.map(IndicatorValue::version).orElse(null));
-        IndicatorValue saved = current.isPresent() ? values.update(next) : values.save(next);
+        IndicatorValue saved = current.isPresent() ? values.update(next) : insert(next);
         reflagFollowing(code, agency, p, saved.amount());
         dataVersion.bump();
         changes.record(caller, "value", key(code, agency, period), current.isPresent() ? "UPDATE" : "CREATE",
@@ -127,6 +134,21 @@ public class ValueService {
         changes.record(caller, "value", key(code, agency, period), action.name(), ValueView.of(current), ValueView.of(saved));
         dataVersion.bump();
         return ValueView.of(saved);
+    }
+
+    /**
+     * A new value. Two people entering the same new value at once both find none; the database's
+     * unique key lets one insert through and the other is a conflict (409), not a server error.
+     */
+    private IndicatorValue insert(IndicatorValue value) {
+        try {
+            return values.save(value);
+        } catch (DataAccessException e) {
+            if (UniqueKeyViolation.isCause(e)) {
+                throw new HttpStatusException(HttpStatus.CONFLICT, "Someone else entered this value at the same moment; reload it and try again");
+            }
+            throw e;
+        }
     }
 
     /** The next period's outlier flag is measured against this value, so it follows a change here. */

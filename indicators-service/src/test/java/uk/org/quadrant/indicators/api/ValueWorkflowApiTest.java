@@ -242,7 +242,8 @@ class ValueWorkflowApiTest extends ApiTestBase {
         String code = "VW-VERSION";
         define(cpPlans(code));
         Api.Res v = enter(cscUser(), code, "2016April", 100, null).expect(200);
-        enter(cscUser(), code, "2016April", 101, null).expectFieldError("version");
+        // No version says "new value": this one exists, so it is a conflict like any stale version.
+        enter(cscUser(), code, "2016April", 101, null).expect(409);
         enter(cscUser(), code, "2016April", 101, v.version() + 7).expect(409);
         // A version for a value that does not exist yet is stale too.
         enter(cscUser(), code, "2015April", 101, 3L).expect(409);
@@ -279,6 +280,48 @@ class ValueWorkflowApiTest extends ApiTestBase {
         List<Map<String, Object>> log = api().get(manager(), "/api/v1/change-log?entityType=value&entityId="
                 + enc(code + "/CSC/2016April")).expect(200).list();
         assertEquals(1, log.stream().filter(e -> "UPDATE".equals(e.get("action"))).count(), "one UPDATE logged: " + log);
+    }
+
+    /**
+     * Two people enter the same new value at once (found by scripts/load/integrity-load.sh: the loser
+     * got a 500 from the unique key, or a 400 asking for a version): one wins, the others get 409,
+     * and the log has one CREATE.
+     */
+    @Test
+    void concurrentCreatesOfOneNewValueLetExactlyOneWin() throws Exception {
+        String code = "VW-CREATE-RACE";
+        define(cpPlans(code));
+        String[] periods = {"2012April", "2013April", "2014April", "2015April"};
+        int n = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            for (String period : periods) {
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+                List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+                String user = cscUser();
+                String lead = cscLead();
+                for (int k = 0; k < n; k++) {
+                    int amount = 300 + k;
+                    String token = k % 2 == 0 ? user : lead;
+                    results.add(pool.submit(() -> {
+                        start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        return enter(token, code, period, amount, null).status;
+                    }));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> f : results) {
+                    statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertEquals(1, statuses.stream().filter(s -> s == 200).count(), period + ": exactly one wins: " + statuses);
+                assertEquals(n - 1, statuses.stream().filter(s -> s == 409).count(), period + ": the rest conflict: " + statuses);
+                List<Map<String, Object>> log = api().get(manager(), "/api/v1/change-log?entityType=value&entityId="
+                        + enc(code + "/CSC/" + period)).expect(200).list();
+                assertEquals(1, log.size(), period + ": one entry logged: " + log);
+                assertEquals("CREATE", log.get(0).get("action"), period + ": " + log);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
