@@ -51,6 +51,9 @@ class DemoUsersSeeder implements ApplicationEventListener<StartupEvent> {
         if (!shouldSeed()) {
             return;
         }
+        // One Argon2id hash for all demo users (they share the password by design): 28 hashes took most
+        // of the gateway's first start-up on a busy 2-core machine.
+        demoHash = null;
         int created = 0;
         created += ensure("chair", "Board chair", "BOARD", EnumSet.of(Role.BOARD_CHAIR));
         created += ensure("manager", "Board manager (business unit)", "BOARD", EnumSet.of(Role.BOARD_MANAGER));
@@ -64,13 +67,18 @@ class DemoUsersSeeder implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    private String demoHash;
+
     private int ensure(String username, String displayName, String agency, Set<Role> roles) {
         if (users.findByUsername(username).isPresent()) {
             return 0;
         }
         Instant now = Instant.now();
+        if (demoHash == null) {
+            demoHash = hasher.hash(demoPassword);
+        }
         users.save(new UserAccount(null, username, displayName, agency, Role.format(roles),
-                hasher.hash(demoPassword), true, null, now, now));
+                demoHash, true, null, now, now));
         return 1;
     }
 }
