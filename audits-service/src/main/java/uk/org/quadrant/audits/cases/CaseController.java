@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.audits.readlog.CaseReadRecorder;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -28,14 +29,20 @@ import java.util.List;
 class CaseController {
 
     private final CaseService cases;
+    private final CaseReadRecorder reads;
 
-    CaseController(CaseService cases) {
+    CaseController(CaseService cases, CaseReadRecorder reads) {
         this.cases = cases;
+        this.reads = reads;
     }
 
+    /** Case-level data: every read is recorded (who, agency, when, audit, case ids) before it is returned. */
     @Get("/audits/{id}/cases")
     List<CaseView> list(@PathVariable long id, Authentication auth) {
-        return cases.list(id, Caller.of(auth));
+        Caller caller = Caller.of(auth);
+        List<CaseView> found = cases.list(id, caller);
+        reads.record(caller, "GET /api/v1/audits/" + id + "/cases", id, found.stream().map(CaseView::id).toList());
+        return found;
     }
 
     @Post("/audits/{id}/cases")

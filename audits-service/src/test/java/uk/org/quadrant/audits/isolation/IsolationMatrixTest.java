@@ -171,6 +171,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 route("GET", "/prometheus", PUBLIC),
                 route("GET", "/api/v1/me", SIGNED_IN),
                 route("GET", "/api/v1/change-log", MANAGER_READ),
+                route("GET", "/api/v1/read-log", MANAGER_READ),
                 // Audits: A lists its own and those it takes part in; B's audit is a 404 for A, read or write.
                 route("GET", a, SIGNED_IN),
                 route("POST", a, AGENCY_WRITE).body(() -> auditBody("Refused audit for CSC", "CSC")),

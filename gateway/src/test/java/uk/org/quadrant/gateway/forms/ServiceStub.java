@@ -33,6 +33,7 @@ public final class ServiceStub {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
 
     public ServiceStub() {
         try {
@@ -55,8 +56,15 @@ public final class ServiceStub {
         return this;
     }
 
+    /** Answers {@code "PUT /api/v1/…"} only after {@code delay}: a service slower than the gateway waits. */
+    public ServiceStub slow(String methodAndPath, java.time.Duration delay) {
+        delays.put(methodAndPath, delay);
+        return this;
+    }
+
     public void reset() {
         answers.clear();
+        delays.clear();
         received.clear();
     }
 
@@ -86,11 +94,21 @@ public final class ServiceStub {
         if (answer == null) {
             answer = new Answer(404, "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Not found\"}");
         }
+        java.time.Duration delay = delays.getOrDefault(method + " " + full, delays.get(method + " " + exchange.getRequestURI().getRawPath()));
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] out = answer.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
         try (OutputStream o = exchange.getResponseBody()) {
             o.write(out);
+        } catch (IOException ignored) {
+            // the caller gave up waiting
         }
     }
 }

@@ -37,6 +37,7 @@ public final class ServiceStub implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWith = new AtomicInteger(0);
+    private volatile java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(0);
 
     public ServiceStub() {
         try {
@@ -69,6 +70,12 @@ public final class ServiceStub implements AutoCloseable {
 
     public void recover() {
         failWith.set(0);
+        hang.countDown();
+    }
+
+    /** Every request is taken and never answered (for a minute at most) until {@link #recover()}. */
+    public void hang() {
+        hang = new java.util.concurrent.CountDownLatch(1);
     }
 
     public List<Received> received() {
@@ -85,6 +92,11 @@ public final class ServiceStub implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         received.add(new Received(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query),
                 Map.copyOf(exchange.getRequestHeaders()), body));
+        try {
+            hang.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Answer answer;
         if (failWith.get() != 0) {
             answer = new Answer(failWith.get(), "application/problem+json", "{\"status\":" + failWith.get() + "}");
