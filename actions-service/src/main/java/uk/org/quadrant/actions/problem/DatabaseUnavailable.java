@@ -38,6 +38,16 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /** A unique-key violation: SQLSTATE 23505 (H2, PostgreSQL) or MySQL/MariaDB error 1062 (duplicate entry). */
+    public static boolean isUniqueKeyViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the failure, or anything it was caused by, is a lost or unobtainable database connection. */
     public static boolean isConnectionLoss(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -56,6 +66,12 @@ public final class DatabaseUnavailable {
     }
 
     static HttpResponse<?> respond(ErrorResponseProcessor<?> processor, HttpRequest<?> request, RuntimeException failure) {
+        if (isUniqueKeyViolation(failure)) {
+            // Two people creating the same record at once: the loser is told, as for a stale version.
+            return processor.processResponse(ErrorContext.builder(request).cause(failure)
+                    .errorMessage("This record already exists: someone may have just created it. Reload and try again.").build(),
+                    HttpResponse.status(HttpStatus.CONFLICT));
+        }
         if (!isConnectionLoss(failure)) {
             return processor.processResponse(ErrorContext.builder(request).cause(failure).build(), HttpResponse.serverError());
         }
