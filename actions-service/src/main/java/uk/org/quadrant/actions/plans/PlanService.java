@@ -82,6 +82,7 @@ public class PlanService {
 
     @Transactional
     public PlanView create(PlanRequest request, Caller caller) {
+        requireSourceFree(request, null);
         ActionPlan plan = plans.save(new ActionPlan(null, request.title().trim(), request.sourceType(), request.sourceRef(),
                 request.owner(), request.startDate(), caller.username(), caller.username(), Instant.now(), null));
         PlanView view = view(plan, List.of());
@@ -112,6 +113,22 @@ public class PlanService {
         return actions.findBySourceRef(sourceRef).map(this::view);
     }
 
+    /**
+     * One plan per source (the database's unique key): a second plan for the same audit or review is a
+     * 409 naming the first, not a constraint violation answered as a 500 (found by the hostile-input test).
+     */
+    private void requireSourceFree(PlanRequest request, Long self) {
+        if (request.sourceRef() == null) {
+            return;
+        }
+        plans.findFirstBySourceTypeAndSourceRef(request.sourceType(), request.sourceRef())
+                .filter(other -> !other.id().equals(self))
+                .ifPresent(other -> {
+                    throw new HttpStatusException(HttpStatus.CONFLICT, "Plan " + other.id() + " is already the plan for this "
+                            + request.sourceType() + " (" + request.sourceRef() + ")");
+                });
+    }
+
     /** SMART-definition checks shared by creating and editing an action. */
     private List<FieldError> checks(ActionPlan plan, ActionRequest r) {
         List<FieldError> errors = new ArrayList<>();
@@ -140,6 +157,7 @@ public class PlanService {
     public PlanView updatePlan(long id, PlanRequest request, Long version, Caller caller, String authorization) {
         ActionPlan current = requirePlan(id);
         requireVersion(version, current.version(), "plan");
+        requireSourceFree(request, id);
         ActionPlan updated = plans.update(new ActionPlan(id, request.title().trim(), request.sourceType(), request.sourceRef(),
                 request.owner(), request.startDate(), current.createdBy(), caller.username(), Instant.now(), current.version()));
         changes.record(caller, "plan", Long.toString(id), "UPDATE", view(current, List.of()), view(updated, List.of()));

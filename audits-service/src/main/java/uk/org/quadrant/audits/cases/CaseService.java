@@ -135,6 +135,10 @@ public class CaseService {
         if (!request.caseRef().equals(current.caseRef())) {
             errors.add(new FieldError("caseRef", "cannot change; withdraw the case and record it again"));
         }
+        // Whose view it is cannot change either: another agency here was once accepted and silently ignored.
+        if (request.agency() != null && !request.agency().isBlank() && !request.agency().equals(current.agency())) {
+            errors.add(new FieldError("agency", "cannot change; withdraw the case and record it again"));
+        }
         Map<String, String> domains = new TreeMap<>();
         if (request.domainGrades() != null) {
             request.domainGrades().forEach((key, grade) -> {

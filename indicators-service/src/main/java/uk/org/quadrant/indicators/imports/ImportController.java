@@ -31,8 +31,14 @@ class ImportController {
 
     @Post(consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     HttpResponse<ImportResult> importValues(HttpRequest<?> request, @QueryValue(defaultValue = "quadrant") String format,
-                                            @QueryValue(defaultValue = "false") boolean dryRun, @Body String body,
+                                            @QueryValue(defaultValue = "false") String dryRun, @Body String body,
                                             Authentication auth) {
+        // Strictly true or false: "dryRun=yes" or a typo once meant a real import (hostile-input test).
+        boolean dry = switch (dryRun.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException("dryRun", "must be true or false");
+        };
         ImportService.Format f = switch (format.toLowerCase()) {
             case "quadrant" -> ImportService.Format.QUADRANT;
             case "dhis2" -> ImportService.Format.DHIS2;
@@ -42,7 +48,7 @@ class ImportController {
         if (json && f == ImportService.Format.QUADRANT) {
             throw new InvalidRequestException("format", "Quadrant's own format is CSV (text/csv); JSON is accepted for format=dhis2");
         }
-        ImportResult result = imports.run(f, json, body, dryRun, Caller.of(auth));
+        ImportResult result = imports.run(f, json, body, dry, Caller.of(auth));
         return result.errors().isEmpty() ? HttpResponse.ok(result) : HttpResponse.badRequest(result);
     }
 }
