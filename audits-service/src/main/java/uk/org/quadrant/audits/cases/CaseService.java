@@ -103,7 +103,7 @@ public class CaseService {
         AuditCase saved = cases.save(new AuditCase(null, auditId, request.caseRef(), agency, request.grade(), write(domains),
                 request.summary(), caller.username(), Instant.now(), null));
         CaseView view = view(saved);
-        changes.record(caller, "case", saved.id().toString(), "CREATE", null, view);
+        changes.record(caller, "case", saved.id().toString(), "CREATE", null, forLog(view));
         return view;
     }
 
@@ -154,7 +154,7 @@ public class CaseService {
         }
         AuditCase updated = cases.update(new AuditCase(caseId, auditId, current.caseRef(), current.agency(), request.grade(),
                 write(domains), request.summary(), caller.username(), Instant.now(), current.version()));
-        changes.record(caller, "case", Long.toString(caseId), "UPDATE", view(current), view(updated));
+        changes.record(caller, "case", Long.toString(caseId), "UPDATE", forLog(view(current)), forLog(view(updated)));
         return view(updated);
     }
 
@@ -173,7 +173,7 @@ public class CaseService {
             throw new HttpStatusException(HttpStatus.CONFLICT, "This audit is closed");
         }
         cases.delete(current);
-        changes.record(caller, "case", Long.toString(caseId), "DELETE", view(current), null);
+        changes.record(caller, "case", Long.toString(caseId), "DELETE", forLog(view(current)), null);
     }
 
     public GradesView grades(long auditId, Caller caller) {
@@ -231,6 +231,16 @@ public class CaseService {
             out.add(grade);
         }
         return out;
+    }
+
+    /**
+     * A case as the change log keeps it: grades and who, never the case summary's words (the audit
+     * trail names the record, not its sensitive payload); only whether there was one and its length.
+     */
+    static CaseView forLog(CaseView v) {
+        String summary = v.summary() == null ? null : "[summary withheld: " + v.summary().length() + " characters]";
+        return new CaseView(v.id(), v.auditId(), v.caseRef(), v.agency(), v.grade(), v.domainGrades(), summary,
+                v.recordedBy(), v.recordedAt(), v.version());
     }
 
     private CaseView view(AuditCase c) {

@@ -64,6 +64,13 @@ class CaseReadLogApiTest extends ApiTestBase {
     }
 
     @Test
+    void theChangeLogNamesTheCaseButWithholdsItsSummary() {
+        String log = api().get(manager(), "/api/v1/change-log?entityType=case&limit=500").expect(200).list().toString();
+        assertTrue(log.contains("[summary withheld: " + SECRET_SUMMARY.length() + " characters]"), log);
+        assertTrue(!log.contains(SECRET_SUMMARY), "the summary's words are never in the audit trail");
+    }
+
+    @Test
     void everyReadOfCasesIsRecordedWithWhoAgencyWhenAuditAndCaseIds() {
         Instant before = Instant.now().minusSeconds(1);
         String reader = tokens.agencyUser("rl.reader", "TVP", "AGENCY_CONTRIBUTOR");
