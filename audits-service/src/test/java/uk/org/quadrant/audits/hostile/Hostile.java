@@ -665,7 +665,8 @@ final class Hostile {
                 }
                 assertFalse(tables.isEmpty(), "no tables found for the snapshot");
                 for (String table : tables) {
-                    if (table.toLowerCase().startsWith("flyway")) {
+                    // The case read log grows with every read of cases (the harness reads to fill paths): not a write.
+                    if (table.toLowerCase().startsWith("flyway") || table.equalsIgnoreCase("case_read_log")) {
                         continue;
                     }
                     Map<String, Integer> rows = new HashMap<>();
