@@ -81,7 +81,7 @@ done
 
 mkdir -p scripts/bench/results
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="scripts/bench/results/dashboard-$STAMP$($QUICK && echo -quick).md"
+OUT="scripts/bench/results/dashboard-$STAMP$($QUICK && echo -quick || true).md"
 printf '%s\n' "${RUNS[@]}" > "$DATA/runs.jsonl"
 python3 - "$OUT" "$CONNECTIONS" "$DURATION" "$REPEAT" "$ARGS" "$DATA/runs.jsonl" <<'PY'
 import json, statistics, sys, platform, os

@@ -62,6 +62,18 @@ public class AuditService {
         return audits.findById(id);
     }
 
+    /** Every grading scale by code, read once (for summaries across many audits). */
+    public java.util.Map<String, GradingScale> scalesByCode() {
+        java.util.Map<String, GradingScale> out = new java.util.HashMap<>();
+        scales.findAll().forEach(r -> out.put(r.code(), r.scale()));
+        return out;
+    }
+
+    /** An audit's scale from {@link #scalesByCode()} (Ofsted when none is set or it is unknown, as {@link #scaleOf}). */
+    public static GradingScale scaleOf(Audit audit, java.util.Map<String, GradingScale> byCode) {
+        return byCode.getOrDefault(audit.gradingScale() == null ? "OFSTED" : audit.gradingScale(), GradingScale.OFSTED);
+    }
+
     public GradingScale scaleOf(Audit audit) {
         return scales.findById(audit.gradingScale() == null ? "OFSTED" : audit.gradingScale())
                 .map(GradingScaleRecord::scale).orElse(GradingScale.OFSTED);
