@@ -54,7 +54,7 @@ cleanup() {
 trap cleanup EXIT
 
 say "starting the suite on ports $BASE-$((BASE + 3)) (data: $DATA)"
-scripts/run-local.sh > "$DATA/run-local.out" 2>&1 &
+QUADRANT_CDS="${QUADRANT_CDS:-off}" scripts/run-local.sh > "$DATA/run-local.out" 2>&1 &
 RUNNER_PID=$!
 for _ in $(seq 1 240); do
   grep -q "\[run-local\] ready" "$DATA/run-local.out" 2>/dev/null && break

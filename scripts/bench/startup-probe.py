@@ -61,6 +61,8 @@ def main():
     if not cmd:
         ap.error("no command")
 
+    # Stopped from outside (the benchmark interrupted): still stop the JVM, in the finally below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     log = open(args.log, "wb")
     began = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
