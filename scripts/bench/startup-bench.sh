@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Start-up time and memory footprint of the four services, under several JVM option sets.
 #
-#   scripts/bench/startup-bench.sh [--runs N] [--requests N] [--configs "default tuned appcds ..."] [--quick]
+#   scripts/bench/startup-bench.sh [--runs N] [--requests N] [--configs "default tuned appcds ..."]
+#                                  [--modules "gateway ..."] [--data restart|first] [--quick]
 #
 # For every service (the shaded jars <module>/target/<module>-0.1.0-SNAPSHOT.jar) and every option
-# set, N times (default 3), with a fresh temporary QUADRANT_DATA_DIR each time (so Flyway and the
-# demo data load are part of every start, as on a first start):
+# set, N times (default 3), each time on its own copy of the data directory:
+#   --data restart (default): a copy of a directory one unmeasured start has already initialised
+#     (schema migrated, demo data and the gateway's demo users in place): a restart, as a pod's;
+#   --data first: an empty directory, so Flyway, the demo data and (gateway) the Argon2id hashing of
+#     28 demo passwords are part of every start;
+# it measures:
 #   - time from forking `java` to the first 200 from GET /health (polled every 20 ms);
 #   - RSS (VmRSS from /proc/<pid>/status) after a warm-up of R requests (default 300) one after
 #     another to a typical endpoint, signed in as the board chair: gateway GET /api/v1/me, indicators
@@ -33,7 +38,7 @@ say() { echo "[startup-bench] $*" >&2; }
 die() { echo "[startup-bench] ERROR: $*" >&2; exit 1; }
 
 ARGS="$*"
-RUNS=3 REQUESTS=300 CONFIGS="default xmx256 lean tuned appcds appcds-c1" QUICK=false
+RUNS=3 REQUESTS=300 CONFIGS="default xmx256 lean tuned appcds appcds-c1" QUICK=false DATA_MODE=restart
 MODULES_SEL="gateway indicators-service audits-service actions-service"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,12 +46,14 @@ while [ $# -gt 0 ]; do
     --requests) REQUESTS="$2"; shift ;;
     --configs) CONFIGS="$2"; shift ;;
     --modules) MODULES_SEL="$2"; shift ;;
+    --data) DATA_MODE="$2"; shift ;;
     --quick) QUICK=true; RUNS=1; REQUESTS=100; CONFIGS="default lean appcds" ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (try --help)" ;;
   esac
   shift
 done
+case "$DATA_MODE" in restart|first) ;; *) die "--data is restart or first" ;; esac
 
 LEAN="-XX:+UseSerialGC -Xss512k -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m"
 TUNED="$LEAN -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
@@ -117,6 +124,7 @@ token_url_of() { [ "$1" = gateway ] && echo "http://127.0.0.1:$PORT/api/v1/auth/
 probe() {  # module, options... -> one JSON line
   local m="$1"; shift
   local dir; dir="$(mktemp -d "$WORK/data.XXXXXX")"
+  [ -n "${SEED:-}" ] && cp -a "$SEED/." "$dir/"
   # shellcheck disable=SC2068
   QUADRANT_DATA_DIR="$dir" python3 scripts/bench/startup-probe.py --port "$PORT" --path "$(path_of "$m")" \
     --requests "$REQUESTS" --token-url "$(token_url_of "$m")" --password "$QUADRANT_DEMO_PASSWORD" \
@@ -129,6 +137,14 @@ RAW="$WORK/raw.jsonl"
 : > "$RAW"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 for m in $MODULES_SEL; do
+  SEED=""
+  if [ "$DATA_MODE" = restart ]; then
+    say "$m: initialising a data directory (one unmeasured start)"
+    SEED="$WORK/seed-$m"; mkdir -p "$SEED"
+    QUADRANT_DATA_DIR="$SEED" python3 scripts/bench/startup-probe.py --port "$PORT" --path "$(path_of "$m")" --requests 1 \
+      --token-url "$(token_url_of "$m")" --password "$QUADRANT_DEMO_PASSWORD" --log "$WORK/seed-$m.log" \
+      -- java -Xmx256m -jar "$(jar_of "$m")" > /dev/null || { tail -20 "$WORK/seed-$m.log" >&2; die "$m did not start"; }
+  fi
   for c in $CONFIGS; do
     case "$c" in
       appcds) say "$m: training run for the AppCDS archive"; probe "$m" "$LEAN -XX:ArchiveClassesAtExit=$WORK/$m-lean.jsa" > /dev/null ;;
@@ -144,10 +160,10 @@ done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p scripts/bench/results
-OUT="scripts/bench/results/startup-$(date -u +%Y%m%d-%H%M%S)$($QUICK && echo -quick || true).md"
-python3 - "$RAW" "$OUT" "$ARGS" "$RUNS" "$REQUESTS" "$LOAD_BEFORE" "$LOAD_AFTER" "$LEAN" "$TUNED" <<'PY'
+OUT="scripts/bench/results/startup-$DATA_MODE-$(date -u +%Y%m%d-%H%M%S)$($QUICK && echo -quick || true).md"
+python3 - "$RAW" "$OUT" "$ARGS" "$RUNS" "$REQUESTS" "$LOAD_BEFORE" "$LOAD_AFTER" "$LEAN" "$TUNED" "$DATA_MODE" <<'PY'
 import json, statistics, sys, os, platform, subprocess
-raw, out, args, runs, reqs, lb, la, lean, tuned = sys.argv[1:10]
+raw, out, args, runs, reqs, lb, la, lean, tuned, mode = sys.argv[1:11]
 rows = [json.loads(l) for l in open(raw) if l.strip()]
 groups = {}
 for r in rows:
@@ -156,7 +172,7 @@ java = subprocess.run(["java", "-version"], capture_output=True, text=True).stde
 lines = ["# Start-up and footprint", "",
          f"Command: `scripts/bench/startup-bench.sh {args}`".rstrip("` ") + "`",
          f"Machine: {os.cpu_count()} cores, {platform.platform()}, {java}; load average before {lb}, after {la}.",
-         f"Median of {runs} run(s); fresh data directory each start (Flyway + demo data); RSS after {reqs} warm-up requests + 1 s.",
+         f"Median of {runs} run(s); data: {'a restart on an initialised data directory' if mode == 'restart' else 'a first start on an empty data directory (Flyway, demo data, demo users)'}; RSS after {reqs} warm-up requests + 1 s.",
          f"lean = `{lean}`; tuned = `{tuned}`; appcds = lean + AppCDS archive; appcds-c1 = tuned + AppCDS archive.", "",
          "| service | options | to /health 200 (ms) | Micronaut 'startup completed' (ms) | RSS at healthy (MB) | RSS after warm-up (MB) | peak RSS (MB) | warm-up (s) | non-200 | load (1 min) |",
          "|---|---|---|---|---|---|---|---|---|---|"]

@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.audits.access.Caller;
 import uk.org.quadrant.audits.changelog.ChangeRecorder;
+import uk.org.quadrant.audits.changelog.DataVersion;
 import uk.org.quadrant.audits.domain.AuditStatus;
 import uk.org.quadrant.audits.domain.CaseReferenceGuard;
 import uk.org.quadrant.audits.domain.GradeDomain;
@@ -43,8 +44,13 @@ public class CaseService {
     private final AuditService audits;
     private final ChangeRecorder changes;
     private final ObjectMapper json;
+    private final DataVersion dataVersion;
 
-    CaseService(AuditCaseRepository cases, AuditService audits, ChangeRecorder changes, ObjectMapper json) {
+    private record AcrossKey(String sees, java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
+    CaseService(AuditCaseRepository cases, AuditService audits, ChangeRecorder changes, ObjectMapper json, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.cases = cases;
         this.audits = audits;
         this.changes = changes;
@@ -193,6 +199,12 @@ public class CaseService {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
+        // Every case of the period is read: cached per data version (docs/performance.md).
+        return dataVersion.cached(new AcrossKey(caller.isBoard() ? "*board*" : caller.agency(), from, to),
+                () -> computeAcrossAudits(caller, from, to));
+    }
+
+    private List<AcrossAuditsGrades> computeAcrossAudits(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
         // Three queries whatever the number of audits (the audits, the scales, their cases in batches of
         // IN_BATCH ids), not two per audit as before: docs/performance.md "Grades across audits".
         List<Audit> graded = audits.visibleOverlapping(caller, from, to).stream().filter(a -> a.auditType().gradesCases()).toList();

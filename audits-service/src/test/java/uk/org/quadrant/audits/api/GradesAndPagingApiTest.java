@@ -112,6 +112,35 @@ class GradesAndPagingApiTest extends ApiTestBase {
         api().get(manager(), findings(id) + "?size=9999").expect(400);
     }
 
+    /** Theme analysis and grades across audits are cached per data version: every write shows at once. */
+    @Test
+    void cachedSummariesFollowEveryWrite() {
+        Api api = api();
+        String year = "?from=2065-01-01&to=2065-12-31";
+        long id = multiAgencyAudit("Cache", "CSC", List.of("TVP"), "2065-01-01", "2065-06-30");
+        recordCase(manager(), id, "K-01", "GOOD", "CSC").expect(201);
+        assertEquals(1, Api.find(api.get(chair(), "/api/v1/grades" + year).expect(200).list(), "gradingScale", "OFSTED").get("cases"));
+        recordCase(manager(), id, "K-02", "INADEQUATE", "CSC").expect(201);
+        assertEquals(2, Api.find(api.get(chair(), "/api/v1/grades" + year).expect(200).list(), "gradingScale", "OFSTED").get("cases"),
+                "a new case shows in the next summary");
+        assertEquals(2, Api.find(api.get(tvpUser(), "/api/v1/grades" + year).expect(200).list(), "gradingScale", "OFSTED").get("cases"),
+                "TVP takes part: its own cached entry agrees");
+        assertEquals(List.of(), api.get(ohUser(), "/api/v1/grades" + year).expect(200).list(), "OH does not take part");
+
+        String analysis = ANALYSIS + year + "&minSources=1";
+        recordFinding(manager(), id, "CONCERN", "Housing not considered", List.of("HOUSING")).expect(201);
+        Map<String, Object> housing = Api.find(api.get(chair(), analysis).expect(200).list(), "theme", "HOUSING");
+        assertEquals(1, housing.get("findings"));
+        assertEquals(List.of(), api.get(ohUser(), analysis).expect(200).list(), "another agency's cache entry is its own");
+        recordFinding(manager(), id, "LEARNING_POINT", "Housing again", List.of("HOUSING")).expect(201);
+        assertEquals(2, Api.find(api.get(chair(), analysis).expect(200).list(), "theme", "HOUSING").get("findings"),
+                "a new finding shows in the next analysis");
+        api.put(manager(), THEMES + "/HOUSING", Api.body("label", "Housing and homelessness")).expect(200);
+        assertEquals("Housing and homelessness", Api.find(api.get(chair(), analysis).expect(200).list(), "theme", "HOUSING").get("label"),
+                "a relabelled theme shows in the next analysis");
+        api.put(manager(), THEMES + "/HOUSING", Api.body("label", "Housing")).expect(200);
+    }
+
     private HttpResponse<String> raw(String uri, String token) {
         return client.toBlocking().exchange(HttpRequest.GET(uri).bearerAuth(token), String.class);
     }
