@@ -53,9 +53,18 @@ public class AuditService {
 
     /** Audits the caller may see whose reporting period overlaps [from, to] (open ends: all). */
     public List<Audit> visibleOverlapping(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
-        return audits.overlapping(from == null ? java.time.LocalDate.of(1900, 1, 1) : from,
-                        to == null ? java.time.LocalDate.of(2999, 12, 31) : to).stream()
+        return audits.overlapping(orEarliest(from), orLatest(to)).stream()
                 .filter(a -> AuditAccess.visible(caller, a)).toList();
+    }
+
+    /** An open start of a period: earlier than any audit. */
+    public static java.time.LocalDate orEarliest(java.time.LocalDate from) {
+        return from == null ? java.time.LocalDate.of(1900, 1, 1) : from;
+    }
+
+    /** An open end of a period: later than any audit. */
+    public static java.time.LocalDate orLatest(java.time.LocalDate to) {
+        return to == null ? java.time.LocalDate.of(2999, 12, 31) : to;
     }
 
     public java.util.Optional<Audit> find(long id) {

@@ -60,14 +60,17 @@ public class ThemeAnalysisService {
 
     private List<ThemeAnalysisRow> compute(Caller caller, LocalDate from, LocalDate to, Quadrant quadrant, String agency,
                                            int minSources) {
-        Map<Long, Audit> visible = audits.overlapping(from == null ? LocalDate.of(1900, 1, 1) : from,
-                        to == null ? LocalDate.of(2999, 12, 31) : to).stream()
+        LocalDate start = from == null ? LocalDate.of(1900, 1, 1) : from;
+        LocalDate end = to == null ? LocalDate.of(2999, 12, 31) : to;
+        Map<Long, Audit> visible = audits.overlapping(start, end).stream()
                 .filter(a -> AuditAccess.visible(caller, a))
                 .collect(Collectors.toMap(Audit::id, Function.identity()));
         if (visible.isEmpty()) {
             return List.of();
         }
-        List<ThemeAnalysis.Evidence> evidence = findings.findByAuditIdInList(visible.keySet()).stream()
+        // One join over the period's audits (not an IN list of their ids), then only the visible ones.
+        List<ThemeAnalysis.Evidence> evidence = findings.inAuditsOverlapping(start, end).stream()
+                .filter(f -> visible.containsKey(f.auditId()))
                 .filter(f -> quadrant == null || f.quadrant() == quadrant)
                 .filter(f -> agency == null || agency.equals(concerns(f, visible.get(f.auditId()))))
                 .map(f -> evidence(f, visible.get(f.auditId())))
