@@ -197,6 +197,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 route("POST", "/api/v1/themes", MANAGER_WRITE).body(() -> Map.of("code", "REFUSED_THEME", "label", "Refused")),
                 route("PUT", "/api/v1/themes/{code}", MANAGER_WRITE).real("code", "NEGLECT").madeUp("code", "NO_SUCH_THEME").body(() -> Map.of("label", "Renamed", "active", false)),
                 route("GET", "/api/v1/themes/analysis", SIGNED_IN).query("from=2050-01-01&to=2050-12-31&agency=CSC"),
+                route("GET", "/api/v1/themes/evidence", SIGNED_IN).query("from=2050-01-01&to=2050-12-31&agency=CSC"),
                 route("GET", "/api/v1/grading-scales", SIGNED_IN),
                 route("POST", "/api/v1/grading-scales", MANAGER_WRITE).body(() -> Map.of("code", "REFUSED_SCALE",
                         "name", "Refused", "grades", List.of("YES", "NO"), "standard", "YES")),
