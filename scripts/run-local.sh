@@ -52,6 +52,7 @@ DEMO_PASSWORD="${QUADRANT_DEMO_PASSWORD:-quadrant-demo-2026}"
 export QUADRANT_AS_AT="${QUADRANT_AS_AT-2018-05-15}"
 JAVA_OPTS="${QUADRANT_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xss512k -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m}"
 CDS="${QUADRANT_CDS:-on}"
+STOP_WAIT=30   # half-seconds to wait for the JVMs to stop (raised below while archives are dumped)
 START_TIMEOUT="${QUADRANT_START_TIMEOUT:-120}"
 
 mkdir -p "${QUADRANT_DATA_DIR:-$REPO/data}"
@@ -127,7 +128,7 @@ stop_all() {
   say "stopping ${!PIDS[*]} ..."
   local m pid
   for m in "${!PIDS[@]}"; do kill -TERM "${PIDS[$m]}" 2>/dev/null || true; done
-  for _ in $(seq 1 30); do   # up to 15 s for a clean shutdown, then kill
+  for _ in $(seq 1 "$STOP_WAIT"); do   # up to 15 s (60 s when dumping AppCDS archives) for a clean shutdown, then kill
     local alive=false
     for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
     $alive || break
@@ -151,12 +152,16 @@ trap 'stop_all; exit 129' HUP   # terminal closed
 
 # AppCDS: an archive per service, jar and option set; a stale or damaged one is ignored by the JVM
 # (-Xshare:auto), a missing one is dumped when this run stops.
+cds_archive() {
+  local key
+  key="$(printf '%s %s' "$JAVA_OPTS" "$(stat -c %Y "$(jar_of "$1")")" | cksum | cut -d' ' -f1)"
+  echo "$QUADRANT_DATA_DIR/cds/$1-$key.jsa"
+}
 cds_opts() {
   [ "$CDS" = on ] || return 0
-  local m="$1" key archive
-  key="$(printf '%s %s' "$JAVA_OPTS" "$(stat -c %Y "$(jar_of "$m")")" | cksum | cut -d' ' -f1)"
+  local m="$1" archive
   mkdir -p "$QUADRANT_DATA_DIR/cds"
-  archive="$QUADRANT_DATA_DIR/cds/$m-$key.jsa"
+  archive="$(cds_archive "$m")"
   if [ -s "$archive" ]; then
     echo "-XX:SharedArchiveFile=$archive"
   else
@@ -164,6 +169,12 @@ cds_opts() {
     echo "-XX:ArchiveClassesAtExit=$archive"
   fi
 }
+
+# Dumping the archives at the first stop takes several seconds per JVM: allow for it.
+STOP_WAIT=30
+if [ "$CDS" = on ]; then
+  for m in "${MODULES[@]}"; do [ -s "$(cds_archive "$m")" ] || STOP_WAIT=120; done
+fi
 
 for m in "${MODULES[@]}"; do
   # -Dquadrant.run-dir tags the process so scripts (smoke-test.sh) can check none is left behind.
