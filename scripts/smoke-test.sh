@@ -109,7 +109,8 @@ trap 'exit 143' TERM
 
 # ---- start -----------------------------------------------------------------------------------
 say "starting the suite: gateway :$QUADRANT_GATEWAY_PORT, services :$QUADRANT_INDICATORS_PORT-:$QUADRANT_ACTIONS_PORT, data $DATA_DIR"
-scripts/run-local.sh >"$OUT" 2>&1 </dev/null &
+# A fresh data directory each run: an AppCDS archive dumped at the stop would never be used.
+QUADRANT_CDS="${QUADRANT_CDS:-off}" scripts/run-local.sh >"$OUT" 2>&1 </dev/null &
 RUN_PID=$!
 
 deadline=$((SECONDS + STARTUP_TIMEOUT))

@@ -54,7 +54,7 @@ cleanup() {
 trap cleanup EXIT
 
 say "starting the suite on ports $BASE-$((BASE + 3)) (data: $DATA)"
-scripts/run-local.sh > "$DATA/run-local.out" 2>&1 &
+QUADRANT_CDS="${QUADRANT_CDS:-off}" scripts/run-local.sh > "$DATA/run-local.out" 2>&1 &
 RUNNER_PID=$!
 for _ in $(seq 1 240); do
   grep -q "\[run-local\] ready" "$DATA/run-local.out" 2>/dev/null && break
@@ -81,7 +81,7 @@ done
 
 mkdir -p scripts/bench/results
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="scripts/bench/results/dashboard-$STAMP$($QUICK && echo -quick).md"
+OUT="scripts/bench/results/dashboard-$STAMP$($QUICK && echo -quick || true).md"
 printf '%s\n' "${RUNS[@]}" > "$DATA/runs.jsonl"
 python3 - "$OUT" "$CONNECTIONS" "$DURATION" "$REPEAT" "$ARGS" "$DATA/runs.jsonl" <<'PY'
 import json, statistics, sys, platform, os

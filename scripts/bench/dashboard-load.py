@@ -29,14 +29,14 @@ def percentile(values, p):
     return s[k]
 
 
-def worker(url, token, deadline, out, errors):
+def worker(url, token, deadline, out, errors, accept="text/html"):
     u = urllib.parse.urlsplit(url)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
     path = u.path + ("?" + u.query if u.query else "")
     while time.monotonic() < deadline:
         started = time.perf_counter()
         try:
-            conn.request("GET", path, headers={"Authorization": "Bearer " + token, "Accept": "text/html"})
+            conn.request("GET", path, headers={"Authorization": "Bearer " + token, "Accept": accept})
             resp = conn.getresponse()
             resp.read()
         except Exception as e:  # noqa: BLE001 - a failed request is counted, not fatal
@@ -63,11 +63,12 @@ def main():
     ap.add_argument("--token", required=True)
     ap.add_argument("--connections", type=int, default=4)
     ap.add_argument("--duration", type=float, default=20)
+    ap.add_argument("--accept", default="text/html", help="Accept header (text/html for pages, application/json for the APIs)")
     args = ap.parse_args()
 
     out, errors = [], []
     deadline = time.monotonic() + args.duration
-    threads = [threading.Thread(target=worker, args=(args.url, args.token, deadline, out, errors))
+    threads = [threading.Thread(target=worker, args=(args.url, args.token, deadline, out, errors, args.accept))
                for _ in range(args.connections)]
     began = time.monotonic()
     for t in threads:

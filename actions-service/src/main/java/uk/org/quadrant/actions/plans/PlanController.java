@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.actions.paging.Paging;
 import uk.org.quadrant.actions.domain.Delivery;
 
 import java.net.URI;
@@ -76,10 +77,16 @@ class PlanController {
         return plans.updateAction(id, request, request.version(), Caller.of(auth), authorization);
     }
 
+    /** Actions by due date, filtered; {@code page}/{@code size} page them ({@link Paging}): live measures only for the page. */
     @Get("/actions")
-    List<ActionView> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
-                             @QueryValue @Nullable Integer priority, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return plans.actions(agency, delivery, priority, authorization);
+    HttpResponse<List<ActionView>> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
+                             @QueryValue @Nullable Integer priority, @QueryValue @Nullable Integer page,
+                             @QueryValue @Nullable Integer size, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        Paging paging = Paging.of(page, size);
+        List<PlanAction> selected = plans.select(agency, delivery, priority);
+        List<ActionView> views = plans.views(paging == null ? selected : paging.slice(selected), authorization);
+        return paging == null ? HttpResponse.ok(views)
+                : HttpResponse.ok(views).header(Paging.TOTAL_HEADER, Integer.toString(selected.size()));
     }
 
     @Get("/actions/{id}")

@@ -63,6 +63,11 @@ public class PlanService {
     }
 
     public List<ActionView> actions(String agency, Delivery wanted, Integer priority, String authorization) {
+        return views(select(agency, wanted, priority), authorization);
+    }
+
+    /** The actions {@link #actions} lists, without their live measures. */
+    public List<PlanAction> select(String agency, Delivery wanted, Integer priority) {
         if (agency != null && !agencies.exists(agency)) {
             throw new InvalidRequestException("agency", "is not a known agency code");
         }
@@ -71,7 +76,7 @@ public class PlanService {
                 .filter(a -> priority == null || priority.equals(a.priority()))
                 .filter(a -> wanted == null || delivery.of(a) == wanted)
                 .toList();
-        return views(selected, authorization);
+        return selected;
     }
 
     /** Views with live measures: one call to indicators-service for the lot. */

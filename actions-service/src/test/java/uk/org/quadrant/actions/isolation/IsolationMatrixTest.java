@@ -159,6 +159,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
                     return b;
                 }),
                 route("GET", "/api/v1/actions/{id}/updates", SIGNED_IN),
+                route("GET", "/api/v1/plans/{id}/latest-updates", SIGNED_IN).real("id", real.get("plan")),
+                route("GET", "/api/v1/updates", SIGNED_IN).query("from=2050-01-01&to=2050-12-31"),
                 // The body closes B's action: A may not (403), nor B's own contributor or lead (the manager's).
                 route("POST", "/api/v1/actions/{id}/updates", CLOSING).body(() -> Map.of("narrative", "Refused",
                         "difference", "None", "status", "CLOSED", "version", versionOf("/api/v1/actions/" + real.get("id")))),

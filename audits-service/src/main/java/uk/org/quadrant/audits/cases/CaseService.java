@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.audits.access.Caller;
 import uk.org.quadrant.audits.changelog.ChangeRecorder;
+import uk.org.quadrant.audits.changelog.DataVersion;
 import uk.org.quadrant.audits.domain.AuditStatus;
 import uk.org.quadrant.audits.domain.CaseReferenceGuard;
 import uk.org.quadrant.audits.domain.GradeDomain;
@@ -40,8 +41,13 @@ public class CaseService {
     private final AuditService audits;
     private final ChangeRecorder changes;
     private final ObjectMapper json;
+    private final DataVersion dataVersion;
 
-    CaseService(AuditCaseRepository cases, AuditService audits, ChangeRecorder changes, ObjectMapper json) {
+    private record AcrossKey(String sees, java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
+    CaseService(AuditCaseRepository cases, AuditService audits, ChangeRecorder changes, ObjectMapper json, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.cases = cases;
         this.audits = audits;
         this.changes = changes;
@@ -194,15 +200,32 @@ public class CaseService {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
+        // Every case of the period is read: cached per data version (docs/performance.md).
+        return dataVersion.cached(new AcrossKey(caller.isBoard() ? "*board*" : caller.agency(), from, to),
+                () -> computeAcrossAudits(caller, from, to));
+    }
+
+    private List<AcrossAuditsGrades> computeAcrossAudits(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
+        // Three queries whatever the number of audits (the audits, the scales, the cases of the period),
+        // not two per audit as before: docs/performance.md "Theme analysis and grades across audits".
+        List<Audit> graded = audits.visibleOverlapping(caller, from, to).stream().filter(a -> a.auditType().gradesCases()).toList();
+        Map<String, GradingScale> scaleByCode = graded.isEmpty() ? Map.of() : audits.scalesByCode();
+        Map<Long, List<AuditCase>> casesByAudit = new java.util.HashMap<>();
+        graded.forEach(a -> casesByAudit.put(a.id(), new ArrayList<>()));
+        if (!graded.isEmpty()) {
+            cases.inAuditsOverlapping(AuditService.orEarliest(from), AuditService.orLatest(to)).forEach(c -> {
+                List<AuditCase> list = casesByAudit.get(c.auditId());
+                if (list != null) {   // an audit the caller may see
+                    list.add(c);
+                }
+            });
+        }
         Map<String, List<String>> byScale = new TreeMap<>();
         Map<String, List<Long>> auditsByScale = new TreeMap<>();
         Map<String, GradingScale> scales = new TreeMap<>();
-        for (Audit audit : audits.visibleOverlapping(caller, from, to)) {
-            if (!audit.auditType().gradesCases()) {
-                continue;
-            }
-            GradingScale scale = audits.scaleOf(audit);
-            List<String> conclusions = conclusions(audit, scale, cases.inAudit(audit.id()));
+        for (Audit audit : graded) {
+            GradingScale scale = AuditService.scaleOf(audit, scaleByCode);
+            List<String> conclusions = conclusions(audit, scale, casesByAudit.getOrDefault(audit.id(), List.of()));
             if (conclusions.isEmpty()) {
                 continue;
             }

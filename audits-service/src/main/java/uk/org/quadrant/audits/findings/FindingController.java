@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.findings;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.audits.paging.Paging;
 
 import java.util.List;
 
@@ -33,9 +36,12 @@ class FindingController {
         this.sender = sender;
     }
 
+    /** An audit's findings; {@code page}/{@code size} page them ({@link Paging}). */
     @Get("/audits/{id}/findings")
-    List<FindingView> list(@PathVariable long id, Authentication auth) {
-        return findings.list(id, Caller.of(auth));
+    HttpResponse<List<FindingView>> list(@PathVariable long id, @QueryValue @Nullable Integer page,
+                                         @QueryValue @Nullable Integer size, Authentication auth) {
+        Paging paging = Paging.of(page, size);
+        return Paging.respond(paging, findings.list(id, Caller.of(auth)));
     }
 
     @Post("/audits/{id}/findings")

@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.reviews;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -14,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.audits.paging.Paging;
 
 import java.net.URI;
 import java.util.List;
@@ -29,9 +32,14 @@ class AuditController {
         this.audits = audits;
     }
 
+    /** Every audit the caller may see, newest first; {@code page}/{@code size} page it ({@link Paging}). */
     @Get
-    List<AuditView> list(Authentication auth) {
-        return audits.visible(Caller.of(auth)).stream().map(AuditView::of).toList();
+    HttpResponse<List<AuditView>> list(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication auth) {
+        Paging paging = Paging.of(page, size);
+        List<Audit> visible = audits.visible(Caller.of(auth));
+        List<AuditView> views = (paging == null ? visible : paging.slice(visible)).stream().map(AuditView::of).toList();
+        return paging == null ? HttpResponse.ok(views)
+                : HttpResponse.ok(views).header(Paging.TOTAL_HEADER, Integer.toString(visible.size()));
     }
 
     @Get("/{id}")

@@ -53,13 +53,34 @@ public class AuditService {
 
     /** Audits the caller may see whose reporting period overlaps [from, to] (open ends: all). */
     public List<Audit> visibleOverlapping(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
-        return audits.overlapping(from == null ? java.time.LocalDate.of(1900, 1, 1) : from,
-                        to == null ? java.time.LocalDate.of(2999, 12, 31) : to).stream()
+        return audits.overlapping(orEarliest(from), orLatest(to)).stream()
                 .filter(a -> AuditAccess.visible(caller, a)).toList();
+    }
+
+    /** An open start of a period: earlier than any audit. */
+    public static java.time.LocalDate orEarliest(java.time.LocalDate from) {
+        return from == null ? java.time.LocalDate.of(1900, 1, 1) : from;
+    }
+
+    /** An open end of a period: later than any audit. */
+    public static java.time.LocalDate orLatest(java.time.LocalDate to) {
+        return to == null ? java.time.LocalDate.of(2999, 12, 31) : to;
     }
 
     public java.util.Optional<Audit> find(long id) {
         return audits.findById(id);
+    }
+
+    /** Every grading scale by code, read once (for summaries across many audits). */
+    public java.util.Map<String, GradingScale> scalesByCode() {
+        java.util.Map<String, GradingScale> out = new java.util.HashMap<>();
+        scales.findAll().forEach(r -> out.put(r.code(), r.scale()));
+        return out;
+    }
+
+    /** An audit's scale from {@link #scalesByCode()} (Ofsted when none is set or it is unknown, as {@link #scaleOf}). */
+    public static GradingScale scaleOf(Audit audit, java.util.Map<String, GradingScale> byCode) {
+        return byCode.getOrDefault(audit.gradingScale() == null ? "OFSTED" : audit.gradingScale(), GradingScale.OFSTED);
     }
 
     public GradingScale scaleOf(Audit audit) {

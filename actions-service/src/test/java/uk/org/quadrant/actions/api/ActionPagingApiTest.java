@@ -1,0 +1,100 @@
+package uk.org.quadrant.actions.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.actions.support.IndicatorsStub;
+import uk.org.quadrant.actions.support.TestTokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code GET /api/v1/actions} pages when asked ({@code page} from 0, {@code size} up to 500, the
+ * whole filtered list's length in {@code X-Total-Count}) and answers the whole list, with no header,
+ * when not: the callers that existed before paging see no change.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ActionPagingApiTest implements TestPropertyProvider {
+
+    private final TestTokens tokens = new TestTokens();
+    private final IndicatorsStub indicators = new IndicatorsStub();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(tokens.properties());
+        p.putAll(indicators.properties());
+        return p;
+    }
+
+    @AfterAll
+    void stop() {
+        indicators.close();
+        tokens.close();
+    }
+
+    private String manager() {
+        return tokens.board("manager", "BOARD_MANAGER");
+    }
+
+    @Test
+    void actionsPageOnlyWhenAsked() {
+        Api api = new Api(http, json);
+        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Paging plan", "sourceType", "SERIOUS_CASE_REVIEW",
+                "sourceRef", "paging-plan"), manager());
+        assertEquals(201, plan.status(), plan::toString);
+        long planId = ((Number) plan.map().get("id")).longValue();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("ref", "P" + i);
+            body.put("issue", "Issue " + i);
+            body.put("action", "Action " + i);
+            body.put("dueDate", LocalDate.now().plusDays(10 + i).toString());
+            body.put("leadRole", "Principal Social Worker");
+            body.put("leadAgency", "TVP");
+            body.put("priority", 2);
+            Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
+            assertEquals(201, r.status(), r::toString);
+        }
+        String tvp = "/api/v1/actions?agency=TVP";
+        HttpResponse<String> whole = http.toBlocking().exchange(HttpRequest.GET(tvp).bearerAuth(manager()), String.class);
+        assertNull(whole.header("X-Total-Count"));
+        List<Map<String, Object>> all = api.get(tvp, manager()).list();
+        assertTrue(all.size() >= 5, all::toString);
+
+        HttpResponse<String> paged = http.toBlocking().exchange(HttpRequest.GET(tvp + "&page=1&size=2").bearerAuth(manager()), String.class);
+        assertEquals(Integer.toString(all.size()), paged.header("X-Total-Count"));
+        assertEquals(ids(all.subList(2, 4)), ids(api.get(tvp + "&page=1&size=2", manager()).list()));
+        assertEquals(List.of(), api.get(tvp + "&page=99&size=2", manager()).list());
+        assertEquals(400, api.get(tvp + "&size=0", manager()).status());
+        assertEquals(400, api.get(tvp + "&size=501", manager()).status());
+        assertEquals(400, api.get(tvp + "&page=-1", manager()).status());
+    }
+
+    private static List<Long> ids(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package uk.org.quadrant.audits.changelog;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The version of the data the cached read models are computed from. {@link ChangeRecorder} bumps it
+ * inside every writing transaction, so a cached result is trusted only while the stored version is
+ * the one it was computed at — on every replica, since the counter is in the database (the same
+ * scheme as indicators-service's scorecard cache).
+ */
+@Singleton
+public class DataVersion {
+
+    private static final int CACHE_ENTRIES = 64;
+
+    private final JdbcOperations jdbc;
+    private final Map<Object, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Cached> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    });
+
+    private record Cached(long version, Object value) {
+    }
+
+    DataVersion(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Call within the writing transaction. */
+    public void bump() {
+        jdbc.prepareStatement("UPDATE data_version SET version = version + 1 WHERE id = 1", st -> st.executeUpdate());
+    }
+
+    @Transactional(readOnly = true)
+    public long current() {
+        return jdbc.prepareStatement("SELECT version FROM data_version WHERE id = 1", st -> {
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1L;
+            }
+        });
+    }
+
+    /**
+     * The value cached under {@code key} if it was computed at the current data version, otherwise
+     * {@code compute}'s, cached. The key must hold everything the value depends on besides the data
+     * (who may see what, and the request's parameters). The version is read before computing, in
+     * the same read-only transaction, so a write committed meanwhile makes the next reader recompute.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional(readOnly = true)
+    public <T> T cached(Object key, Supplier<T> compute) {
+        long version = current();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return (T) hit.value();
+        }
+        T value = compute.get();
+        cache.put(key, new Cached(version, value));
+        return value;
+    }
+}
