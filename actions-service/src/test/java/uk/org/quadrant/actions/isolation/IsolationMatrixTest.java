@@ -145,7 +145,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 route("POST", "/api/v1/plans", MANAGER_WRITE).body(() -> Map.of("title", "Refused plan",
                         "sourceType", "AUDIT", "sourceRef", "REFUSED")),
                 route("GET", "/api/v1/plans/{id}", SIGNED_IN).real("id", real.get("plan")),
-                route("GET", "/api/v1/plans/{id}/latest-updates", SIGNED_IN).real("id", real.get("plan")),
                 route("PUT", "/api/v1/plans/{id}", PUBLIC_RECORD_MANAGER_WRITE).real("id", real.get("plan"))
                         .body(() -> Map.of("title", "Refused rename", "sourceType", "LEARNING_REVIEW",
                                 "version", versionOf("/api/v1/plans/" + real.get("plan")))),
@@ -168,7 +167,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
                         "sourceRef", "audits:finding:isolation", "planSourceType", "AUDIT", "planSourceRef", "audits:audit:iso",
                         "planTitle", "Refused", "issue", "Refused", "action", "Refused", "leadAgency", "CSC")),
                 route("GET", "/api/v1/actions/due", SIGNED_IN).query("days=365&agency=CSC"),
-                route("GET", "/api/v1/updates", SIGNED_IN).query("from=2017-04-01&to=2018-03-31"),
                 route("GET", "/api/v1/rollups", SIGNED_IN).query("by=agency"),
                 route("GET", "/api/v1/business-plan", SIGNED_IN),
                 route("POST", "/api/v1/business-plan", MANAGER_WRITE).body(() -> Map.of("planYear", "2050April",
