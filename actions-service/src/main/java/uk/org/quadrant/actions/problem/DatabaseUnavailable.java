@@ -41,7 +41,10 @@ public final class DatabaseUnavailable {
     /** A unique-key violation: SQLSTATE 23505 (H2, PostgreSQL) or MySQL/MariaDB error 1062 (duplicate entry). */
     public static boolean isUniqueKeyViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062)) {
+            // ... or a transaction the database aborted to break a deadlock between simultaneous writes
+            // (SQLSTATE 40001; MySQL/MariaDB 1213): nothing was written, and the answer is the same.
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062
+                    || "40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
                 return true;
             }
         }

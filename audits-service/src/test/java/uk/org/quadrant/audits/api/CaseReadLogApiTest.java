@@ -44,6 +44,10 @@ class CaseReadLogApiTest extends ApiTestBase {
     public Map<String, String> getProperties() {
         Map<String, String> p = new java.util.HashMap<>(super.getProperties());
         p.put("datasources.default.url", DB); // a database of its own: the counts below are exact
+        // An H2 database of its own even in the MariaDB run (-Pmysql sets the MariaDB driver and user).
+        p.put("datasources.default.driver-class-name", "org.h2.Driver");
+        p.put("datasources.default.username", "sa");
+        p.put("datasources.default.password", "");
         return p;
     }
 

@@ -59,6 +59,10 @@ class InterruptedImportTest implements TestPropertyProvider {
         Map<String, String> p = new HashMap<>(tokens.properties());
         // A database of its own: the triggers below must not reach any other test class.
         p.put("datasources.default.url", URL);
+        // An H2 database of its own even in the MariaDB run (-Pmysql sets the MariaDB driver and user).
+        p.put("datasources.default.driver-class-name", "org.h2.Driver");
+        p.put("datasources.default.username", "sa");
+        p.put("datasources.default.password", "");
         return p;
     }
 

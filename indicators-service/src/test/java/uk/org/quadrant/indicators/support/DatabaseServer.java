@@ -46,7 +46,8 @@ public final class DatabaseServer implements AutoCloseable {
     public Map<String, String> properties() {
         return Map.of("datasources.default.url", url(),
                 "datasources.default.username", "sa",
-                "datasources.default.password", "");
+                "datasources.default.password", "",
+                "datasources.default.driver-class-name", "org.h2.Driver");
     }
 
     public synchronized void start() {
