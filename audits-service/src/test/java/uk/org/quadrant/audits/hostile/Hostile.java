@@ -569,7 +569,7 @@ final class Hostile {
             if (p.body() != null && res.body().trim().startsWith("{")) {
                 Map<String, Object> answer = http.map(res.body());
                 String field = p.name().substring(0, p.name().indexOf(':'));
-                if (answer.get(field) instanceof String returned) {
+                if (answer.get(field) instanceof String returned && !mariaDbSurrogate) {
                     assertEquals(stored, returned, () -> what + ": the answer does not return the text as sent");
                 }
             }
