@@ -38,13 +38,16 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** A unique-key violation: SQLSTATE 23505 (H2, PostgreSQL) or MySQL/MariaDB error 1062 (duplicate entry). */
+    /**
+     * Two simultaneous writes the database refused: a unique-key violation ({@link UniqueKeyViolation})
+     * or a transaction aborted to break a deadlock (SQLSTATE 40001; MySQL/MariaDB 1213). Nothing was written.
+     */
     public static boolean isUniqueKeyViolation(Throwable failure) {
+        if (UniqueKeyViolation.isCause(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // ... or a transaction the database aborted to break a deadlock between simultaneous writes
-            // (SQLSTATE 40001; MySQL/MariaDB 1213): nothing was written, and the answer is the same.
-            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062
-                    || "40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
                 return true;
             }
         }
