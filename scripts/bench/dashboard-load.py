@@ -2,10 +2,11 @@
 """Closed-loop load on one gateway page, reading its Server-Timing header.
 
 Each of C workers sends GET <url> with the given bearer token back to back for D seconds and records
-the client-side latency and the page's Server-Timing entries: every downstream call (service;desc;dur)
-and the page's own total. Prints one JSON object: client latency percentiles, requests/s, the slowest
+the client-side latency and the page's Server-Timing entries: every downstream call (service;desc;dur),
+the template rendering (render;dur) and the page's own total, which includes the rendering. Prints one JSON object: client latency percentiles, requests/s, the slowest
 downstream call per request (percentiles), and the composition ratio (page total / slowest call) at
-p50, computed both as a ratio of medians and as the median of per-request ratios.
+p50, computed both as a ratio of medians and as the median of per-request ratios, with and without the
+rendering.
 
 Standard library only, so it runs wherever python3 does.
 """
@@ -46,14 +47,16 @@ def worker(url, token, deadline, out, errors, accept="text/html"):
             continue
         elapsed = (time.perf_counter() - started) * 1000.0
         timing = resp.getheader("Server-Timing") or ""
-        calls, total = [], None
+        calls, total, render = [], None, None
         for m in ENTRY.finditer(timing):
             name, desc, dur = m.group(1), m.group(2), float(m.group(3))
             if name == "total":
                 total = dur
+            elif name == "render":
+                render = dur
             else:
                 calls.append((name, desc, dur))
-        out.append((resp.status, elapsed, total, calls))
+        out.append((resp.status, elapsed, total, calls, render))
     conn.close()
 
 
@@ -82,6 +85,11 @@ def main():
     totals = [r[2] for r in ok if r[2] is not None]
     slowest = [max(c[2] for c in r[3]) for r in ok if r[3]]
     ratios = [r[2] / max(c[2] for c in r[3]) for r in ok if r[3] and r[2] is not None and max(c[2] for c in r[3]) > 0]
+    renders = [r[4] for r in ok if r[4] is not None]
+    # The page without its template rendering: what composing the calls cost.
+    composed = [r[2] - r[4] for r in ok if r[2] is not None and r[4] is not None]
+    composed_ratios = [(r[2] - r[4]) / max(c[2] for c in r[3]) for r in ok
+                       if r[3] and r[2] is not None and r[4] is not None and max(c[2] for c in r[3]) > 0]
     per_call = {}
     for r in ok:
         for name, desc, dur in r[3]:
@@ -97,6 +105,10 @@ def main():
         "ratio_of_p50s": round(statistics.median(totals) / statistics.median(slowest), 2) if totals and slowest else None,
         "client_ratio_of_p50s": round(statistics.median(client) / statistics.median(slowest), 2) if client and slowest else None,
         "median_ratio": round(statistics.median(ratios), 2) if ratios else None,
+        "render_ms": {p: round(percentile(renders, int(p[1:])), 1) for p in ("p50", "p95", "p99")} if renders else None,
+        "composed_ms": {p: round(percentile(composed, int(p[1:])), 1) for p in ("p50", "p95", "p99")} if composed else None,
+        "composed_ratio_of_p50s": round(statistics.median(composed) / statistics.median(slowest), 2) if composed and slowest else None,
+        "composed_median_ratio": round(statistics.median(composed_ratios), 2) if composed_ratios else None,
         "calls_p50_ms": {k: round(statistics.median(v), 1) for k, v in sorted(per_call.items())},
     }
     print(json.dumps(result))

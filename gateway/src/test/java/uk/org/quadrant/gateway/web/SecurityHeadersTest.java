@@ -41,6 +41,17 @@ class SecurityHeadersTest {
         String timing = response.getHeaders().get("Server-Timing");
         assertTrue(timing != null && timing.contains("indicators;desc=\"GET /api/v1/scorecard\";dur=")
                 && timing.contains("audits;") && timing.contains("actions;") && timing.contains("total;dur="), timing);
+        // The page's own rendering is timed too, and the total includes it: rendering happened before the header was written.
+        double render = duration(timing, "render");
+        double total = duration(timing, "total");
+        assertTrue(render > 0 && total >= render, timing);
+        assertTrue(response.body().contains("</html>"), "the page was rendered whole");
+    }
+
+    private static double duration(String serverTiming, String name) {
+        var m = java.util.regex.Pattern.compile("(?:^|,\\s*)" + name + "(?:;desc=\"[^\"]*\")?;dur=([0-9.]+)").matcher(serverTiming);
+        assertTrue(m.find(), name + " missing from " + serverTiming);
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
