@@ -3,16 +3,12 @@ package uk.org.quadrant.gateway.forms;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which period each frequency's values are due for, and periods in the users' words.
@@ -26,13 +22,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class Periods {
-
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})(\\d{2})");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern CAL_QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
-    private static final Pattern FIN_YEAR = Pattern.compile("(\\d{4})April");
-    private static final Pattern FIN_QUARTER = Pattern.compile("(\\d{4})AprilQ([1-4])");
-    private static final Pattern ACADEMIC = Pattern.compile("(\\d{4})Sep");
 
     private final LocalDate fixed;
 
@@ -64,34 +53,11 @@ public class Periods {
         return due;
     }
 
-    /** "2017/18", "Q1 2017/18", "March 2018", "2018 Q1", "2018"; an unknown identifier as it is. */
+    /**
+     * "2017/18", "Q1 2017/18", "March 2018", "2018 Q1", "2018"; an unknown identifier as it is. The rules are
+     * {@link ReportingPeriod}'s: one parser of period identifiers in the gateway.
+     */
     public static String label(@Nullable String id) {
-        if (id == null) {
-            return "";
-        }
-        Matcher m;
-        if ((m = FIN_QUARTER.matcher(id)).matches()) {
-            return "Q" + m.group(2) + " " + twoYears(Integer.parseInt(m.group(1)));
-        }
-        if ((m = FIN_YEAR.matcher(id)).matches() || (m = ACADEMIC.matcher(id)).matches()) {
-            return twoYears(Integer.parseInt(m.group(1)));
-        }
-        if ((m = CAL_QUARTER.matcher(id)).matches()) {
-            return m.group(1) + " Q" + m.group(2);
-        }
-        if ((m = MONTH.matcher(id)).matches()) {
-            int month = Integer.parseInt(m.group(2));
-            if (month >= 1 && month <= 12) {
-                return Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK) + " " + m.group(1);
-            }
-        }
-        if (YEAR.matcher(id).matches()) {
-            return id;
-        }
-        return id;
-    }
-
-    private static String twoYears(int first) {
-        return first + "/" + String.format("%02d", (first + 1) % 100);
+        return ReportingPeriod.labelOf(id);
     }
 }
