@@ -28,6 +28,11 @@
 #   appcds    lean + -XX:SharedArchiveFile=<module>.jsa, the archive dumped by one training run
 #             (-XX:ArchiveClassesAtExit, same options, same warm-up) before the measured runs
 #   appcds-c1 tuned + its own AppCDS archive
+#   aot-tuned, aot-appcds-c1
+#             the same options on the Micronaut AOT jars of --aot-from DIR (a checkout in which
+#             scripts/build-aot.sh has built them; default: target/aot-checkout, made by --build-aot)
+# --build-aot: copy this checkout (git worktree of HEAD) to target/aot-checkout and run
+#   scripts/build-aot.sh there first, so the plain and the AOT jars are measured in one run.
 # --quick: 1 run, 100 requests, configs "default lean appcds".
 # Writes scripts/bench/results/startup-<time>[-quick].md. Needs JDK 17+, python3, curl.
 set -euo pipefail
@@ -39,6 +44,7 @@ die() { echo "[startup-bench] ERROR: $*" >&2; exit 1; }
 
 ARGS="$*"
 RUNS=3 REQUESTS=300 CONFIGS="default xmx256 lean tuned appcds appcds-c1" QUICK=false DATA_MODE=restart
+AOT_FROM="" BUILD_AOT=false
 MODULES_SEL="gateway indicators-service audits-service actions-service"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,8 +53,10 @@ while [ $# -gt 0 ]; do
     --configs) CONFIGS="$2"; shift ;;
     --modules) MODULES_SEL="$2"; shift ;;
     --data) DATA_MODE="$2"; shift ;;
+    --aot-from) AOT_FROM="$2"; shift ;;
+    --build-aot) BUILD_AOT=true ;;
     --quick) QUICK=true; RUNS=1; REQUESTS=100; CONFIGS="default lean appcds" ;;
-    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (try --help)" ;;
   esac
   shift
@@ -65,11 +73,15 @@ opts_of() {
     tuned) echo "$TUNED" ;;
     appcds) echo "$LEAN -XX:SharedArchiveFile=$WORK/$2-lean.jsa" ;;
     appcds-c1) echo "$TUNED -XX:SharedArchiveFile=$WORK/$2-c1.jsa" ;;
+    aot-tuned) echo "$TUNED" ;;
+    aot-appcds-c1) echo "$TUNED -XX:SharedArchiveFile=$WORK/$2-aot-c1.jsa" ;;
     *) die "unknown option set $1" ;;
   esac
 }
 
 jar_of() { echo "$REPO/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+# The jar a configuration runs: the AOT build's for aot-*, this checkout's otherwise.
+jar_for() { case "$2" in aot-*) echo "$AOT_FROM/$1/target/$1-0.1.0-SNAPSHOT.jar" ;; *) jar_of "$1" ;; esac; }
 for m in $MODULES_SEL gateway; do
   if [ ! -f "$(jar_of "$m")" ] || [ -n "$(find "$m/src" "$m/pom.xml" -newer "$(jar_of "$m")" -print -quit 2>/dev/null)" ]; then
     say "building the jars (./mvnw -o -q -DskipTests package)"
@@ -77,6 +89,22 @@ for m in $MODULES_SEL gateway; do
     break
   fi
 done
+
+if $BUILD_AOT; then
+  AOT_FROM="${AOT_FROM:-$REPO/target/aot-checkout}"
+  say "building the AOT jars in $AOT_FROM (scripts/build-aot.sh)"
+  rm -rf "$AOT_FROM"; mkdir -p "$(dirname "$AOT_FROM")"
+  git -C "$REPO" worktree prune
+  git -C "$REPO" worktree add -q --detach "$AOT_FROM" HEAD || die "could not make a worktree of HEAD"
+  (cd "$AOT_FROM" && scripts/build-aot.sh -o >&2) || die "the AOT build failed"
+fi
+case " $CONFIGS " in
+  *" aot-"*)
+    [ -n "$AOT_FROM" ] || AOT_FROM="$REPO/target/aot-checkout"
+    for m in $MODULES_SEL; do
+      [ -f "$(jar_for "$m" aot-tuned)" ] || die "no AOT jar $(jar_for "$m" aot-tuned): run with --build-aot or scripts/build-aot.sh"
+    done ;;
+esac
 
 BASE="${QUADRANT_BENCH_PORT_BASE:-28580}"
 PORT=$((BASE + 1))
@@ -121,14 +149,14 @@ path_of() {
 }
 token_url_of() { [ "$1" = gateway ] && echo "http://127.0.0.1:$PORT/api/v1/auth/token" || echo "http://127.0.0.1:$BASE/api/v1/auth/token"; }
 
-probe() {  # module, options... -> one JSON line
-  local m="$1"; shift
+probe() {  # module, config, options... -> one JSON line
+  local m="$1" c="$2"; shift 2
   local dir; dir="$(mktemp -d "$WORK/data.XXXXXX")"
   [ -n "${SEED:-}" ] && cp -a "$SEED/." "$dir/"
   # shellcheck disable=SC2068
   QUADRANT_DATA_DIR="$dir" python3 scripts/bench/startup-probe.py --port "$PORT" --path "$(path_of "$m")" \
     --requests "$REQUESTS" --token-url "$(token_url_of "$m")" --password "$QUADRANT_DEMO_PASSWORD" \
-    --log "$dir/service.log" -- java $@ -jar "$(jar_of "$m")" \
+    --log "$dir/service.log" -- java $@ -jar "$(jar_for "$m" "$c")" \
     || { tail -20 "$dir/service.log" >&2; return 1; }
   rm -rf "$dir"
 }
@@ -147,11 +175,12 @@ for m in $MODULES_SEL; do
   fi
   for c in $CONFIGS; do
     case "$c" in
-      appcds) say "$m: training run for the AppCDS archive"; probe "$m" "$LEAN -XX:ArchiveClassesAtExit=$WORK/$m-lean.jsa" > /dev/null ;;
-      appcds-c1) say "$m: training run for the AppCDS archive (C1)"; probe "$m" "$TUNED -XX:ArchiveClassesAtExit=$WORK/$m-c1.jsa" > /dev/null ;;
+      appcds) say "$m: training run for the AppCDS archive"; probe "$m" "$c" "$LEAN -XX:ArchiveClassesAtExit=$WORK/$m-lean.jsa" > /dev/null ;;
+      appcds-c1) say "$m: training run for the AppCDS archive (C1)"; probe "$m" "$c" "$TUNED -XX:ArchiveClassesAtExit=$WORK/$m-c1.jsa" > /dev/null ;;
+      aot-appcds-c1) say "$m: training run for the AppCDS archive (C1, AOT jar)"; probe "$m" "$c" "$TUNED -XX:ArchiveClassesAtExit=$WORK/$m-aot-c1.jsa" > /dev/null ;;
     esac
     for i in $(seq 1 "$RUNS"); do
-      line="$(probe "$m" "$(opts_of "$c" "$m")")"
+      line="$(probe "$m" "$c" "$(opts_of "$c" "$m")")"
       say "$m $c run $i: $line"
       printf '{"module":"%s","config":"%s","load":%s,"r":%s}\n' "$m" "$c" "$(cut -d' ' -f1 /proc/loadavg)" "$line" >> "$RAW"
     done
@@ -173,7 +202,7 @@ lines = ["# Start-up and footprint", "",
          f"Command: `scripts/bench/startup-bench.sh {args}`".rstrip("` ") + "`",
          f"Machine: {os.cpu_count()} cores, {platform.platform()}, {java}; load average before {lb}, after {la}.",
          f"Median of {runs} run(s); data: {'a restart on an initialised data directory' if mode == 'restart' else 'a first start on an empty data directory (Flyway, demo data, demo users)'}; RSS after {reqs} warm-up requests + 1 s.",
-         f"lean = `{lean}`; tuned = `{tuned}`; appcds = lean + AppCDS archive; appcds-c1 = tuned + AppCDS archive.", "",
+         f"lean = `{lean}`; tuned = `{tuned}`; appcds = lean + AppCDS archive; appcds-c1 = tuned + AppCDS archive; aot-* = the same options on the Micronaut AOT jars (scripts/build-aot.sh).", "",
          "| service | options | to /health 200 (ms) | Micronaut 'startup completed' (ms) | RSS at healthy (MB) | RSS after warm-up (MB) | peak RSS (MB) | warm-up (s) | non-200 | load (1 min) |",
          "|---|---|---|---|---|---|---|---|---|---|"]
 med = lambda xs: statistics.median([x for x in xs if x is not None]) if any(x is not None for x in xs) else None
