@@ -1,7 +1,5 @@
 package uk.org.quadrant.actions.paging;
 
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import uk.org.quadrant.actions.problem.InvalidRequestException;
 import uk.org.quadrant.actions.problem.Problem.FieldError;
 
@@ -37,20 +35,8 @@ public record Paging(int page, int size) {
         return new Paging(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
     }
 
-    /** This page of the list (empty past the end). */
-    public <T> List<T> slice(List<T> all) {
-        long from = (long) page * size;
-        if (from >= all.size()) {
-            return List.of();
-        }
-        return all.subList((int) from, (int) Math.min(all.size(), from + size));
-    }
-
-    /** 200 with the list, paged when asked (with {@value #TOTAL_HEADER}), whole otherwise. */
-    public static <T> MutableHttpResponse<List<T>> respond(Paging paging, List<T> all) {
-        if (paging == null) {
-            return HttpResponse.ok(all);
-        }
-        return HttpResponse.ok(paging.slice(all)).header(TOTAL_HEADER, Integer.toString(all.size()));
+    /** How many rows come before this page: {@code page × size}. */
+    public long offset() {
+        return (long) page * size;
     }
 }

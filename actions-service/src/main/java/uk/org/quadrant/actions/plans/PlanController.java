@@ -77,16 +77,18 @@ class PlanController {
         return plans.updateAction(id, request, request.version(), Caller.of(auth), authorization);
     }
 
-    /** Actions by due date, filtered; {@code page}/{@code size} page them ({@link Paging}): live measures only for the page. */
+    /**
+     * Actions by due date, filtered; {@code page}/{@code size} page them ({@link Paging}) in SQL, with the
+     * filtered total in {@value Paging#TOTAL_HEADER}; live measures only for the actions returned.
+     */
     @Get("/actions")
     HttpResponse<List<ActionView>> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
                              @QueryValue @Nullable Integer priority, @QueryValue @Nullable Integer page,
                              @QueryValue @Nullable Integer size, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Paging paging = Paging.of(page, size);
-        List<PlanAction> selected = plans.select(agency, delivery, priority);
-        List<ActionView> views = plans.views(paging == null ? selected : paging.slice(selected), authorization);
-        return paging == null ? HttpResponse.ok(views)
-                : HttpResponse.ok(views).header(Paging.TOTAL_HEADER, Integer.toString(selected.size()));
+        PlanService.ActionList list = plans.actions(agency, delivery, priority, paging, authorization);
+        return paging == null ? HttpResponse.ok(list.views())
+                : HttpResponse.ok(list.views()).header(Paging.TOTAL_HEADER, Long.toString(list.total()));
     }
 
     @Get("/actions/{id}")

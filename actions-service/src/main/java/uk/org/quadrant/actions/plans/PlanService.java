@@ -11,6 +11,7 @@ import uk.org.quadrant.actions.domain.ActionStatus;
 import uk.org.quadrant.actions.domain.Delivery;
 import uk.org.quadrant.actions.measures.Measure;
 import uk.org.quadrant.actions.measures.SuccessMeasures;
+import uk.org.quadrant.actions.paging.Paging;
 import uk.org.quadrant.actions.problem.InvalidRequestException;
 import uk.org.quadrant.actions.problem.Problem.FieldError;
 
@@ -30,15 +31,17 @@ public class PlanService {
 
     private final ActionPlanRepository plans;
     private final PlanActionRepository actions;
+    private final ActionQueries queries;
     private final Agencies agencies;
     private final ChangeRecorder changes;
     private final DeliveryClock delivery;
     private final SuccessMeasures measures;
 
-    PlanService(ActionPlanRepository plans, PlanActionRepository actions, Agencies agencies, ChangeRecorder changes,
-                DeliveryClock delivery, SuccessMeasures measures) {
+    PlanService(ActionPlanRepository plans, PlanActionRepository actions, ActionQueries queries, Agencies agencies,
+                ChangeRecorder changes, DeliveryClock delivery, SuccessMeasures measures) {
         this.plans = plans;
         this.actions = actions;
+        this.queries = queries;
         this.agencies = agencies;
         this.changes = changes;
         this.delivery = delivery;
@@ -62,27 +65,31 @@ public class PlanService {
         return actions.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No action " + id));
     }
 
-    public List<ActionView> actions(String agency, Delivery wanted, Integer priority, String authorization) {
-        return views(select(agency, wanted, priority), authorization);
+    /** One page of the filtered actions (or all of them), and how many the filter selects in all. */
+    public record ActionList(List<ActionView> views, long total) {
     }
 
-    /** The actions {@link #actions} lists, without their live measures. */
-    public List<PlanAction> select(String agency, Delivery wanted, Integer priority) {
+    /**
+     * The actions by due date, filtered and paged in SQL ({@link ActionQueries}); the live measures only for
+     * the actions returned (after the database's transaction: no connection is held during that call).
+     */
+    public ActionList actions(String agency, Delivery wanted, Integer priority, Paging paging, String authorization) {
         if (agency != null && !agencies.exists(agency)) {
             throw new InvalidRequestException("agency", "is not a known agency code");
         }
-        List<PlanAction> selected = actions.listByDueDate().stream()
-                .filter(a -> agency == null || a.leadAgency().equals(agency))
-                .filter(a -> priority == null || priority.equals(a.priority()))
-                .filter(a -> wanted == null || delivery.of(a) == wanted)
-                .toList();
-        return selected;
+        DeliveryNow at = delivery.now();
+        ActionQueries.Selection selected = queries.select(new ActionQueries.Filter(agency, priority, wanted), at, paging);
+        return new ActionList(views(selected.rows(), authorization, at), selected.total());
     }
 
     /** Views with live measures: one call to indicators-service for the lot. */
     public List<ActionView> views(List<PlanAction> list, String authorization) {
+        return views(list, authorization, delivery.now());
+    }
+
+    private List<ActionView> views(List<PlanAction> list, String authorization, DeliveryNow at) {
         Map<Long, Measure> live = authorization == null ? Map.of() : measures.evaluate(list, authorization);
-        return list.stream().map(a -> view(a, live.get(a.id()))).toList();
+        return list.stream().map(a -> view(a, live.get(a.id()), at)).toList();
     }
 
     @Transactional
@@ -241,14 +248,14 @@ public class PlanService {
     }
 
     ActionView view(PlanAction a) {
-        return view(a, null);
+        return view(a, null, delivery.now());
     }
 
-    ActionView view(PlanAction a, Measure measure) {
+    private ActionView view(PlanAction a, Measure measure, DeliveryNow at) {
         Measure m = a.measureIndicator() == null ? null : (measure == null ? Measure.UNAVAILABLE : measure);
         return new ActionView(a.id(), a.planId(), a.ref(), a.issue(), a.actionText(), a.outcome(), a.measure(), a.measureIndicator(),
                 a.measureComparator(), SuccessMeasures.plain(a.measureTarget()), a.dueDate(),
-                a.leadRole(), a.leadAgency(), a.priority(), a.status(), delivery.of(a),
+                a.leadRole(), a.leadAgency(), a.priority(), a.status(), at.of(a),
                 m == null ? null : m.status(), m == null ? null : m.latestValue(), m == null ? null : m.latestPeriod(),
                 m == null ? null : m.latestPeriodLabel(), a.sourceRef(), a.lastUpdateAt(), a.updatedBy(), a.updatedAt(), a.version());
     }
