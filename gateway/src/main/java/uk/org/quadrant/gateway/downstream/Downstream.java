@@ -150,7 +150,8 @@ public class Downstream {
                 body = null;
             }
         }
-        return new Reply(response.code(), body);
+        Long total = response.getHeaders().get("X-Total-Count", Long.class).orElse(null);
+        return new Reply(response.code(), body, total);
     }
 
     /** A JSON tree as plain Java values, numbers as BigDecimal or Long so figures print as the service sent them. */

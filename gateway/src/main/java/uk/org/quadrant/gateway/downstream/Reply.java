@@ -13,8 +13,13 @@ import java.util.Map;
  *
  * @param status the HTTP status
  * @param body   the parsed JSON body, or null when there was none
+ * @param total  a paged list's whole length (the service's {@code X-Total-Count}), or null when not paged
  */
-public record Reply(int status, @Nullable Object body) {
+public record Reply(int status, @Nullable Object body, @Nullable Long total) {
+
+    public Reply(int status, @Nullable Object body) {
+        this(status, body, null);
+    }
 
     /** One field-level error from a service's problem+json {@code errors} list. */
     public record FieldError(String field, String message) {
