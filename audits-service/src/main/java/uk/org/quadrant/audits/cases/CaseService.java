@@ -213,7 +213,9 @@ public class CaseService {
         Map<Long, List<AuditCase>> casesByAudit = new java.util.HashMap<>();
         graded.forEach(a -> casesByAudit.put(a.id(), new ArrayList<>()));
         if (!graded.isEmpty()) {
-            cases.inAuditsOverlapping(AuditService.orEarliest(from), AuditService.orLatest(to)).forEach(c -> {
+            // Visibility in the query too: an agency reads only its own audits' cases.
+            cases.visibleInAuditsOverlapping(AuditService.orEarliest(from), AuditService.orLatest(to), caller.isBoard(),
+                    caller.agency()).forEach(c -> {
                 List<AuditCase> list = casesByAudit.get(c.auditId());
                 if (list != null) {   // an audit the caller may see
                     list.add(c);

@@ -32,14 +32,19 @@ class AuditController {
         this.audits = audits;
     }
 
-    /** Every audit the caller may see, newest first; {@code page}/{@code size} page it ({@link Paging}). */
+    /**
+     * Every audit the caller may see, newest first; {@code page}/{@code size} page it ({@link Paging}),
+     * in SQL: a page reads the page and a count, not the whole list.
+     */
     @Get
     HttpResponse<List<AuditView>> list(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication auth) {
         Paging paging = Paging.of(page, size);
-        List<Audit> visible = audits.visible(Caller.of(auth));
-        List<AuditView> views = (paging == null ? visible : paging.slice(visible)).stream().map(AuditView::of).toList();
-        return paging == null ? HttpResponse.ok(views)
-                : HttpResponse.ok(views).header(Paging.TOTAL_HEADER, Integer.toString(visible.size()));
+        if (paging == null) {
+            return HttpResponse.ok(audits.visible(Caller.of(auth)).stream().map(AuditView::of).toList());
+        }
+        AuditService.Page slice = audits.visiblePage(Caller.of(auth), paging);
+        return HttpResponse.ok(slice.audits().stream().map(AuditView::of).toList())
+                .header(Paging.TOTAL_HEADER, Long.toString(slice.total()));
     }
 
     @Get("/{id}")

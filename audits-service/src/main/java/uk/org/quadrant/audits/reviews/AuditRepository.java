@@ -8,13 +8,37 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * Audits. The visibility rule of {@link AuditAccess#visible} is applied in SQL ({@link #VISIBLE}) so
+ * that a list, a page or a count reads only the rows the caller may see, never every audit.
+ */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AuditRepository extends CrudRepository<Audit, Long> {
 
-    @Query("SELECT * FROM audit ORDER BY period_end DESC, id DESC")
-    List<Audit> listNewestFirst();
+    /**
+     * {@link AuditAccess#visible} in SQL, on the audit aliased {@code a}: the board sees every audit;
+     * an agency the audits it leads or whose comma-separated {@code participating_agencies} hold its
+     * code as a whole element. Both sides are wrapped in commas and compared with {@code LOCATE}, not
+     * {@code LIKE}, so a code that is a prefix or suffix of another never matches it and no character
+     * of the code acts as a wildcard; an empty code (a token without an agency) matches nothing, as
+     * {@link Audit#involves} does. Works on H2 (MySQL mode) and MariaDB.
+     */
+    String VISIBLE = "(:board OR a.lead_agency = :agency OR (:agency <> '' AND "
+            + "LOCATE(CONCAT(',', :agency, ','), CONCAT(',', a.participating_agencies, ',')) > 0))";
 
-    /** Audits whose reporting period overlaps [from, to]. */
-    @Query("SELECT * FROM audit WHERE period_end >= :from AND period_start <= :to ORDER BY id")
-    List<Audit> overlapping(LocalDate from, LocalDate to);
+    /** Every audit the caller may see, newest reporting period first. */
+    @Query("SELECT a.* FROM audit a WHERE " + VISIBLE + " ORDER BY a.period_end DESC, a.id DESC")
+    List<Audit> visibleNewestFirst(boolean board, String agency);
+
+    /** One page of {@link #visibleNewestFirst}: {@code rows} audits after skipping {@code skip}. */
+    @Query("SELECT a.* FROM audit a WHERE " + VISIBLE + " ORDER BY a.period_end DESC, a.id DESC LIMIT :rows OFFSET :skip")
+    List<Audit> visiblePageNewestFirst(boolean board, String agency, int rows, long skip);
+
+    /** How many audits the caller may see (the length of {@link #visibleNewestFirst}). */
+    @Query("SELECT COUNT(*) FROM audit a WHERE " + VISIBLE)
+    long countVisible(boolean board, String agency);
+
+    /** Audits the caller may see whose reporting period overlaps [from, to]. */
+    @Query("SELECT a.* FROM audit a WHERE a.period_end >= :from AND a.period_start <= :to AND " + VISIBLE + " ORDER BY a.id")
+    List<Audit> visibleOverlapping(LocalDate from, LocalDate to, boolean board, String agency);
 }

@@ -10,6 +10,7 @@ import uk.org.quadrant.audits.changelog.ChangeRecorder;
 import uk.org.quadrant.audits.domain.AuditStatus;
 import uk.org.quadrant.audits.domain.AuditType;
 import uk.org.quadrant.audits.domain.GradingScale;
+import uk.org.quadrant.audits.paging.Paging;
 import uk.org.quadrant.audits.problem.InvalidRequestException;
 import uk.org.quadrant.audits.problem.Problem.FieldError;
 
@@ -41,8 +42,26 @@ public class AuditService {
         this.changes = changes;
     }
 
+    /** Every audit the caller may see, newest reporting period first (visibility applied in SQL). */
     public List<Audit> visible(Caller caller) {
-        return audits.listNewestFirst().stream().filter(a -> AuditAccess.visible(caller, a)).toList();
+        return audits.visibleNewestFirst(caller.isBoard(), caller.agency());
+    }
+
+    /** One page of {@link #visible} and the length of the whole list, read in one transaction. */
+    public record Page(List<Audit> audits, long total) {
+    }
+
+    /**
+     * One page of {@link #visible}: {@code LIMIT/OFFSET} and a {@code COUNT} in SQL, so a page costs
+     * the page (and a count), not every audit (docs/performance.md, "Reads at region size").
+     */
+    @Transactional(readOnly = true)
+    public Page visiblePage(Caller caller, Paging paging) {
+        long skip = (long) paging.page() * paging.size();
+        long total = audits.countVisible(caller.isBoard(), caller.agency());
+        List<Audit> page = skip >= total ? List.of()
+                : audits.visiblePageNewestFirst(caller.isBoard(), caller.agency(), paging.size(), skip);
+        return new Page(page, total);
     }
 
     /** The audit if the caller may see it; otherwise the same 404 as for an audit that does not exist. */
@@ -53,8 +72,7 @@ public class AuditService {
 
     /** Audits the caller may see whose reporting period overlaps [from, to] (open ends: all). */
     public List<Audit> visibleOverlapping(Caller caller, java.time.LocalDate from, java.time.LocalDate to) {
-        return audits.overlapping(orEarliest(from), orLatest(to)).stream()
-                .filter(a -> AuditAccess.visible(caller, a)).toList();
+        return audits.visibleOverlapping(orEarliest(from), orLatest(to), caller.isBoard(), caller.agency());
     }
 
     /** An open start of a period: earlier than any audit. */

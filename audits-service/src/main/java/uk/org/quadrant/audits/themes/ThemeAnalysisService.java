@@ -7,25 +7,19 @@ import uk.org.quadrant.audits.access.Caller;
 import uk.org.quadrant.audits.changelog.DataVersion;
 import uk.org.quadrant.audits.domain.Quadrant;
 import uk.org.quadrant.audits.domain.ThemeAnalysis;
-import uk.org.quadrant.audits.findings.Finding;
-import uk.org.quadrant.audits.findings.FindingRepository;
 import uk.org.quadrant.audits.problem.InvalidRequestException;
-import uk.org.quadrant.audits.reviews.Audit;
-import uk.org.quadrant.audits.reviews.AuditAccess;
-import uk.org.quadrant.audits.reviews.AuditRepository;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Feeds {@link ThemeAnalysis} with the findings of the audits the caller may see. */
 @Singleton
 public class ThemeAnalysisService {
 
-    private final AuditRepository audits;
-    private final FindingRepository findings;
+    private final ThemeFindings findings;
     private final ThemeRepository themes;
     private final Agencies agencies;
     private final int defaultMinSources;
@@ -34,10 +28,9 @@ public class ThemeAnalysisService {
     private record Key(String sees, LocalDate from, LocalDate to, Quadrant quadrant, String agency, int minSources) {
     }
 
-    ThemeAnalysisService(AuditRepository audits, FindingRepository findings, ThemeRepository themes, Agencies agencies,
+    ThemeAnalysisService(ThemeFindings findings, ThemeRepository themes, Agencies agencies,
                          @Value("${quadrant.themes.repeated-min-sources:2}") int defaultMinSources, DataVersion dataVersion) {
         this.dataVersion = dataVersion;
-        this.audits = audits;
         this.findings = findings;
         this.themes = themes;
         this.agencies = agencies;
@@ -52,7 +45,8 @@ public class ThemeAnalysisService {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
-        // Every finding of the period is read and grouped: cached per data version (docs/performance.md).
+        // Every visible finding of the period is read (without its text) and grouped: cached per data
+        // version (docs/performance.md).
         int min = minSources == null ? defaultMinSources : minSources;
         Key key = new Key(caller.isBoard() ? "*board*" : caller.agency(), from, to, quadrant, agency, min);
         return dataVersion.cached(key, () -> compute(caller, from, to, quadrant, agency, min));
@@ -62,35 +56,28 @@ public class ThemeAnalysisService {
                                            int minSources) {
         LocalDate start = from == null ? LocalDate.of(1900, 1, 1) : from;
         LocalDate end = to == null ? LocalDate.of(2999, 12, 31) : to;
-        Map<Long, Audit> visible = audits.overlapping(start, end).stream()
-                .filter(a -> AuditAccess.visible(caller, a))
-                .collect(Collectors.toMap(Audit::id, Function.identity()));
-        if (visible.isEmpty()) {
+        // The period's visible findings without their text (one join, visibility in SQL) ...
+        List<ThemeAnalysis.Evidence> evidence = findings.visibleInPeriod(caller, start, end).stream()
+                .filter(f -> quadrant == null || f.quadrant() == quadrant)
+                .filter(f -> agency == null || agency.equals(f.concerns()))
+                .map(f -> new ThemeAnalysis.Evidence(f.id(), f.auditId(), f.auditTitle(), f.auditType(), f.quadrant(), f.kind(),
+                        null, f.concerns(), f.themeList()))
+                .toList();
+        if (evidence.isEmpty()) {
             return List.of();
         }
-        // One join over the period's audits (not an IN list of their ids), then only the visible ones.
-        List<ThemeAnalysis.Evidence> evidence = findings.inAuditsOverlapping(start, end).stream()
-                .filter(f -> visible.containsKey(f.auditId()))
-                .filter(f -> quadrant == null || f.quadrant() == quadrant)
-                .filter(f -> agency == null || agency.equals(concerns(f, visible.get(f.auditId()))))
-                .map(f -> evidence(f, visible.get(f.auditId())))
-                .toList();
+        List<ThemeAnalysis.Result> results = ThemeAnalysis.analyse(evidence, minSources);
+        // ... then the text of the examples shown, by id, in one query.
+        Map<Long, String> texts = findings.texts(results.stream().flatMap(r -> r.examples().stream())
+                .map(ThemeAnalysis.Example::findingId).collect(Collectors.toCollection(TreeSet::new)));
         Map<String, String> labels = themes.listByLabel().stream().collect(Collectors.toMap(Theme::code, Theme::label));
-        return ThemeAnalysis.analyse(evidence, minSources).stream()
+        return results.stream()
                 .map(r -> new ThemeAnalysisRow(r.theme(), labels.getOrDefault(r.theme(), r.theme()), r.findings(), r.sources(),
                         r.sourceTypes(), r.quadrants(), r.repeated(), r.examples().stream()
-                        .map(e -> new ThemeAnalysisRow.Example(e.findingId(), e.sourceId(), e.sourceTitle(), e.kind(), e.text()))
+                        .filter(e -> texts.containsKey(e.findingId()))   // absent only if deleted since the first read
+                        .map(e -> new ThemeAnalysisRow.Example(e.findingId(), e.sourceId(), e.sourceTitle(), e.kind(),
+                                texts.get(e.findingId())))
                         .toList()))
                 .toList();
-    }
-
-    /** The agency a finding concerns: its own agency, else the audit's lead agency. */
-    private static String concerns(Finding f, Audit audit) {
-        return f.agency() != null ? f.agency() : audit.leadAgency();
-    }
-
-    private static ThemeAnalysis.Evidence evidence(Finding f, Audit audit) {
-        return new ThemeAnalysis.Evidence(f.id(), audit.id(), audit.title(), audit.auditType(), f.quadrant(), f.kind(),
-                f.findingText(), concerns(f, audit), f.themeList());
     }
 }

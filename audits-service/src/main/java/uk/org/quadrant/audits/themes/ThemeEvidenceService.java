@@ -62,16 +62,20 @@ public class ThemeEvidenceService {
         if (theme != null && !labels.containsKey(theme)) {
             throw new InvalidRequestException("theme", "is not a theme of the vocabulary");
         }
-        Map<Long, Audit> visible = audits.overlapping(from == null ? EARLIEST : from, to == null ? LATEST : to).stream()
-                .filter(a -> AuditAccess.visible(caller, a))
+        LocalDate start = from == null ? EARLIEST : from;
+        LocalDate end = to == null ? LATEST : to;
+        Map<Long, Audit> visible = audits.visibleOverlapping(start, end, caller.isBoard(), caller.agency()).stream()
                 .collect(Collectors.toMap(Audit::id, Function.identity()));
         if (visible.isEmpty()) {
             return List.of();
         }
-        // theme -> audit id -> findings
+        // theme -> audit id -> findings. Visibility and the filters in SQL, so only the findings shown
+        // are read with their text; the same filters again here, exactly as the analysis applies them.
         Map<String, Map<Long, List<Finding>>> grouped = new TreeMap<>();
-        findings.inAuditsOverlapping(from == null ? EARLIEST : from, to == null ? LATEST : to).stream()
-                .filter(f -> visible.containsKey(f.auditId()))   // a join, not an IN list of ids: docs/performance.md
+        findings.visibleInAuditsOverlapping(start, end, caller.isBoard(), caller.agency(),
+                        quadrant == null, quadrant == null ? "" : quadrant.name(), agency == null, agency == null ? "" : agency,
+                        theme == null, theme == null ? "" : theme).stream()
+                .filter(f -> visible.containsKey(f.auditId()))
                 .filter(f -> quadrant == null || f.quadrant() == quadrant)
                 .filter(f -> agency == null || agency.equals(concerns(f, visible.get(f.auditId()))))
                 .sorted(Comparator.comparing(Finding::id))
