@@ -32,10 +32,16 @@ class RollupController {
         this.clock = clock;
     }
 
+    /**
+     * Counts per key, each with its overdue actions; {@code overdueActions=false} leaves those lists empty
+     * (a dashboard that shows only the counts need not receive every overdue action twice).
+     */
     @Get("/rollups")
     List<Rollup> rollups(@QueryValue(defaultValue = "agency") @Pattern(regexp = "agency|priority|plan",
-            message = "must be agency, priority or plan") String by) {
-        return queries.rollups(RollupQueries.By.of(by));
+            message = "must be agency, priority or plan") String by,
+                         @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false",
+                                 message = "must be true or false") String overdueActions) {
+        return queries.rollups(RollupQueries.By.of(by), Boolean.parseBoolean(overdueActions));
     }
 
     /** Open actions due within {@code days} (default 30) or already overdue, soonest first. */

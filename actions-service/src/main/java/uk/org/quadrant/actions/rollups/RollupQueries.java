@@ -76,9 +76,14 @@ class RollupQueries {
         }
     }
 
-    /** One roll-up per key, in the order of the keys as text; one read-only transaction for both queries. */
+    /**
+     * One roll-up per key, in the order of the keys as text; one read-only transaction for both queries.
+     *
+     * @param withOverdueItems list each key's overdue actions ({@link Rollup#overdueActions()}); without them
+     *                         only the counts are read (the second query is skipped)
+     */
     @Transactional(readOnly = true)
-    List<Rollup> rollups(By by) {
+    List<Rollup> rollups(By by, boolean withOverdueItems) {
         DeliveryNow at = clock.now();
         // The counts of each group, the Delivery of each row worked out once in the derived table.
         String counts = "SELECT k, COUNT(*),"
@@ -92,12 +97,14 @@ class RollupQueries {
         String late = "SELECT " + ITEM_COLUMNS + " FROM plan_action WHERE " + DeliverySql.OVERDUE + " ORDER BY due_date, id";
         return jdbc.execute(connection -> {
             Map<String, List<Rollup.Item>> lateByKey = new TreeMap<>();
-            try (PreparedStatement st = connection.prepareStatement(late)) {
-                DeliverySql.bindToday(st, 1, at);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        String key = by.key(rs, by.itemColumn);
-                        lateByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(item(rs));
+            if (withOverdueItems) {
+                try (PreparedStatement st = connection.prepareStatement(late)) {
+                    DeliverySql.bindToday(st, 1, at);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            String key = by.key(rs, by.itemColumn);
+                            lateByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(item(rs));
+                        }
                     }
                 }
             }

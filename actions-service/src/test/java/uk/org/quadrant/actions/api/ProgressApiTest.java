@@ -481,6 +481,32 @@ class ProgressApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void rollupsWithoutOverdueActionsHaveTheSameCountsAndEmptyLists() {
+        long plan = plan("Counts only");
+        action(plan, "CRC", today().minusDays(3));
+        action(plan, "CRC", today().minusDays(1));
+        action(plan, "CRC", today().plusDays(90));
+        for (String by : List.of("agency", "priority", "plan")) {
+            Api.Reply full = api.get("/api/v1/rollups?by=" + by, chair());
+            Api.Reply counts = api.get("/api/v1/rollups?by=" + by + "&overdueActions=false", chair());
+            assertEquals(200, counts.status(), counts::toString);
+            assertEquals(full.list().size(), counts.list().size(), by);
+            assertTrue(full.list().stream().anyMatch(r -> !((List<?>) r.get("overdueActions")).isEmpty()), "some key has overdue actions: " + full);
+            for (int i = 0; i < full.list().size(); i++) {
+                Map<String, Object> withItems = new HashMap<>(full.list().get(i));
+                Map<String, Object> without = new HashMap<>(counts.list().get(i));
+                assertEquals(List.of(), without.get("overdueActions"), by + ": " + without);
+                withItems.remove("overdueActions");
+                without.remove("overdueActions");
+                assertEquals(withItems, without, "same counts by " + by);
+            }
+        }
+        assertEquals(api.get("/api/v1/rollups?by=plan", chair()).body(),
+                api.get("/api/v1/rollups?by=plan&overdueActions=true", chair()).body(), "true is the default");
+        assertProblemNaming(api.get("/api/v1/rollups?overdueActions=maybe", manager()), 400, "overdueActions");
+    }
+
+    @Test
     void rollupsByAnythingElseIs400NamingBy() {
         assertProblemNaming(api.get("/api/v1/rollups?by=nonsense", manager()), 400, "by");
     }
