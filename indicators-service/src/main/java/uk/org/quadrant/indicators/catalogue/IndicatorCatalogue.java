@@ -9,7 +9,7 @@ import uk.org.quadrant.indicators.access.Caller;
 import uk.org.quadrant.indicators.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Unit;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
-import uk.org.quadrant.indicators.reports.DataVersion;
+import uk.org.quadrant.indicators.reports.ScorecardVersions;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,10 +26,10 @@ public class IndicatorCatalogue {
     private final IndicatorRepository indicators;
     private final Agencies agencies;
     private final ChangeRecorder changes;
-    private final DataVersion dataVersion;
+    private final ScorecardVersions scorecardVersions;
 
-    IndicatorCatalogue(IndicatorRepository indicators, Agencies agencies, ChangeRecorder changes, DataVersion dataVersion) {
-        this.dataVersion = dataVersion;
+    IndicatorCatalogue(IndicatorRepository indicators, Agencies agencies, ChangeRecorder changes, ScorecardVersions scorecardVersions) {
+        this.scorecardVersions = scorecardVersions;
         this.indicators = indicators;
         this.agencies = agencies;
         this.changes = changes;
@@ -56,7 +56,7 @@ public class IndicatorCatalogue {
         }
         Indicator created = indicators.save(toIndicator(definition, null, caller));
         changes.record(caller, "indicator", created.code(), "CREATE", null, created);
-        dataVersion.bump();
+        scorecardVersions.bump(ScorecardVersions.changes().everything(created.ownerAgency()));
         return created;
     }
 
@@ -82,7 +82,8 @@ public class IndicatorCatalogue {
                 definition.active() == null ? current.active() : next.active(), next.version(), next.updatedBy(), next.updatedAt());
         Indicator updated = indicators.update(next);
         changes.record(caller, "indicator", code, "UPDATE", current, updated);
-        dataVersion.bump();
+        // Both owners when it moves: it leaves one agency's scorecard rows and joins the other's.
+        scorecardVersions.bump(ScorecardVersions.changes().everything(current.ownerAgency()).everything(updated.ownerAgency()));
         return updated;
     }
 

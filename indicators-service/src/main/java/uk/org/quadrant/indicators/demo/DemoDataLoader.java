@@ -52,13 +52,13 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     private final PopulationRepository populations;
     private final IndicatorValueRepository values;
     private final ResourceLoader resources;
-    private final uk.org.quadrant.indicators.reports.DataVersion dataVersion;
+    private final uk.org.quadrant.indicators.reports.ScorecardVersions scorecardVersions;
     private final Boolean enabled;
     private final String datasourceUrl;
 
     DemoDataLoader(IndicatorRepository indicators, ReferenceFigureRepository figures, PopulationRepository populations,
                    IndicatorValueRepository values, ResourceLoader resources,
-                   uk.org.quadrant.indicators.reports.DataVersion dataVersion,
+                   uk.org.quadrant.indicators.reports.ScorecardVersions scorecardVersions,
                    @Nullable @Value("${quadrant.demo-data.enabled}") Boolean enabled,
                    @Value("${datasources.default.url}") String datasourceUrl) {
         this.indicators = indicators;
@@ -66,7 +66,7 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
         this.populations = populations;
         this.values = values;
         this.resources = resources;
-        this.dataVersion = dataVersion;
+        this.scorecardVersions = scorecardVersions;
         this.enabled = enabled;
         this.datasourceUrl = datasourceUrl;
     }
@@ -112,7 +112,9 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
                     signedOff ? BY : null, signedOff ? now : null, BY, now, null));
         }
         values.saveAll(vals);
-        dataVersion.bump();
+        uk.org.quadrant.indicators.reports.ScorecardVersions.Changes changed = uk.org.quadrant.indicators.reports.ScorecardVersions.changes();
+        defined.forEach(i -> changed.everything(i.ownerAgency()));
+        scorecardVersions.bump(changed);
         LOG.info("Demo data: {} indicators, {} targets/baselines/benchmarks, {} values from the partnership's board papers",
                 defined.size(), refs.size(), vals.size());
     }

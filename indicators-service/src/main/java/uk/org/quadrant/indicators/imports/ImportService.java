@@ -13,7 +13,7 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.imports.ImportResult.RowError;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.problem.Problem;
-import uk.org.quadrant.indicators.reports.DataVersion;
+import uk.org.quadrant.indicators.reports.ScorecardVersions;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 import uk.org.quadrant.indicators.values.IndicatorValue;
@@ -47,11 +47,11 @@ public class ImportService {
     private final PopulationRepository populations;
     private final ChangeLogRepository changeLog;
     private final Agencies agencies;
-    private final DataVersion dataVersion;
+    private final ScorecardVersions scorecardVersions;
 
     ImportService(ImportFormats formats, IndicatorCatalogue catalogue, IndicatorValueRepository values,
-                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies, DataVersion dataVersion) {
-        this.dataVersion = dataVersion;
+                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies, ScorecardVersions scorecardVersions) {
+        this.scorecardVersions = scorecardVersions;
         this.formats = formats;
         this.catalogue = catalogue;
         this.values = values;
@@ -203,6 +203,7 @@ public class ImportService {
         List<IndicatorValue> inserts = new ArrayList<>();
         List<IndicatorValue> updates = new ArrayList<>();
         List<ChangeLogEntry> log = new ArrayList<>(rows.size());
+        ScorecardVersions.Changes changed = ScorecardVersions.changes();
         for (Checked c : rows) {
             String agency = c.row().agency();
             BigDecimal previous = amounts.get(key(c.indicator().code(), agency, c.period().previous().id()));
@@ -213,6 +214,7 @@ public class ImportService {
                     current == null ? null : current.submittedBy(), current == null ? null : current.submittedAt(),
                     null, null, caller.username(), now, current == null ? null : current.version());
             (current == null ? inserts : updates).add(next);
+            changed.value(agency, current == null ? null : current.status(), next.status());
             log.add(new ChangeLogEntry(null, now, caller.username(), caller.agency().isEmpty() ? null : caller.agency(), "value",
                     key(c.indicator().code(), agency, c.period().id()), current == null ? "IMPORT_CREATE" : "IMPORT_UPDATE",
                     current == null ? null : current.amount().toPlainString(), c.resolved().value().toPlainString()));
@@ -224,7 +226,7 @@ public class ImportService {
             values.updateAll(updates);
         }
         changeLog.saveAll(log);
-        dataVersion.bump();
+        scorecardVersions.bump(changed);
     }
 
     private static String key(String code, String agency, String period) {

@@ -1,6 +1,7 @@
 package uk.org.quadrant.indicators.reports;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -12,6 +13,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Size;
 import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.indicators.paging.Paging;
 
 import java.util.List;
 
@@ -42,16 +44,21 @@ class ReportController {
         return series.change(code, from, to, agency, Caller.of(auth));
     }
 
+    /** The whole scorecard, or with {@code page}/{@code size} one page of it and X-Total-Count (see {@link Paging}). */
     @Get("/scorecard")
-    List<ScorecardRow> scorecard(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
-                                 @QueryValue @Nullable @Size(max = 16) String period, Authentication auth) {
-        return scorecard.scorecard(Caller.of(auth), agency, priority, period);
+    HttpResponse<List<ScorecardRow>> scorecard(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
+                                               @QueryValue @Nullable @Size(max = 16) String period, @QueryValue @Nullable Integer page,
+                                               @QueryValue @Nullable Integer size, Authentication auth) {
+        Paging paging = Paging.of(page, size);
+        return Paging.respond(paging, scorecard.scorecard(Caller.of(auth), agency, priority, period));
     }
 
     @Get("/exceptions")
-    List<ScorecardRow> exceptions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
-                                  @QueryValue @Nullable @Size(max = 16) String period, Authentication auth) {
-        return scorecard.exceptions(Caller.of(auth), agency, priority, period);
+    HttpResponse<List<ScorecardRow>> exceptions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
+                                                @QueryValue @Nullable @Size(max = 16) String period, @QueryValue @Nullable Integer page,
+                                                @QueryValue @Nullable Integer size, Authentication auth) {
+        Paging paging = Paging.of(page, size);
+        return Paging.respond(paging, scorecard.exceptions(Caller.of(auth), agency, priority, period));
     }
 
     @Get("/submissions")

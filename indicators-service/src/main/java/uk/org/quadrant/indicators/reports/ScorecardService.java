@@ -17,12 +17,27 @@ import uk.org.quadrant.indicators.values.IndicatorValue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The scorecard (latest value per indicator) and its exceptions (red, or amber and worsening). */
+/**
+ * The scorecard (latest value per indicator) and its exceptions (red, or amber and worsening).
+ *
+ * <p>Cached in two levels, both checked against {@link ScorecardVersions} (one read of a small
+ * table per request): the whole answer per caller class and filters, and under it one segment per
+ * owner agency — that agency's indicators as the caller sees them. A write bumps only the (agency,
+ * view) counters it changes, so after it only the segments of that agency for that view are
+ * computed again and the others are reused: the board's full scorecard after an approval of one
+ * CSC value reads CSC's indicators, not the partnership's.
+ */
 @Singleton
 public class ScorecardService {
 
@@ -30,28 +45,44 @@ public class ScorecardService {
     private final ReferenceFigureRepository figures;
     private final LatestValues latest;
     private final Agencies agencies;
-    private final DataVersion dataVersion;
-    /** Recent scorecards by what decides their content: who may see what, and the filters. */
-    private final Map<CacheKey, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CacheKey, Cached> eldest) {
-            return size() > 256;
-        }
-    });
+    private final ScorecardVersions versions;
+    /** Recent whole scorecards by who may see what and the filters, with the counters they were built at. */
+    private final Map<Key, Whole> wholes = lru(256);
+    /** Recent segments (one owner agency's indicators) by who may see what and the filters. */
+    private final Map<SegmentKey, Segment> segments = lru(4096);
+    /** Segments computed, by owner agency: how often a write made a reader recompute (for tests and operators). */
+    private final Map<String, LongAdder> computed = new ConcurrentHashMap<>();
 
-    private record CacheKey(String callerAgency, boolean board, String agency, Integer priority, String period) {
+    /** What decides a scorecard's content: the caller's agency and board role, and the filters. */
+    private record Key(String callerAgency, boolean board, String agency, Integer priority, String period) {
     }
 
-    private record Cached(long version, List<ScorecardRow> rows) {
+    private record Whole(Map<String, Long> stamp, List<ScorecardRow> rows) {
+    }
+
+    /** A segment depends on the caller only through the view it has of the owner agency's values. */
+    private record SegmentKey(String ownerAgency, ScorecardVersions.View view, Integer priority, String period) {
+    }
+
+    private record Segment(long version, Map<String, ScorecardRow> rows) {
     }
 
     ScorecardService(IndicatorCatalogue catalogue, ReferenceFigureRepository figures, LatestValues latest, Agencies agencies,
-                     DataVersion dataVersion) {
+                     ScorecardVersions versions) {
         this.catalogue = catalogue;
         this.figures = figures;
         this.latest = latest;
         this.agencies = agencies;
-        this.dataVersion = dataVersion;
+        this.versions = versions;
+    }
+
+    private static <K, V> Map<K, V> lru(int max) {
+        return Collections.synchronizedMap(new LinkedHashMap<K, V>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     /**
@@ -67,22 +98,31 @@ public class ScorecardService {
         if (priority != null && (priority < 1 || priority > 8)) {
             throw new InvalidRequestException("priority", "must be between 1 and 8");
         }
-        // Read far more often than written: reuse a scorecard while the data version is unchanged.
-        CacheKey key = new CacheKey(caller.agency(), caller.isBoard(), agency, priority, period);
-        long version = dataVersion.current();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version) {
-            return hit.rows();
-        }
-        List<ScorecardRow> rows = compute(caller, agency, priority, period);
-        cache.put(key, new Cached(version, rows));
-        return rows;
-    }
-
-    private List<ScorecardRow> compute(Caller caller, String agency, Integer priority, String period) {
         LocalDate asAt = period == null ? LocalDate.of(9999, 12, 31)
                 : Period.parse(period).map(Period::end)
                 .orElseThrow(() -> new InvalidRequestException("period", "'" + period + "' is not a period identifier"));
+        // Read far more often than written: reuse what no write has changed since. The counters are
+        // read before the data, so what is computed below is at least as new as the stamp it is kept with.
+        ScorecardVersions.Snapshot now = versions.current();
+        Key key = new Key(caller.agency(), caller.isBoard(), agency, priority, period);
+        Map<String, Long> stamp = now.stamp(caller, agency);
+        Whole hit = wholes.get(key);
+        if (hit != null && hit.stamp().equals(stamp)) {
+            return hit.rows();
+        }
+        List<ScorecardRow> rows = compute(caller, agency, priority, period, asAt, now);
+        wholes.put(key, new Whole(stamp, rows));
+        return rows;
+    }
+
+    /** How many times a segment of this owner agency's indicators has been computed since start-up. */
+    public long computations(String ownerAgency) {
+        LongAdder n = computed.get(ownerAgency);
+        return n == null ? 0 : n.sum();
+    }
+
+    private List<ScorecardRow> compute(Caller caller, String agency, Integer priority, String period, LocalDate asAt,
+                                       ScorecardVersions.Snapshot now) {
         List<Indicator> indicators = catalogue.all().stream()
                 .filter(Indicator::active)
                 .filter(i -> agency == null || i.ownerAgency().equals(agency))
@@ -91,13 +131,47 @@ public class ScorecardService {
         if (indicators.isEmpty()) {
             return List.of();
         }
+        // Catalogue order (priority, code) across agencies; each owner agency's rows from its segment.
+        Map<String, List<Indicator>> byOwner = indicators.stream()
+                .collect(Collectors.groupingBy(Indicator::ownerAgency, TreeMap::new, Collectors.toList()));
+        Map<String, ScorecardRow> rows = new HashMap<>(indicators.size() * 2);
+        for (Map.Entry<String, List<Indicator>> e : byOwner.entrySet()) {
+            rows.putAll(segment(caller, e.getKey(), e.getValue(), priority, period, asAt, now).rows());
+        }
+        List<ScorecardRow> out = new ArrayList<>(indicators.size());
+        for (Indicator indicator : indicators) {
+            out.add(rows.get(indicator.code()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The segment of one owner agency's indicators as this caller sees them, cached or computed now. */
+    private Segment segment(Caller caller, String owner, List<Indicator> owned, Integer priority, String period, LocalDate asAt,
+                            ScorecardVersions.Snapshot now) {
+        ScorecardVersions.View view = ScorecardVersions.View.of(caller, owner);
+        long version = now.of(owner, view);
+        SegmentKey key = new SegmentKey(owner, view, priority, period);
+        Segment cached = segments.get(key);
+        // A definition written between the counters' read and the catalogue's (possible under READ
+        // COMMITTED) is not in the cached segment yet: compute it then rather than leave a gap.
+        if (cached != null && cached.version() == version && owned.stream().allMatch(i -> cached.rows().containsKey(i.code()))) {
+            return cached;
+        }
+        Segment segment = new Segment(version, rows(caller, owned, asAt));
+        segments.put(key, segment);
+        computed.computeIfAbsent(owner, a -> new LongAdder()).increment();
+        return segment;
+    }
+
+    /** The rows of one owner agency's indicators, by code. */
+    private Map<String, ScorecardRow> rows(Caller caller, List<Indicator> indicators, LocalDate asAt) {
         Map<String, List<IndicatorValue>> values = latest.load(caller, asAt, indicators);
         Map<String, List<ReferenceFigure>> refs = figures.findByIndicatorCodeInList(
                         indicators.stream().map(Indicator::code).toList()).stream()
                 .collect(Collectors.groupingBy(ReferenceFigure::indicatorCode));
-        List<ScorecardRow> rows = new ArrayList<>(indicators.size());
+        Map<String, ScorecardRow> rows = new HashMap<>(indicators.size() * 2);
         for (Indicator indicator : indicators) {
-            rows.add(row(indicator, values.getOrDefault(indicator.code(), List.of()),
+            rows.put(indicator.code(), row(indicator, values.getOrDefault(indicator.code(), List.of()),
                     Figures.of(refs.getOrDefault(indicator.code(), List.of()))));
         }
         return rows;

@@ -10,7 +10,7 @@ import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
-import uk.org.quadrant.indicators.reports.DataVersion;
+import uk.org.quadrant.indicators.reports.ScorecardVersions;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,10 +28,10 @@ public class ReferenceFigures {
     private final ReferenceFigureRepository figures;
     private final IndicatorCatalogue catalogue;
     private final ChangeRecorder changes;
-    private final DataVersion dataVersion;
+    private final ScorecardVersions scorecardVersions;
 
-    ReferenceFigures(ReferenceFigureRepository figures, IndicatorCatalogue catalogue, ChangeRecorder changes, DataVersion dataVersion) {
-        this.dataVersion = dataVersion;
+    ReferenceFigures(ReferenceFigureRepository figures, IndicatorCatalogue catalogue, ChangeRecorder changes, ScorecardVersions scorecardVersions) {
+        this.scorecardVersions = scorecardVersions;
         this.figures = figures;
         this.catalogue = catalogue;
         this.changes = changes;
@@ -62,20 +62,20 @@ public class ReferenceFigures {
         ReferenceFigure saved = current.isPresent() ? figures.update(next) : figures.save(next);
         changes.record(caller, kind.name().toLowerCase(), indicatorCode + "/" + period + (comp.isEmpty() ? "" : "/" + comp),
                 current.isPresent() ? "UPDATE" : "CREATE", current.map(ReferenceFigure::figure).orElse(null), value);
-        dataVersion.bump();
+        scorecardVersions.bump(ScorecardVersions.changes().everything(indicator.ownerAgency()));
         return view(saved);
     }
 
     @Transactional
     public void delete(String indicatorCode, ReferenceKind kind, String period, String comparator, Caller caller) {
-        catalogue.require(indicatorCode);
+        Indicator indicator = catalogue.require(indicatorCode);
         String comp = normaliseComparator(kind, comparator);
         ReferenceFigure current = figures.findByIndicatorCodeAndKindAndPeriodAndComparator(indicatorCode, kind, period, comp)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No " + kind.name().toLowerCase() + " for " + period));
         figures.delete(current);
         changes.record(caller, kind.name().toLowerCase(), indicatorCode + "/" + period + (comp.isEmpty() ? "" : "/" + comp),
                 "DELETE", current.figure(), null);
-        dataVersion.bump();
+        scorecardVersions.bump(ScorecardVersions.changes().everything(indicator.ownerAgency()));
     }
 
     static void checkPeriod(Indicator indicator, String period) {

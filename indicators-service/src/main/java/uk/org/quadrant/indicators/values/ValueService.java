@@ -16,7 +16,7 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.domain.ValueWorkflow;
 import uk.org.quadrant.indicators.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.problem.UniqueKeyViolation;
-import uk.org.quadrant.indicators.reports.DataVersion;
+import uk.org.quadrant.indicators.reports.ScorecardVersions;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 
@@ -39,11 +39,11 @@ public class ValueService {
     private final PopulationRepository populations;
     private final Agencies agencies;
     private final ChangeRecorder changes;
-    private final DataVersion dataVersion;
+    private final ScorecardVersions scorecardVersions;
 
     ValueService(IndicatorValueRepository values, IndicatorCatalogue catalogue, PopulationRepository populations,
-                 Agencies agencies, ChangeRecorder changes, DataVersion dataVersion) {
-        this.dataVersion = dataVersion;
+                 Agencies agencies, ChangeRecorder changes, ScorecardVersions scorecardVersions) {
+        this.scorecardVersions = scorecardVersions;
         this.values = values;
         this.catalogue = catalogue;
         this.populations = populations;
@@ -100,10 +100,13 @@ public class ValueService {
                 ValueStatus.DRAFT, null, ValueRules.isOutlier(resolved.value(), previous),
                 null, null, null, null, caller.username(), now, current.map(IndicatorValue::version).orElse(null));
         IndicatorValue saved = current.isPresent() ? values.update(next) : insert(next);
+        // The following value's stored outlier flag is on no scorecard (it recomputes outliers from
+        // the values it shows), so the reflag does not widen what this write changes there.
         reflagFollowing(code, agency, p, saved.amount());
-        dataVersion.bump();
         changes.record(caller, "value", key(code, agency, period), current.isPresent() ? "UPDATE" : "CREATE",
                 current.map(ValueView::of).orElse(null), ValueView.of(saved));
+        scorecardVersions.bump(ScorecardVersions.changes()
+                .value(agency, current.map(IndicatorValue::status).orElse(null), saved.status()));
         return ValueView.of(saved);
     }
 
@@ -132,7 +135,7 @@ public class ValueService {
         ValueStatus next = ValueWorkflow.next(current.status(), action);
         IndicatorValue saved = values.update(current.withStatus(next, reason, caller.username(), Instant.now()));
         changes.record(caller, "value", key(code, agency, period), action.name(), ValueView.of(current), ValueView.of(saved));
-        dataVersion.bump();
+        scorecardVersions.bump(ScorecardVersions.changes().value(agency, current.status(), saved.status()));
         return ValueView.of(saved);
     }
 

@@ -122,8 +122,9 @@ class InterruptedImportTest implements TestPropertyProvider {
     @Test
     void theDatabaseRefusingTheLastStatementLeavesNoRowChangeLogEntryOrUpdate() throws SQLException {
         Snapshot before = snapshot();
-        // The import's last statement is the data-version bump, after every value and change-log row.
-        sql("CREATE TRIGGER interrupt_import BEFORE UPDATE ON data_version FOR EACH ROW CALL '"
+        // The import's last statements are the scorecard-version bumps (CSC's row, then TVP's), after
+        // every value and change-log row; the first of them fails.
+        sql("CREATE TRIGGER interrupt_import BEFORE UPDATE ON scorecard_version FOR EACH ROW CALL '"
                 + InterruptImport.class.getName() + "'");
         InterruptImport.FAIL_AT.set(1);
 
@@ -167,7 +168,7 @@ class InterruptedImportTest implements TestPropertyProvider {
     }
 
     /** What an import can touch, read straight from the database. */
-    record Snapshot(long values, java.math.BigDecimal firstAmount, java.math.BigDecimal secondAmount, long changeLog, long dataVersion) {
+    record Snapshot(long values, java.math.BigDecimal firstAmount, java.math.BigDecimal secondAmount, long changeLog, long scorecardVersions) {
     }
 
     private Snapshot snapshot() throws SQLException {
@@ -175,7 +176,7 @@ class InterruptedImportTest implements TestPropertyProvider {
                 count("SELECT COUNT(*) FROM indicator_value WHERE indicator_code = '" + CODE + "'"),
                 amount("CSC"), amount("TVP"),
                 count("SELECT COUNT(*) FROM change_log"),
-                count("SELECT version FROM data_version WHERE id = 1"));
+                count("SELECT SUM(own_version + board_version + public_version) FROM scorecard_version"));
     }
 
     private java.math.BigDecimal amount(String agency) throws SQLException {
