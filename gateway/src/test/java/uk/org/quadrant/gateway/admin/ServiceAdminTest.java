@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
 
 import java.util.Map;
 
@@ -35,73 +37,86 @@ class ServiceAdminTest implements TestPropertyProvider {
 
     private volatile long mashVersion = 3;
 
-    private final StubService indicators = new StubService((method, path, body) -> {
+    private final ServiceStandIn indicators = new ServiceStandIn().otherwise(request -> {
+        String method = request.method();
+        String path = request.path();
+        String body = request.body();
         String base = "/api/v1/indicators";
         if (method.equals("GET") && path.equals(base)) {
-            return StubService.ok("[" + MASH.formatted(mashVersion) + ",{\"code\":\"LAC-RATE\",\"title\":\"Looked-after children per 10,000\","
+            return Answer.json("[" + MASH.formatted(mashVersion) + ",{\"code\":\"LAC-RATE\",\"title\":\"Looked-after children per 10,000\","
                     + "\"ownerAgency\":\"CSC\",\"priority\":5,\"active\":false,\"published\":true}]");
         }
         if (method.equals("GET") && path.equals(base + "/MASH-TIMELINESS")) {
-            return StubService.ok(MASH.formatted(mashVersion));
+            return Answer.json(MASH.formatted(mashVersion));
         }
         if (method.equals("GET") && path.equals(base + "/MASH-TIMELINESS/targets")) {
-            return StubService.ok("[{\"indicatorCode\":\"MASH-TIMELINESS\",\"period\":\"2017April\",\"periodLabel\":\"2017/18\","
+            return Answer.json("[{\"indicatorCode\":\"MASH-TIMELINESS\",\"period\":\"2017April\",\"periodLabel\":\"2017/18\","
                     + "\"comparator\":null,\"value\":75,\"updatedBy\":\"manager\",\"updatedAt\":\"2026-11-01T10:00:00Z\"}]");
         }
         if (method.equals("GET") && path.equals(base + "/MASH-TIMELINESS/baselines")) {
-            return StubService.ok("[]");
+            return Answer.json("[]");
         }
         if (method.equals("GET") && path.equals(base + "/MASH-TIMELINESS/benchmarks")) {
-            return StubService.ok("[{\"indicatorCode\":\"MASH-TIMELINESS\",\"period\":\"2016April\",\"periodLabel\":\"2016/17\","
+            return Answer.json("[{\"indicatorCode\":\"MASH-TIMELINESS\",\"period\":\"2016April\",\"periodLabel\":\"2016/17\","
                     + "\"comparator\":\"ENGLAND\",\"value\":68.2,\"updatedBy\":\"manager\",\"updatedAt\":\"2026-11-01T10:00:00Z\"}]");
         }
         if (method.equals("POST") && path.equals(base)) {
             if (body.contains("\"code\":\"MASH-TIMELINESS\"")) {
-                return StubService.problem(409, "Indicator MASH-TIMELINESS already exists", null, null);
+                return problem(409, "Indicator MASH-TIMELINESS already exists", null, null);
             }
             if (body.contains("\"ownerAgency\":\"BOARD\"")) {
-                return StubService.problem(400, "Invalid request", "ownerAgency", "is not a known agency code");
+                return problem(400, "Invalid request", "ownerAgency", "is not a known agency code");
             }
-            return new StubService.Answer(201, body);
+            return Answer.json(201, body);
         }
         if (method.equals("PUT") && path.equals(base + "/MASH-TIMELINESS")) {
             if (!body.contains("\"version\":" + mashVersion)) {
-                return StubService.problem(409, "Indicator MASH-TIMELINESS was changed by someone else", null, null);
+                return problem(409, "Indicator MASH-TIMELINESS was changed by someone else", null, null);
             }
             mashVersion++;
-            return StubService.ok(MASH.formatted(mashVersion));
+            return Answer.json(MASH.formatted(mashVersion));
         }
         if (method.equals("PUT") && path.startsWith(base + "/MASH-TIMELINESS/")) {
             if (path.endsWith("/2017")) {
-                return StubService.problem(400, "Invalid request", "period", "'2017' is not a FINANCIAL_YEAR period");
+                return problem(400, "Invalid request", "period", "'2017' is not a FINANCIAL_YEAR period");
             }
-            return StubService.ok("{\"indicatorCode\":\"MASH-TIMELINESS\",\"period\":\"2018April\",\"periodLabel\":\"2018/19\",\"value\":80}");
+            return Answer.json("{\"indicatorCode\":\"MASH-TIMELINESS\",\"period\":\"2018April\",\"periodLabel\":\"2018/19\",\"value\":80}");
         }
         if (method.equals("DELETE")) {
-            return new StubService.Answer(204, null);
+            return Answer.empty(204);
         }
-        return StubService.problem(404, "No indicator", null, null);
+        return problem(404, "No indicator", null, null);
     });
 
-    private final StubService audits = new StubService((method, path, body) -> {
+    private final ServiceStandIn audits = new ServiceStandIn().otherwise(request -> {
+        String method = request.method();
+        String path = request.path();
+        String body = request.body();
         if (method.equals("GET") && path.equals("/api/v1/themes")) {
-            return StubService.ok("[{\"code\":\"FATHERS\",\"label\":\"Fathers\",\"active\":true},"
+            return Answer.json("[{\"code\":\"FATHERS\",\"label\":\"Fathers\",\"active\":true},"
                     + "{\"code\":\"NEGLECT\",\"label\":\"Neglect\",\"active\":true},{\"code\":\"OLD_THEME\",\"label\":\"Retired one\",\"active\":false}]");
         }
         if (method.equals("POST") && path.equals("/api/v1/themes")) {
             if (body.contains("\"code\":\"NEGLECT\"")) {
-                return StubService.problem(409, "Theme NEGLECT already exists", null, null);
+                return problem(409, "Theme NEGLECT already exists", null, null);
             }
             if (!body.matches(".*\"code\":\"[A-Z][A-Z0-9_]*\".*")) {
-                return StubService.problem(400, "Invalid request", "code", "must be upper-case letters, digits and underscores");
+                return problem(400, "Invalid request", "code", "must be upper-case letters, digits and underscores");
             }
-            return new StubService.Answer(201, body);
+            return Answer.json(201, body);
         }
         if (method.equals("PUT") && path.equals("/api/v1/themes/NEGLECT")) {
-            return StubService.ok(body);
+            return Answer.json(body);
         }
-        return StubService.problem(404, "No theme", null, null);
+        return problem(404, "No theme", null, null);
     });
+
+    /** A problem+json answer as the services write it, with one field error or none. */
+    private static Answer problem(int status, String detail, String field, String message) {
+        String errors = field == null ? "[]" : "[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]";
+        return Answer.json(status, "{\"type\":\"about:blank\",\"title\":\"Problem\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"errors\":" + errors + "}");
+    }
 
     @Inject
     @Client("/")
@@ -117,8 +132,8 @@ class ServiceAdminTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        indicators.stop();
-        audits.stop();
+        indicators.close();
+        audits.close();
     }
 
     @BeforeEach
@@ -149,7 +164,7 @@ class ServiceAdminTest implements TestPropertyProvider {
                 "population", "", "published", "true");
         assertEquals(303, page.status(), page.body());
         assertTrue(page.location().startsWith("/admin/indicators/EHA-STARTS/figures?done=indicator-added"), page.location());
-        StubService.Received post = indicators.last("POST");
+        ServiceStandIn.Request post = indicators.last("POST");
         assertEquals("/api/v1/indicators", post.path());
         assertEquals(bearer(), post.authorization());
         String json = post.body();
@@ -197,7 +212,7 @@ class ServiceAdminTest implements TestPropertyProvider {
                 "unit", "PERCENT", "polarity", "HIGHER_IS_BETTER", "frequency", "FINANCIAL_YEAR", "ownerAgency", "CSC",
                 "priority", "7", "tolerancePercent", "10", "published", "true", "active", "true");
         assertEquals(303, saved.status(), saved.body());
-        StubService.Received put = indicators.last("PUT");
+        ServiceStandIn.Request put = indicators.last("PUT");
         assertEquals("/api/v1/indicators/MASH-TIMELINESS", put.path());
         assertTrue(put.body().contains("\"version\":" + version), put.body());
         assertTrue(put.body().contains("\"code\":\"MASH-TIMELINESS\""), put.body());
@@ -230,7 +245,7 @@ class ServiceAdminTest implements TestPropertyProvider {
         Page target = Forms.post(manager, "/admin/indicators/MASH-TIMELINESS/figures", "kind", "TARGET", "period", "2018April",
                 "comparator", "", "value", "80");
         assertEquals(303, target.status(), target.body());
-        StubService.Received put = indicators.last("PUT");
+        ServiceStandIn.Request put = indicators.last("PUT");
         assertEquals("/api/v1/indicators/MASH-TIMELINESS/targets/2018April", put.path());
         assertEquals("{\"value\":80}", put.body());
         assertEquals(bearer(), put.authorization());
@@ -281,7 +296,7 @@ class ServiceAdminTest implements TestPropertyProvider {
 
         Page added = Forms.post(manager, "/admin/themes", "code", "WAS_NOT_BROUGHT", "label", "Was not brought");
         assertEquals(303, added.status(), added.body());
-        StubService.Received post = audits.last("POST");
+        ServiceStandIn.Request post = audits.last("POST");
         assertEquals("/api/v1/themes", post.path());
         assertEquals("{\"code\":\"WAS_NOT_BROUGHT\",\"label\":\"Was not brought\"}", post.body());
         assertEquals(bearer(), post.authorization());
@@ -292,7 +307,7 @@ class ServiceAdminTest implements TestPropertyProvider {
         assertTrue(edit.body().contains("value=\"Neglect\""));
         Page retired = Forms.post(manager, "/admin/themes/NEGLECT", "label", "Neglect (all forms)");
         assertEquals(303, retired.status(), retired.body());
-        StubService.Received put = audits.last("PUT");
+        ServiceStandIn.Request put = audits.last("PUT");
         assertEquals("/api/v1/themes/NEGLECT", put.path());
         assertEquals("{\"label\":\"Neglect (all forms)\",\"active\":false}", put.body());
 

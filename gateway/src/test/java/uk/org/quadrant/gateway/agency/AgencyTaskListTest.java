@@ -4,7 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.org.quadrant.gateway.forms.FormsTestBase;
-import uk.org.quadrant.gateway.forms.ServiceStub;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
 
@@ -51,7 +51,7 @@ class AgencyTaskListTest extends FormsTestBase {
                    {"code":"S11-2","title":"Clear line of accountability","rag":null,"version":null}]}]""");
     }
 
-    static void stubIndicators(ServiceStub indicators) {
+    static void stubIndicators(ServiceStandIn indicators) {
         indicators.on("GET /api/v1/submissions?period=2017April", 200, """
                 {"period":"2017April","periodLabel":"2017/18","agencies":[
                   {"agency":"CSC","due":4,"missing":1,"draft":1,"submitted":0,"approved":1,"returned":1,"items":[
@@ -105,11 +105,11 @@ class AgencyTaskListTest extends FormsTestBase {
         assertFalse(body.contains("/self-assessment/11/"), "last cycle");
         // every call carried the user's own token
         String bearer = bearerOf(browser);
-        for (ServiceStub stub : List.of(indicators, audits, actions)) {
+        for (ServiceStandIn stub : List.of(indicators, audits, actions)) {
             assertFalse(stub.received().isEmpty());
-            stub.received().forEach(r -> assertEquals(bearer, r.authorization(), r.path()));
+            stub.received().forEach(r -> assertEquals(bearer, r.authorization(), r.pathAndQuery()));
         }
-        assertEquals(6, indicators.received().stream().filter(r -> r.path().startsWith("/api/v1/submissions")).count(),
+        assertEquals(6, indicators.received().stream().filter(r -> r.pathAndQuery().startsWith("/api/v1/submissions")).count(),
                 "one submissions call per frequency");
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
-import uk.org.quadrant.gateway.support.JsonStubServer;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.Map;
 
@@ -36,7 +36,7 @@ class AuditPagesTest implements TestPropertyProvider {
             "2017-01-01", "2017-03-31", "null", "null", "null", "null", "IN_PROGRESS", "\"OFSTED\"", "80");
     private static final String ERROR = "{\"status\":500,\"title\":\"Internal Server Error\"}";
 
-    private final JsonStubServer audits = new JsonStubServer()
+    private final ServiceStandIn audits = new ServiceStandIn()
             .on("/api/v1/audits", "[" + MACA + "," + SURVEY + "," + CSC_ONLY + "]")
             .on("/api/v1/grading-scales", """
                     [{"code":"OFSTED","name":"Ofsted","grades":["OUTSTANDING","GOOD","REQUIRES_IMPROVEMENT","INADEQUATE"],"standard":"GOOD"}]""")

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.StubService;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,8 +33,8 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     private static final long SLOW_MS = 4000;
 
-    private final StubService indicators = new StubService()
-            .onJson("/api/v1/scorecard", """
+    private final ServiceStandIn indicators = new ServiceStandIn()
+            .on("/api/v1/scorecard", """
                     [{"code":"MASH-TIMELINESS","title":"MASH decisions within 24 hours","unit":"PERCENT","polarity":"HIGHER_IS_BETTER",
                       "ownerAgency":"CSC","priority":7,"period":"2017April","periodLabel":"2017/18","value":45,"target":75,"rag":"RED",
                       "direction":"WORSENING","previousValue":52,"change":-7,"changePercent":-13.5,"benchmarks":{},"status":"APPROVED",
@@ -46,40 +47,40 @@ class BoardDashboardTest implements TestPropertyProvider {
                      {"code":"LAC","title":"Looked-after children","unit":"COUNT","polarity":"NEUTRAL","ownerAgency":"CSC","priority":5,
                       "period":"2017April","periodLabel":"2017/18","value":691,"target":700,"rag":"GREEN","direction":"WORSENING",
                       "changePercent":3.6,"comment":null,"trend":[]}]""")
-            .on("/api/v1/submissions", q -> StubService.Answer.json("""
+            .on("/api/v1/submissions", r -> ServiceStandIn.Answer.json("""
                     {"period":"%s","periodLabel":"x","agencies":[
                       {"agency":"CSC","due":4,"missing":1,"draft":0,"submitted":1,"approved":2,"returned":0,"items":[]},
                       {"agency":"TVP","due":2,"missing":0,"draft":0,"submitted":0,"approved":2,"returned":0,"items":[]}]}"""
-                    .formatted(q.replace("period=", ""))));
-    private final StubService audits = new StubService()
-            .onJson("/api/v1/audits", """
+                    .formatted(r.query().replace("period=", ""))));
+    private final ServiceStandIn audits = new ServiceStandIn()
+            .on("/api/v1/audits", """
                     [{"id":11,"type":"MULTI_AGENCY_CASE_AUDIT","title":"Neglect multi-agency case audit","leadAgency":"CSC",
                       "participatingAgencies":["TVP","OH"],"periodStart":"2017-04-01","periodEnd":"2018-03-31","status":"REPORTED",
                       "updatedAt":"2018-05-01T10:00:00Z"},
                      {"id":12,"type":"SINGLE_AGENCY_AUDIT","title":"Police referrals audit","leadAgency":"TVP","participatingAgencies":[],
                       "periodStart":"2016-04-01","periodEnd":"2017-03-31","status":"CLOSED","updatedAt":"2017-06-01T10:00:00Z"}]""")
-            .onJson("/api/v1/grades", """
+            .on("/api/v1/grades", """
                     [{"gradingScale":"OFSTED","audits":2,"cases":12,"distribution":{"OUTSTANDING":0,"GOOD":9,"REQUIRES_IMPROVEMENT":3,"INADEQUATE":0},
                       "percentMeetingStandard":75.0,"standard":"GOOD","auditIds":[11]}]""")
-            .on("/api/v1/themes/analysis", q -> StubService.Answer.json(
-                    q.contains("quadrant=PRACTITIONER") ? """
+            .on("/api/v1/themes/analysis", r -> ServiceStandIn.Answer.json(
+                    r.query().contains("quadrant=PRACTITIONER") ? """
                             [{"theme":"THRESHOLDS","label":"Thresholds","findings":4,"sources":2,"repeated":true,"quadrants":["PRACTITIONER"],
                               "examples":[{"findingId":5,"auditId":21,"auditTitle":"Practitioner event on thresholds","kind":"VIEW",
                                 "text":"Practitioners said the threshold document is hard to apply at the front door"}]}]"""
-                    : q.contains("quadrant=CHILDREN_AND_FAMILIES") ? """
+                    : r.query().contains("quadrant=CHILDREN_AND_FAMILIES") ? """
                             [{"theme":"VOICE_OF_THE_CHILD","label":"Voice of the child","findings":3,"sources":2,"repeated":true,
                               "quadrants":["CHILDREN_AND_FAMILIES"],"examples":[{"findingId":6,"auditId":22,"auditTitle":"Young people's survey",
                                 "kind":"VIEW","text":"I want my worker to listen to me, not just my mum"}]}]"""
                     : """
                             [{"theme":"NEGLECT","label":"Neglect","findings":30,"sources":14,"repeated":true,"quadrants":["QUALITATIVE"],"examples":[]},
                              {"theme":"FATHERS","label":"Fathers","findings":1,"sources":1,"repeated":false,"quadrants":["QUALITATIVE"],"examples":[]}]"""));
-    private final StubService actions = new StubService()
-            .on("/api/v1/rollups", q -> StubService.Answer.json(q.contains("by=priority") ? """
+    private final ServiceStandIn actions = new ServiceStandIn()
+            .on("/api/v1/rollups", r -> ServiceStandIn.Answer.json(r.query().contains("by=priority") ? """
                     [{"key":"7","total":6,"completed":1,"overdue":4,"atRisk":1,"onTrack":0,"percentCompleted":16.7,"dueInNext30Days":0,"overdueActions":[]}]"""
                     : """
                     [{"key":"TVP","total":3,"completed":3,"overdue":0,"atRisk":0,"onTrack":0,"percentCompleted":100.0,"dueInNext30Days":0,"overdueActions":[]},
                      {"key":"CSC","total":10,"completed":4,"overdue":3,"atRisk":2,"onTrack":1,"percentCompleted":40.0,"dueInNext30Days":1,"overdueActions":[]}]"""))
-            .onJson("/api/v1/actions", """
+            .on("/api/v1/actions", """
                     [{"id":42,"planId":3,"ref":"JTAI-3.2","issue":"Strategy meetings","action":"Audit the timeliness of strategy meetings",
                       "dueDate":"2018-03-31","leadRole":"Head of service","leadAgency":"CSC","priority":7,"status":"IN_PROGRESS","delivery":"OVERDUE"}]""");
 
@@ -100,12 +101,15 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     @BeforeEach
     void reset() {
-        Stream.of(indicators, audits, actions).forEach(StubService::reset);
+        Stream.of(indicators, audits, actions).forEach(s -> {
+            s.clear();
+            s.recover();
+        });
     }
 
     @AfterAll
     void stop() {
-        Stream.of(indicators, audits, actions).forEach(StubService::close);
+        Stream.of(indicators, audits, actions).forEach(ServiceStandIn::close);
     }
 
     private Browserless.Page board(String user, String path) {
@@ -159,9 +163,9 @@ class BoardDashboardTest implements TestPropertyProvider {
     @Test
     void theFiltersTravelInTheUrlAndOnToTheServices() {
         String body = board("manager", "/board?period=2017April&priority=7&agency=CSC").body();
-        List<String> ind = indicators.received().stream().map(StubService.Received::pathAndQuery).toList();
-        List<String> aud = audits.received().stream().map(StubService.Received::pathAndQuery).toList();
-        List<String> act = actions.received().stream().map(StubService.Received::pathAndQuery).toList();
+        List<String> ind = indicators.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
+        List<String> aud = audits.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
+        List<String> act = actions.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
         assertTrue(ind.contains("/api/v1/scorecard?agency=CSC&priority=7&period=2017April"), ind.toString());
         assertTrue(ind.containsAll(List.of("/api/v1/submissions?period=2017April", "/api/v1/submissions?period=2016April",
                 "/api/v1/submissions?period=2015April")), ind.toString());
@@ -191,7 +195,7 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     @Test
     void indicatorsServiceDownGreysOnlyItsPanels() {
-        indicators.down(true);
+        indicators.failWith(500);
         String body = board("chair", "/board").body();
         assertTrue(body.contains("Performance data is not available right now"), body);
         assertTrue(body.contains("Exceptions are not available right now"));
@@ -202,7 +206,7 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     @Test
     void auditsServiceDownGreysOnlyItsPanels() {
-        audits.down(true);
+        audits.failWith(500);
         String body = board("chair", "/board").body();
         assertTrue(body.contains("Audits are not available right now"), body);
         assertTrue(body.contains("Audit grades are not available right now"));
@@ -214,7 +218,7 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     @Test
     void actionsServiceDownGreysOnlyItsPanels() {
-        actions.down(true);
+        actions.failWith(500);
         String body = board("manager", "/board").body();
         assertTrue(body.contains("Actions are not available right now"), body);
         assertTrue(body.contains("Overdue actions are not available right now"));
@@ -224,7 +228,7 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     @Test
     void aSlowServiceGreysItsPanelsAndThePageStillRendersInTime() {
-        actions.slow(SLOW_MS);
+        actions.slow(Duration.ofMillis(SLOW_MS));
         Browserless browser = new Browserless(http.toBlocking());
         browser.signIn("chair", Browserless.DEMO_PASSWORD);
         long start = System.nanoTime();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.ServiceStub;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.Map;
 
@@ -25,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CircuitBreakerRecoveryTest implements TestPropertyProvider {
 
-    private final ServiceStub indicators = new ServiceStub().json("/api/v1/scorecard",
+    private final ServiceStandIn indicators = new ServiceStandIn().on("/api/v1/scorecard",
             "[{\"code\":\"LAC\",\"title\":\"Looked-after children\",\"ownerAgency\":\"CSC\",\"priority\":1,\"rag\":\"RED\",\"direction\":\"WORSENING\",\"value\":700,\"target\":600}]");
-    private final ServiceStub audits = new ServiceStub().json("/api/v1/", "[]");
-    private final ServiceStub actions = new ServiceStub().json("/api/v1/", "[]");
+    private final ServiceStandIn audits = new ServiceStandIn().on("/api/v1/*", "[]");
+    private final ServiceStandIn actions = new ServiceStandIn().on("/api/v1/*", "[]");
 
     @Inject
     @Client("/")

@@ -13,7 +13,7 @@ import uk.org.quadrant.gateway.downstream.CircuitBreaker;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.ServiceStub;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -47,10 +47,10 @@ class HangingServiceLoadTest implements TestPropertyProvider {
     /** Generous for fifty pages rendered on two cores, and still far below the 30 s a hung call would take. */
     private static final Duration MARGIN = Duration.ofSeconds(10);
 
-    private final ServiceStub indicators = new ServiceStub().json("/api/v1/scorecard",
+    private final ServiceStandIn indicators = new ServiceStandIn().on("/api/v1/scorecard",
             "[{\"code\":\"LAC\",\"title\":\"Looked-after children\",\"ownerAgency\":\"CSC\",\"priority\":1,\"rag\":\"RED\",\"direction\":\"WORSENING\",\"value\":700,\"target\":600}]");
-    private final ServiceStub audits = new ServiceStub().json("/api/v1/", "[]");
-    private final ServiceStub actions = new ServiceStub().json("/api/v1/", "[]");
+    private final ServiceStandIn audits = new ServiceStandIn().on("/api/v1/*", "[]");
+    private final ServiceStandIn actions = new ServiceStandIn().on("/api/v1/*", "[]");
 
     @Inject
     @Client("/")

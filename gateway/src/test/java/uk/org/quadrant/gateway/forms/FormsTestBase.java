@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FormsTestBase implements TestPropertyProvider {
 
-    protected final ServiceStub indicators = new ServiceStub();
-    protected final ServiceStub audits = new ServiceStub();
-    protected final ServiceStub actions = new ServiceStub();
+    protected final ServiceStandIn indicators = new ServiceStandIn();
+    protected final ServiceStandIn audits = new ServiceStandIn();
+    protected final ServiceStandIn actions = new ServiceStandIn();
 
     @Inject
     @Client("/")
@@ -50,9 +51,9 @@ public abstract class FormsTestBase implements TestPropertyProvider {
 
     @AfterAll
     void stopStubs() {
-        indicators.stop();
-        audits.stop();
-        actions.stop();
+        indicators.close();
+        audits.close();
+        actions.close();
     }
 
     protected Browserless signedIn(String username) {

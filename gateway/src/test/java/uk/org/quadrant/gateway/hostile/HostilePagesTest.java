@@ -1,6 +1,5 @@
 package uk.org.quadrant.gateway.hostile;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,22 +10,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.JsonStubServer;
-import uk.org.quadrant.gateway.support.StubService;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
+import uk.org.quadrant.gateway.support.ServiceStandIn.Request;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * still renders.
  *
  * <p>The stand-ins answer what the page tests' stand-ins answer (harvested from those tests, so the
- * shapes stay the services' real ones), with the payload put in front of each text value.
+ * shapes stay the services' real ones), with the payload put in front of each text value. Where two
+ * page tests answer the same route, the first harvested wins: the audits and themes pages' own
+ * answers for {@code /api/v1/audits} and {@code /api/v1/themes/analysis} come before the board's.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,7 +55,7 @@ class HostilePagesTest implements TestPropertyProvider {
             + "|name|leadRole|owner|auditTitle|outcome|measure|reason|evidence|means|agencyName|returnReason|authorRole|numeratorLabel"
             + "|denominatorLabel|planTitle|challenge|standardTitle|caseSummary|whatDifference|howWeWillKnow)\"(\\s*):(\\s*)\"");
 
-    private final Map<String, HostileStub> stubs = new LinkedHashMap<>();
+    private final Map<String, ServiceStandIn> stubs = new LinkedHashMap<>();
 
     @Inject
     @Client("/")
@@ -67,13 +63,13 @@ class HostilePagesTest implements TestPropertyProvider {
 
     HostilePagesTest() {
         for (String service : List.of("indicators", "audits", "actions")) {
-            stubs.put(service, new HostileStub());
+            stubs.put(service, new ServiceStandIn());
         }
-        harvest("uk.org.quadrant.gateway.dashboard.BoardDashboardTest");
         harvest("uk.org.quadrant.gateway.indicators.IndicatorPagesTest");
         harvest("uk.org.quadrant.gateway.plans.PlanPagesTest");
         harvest("uk.org.quadrant.gateway.audits.AuditPagesTest");
         harvest("uk.org.quadrant.gateway.themes.ThemePagesTest");
+        harvest("uk.org.quadrant.gateway.dashboard.BoardDashboardTest");
         harvest("uk.org.quadrant.gateway.agency.AgencyTaskListTest");
         harvestReport();
     }
@@ -88,7 +84,7 @@ class HostilePagesTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        stubs.values().forEach(HostileStub::close);
+        stubs.values().forEach(ServiceStandIn::close);
     }
 
     /** The payload put in front of every text value of a JSON answer. */
@@ -101,7 +97,6 @@ class HostilePagesTest implements TestPropertyProvider {
     // ---- stand-ins harvested from the page tests ------------------------------------------------------
 
     /** Reads the stand-ins a page test builds (its fields named indicators, audits, actions) and takes over their answers. */
-    @SuppressWarnings("unchecked")
     private void harvest(String testClass) {
         Object test;
         try {
@@ -111,39 +106,32 @@ class HostilePagesTest implements TestPropertyProvider {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + testClass + " to borrow its stand-ins", e);
         }
-        for (Field f : test.getClass().getDeclaredFields()) {
-            HostileStub target = stubs.get(f.getName());
-            try {
-                f.setAccessible(true);
-                Object stub = f.get(test);
-                if (stub instanceof StubService s) {
-                    Field routes = StubService.class.getDeclaredField("routes");
-                    routes.setAccessible(true);
-                    ((Map<String, Function<String, StubService.Answer>>) routes.get(s)).forEach((path, answer) -> {
+        for (Class<?> c = test.getClass(); c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                ServiceStandIn target = stubs.get(f.getName());
+                try {
+                    f.setAccessible(true);
+                    if (f.get(test) instanceof ServiceStandIn stub) {
                         if (target != null) {
-                            target.routes.putIfAbsent(path, q -> {
-                                StubService.Answer a = answer.apply(q);
-                                return new Reply(a.status(), a.contentType(), a.body());
-                            });
+                            stub.routes().forEach((route, responder) -> offer(target, route, responder));
                         }
-                    });
-                    s.close();
-                } else if (stub instanceof JsonStubServer s) {
-                    Field answers = JsonStubServer.class.getDeclaredField("answers");
-                    answers.setAccessible(true);
-                    ((Map<String, JsonStubServer.Answer>) answers.get(s)).forEach((path, a) -> {
-                        if (target != null) {
-                            target.exact.putIfAbsent(path, new Reply(a.status(), a.status() >= 400 ? "application/problem+json"
-                                    : "application/json", a.json()));
-                        }
-                    });
-                    s.close();
-                } else if (stub instanceof AutoCloseable closeable && f.getType().getName().contains("Stub")) {
-                    closeable.close();
+                        stub.close();
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(testClass + "." + f.getName(), e);
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException(testClass + "." + f.getName(), e);
             }
+        }
+    }
+
+    /** Answers the route poisoned, unless an earlier page test answers it already. */
+    private static void offer(ServiceStandIn target, String route, Function<Request, Answer> responder) {
+        if (!target.routes().containsKey(route)) {
+            target.on(route, request -> {
+                Answer a = responder.apply(request);
+                return a.body() != null && a.contentType() != null && a.contentType().contains("json") && a.status() < 400
+                        ? new Answer(a.status(), a.contentType(), poison(a.body()), a.headers()) : a;
+            });
         }
     }
 
@@ -160,71 +148,16 @@ class HostilePagesTest implements TestPropertyProvider {
                     throw new IllegalStateException(e);
                 }
             };
-            stubs.get("indicators").routes.putIfAbsent("/api/v1/scorecard", q -> Reply.json(constant.apply("SCORECARD")));
-            stubs.get("audits").routes.putIfAbsent("/api/v1/audits", q -> Reply.json(constant.apply("AUDITS")));
-            stubs.get("audits").routes.putIfAbsent("/api/v1/grades", q -> Reply.json(constant.apply("GRADES")));
-            stubs.get("audits").routes.putIfAbsent("/api/v1/themes/analysis", q -> Reply.json(constant.apply(
-                    q.contains("PRACTITIONER") ? "PRACTITIONER_THEMES" : q.contains("CHILDREN_AND_FAMILIES") ? "FAMILIES_THEMES"
+            offer(stubs.get("indicators"), "/api/v1/scorecard", r -> Answer.json(constant.apply("SCORECARD")));
+            offer(stubs.get("audits"), "/api/v1/audits", r -> Answer.json(constant.apply("AUDITS")));
+            offer(stubs.get("audits"), "/api/v1/grades", r -> Answer.json(constant.apply("GRADES")));
+            offer(stubs.get("audits"), "/api/v1/themes/analysis", r -> Answer.json(constant.apply(
+                    r.query().contains("PRACTITIONER") ? "PRACTITIONER_THEMES" : r.query().contains("CHILDREN_AND_FAMILIES") ? "FAMILIES_THEMES"
                             : "QUALITATIVE_THEMES")));
-            stubs.get("actions").routes.putIfAbsent("/api/v1/actions", q -> Reply.json(constant.apply("ACTIONS")));
-            stubs.get("actions").routes.putIfAbsent("/api/v1/updates", q -> Reply.json(constant.apply("UPDATES")));
+            offer(stubs.get("actions"), "/api/v1/actions", r -> Answer.json(constant.apply("ACTIONS")));
+            offer(stubs.get("actions"), "/api/v1/updates", r -> Answer.json(constant.apply("UPDATES")));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    record Reply(int status, String contentType, String body) {
-        static Reply json(String body) {
-            return new Reply(200, "application/json", body);
-        }
-    }
-
-    /** A service stand-in answering the harvested answers, poisoned. */
-    static final class HostileStub implements AutoCloseable {
-        final Map<String, Function<String, Reply>> routes = new ConcurrentHashMap<>();
-        final Map<String, Reply> exact = new ConcurrentHashMap<>();
-        private final HttpServer server;
-
-        HostileStub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", exchange -> {
-                String path = exchange.getRequestURI().getRawPath();
-                String query = exchange.getRequestURI().getRawQuery();
-                Reply reply = exact.get(query == null ? path : path + "?" + query);
-                if (reply == null && routes.containsKey(path)) {
-                    reply = routes.get(path).apply(query == null ? "" : query);
-                }
-                if (reply == null) {
-                    reply = exact.get(path);
-                }
-                if (reply == null) {
-                    reply = new Reply(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
-                }
-                String body = reply.contentType().contains("json") && reply.status() < 400 ? poison(reply.body()) : reply.body();
-                byte[] out = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", reply.contentType());
-                exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
-                try (OutputStream o = exchange.getResponseBody()) {
-                    o.write(out);
-                } catch (IOException ignored) {
-                    // the gateway gave up
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.StubService;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.List;
 import java.util.Map;
@@ -38,34 +38,34 @@ class IndicatorPagesTest implements TestPropertyProvider {
              "unit":"COUNT","polarity":"LOWER_IS_BETTER","frequency":"FINANCIAL_YEAR","ownerAgency":"CSC","priority":2,
              "tolerancePercent":10,"published":true,"active":true,"version":1}""";
 
-    private final StubService indicators = new StubService()
-            .onJson("/api/v1/indicators", """
+    private final ServiceStandIn indicators = new ServiceStandIn()
+            .on("/api/v1/indicators", """
                     [{"code":"CP-PLANS","title":"Children subject to a child protection plan","unit":"COUNT","polarity":"LOWER_IS_BETTER",
                       "ownerAgency":"CSC","priority":2,"active":true},
                      {"code":"DA-REFERRALS","title":"Domestic abuse notifications to schools","unit":"PERCENT","polarity":"HIGHER_IS_BETTER",
                       "ownerAgency":"TVP","priority":4,"active":true}]""")
-            .onJson("/api/v1/indicators/CP-PLANS", DEFINITION.formatted("CP-PLANS"))
-            .onJson("/api/v1/indicators/CP-PLANS/series", """
+            .on("/api/v1/indicators/CP-PLANS", DEFINITION.formatted("CP-PLANS"))
+            .on("/api/v1/indicators/CP-PLANS/series", """
                     [{"period":"2015April","periodLabel":"2015/16","agency":"CSC","value":569,"target":600,"rag":"GREEN","direction":"NO_PREVIOUS",
                       "changePercent":null,"benchmarks":{"England":520},"status":"APPROVED","comment":"Base of the rise"},
                      {"period":"2016April","periodLabel":"2016/17","agency":"CSC","value":607,"target":600,"rag":"AMBER","direction":"WORSENING",
                       "changePercent":6.7,"benchmarks":{"England":540},"status":"APPROVED","comment":null},
                      {"period":"2017April","periodLabel":"2017/18","agency":"CSC","value":730,"target":600,"rag":"RED","direction":"WORSENING",
                       "changePercent":20.3,"benchmarks":{"England":560},"status":"SUBMITTED","comment":"A rise of 28% over the 2-year period"}]""")
-            .onJson("/api/v1/indicators/CP-PLANS/targets", """
+            .on("/api/v1/indicators/CP-PLANS/targets", """
                     [{"indicatorCode":"CP-PLANS","period":"2017April","periodLabel":"2017/18","comparator":null,"value":600}]""")
-            .onJson("/api/v1/indicators/CP-PLANS/baselines", """
+            .on("/api/v1/indicators/CP-PLANS/baselines", """
                     [{"indicatorCode":"CP-PLANS","period":"2015April","periodLabel":"2015/16","comparator":null,"value":569}]""")
-            .onJson("/api/v1/indicators/CP-PLANS/benchmarks", """
+            .on("/api/v1/indicators/CP-PLANS/benchmarks", """
                     [{"indicatorCode":"CP-PLANS","period":"2017April","periodLabel":"2017/18","comparator":"England","value":560}]""")
-            .on("/api/v1/indicators/CP-PLANS/series.csv", q -> new StubService.Answer(200, "text/csv; charset=utf-8", CSV))
-            .onJson("/api/v1/indicators/HIDDEN", DEFINITION.formatted("HIDDEN"))
-            .on("/api/v1/indicators/HIDDEN/series", q -> new StubService.Answer(404, "application/problem+json", "{\"status\":404}"))
-            .onJson("/api/v1/indicators/BROKEN", DEFINITION.formatted("BROKEN"))
-            .on("/api/v1/indicators/BROKEN/series", q -> new StubService.Answer(500, "application/problem+json", "{\"status\":500}"))
-            .onJson("/api/v1/indicators/BROKEN/targets", "[]")
-            .onJson("/api/v1/indicators/BROKEN/baselines", "[]")
-            .onJson("/api/v1/indicators/BROKEN/benchmarks", "[]");
+            .on("/api/v1/indicators/CP-PLANS/series.csv", new ServiceStandIn.Answer(200, "text/csv; charset=utf-8", CSV))
+            .on("/api/v1/indicators/HIDDEN", DEFINITION.formatted("HIDDEN"))
+            .on("/api/v1/indicators/HIDDEN/series", 404, "{\"status\":404}")
+            .on("/api/v1/indicators/BROKEN", DEFINITION.formatted("BROKEN"))
+            .on("/api/v1/indicators/BROKEN/series", 500, "{\"status\":500}")
+            .on("/api/v1/indicators/BROKEN/targets", "[]")
+            .on("/api/v1/indicators/BROKEN/baselines", "[]")
+            .on("/api/v1/indicators/BROKEN/benchmarks", "[]");
 
     @Inject
     @Client("/")
@@ -81,7 +81,8 @@ class IndicatorPagesTest implements TestPropertyProvider {
 
     @BeforeEach
     void reset() {
-        indicators.reset();
+        indicators.clear();
+        indicators.recover();
     }
 
     @AfterAll
@@ -96,7 +97,7 @@ class IndicatorPagesTest implements TestPropertyProvider {
     }
 
     private List<String> asked() {
-        return indicators.received().stream().map(StubService.Received::pathAndQuery).toList();
+        return indicators.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
     }
 
     @Test
@@ -152,7 +153,7 @@ class IndicatorPagesTest implements TestPropertyProvider {
         assertEquals("attachment; filename=\"CP-PLANS-series.csv\"", response.header("Content-Disposition"));
         assertEquals(CSV, response.body());
         assertTrue(indicators.received().stream().anyMatch(r -> r.pathAndQuery().equals("/api/v1/indicators/CP-PLANS/series.csv?agency=CSC")
-                && r.authorization().equals("Bearer " + session)), indicators.received().toString());
+                && ("Bearer " + session).equals(r.authorization())), indicators.received().toString());
     }
 
     @Test
@@ -178,7 +179,7 @@ class IndicatorPagesTest implements TestPropertyProvider {
 
     @Test
     void withoutTheServiceThereIsNoIndicatorPage() {
-        indicators.down(true);
+        indicators.failWith(500);
         Browserless browser = signedIn("chair");
         assertEquals(503, browser.get("/indicators/CP-PLANS").status());
         assertEquals(503, browser.get("/indicators").status());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.org.quadrant.gateway.support.ServiceStub;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.Map;
 
@@ -32,12 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiPassThroughTest implements TestPropertyProvider {
 
-    private final ServiceStub indicators = new ServiceStub()
-            .json("/api/v1/scorecard", "[{\"code\":\"LAC\",\"rag\":\"GREEN\"}]")
-            .answer("/api/v1/values/import", 200, "application/json", "{\"imported\":2}")
-            .answer("/api/v1/indicators/NOPE", 404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
-    private final ServiceStub audits = new ServiceStub().json("/api/v1/audits", "[]");
-    private final ServiceStub actions = new ServiceStub().answer("/api/v1/plans", 201, "application/json", "{\"id\":7}");
+    private final ServiceStandIn indicators = new ServiceStandIn()
+            .on("/api/v1/scorecard", "[{\"code\":\"LAC\",\"rag\":\"GREEN\"}]")
+            .on("/api/v1/values/import", 200, "{\"imported\":2}")
+            .on("/api/v1/indicators/NOPE", 404, "{\"status\":404,\"title\":\"Not Found\"}");
+    private final ServiceStandIn audits = new ServiceStandIn().on("/api/v1/audits", "[]");
+    private final ServiceStandIn actions = new ServiceStandIn().on("/api/v1/plans", 201, "{\"id\":7}");
 
     @Inject
     @Client("/")
@@ -79,7 +79,7 @@ class ApiPassThroughTest implements TestPropertyProvider {
                 .bearerAuth(token).cookie(io.micronaut.http.cookie.Cookie.of("other", "x")), String.class);
         assertEquals(200, response.code());
         assertTrue(response.body().contains("\"LAC\""), response.body());
-        ServiceStub.Received got = indicators.received().get(0);
+        ServiceStandIn.Request got = indicators.received().get(0);
         assertEquals("GET", got.method());
         assertEquals("/api/v1/scorecard?period=2017April&agency=CSC", got.pathAndQuery());
         assertEquals("Bearer " + token, got.header("Authorization"));

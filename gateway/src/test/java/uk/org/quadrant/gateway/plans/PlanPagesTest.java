@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
-import uk.org.quadrant.gateway.support.JsonStubServer;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class PlanPagesTest implements TestPropertyProvider {
             "Missed appointments followed up", "Audit of 20 cases", "\"WNB-FOLLOWUP\"", "\"GTE\"", "90",
             "2027-01-31", "Named nurse", "OH", "IN_PROGRESS", "AT_RISK", "\"UNAVAILABLE\"", "null", "null");
 
-    private final JsonStubServer actions = new JsonStubServer()
+    private final ServiceStandIn actions = new ServiceStandIn()
             .on("/api/v1/plans", "[" + plan(1, "Joint Targeted Area Inspection 2016: written statement of action", "INSPECTION", "")
                     + "," + plan(2, "Child J: review recommendations", "SERIOUS_CASE_REVIEW", "") + "]")
             .on("/api/v1/rollups?by=plan", """
@@ -158,7 +158,7 @@ class PlanPagesTest implements TestPropertyProvider {
 
         actions.clear();
         String across = ok(browser.get("/plans?agency=TVP&delivery=COMPLETED")).body();
-        assertTrue(actions.requests().contains("GET /api/v1/actions?agency=TVP&delivery=COMPLETED"), actions.requests().toString());
+        assertTrue(actions.requestLines().contains("GET /api/v1/actions?agency=TVP&delivery=COMPLETED"), actions.requestLines().toString());
         assertTrue(across.contains("1 matching actions"), across);
         assertTrue(across.contains("External training for managers who chair strategy meetings"));
     }

@@ -4,7 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.org.quadrant.gateway.forms.FormsTestBase;
-import uk.org.quadrant.gateway.forms.ServiceStub.Received;
+import uk.org.quadrant.gateway.support.ServiceStandIn.Request;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
 
@@ -71,7 +71,7 @@ class WriteFormsTest extends FormsTestBase {
                 "date-day", "2", "date-month", "5", "date-year", "2018", "evidenceLink", "https://example.org/minutes"));
         assertEquals(303, posted.status(), posted.body());
         assertEquals("/agency/CSC?notice=UPDATE_RECORDED", posted.location());
-        List<Received> writes = actions.writes();
+        List<Request> writes = actions.writes();
         assertEquals(1, writes.size());
         String json = writes.get(0).body();
         assertTrue(json.contains("\"narrative\":\"Meetings now minuted\""), json);
@@ -160,8 +160,8 @@ class WriteFormsTest extends FormsTestBase {
         Page posted = browser.postForm("/audits/3/cases/new", form(browser, page, "caseRef", "C07", "grade", "EFFECTIVE", "agency", "CSC"));
         assertEquals(303, posted.status(), posted.body());
         assertEquals("/agency/CSC?notice=CASE_RECORDED", posted.location());
-        Received write = audits.writes().get(0);
-        assertEquals("/api/v1/audits/3/cases", write.path());
+        Request write = audits.writes().get(0);
+        assertEquals("/api/v1/audits/3/cases", write.pathAndQuery());
         assertTrue(write.body().contains("\"caseRef\":\"C07\"") && write.body().contains("\"grade\":\"EFFECTIVE\"")
                 && write.body().contains("\"agency\":\"CSC\""), write.body());
         assertEquals(bearerOf(browser), write.authorization());
@@ -279,8 +279,8 @@ class WriteFormsTest extends FormsTestBase {
         Page posted = browser.postForm("/board/submissions/LAC/2017April/CSC/approve", form(browser, page, "version", "6"));
         assertEquals(303, posted.status(), posted.body());
         assertEquals("/board/submissions?period=2017April&notice=VALUE_APPROVED", posted.location());
-        Received write = indicators.writes().get(0);
-        assertEquals("/api/v1/indicators/LAC/values/2017April/approve", write.path());
+        Request write = indicators.writes().get(0);
+        assertEquals("/api/v1/indicators/LAC/values/2017April/approve", write.pathAndQuery());
         assertTrue(write.body().contains("\"agency\":\"CSC\"") && write.body().contains("\"version\":6"), write.body());
         assertEquals(bearerOf(browser), write.authorization());
     }

@@ -2,7 +2,6 @@ package uk.org.quadrant.gateway.report;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -20,25 +19,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.org.quadrant.gateway.support.Browserless;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The annual report over real HTTP, with stand-ins for the three services (JDK HttpServer on
+ * The annual report over real HTTP, with stand-ins for the three services (ServiceStandIn on
  * loopback) answering realistic JSON: every section in the board's order with the stand-ins'
  * figures, eight calls carrying the user's token and the year's bounds, each service down in turn,
  * board roles only, a bad year refused, and the PDF read back with the same library.
@@ -50,42 +45,22 @@ class LearningReportPageTest implements TestPropertyProvider {
     private static final String PAGE = "/reports/learning-and-improvement?year=2017April";
     private static final String PDF = "/reports/learning-and-improvement.pdf?year=2017April";
 
-    /** What each stand-in received: "service GET path?query | Authorization". */
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private final Set<String> down = ConcurrentHashMap.newKeySet();
-
-    private final HttpServer indicators = stub("indicators", Map.of("/api/v1/scorecard", ReportStubData.SCORECARD));
-    private final HttpServer audits = stub("audits", Map.of("/api/v1/audits", ReportStubData.AUDITS, "/api/v1/grades", ReportStubData.GRADES,
-            "/api/v1/themes/analysis?QUALITATIVE", ReportStubData.QUALITATIVE_THEMES,
-            "/api/v1/themes/analysis?PRACTITIONER", ReportStubData.PRACTITIONER_THEMES,
-            "/api/v1/themes/analysis?CHILDREN_AND_FAMILIES", ReportStubData.FAMILIES_THEMES));
-    private final HttpServer actions = stub("actions", Map.of("/api/v1/actions", ReportStubData.ACTIONS,
-            "/api/v1/updates", ReportStubData.UPDATES));
-
-    private HttpServer stub(String service, Map<String, String> answers) {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            s.setExecutor(Executors.newCachedThreadPool());
-            s.createContext("/", exchange -> {
-                String path = exchange.getRequestURI().getPath();
-                String query = exchange.getRequestURI().getRawQuery();
-                received.add(service + " " + exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query)
-                        + " | " + exchange.getRequestHeaders().getFirst("Authorization"));
-                String key = path.endsWith("/analysis") && query != null ? path + "?" + query.replaceAll(".*quadrant=([A-Z_]+).*", "$1") : path;
-                String body = answers.get(key);
-                int status = down.contains(service) ? 503 : body == null ? 404 : 200;
-                byte[] out = (status == 200 ? body : "{\"title\":\"unavailable\",\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-                exchange.sendResponseHeaders(status, out.length);
-                try (OutputStream o = exchange.getResponseBody()) {
-                    o.write(out);
-                }
+    private final ServiceStandIn indicators = new ServiceStandIn().on("/api/v1/scorecard", ReportStubData.SCORECARD);
+    private final ServiceStandIn audits = new ServiceStandIn().on("/api/v1/audits", ReportStubData.AUDITS)
+            .on("/api/v1/grades", ReportStubData.GRADES)
+            .on("/api/v1/themes/analysis", r -> {
+                String themes = Map.of("QUALITATIVE", ReportStubData.QUALITATIVE_THEMES, "PRACTITIONER", ReportStubData.PRACTITIONER_THEMES,
+                        "CHILDREN_AND_FAMILIES", ReportStubData.FAMILIES_THEMES).get(r.query().replaceAll(".*quadrant=([A-Z_]+).*", "$1"));
+                return themes == null ? Answer.json(404, "{\"title\":\"unavailable\",\"status\":404}") : Answer.json(themes);
             });
-            s.start();
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private final ServiceStandIn actions = new ServiceStandIn().on("/api/v1/actions", ReportStubData.ACTIONS)
+            .on("/api/v1/updates", ReportStubData.UPDATES);
+    private final Map<String, ServiceStandIn> services = Map.of("indicators", indicators, "audits", audits, "actions", actions);
+
+    /** What the stand-ins received: "service GET path?query | Authorization". */
+    private List<String> received() {
+        return services.entrySet().stream().flatMap(s -> s.getValue().received().stream()
+                .map(r -> s.getKey() + " " + r.line() + " | " + r.authorization())).toList();
     }
 
     @Inject
@@ -95,9 +70,9 @@ class LearningReportPageTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "micronaut.http.services.indicators.url", "http://127.0.0.1:" + indicators.getAddress().getPort(),
-                "micronaut.http.services.audits.url", "http://127.0.0.1:" + audits.getAddress().getPort(),
-                "micronaut.http.services.actions.url", "http://127.0.0.1:" + actions.getAddress().getPort(),
+                "micronaut.http.services.indicators.url", indicators.url(),
+                "micronaut.http.services.audits.url", audits.url(),
+                "micronaut.http.services.actions.url", actions.url(),
                 "quadrant.report.partnership", "Exampleshire Safeguarding Children Partnership",
                 // a stand-in taken down on purpose must not leave its circuit open for the next test
                 "quadrant.downstream.breaker-threshold", "100000");
@@ -105,14 +80,12 @@ class LearningReportPageTest implements TestPropertyProvider {
 
     @AfterEach
     void allUp() {
-        down.clear();
+        services.values().forEach(ServiceStandIn::recover);
     }
 
     @AfterAll
     void stop() {
-        indicators.stop(0);
-        audits.stop(0);
-        actions.stop(0);
+        services.values().forEach(ServiceStandIn::close);
     }
 
     private Browserless signedIn(String user) {
@@ -175,8 +148,9 @@ class LearningReportPageTest implements TestPropertyProvider {
     @Test
     void eightCallsCarryTheUsersTokenAndTheYearsBounds() {
         Browserless browser = signedIn("manager");
-        received.clear();
+        services.values().forEach(ServiceStandIn::clear);
         assertEquals(200, browser.get(PAGE).status());
+        List<String> received = received();
         String bearer = "Bearer " + browser.cookie("quadrant_session").orElseThrow();
         String range = "from=2017-04-01&to=2018-03-31";
         Set<String> expected = Set.of(
@@ -200,7 +174,7 @@ class LearningReportPageTest implements TestPropertyProvider {
             "actions, actions-service, 3. Impact of work, Neglect named earlier, Telling my story over and over"})
     void aServiceThatIsDownLeavesItsSectionsSayingSoAndTheRestRenders(String service, String name, String section, String gone,
                                                                         String stillThere) {
-        down.add(service);
+        services.get(service).failWith(503);
         Browserless.Page page = signedIn("chair").get(PAGE);
         assertEquals(200, page.status(), page.body());
         String body = page.body();
@@ -219,9 +193,10 @@ class LearningReportPageTest implements TestPropertyProvider {
     @ValueSource(strings = {"csc.lead", "tvp.user"})
     void agencyUsersAreRefused(String user) {
         Browserless browser = signedIn(user);
-        received.clear();
+        services.values().forEach(ServiceStandIn::clear);
         assertEquals(403, browser.get(PAGE).status());
         assertEquals(403, download(browser, PDF).status());
+        List<String> received = received();
         assertTrue(received.isEmpty(), "no service is asked for a refused user: " + received);
     }
 

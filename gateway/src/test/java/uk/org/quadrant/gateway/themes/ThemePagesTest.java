@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
-import uk.org.quadrant.gateway.support.JsonStubServer;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class ThemePagesTest implements TestPropertyProvider {
                  {"findingId":51,"kind":"RECOMMENDATION","quadrant":"QUALITATIVE","agency":null,"text":"Housing moves disrupted help"}]}]}""";
     private static final String FILTERED = "?from=2017-04-01&to=2018-03-31&quadrant=PRACTITIONER&agency=TVP";
 
-    private final JsonStubServer audits = new JsonStubServer()
+    private final ServiceStandIn audits = new ServiceStandIn()
             .on("/api/v1/themes/analysis", "[" + NEGLECT_ROW + "," + HOUSING_ROW + "]")
             .on("/api/v1/themes/evidence", "[" + NEGLECT_EVIDENCE + "," + HOUSING_EVIDENCE + "]")
             .on("/api/v1/themes/analysis" + FILTERED, "[" + NEGLECT_ROW.replace("\"findings\":3", "\"findings\":1") + "]")
@@ -95,7 +95,7 @@ class ThemePagesTest implements TestPropertyProvider {
         Browserless browser = as("chair");
         audits.clear();
         String body = ok(browser.get("/themes"));
-        assertEquals(List.of("GET /api/v1/themes/analysis", "GET /api/v1/themes/evidence"), audits.requests().stream().sorted().toList(),
+        assertEquals(List.of("GET /api/v1/themes/analysis", "GET /api/v1/themes/evidence"), audits.requestLines().stream().sorted().toList(),
                 "two calls for the whole page, however many themes and sources");
         String session = browser.cookie("quadrant_session").orElseThrow();
         assertTrue(audits.authorizations().stream().allMatch(("Bearer " + session)::equals), "the user's own token");
@@ -131,8 +131,8 @@ class ThemePagesTest implements TestPropertyProvider {
         Browserless browser = as("tvp.user");
         audits.clear();
         String body = ok(browser.get("/themes?year=2017April&quadrant=PRACTITIONER&agency=TVP"));
-        assertTrue(audits.requests().contains("GET /api/v1/themes/analysis" + FILTERED), audits.requests().toString());
-        assertTrue(audits.requests().contains("GET /api/v1/themes/evidence" + FILTERED), audits.requests().toString());
+        assertTrue(audits.requestLines().contains("GET /api/v1/themes/analysis" + FILTERED), audits.requestLines().toString());
+        assertTrue(audits.requestLines().contains("GET /api/v1/themes/evidence" + FILTERED), audits.requestLines().toString());
         assertTrue(body.contains("1 April 2017 to 31 March 2018"), "the period in words");
         assertTrue(body.contains("<option value=\"2017April\" selected=\"selected\">2017/18</option>"), body);
         assertTrue(rowOf(body, "href=\"/themes/NEGLECT" + FILTERED.replace("&", "&amp;") + "\"").contains(">1</td>"), "links keep the filters");
@@ -140,7 +140,7 @@ class ThemePagesTest implements TestPropertyProvider {
 
         audits.clear();
         String bad = ok(browser.get("/themes?quadrant=SIDEWAYS&year=someday"));
-        assertEquals(List.of("GET /api/v1/themes/analysis", "GET /api/v1/themes/evidence"), audits.requests().stream().sorted().toList(),
+        assertEquals(List.of("GET /api/v1/themes/analysis", "GET /api/v1/themes/evidence"), audits.requestLines().stream().sorted().toList(),
                 "unrecognised filters are not sent on");
         assertTrue(bad.contains("Some filters were not used") && bad.contains("The quadrant filter was not recognised"), bad);
     }

@@ -4,7 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.org.quadrant.gateway.forms.FormsTestBase;
-import uk.org.quadrant.gateway.forms.ServiceStub.Received;
+import uk.org.quadrant.gateway.support.ServiceStandIn.Request;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
 
@@ -55,19 +55,19 @@ class ValueFormTest extends FormsTestBase {
                 "comment", "Improving after restructure", "version", "3", "action", "submit", "returnTo", "/agency/CSC"));
         assertEquals(303, posted.status(), posted.body());
         assertEquals("/agency/CSC?notice=VALUE_SUBMITTED", posted.location());
-        List<Received> writes = indicators.writes();
+        List<Request> writes = indicators.writes();
         assertEquals(2, writes.size(), writes.toString());
-        Received put = writes.get(0);
+        Request put = writes.get(0);
         assertEquals("PUT", put.method());
-        assertEquals(VALUES, put.path());
+        assertEquals(VALUES, put.pathAndQuery());
         assertTrue(put.body().contains("\"agency\":\"CSC\""), put.body());
         assertTrue(put.body().contains("\"numerator\":52"), put.body());
         assertTrue(put.body().contains("\"denominator\":100"), put.body());
         assertTrue(put.body().contains("\"comment\":\"Improving after restructure\""), put.body());
         assertTrue(put.body().contains("\"version\":3"), put.body());
         assertEquals(bearerOf(browser), put.authorization());
-        Received submit = writes.get(1);
-        assertEquals(VALUES + "/submit", submit.path());
+        Request submit = writes.get(1);
+        assertEquals(VALUES + "/submit", submit.pathAndQuery());
         assertTrue(submit.body().contains("\"version\":4"), "submits the version the save produced: " + submit.body());
         Page home = browser.get(posted.location());
         assertTrue(home.body().contains("Value saved and submitted for approval"), home.body());
@@ -163,7 +163,7 @@ class ValueFormTest extends FormsTestBase {
         Page posted = browser.postForm(FORM, form(browser, own, "value", "47", "action", "submit"));
         assertEquals(404, posted.status());
         assertTrue(indicators.writes().isEmpty());
-        assertFalse(indicators.received().stream().anyMatch(r -> r.path().contains("MASH-TIMELINESS")), indicators.received().toString());
+        assertFalse(indicators.received().stream().anyMatch(r -> r.pathAndQuery().contains("MASH-TIMELINESS")), indicators.received().toString());
     }
 
     @Test
