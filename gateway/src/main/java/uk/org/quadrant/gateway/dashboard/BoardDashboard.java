@@ -33,6 +33,8 @@ public class BoardDashboard {
 
     /** How many periods the submission matrix shows, the chosen one last. */
     static final int MATRIX_PERIODS = 3;
+    /** How many overdue actions the board lists (the most overdue first); the panel says how many there are in all. */
+    static final int OVERDUE_SHOWN = 20;
 
     private final Downstream downstream;
     private final uk.org.quadrant.gateway.forms.Periods periods;
@@ -57,9 +59,11 @@ public class BoardDashboard {
         CompletableFuture<Reply> themes = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery(null));
         CompletableFuture<Reply> practitioners = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery("PRACTITIONER"));
         CompletableFuture<Reply> families = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery("CHILDREN_AND_FAMILIES"));
-        CompletableFuture<Reply> byAgency = calls.get(Service.ACTIONS, "/api/v1/rollups?by=agency");
-        CompletableFuture<Reply> byPriority = calls.get(Service.ACTIONS, "/api/v1/rollups?by=priority");
-        CompletableFuture<Reply> overdue = calls.get(Service.ACTIONS, "/api/v1/actions" + filters.actionsQuery("delivery=OVERDUE"));
+        // Counts only: the overdue actions themselves come from the paged list below, not twice from the roll-ups.
+        CompletableFuture<Reply> byAgency = calls.get(Service.ACTIONS, "/api/v1/rollups?by=agency&overdueActions=false");
+        CompletableFuture<Reply> byPriority = calls.get(Service.ACTIONS, "/api/v1/rollups?by=priority&overdueActions=false");
+        CompletableFuture<Reply> overdue = calls.get(Service.ACTIONS, "/api/v1/actions"
+                + filters.actionsQuery("delivery=OVERDUE&page=0&size=" + OVERDUE_SHOWN));
 
         Map<String, Object> model = new LinkedHashMap<>();
         Panel<List<Map<String, Object>>> sc = Calls.panel(scorecard, Service.INDICATORS, Reply::rows);
@@ -81,6 +85,7 @@ public class BoardDashboard {
                 .toList()));
         model.put("overdue", Calls.panel(overdue, Service.ACTIONS, Reply::rows).map(rows -> rows.stream()
                 .map(r -> with(r, "dueDateText", DisplayDates.longDate(r.get("dueDate")))).toList()));
+        model.put("overdueTotal", Calls.panel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) r.rows().size()));
         return model;
     }
 

@@ -74,15 +74,16 @@ class BoardDashboardTest implements TestPropertyProvider {
                     : """
                             [{"theme":"NEGLECT","label":"Neglect","findings":30,"sources":14,"repeated":true,"quadrants":["QUALITATIVE"],"examples":[]},
                              {"theme":"FATHERS","label":"Fathers","findings":1,"sources":1,"repeated":false,"quadrants":["QUALITATIVE"],"examples":[]}]"""));
+    private static final String OVERDUE_ROWS = """
+            [{"id":42,"planId":3,"ref":"JTAI-3.2","issue":"Strategy meetings","action":"Audit the timeliness of strategy meetings",
+              "dueDate":"2018-03-31","leadRole":"Head of service","leadAgency":"CSC","priority":7,"status":"IN_PROGRESS","delivery":"OVERDUE"}]""";
     private final ServiceStandIn actions = new ServiceStandIn()
             .on("/api/v1/rollups", r -> ServiceStandIn.Answer.json(r.query().contains("by=priority") ? """
                     [{"key":"7","total":6,"completed":1,"overdue":4,"atRisk":1,"onTrack":0,"percentCompleted":16.7,"dueInNext30Days":0,"overdueActions":[]}]"""
                     : """
                     [{"key":"TVP","total":3,"completed":3,"overdue":0,"atRisk":0,"onTrack":0,"percentCompleted":100.0,"dueInNext30Days":0,"overdueActions":[]},
                      {"key":"CSC","total":10,"completed":4,"overdue":3,"atRisk":2,"onTrack":1,"percentCompleted":40.0,"dueInNext30Days":1,"overdueActions":[]}]"""))
-            .on("/api/v1/actions", """
-                    [{"id":42,"planId":3,"ref":"JTAI-3.2","issue":"Strategy meetings","action":"Audit the timeliness of strategy meetings",
-                      "dueDate":"2018-03-31","leadRole":"Head of service","leadAgency":"CSC","priority":7,"status":"IN_PROGRESS","delivery":"OVERDUE"}]""");
+            .on("/api/v1/actions", OVERDUE_ROWS);
 
     @Inject
     @Client("/")
@@ -173,8 +174,9 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC&quadrant=PRACTITIONER"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC&quadrant=CHILDREN_AND_FAMILIES"), aud.toString());
-        assertTrue(act.contains("/api/v1/actions?agency=CSC&priority=7&delivery=OVERDUE"), act.toString());
-        assertTrue(act.containsAll(List.of("/api/v1/rollups?by=agency", "/api/v1/rollups?by=priority")), act.toString());
+        assertTrue(act.contains("/api/v1/actions?agency=CSC&priority=7&delivery=OVERDUE&page=0&size=20"), act.toString());
+        assertTrue(act.containsAll(List.of("/api/v1/rollups?by=agency&overdueActions=false",
+                "/api/v1/rollups?by=priority&overdueActions=false")), act.toString());
         assertEquals(12, ind.size() + aud.size() + act.size(), "one call per panel, none per indicator: " + ind + aud + act);
 
         assertTrue(body.contains("Period: 2017/18") && body.contains("Priority: Priority 7") && body.contains("Agency: CSC"), "active filters shown");
@@ -183,6 +185,21 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(body.contains("value=\"CSC\" selected=\"selected\""), "and agency");
         assertFalse(body.contains(">TVP</th>"), "other agencies' rows are filtered out of the matrix and roll-ups");
         assertTrue(body.contains("href=\"/board/submissions?period=2017April\""), "the manager goes from the matrix to the approvals");
+    }
+
+    @Test
+    void theBoardListsTheMostOverdueActionsAndSaysHowManyThereAre() {
+        String page = "/api/v1/actions?delivery=OVERDUE&page=0&size=20";
+        actions.on(page, ServiceStandIn.Answer.json(OVERDUE_ROWS).withHeader("X-Total-Count", "57"));
+        try {
+            String body = board("chair", "/board").body();
+            assertTrue(body.contains("The 1 most overdue of 57 overdue actions."), "the panel says how many there are in all");
+            assertTrue(body.contains("Audit the timeliness of strategy meetings"), "and lists the page it got");
+        } finally {
+            actions.on(page, OVERDUE_ROWS);
+        }
+        // A list that fits whole says nothing more.
+        assertFalse(board("chair", "/board").body().contains("most overdue of"));
     }
 
     @Test
