@@ -145,6 +145,7 @@ TVP="$(token tvp.lead)" || die "could not sign in as tvp.lead"
 # name|port|path|token[|accept]
 ENDPOINTS=(
   "scorecard (board, indicators demo data)|$IND_PORT|/api/v1/scorecard|$CHAIR"
+  "scorecard (board, page of 100)|$IND_PORT|/api/v1/scorecard?page=0&size=100|$CHAIR"
   "board dashboard page (gateway)|$GW_PORT|/board|$CHAIR|text/html"
   "themes/analysis (board)|$AUD_PORT|/api/v1/themes/analysis|$CHAIR"
   "themes/analysis (TVP)|$AUD_PORT|/api/v1/themes/analysis|$TVP"
@@ -154,6 +155,8 @@ ENDPOINTS=(
   "audits (board, whole list)|$AUD_PORT|/api/v1/audits|$CHAIR"
   "audits (board, page of 50)|$AUD_PORT|/api/v1/audits?page=0&size=50|$CHAIR"
   "rollups?by=agency|$ACT_PORT|/api/v1/rollups?by=agency|$CHAIR"
+  "rollups?by=agency, counts only|$ACT_PORT|/api/v1/rollups?by=agency&overdueActions=false|$CHAIR"
+  "overdue actions (board, page of 20)|$ACT_PORT|/api/v1/actions?delivery=OVERDUE&page=0&size=20|$CHAIR"
   "actions (board, page of 50)|$ACT_PORT|/api/v1/actions?page=0&size=50|$CHAIR"
   "actions (board, whole list)|$ACT_PORT|/api/v1/actions|$CHAIR"
 )
