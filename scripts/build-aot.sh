@@ -16,7 +16,9 @@ for m in indicators-service audits-service actions-service gateway; do
   echo "[build-aot] $m"
   ./mvnw -B -ntp -q -Paot -DskipTests "$@" -pl "$m" clean package
   jar="$m/target/$m-0.1.0-SNAPSHOT.jar"
-  unzip -l "$jar" | grep -q "/aot/AOTApplicationContextConfigurer.class" \
+  # (the listing is read whole: `grep -q` closing the pipe early would fail the pipeline under pipefail)
+  listing="$(unzip -Z1 "$jar")"
+  grep -q "/aot/AOTApplicationContextConfigurer.class" <<< "$listing" \
     || { echo "[build-aot] ERROR: $jar has no AOT classes" >&2; exit 1; }
 done
 echo "[build-aot] done: four AOT-optimised jars"
