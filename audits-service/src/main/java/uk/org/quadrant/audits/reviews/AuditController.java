@@ -18,7 +18,12 @@ import jakarta.validation.Valid;
 import uk.org.quadrant.audits.access.Caller;
 import uk.org.quadrant.audits.paging.Paging;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 @Controller("/api/v1/audits")
@@ -45,6 +50,18 @@ class AuditController {
         AuditService.Page slice = audits.visiblePage(Caller.of(auth), paging);
         return HttpResponse.ok(slice.audits().stream().map(AuditView::of).toList())
                 .header(Paging.TOTAL_HEADER, Long.toString(slice.total()));
+    }
+
+    /**
+     * The audits the caller may see that changed last, newest change first: {@code agency} keeps those it
+     * leads or takes part in, {@code from}/{@code to} those whose reporting period overlaps them,
+     * {@code limit} (1–50, default 5) says how many.
+     */
+    @Get("/recent")
+    List<AuditView> recent(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable LocalDate from,
+                           @QueryValue @Nullable LocalDate to, @QueryValue(defaultValue = "5") @Min(1) @Max(50) int limit,
+                           Authentication auth) {
+        return audits.recentlyChanged(Caller.of(auth), agency, from, to, limit).stream().map(AuditView::of).toList();
     }
 
     @Get("/{id}")

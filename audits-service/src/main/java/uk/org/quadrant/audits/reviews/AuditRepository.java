@@ -38,6 +38,20 @@ public interface AuditRepository extends CrudRepository<Audit, Long> {
     @Query("SELECT COUNT(*) FROM audit a WHERE " + VISIBLE)
     long countVisible(boolean board, String agency);
 
+    /**
+     * The audits the caller may see whose reporting period overlaps [from, to], most recently changed
+     * first, at most {@code rows} of them.
+     */
+    @Query("SELECT a.* FROM audit a WHERE a.period_end >= :from AND a.period_start <= :to AND " + VISIBLE
+            + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :rows")
+    List<Audit> visibleRecentlyChanged(LocalDate from, LocalDate to, boolean board, String agency, int rows);
+
+    /** {@link #visibleRecentlyChanged} of the audits {@code involving} leads or takes part in (the same whole-code match). */
+    @Query("SELECT a.* FROM audit a WHERE a.period_end >= :from AND a.period_start <= :to AND " + VISIBLE
+            + " AND (a.lead_agency = :involving OR LOCATE(CONCAT(',', :involving, ','), CONCAT(',', a.participating_agencies, ',')) > 0)"
+            + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :rows")
+    List<Audit> visibleRecentlyChangedInvolving(LocalDate from, LocalDate to, boolean board, String agency, String involving, int rows);
+
     /** Audits the caller may see whose reporting period overlaps [from, to]. */
     @Query("SELECT a.* FROM audit a WHERE a.period_end >= :from AND a.period_start <= :to AND " + VISIBLE + " ORDER BY a.id")
     List<Audit> visibleOverlapping(LocalDate from, LocalDate to, boolean board, String agency);

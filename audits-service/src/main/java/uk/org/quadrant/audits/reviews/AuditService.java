@@ -47,6 +47,27 @@ public class AuditService {
         return audits.visibleNewestFirst(caller.isBoard(), caller.agency());
     }
 
+    /**
+     * The {@code limit} audits the caller may see that were changed last, optionally only those
+     * {@code involving} leads or takes part in and those whose reporting period overlaps [from, to]:
+     * the board's "recent audits", read with a {@code LIMIT} instead of the whole list.
+     */
+    public List<Audit> recentlyChanged(Caller caller, @io.micronaut.core.annotation.Nullable String involving,
+                                       @io.micronaut.core.annotation.Nullable java.time.LocalDate from,
+                                       @io.micronaut.core.annotation.Nullable java.time.LocalDate to, int limit) {
+        if (involving != null && !agencies.exists(involving)) {
+            throw new InvalidRequestException("agency", "is not a known agency code");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "is after to");
+        }
+        java.time.LocalDate start = orEarliest(from);
+        java.time.LocalDate end = orLatest(to);
+        return involving == null
+                ? audits.visibleRecentlyChanged(start, end, caller.isBoard(), caller.agency(), limit)
+                : audits.visibleRecentlyChangedInvolving(start, end, caller.isBoard(), caller.agency(), involving, limit);
+    }
+
     /** One page of {@link #visible} and the length of the whole list, read in one transaction. */
     public record Page(List<Audit> audits, long total) {
     }

@@ -180,6 +180,41 @@ class AuditVisibilitySqlTest extends ApiTestBase {
                 .toList();
     }
 
+    @Test
+    void recentAuditsAreTheVisibleOnesNewestChangeFirstFilteredAndLimitedInSql() {
+        List<String> callers = new ArrayList<>();
+        AGENCIES.forEach(a -> callers.add(token(a)));
+        callers.add(chair());
+        String recent = AUDITS + "/recent?from=2071-01-01&to=2071-12-31";
+        for (String token : callers) {
+            List<Map<String, Object>> visible = api().get(token, AUDITS).expect(200).list().stream()
+                    .filter(a -> String.valueOf(a.get("periodEnd")).startsWith("2071")).toList();
+            List<Long> newestChangeFirst = ids(visible.stream().sorted(Comparator
+                    .comparing((Map<String, Object> a) -> Instant.parse(String.valueOf(a.get("updatedAt"))))
+                    .thenComparing(a -> ((Number) a.get("id")).longValue()).reversed()).toList());
+            assertEquals(newestChangeFirst, ids(api().get(token, recent + "&limit=50").expect(200).list()));
+            assertEquals(newestChangeFirst.subList(0, Math.min(2, newestChangeFirst.size())),
+                    ids(api().get(token, recent + "&limit=2").expect(200).list()), "the limit keeps the newest");
+            for (String involving : AGENCIES) {
+                List<Long> expected = ids(visible.stream().filter(a -> involving.equals(a.get("leadAgency"))
+                                || ((List<?>) a.get("participatingAgencies")).contains(involving))
+                        .sorted(Comparator.comparing((Map<String, Object> a) -> Instant.parse(String.valueOf(a.get("updatedAt"))))
+                                .thenComparing(a -> ((Number) a.get("id")).longValue()).reversed()).toList());
+                assertEquals(expected, ids(api().get(token, recent + "&limit=50&agency=" + involving).expect(200).list()),
+                        "involving " + involving);
+            }
+        }
+        // The period filter: r3 (February-March 2071) overlaps March, r5 (April) does not.
+        List<Long> march = ids(api().get(chair(), AUDITS + "/recent?from=2071-03-15&to=2071-03-20&limit=50").expect(200).list());
+        assertEquals(true, march.contains(ids.get("r3")) && !march.contains(ids.get("r5")), march.toString());
+        // Five by default.
+        assertEquals(5, api().get(chair(), AUDITS + "/recent").expect(200).list().size());
+        api().get(chair(), AUDITS + "/recent?agency=NOPE").expectFieldError("agency");
+        api().get(chair(), AUDITS + "/recent?from=2071-02-01&to=2071-01-01").expectFieldError("from");
+        api().get(chair(), AUDITS + "/recent?limit=0").expectFieldError("limit");
+        api().get(chair(), AUDITS + "/recent?limit=51").expectFieldError("limit");
+    }
+
     private String header(String uri, String token) {
         HttpResponse<String> res = client.toBlocking().exchange(HttpRequest.GET(uri).bearerAuth(token), String.class);
         return res.header("X-Total-Count");

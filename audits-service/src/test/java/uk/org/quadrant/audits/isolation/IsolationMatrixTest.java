@@ -174,6 +174,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 route("GET", "/api/v1/read-log", MANAGER_READ),
                 // Audits: A lists its own and those it takes part in; B's audit is a 404 for A, read or write.
                 route("GET", a, SIGNED_IN),
+                route("GET", a + "/recent", SIGNED_IN).query("agency=CSC&limit=5"),
                 route("POST", a, AGENCY_WRITE).body(() -> auditBody("Refused audit for CSC", "CSC")),
                 route("GET", a + "/{id}", OWN_AGENCY_READ),
                 route("PUT", a + "/{id}", HIDDEN_WRITE).body(this::editableAudit),

@@ -35,6 +35,8 @@ public class BoardDashboard {
     static final int MATRIX_PERIODS = 3;
     /** How many overdue actions the board lists (the most overdue first); the panel says how many there are in all. */
     static final int OVERDUE_SHOWN = 20;
+    /** How many recently changed audits the board lists. */
+    static final int RECENT_AUDITS = 5;
 
     private final Downstream downstream;
     private final uk.org.quadrant.gateway.forms.Periods periods;
@@ -54,7 +56,8 @@ public class BoardDashboard {
         for (ReportingPeriod p : matrixPeriods) {
             submissions.add(calls.get(Service.INDICATORS, "/api/v1/submissions?period=" + Calls.enc(p.id())));
         }
-        CompletableFuture<Reply> audits = calls.get(Service.AUDITS, "/api/v1/audits");
+        // The few audits changed last, chosen by audits-service: not the whole list (5,000 audits at region size).
+        CompletableFuture<Reply> audits = calls.get(Service.AUDITS, "/api/v1/audits/recent" + filters.recentAuditsQuery(RECENT_AUDITS));
         CompletableFuture<Reply> grades = calls.get(Service.AUDITS, "/api/v1/grades" + filters.gradesQuery());
         CompletableFuture<Reply> themes = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery(null));
         CompletableFuture<Reply> practitioners = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery("PRACTITIONER"));
@@ -163,7 +166,7 @@ public class BoardDashboard {
                         || (a.get("participatingAgencies") instanceof List<?> l && l.contains(filters.agency())))
                 .filter(a -> filters.reportingPeriod().map(p -> overlaps(a, p)).orElse(true))
                 .sorted(Comparator.comparing((Map<String, Object> a) -> String.valueOf(a.get("updatedAt"))).reversed())
-                .limit(5)
+                .limit(RECENT_AUDITS)
                 .map(a -> with(a, "periodText", DisplayDates.longDate(a.get("periodStart")) + " to " + DisplayDates.longDate(a.get("periodEnd"))))
                 .toList();
     }

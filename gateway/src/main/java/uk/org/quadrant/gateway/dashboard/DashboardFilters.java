@@ -73,6 +73,15 @@ public record DashboardFilters(@Nullable String period, @Nullable Integer priori
         return q.isEmpty() ? "?" + fixed : q + "&" + fixed;
     }
 
+    /**
+     * The query for audits-service's {@code /api/v1/audits/recent}: the period's dates, the agency and how
+     * many, so the service reads only the audits the board's panel shows.
+     */
+    public String recentAuditsQuery(int limit) {
+        String q = auditsQuery(null);
+        return (q.isEmpty() ? "?" : q + "&") + "limit=" + limit;
+    }
+
     /** {@code from=&to=} from the period's dates, and {@code agency=}, for audits-service's analyses. */
     public String auditsQuery(@Nullable String quadrant) {
         List<String> parts = new ArrayList<>();

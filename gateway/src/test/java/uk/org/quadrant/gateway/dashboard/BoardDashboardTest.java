@@ -53,7 +53,7 @@ class BoardDashboardTest implements TestPropertyProvider {
                       {"agency":"TVP","due":2,"missing":0,"draft":0,"submitted":0,"approved":2,"returned":0,"items":[]}]}"""
                     .formatted(r.query().replace("period=", ""))));
     private final ServiceStandIn audits = new ServiceStandIn()
-            .on("/api/v1/audits", """
+            .on("/api/v1/audits/recent", """
                     [{"id":11,"type":"MULTI_AGENCY_CASE_AUDIT","title":"Neglect multi-agency case audit","leadAgency":"CSC",
                       "participatingAgencies":["TVP","OH"],"periodStart":"2017-04-01","periodEnd":"2018-03-31","status":"REPORTED",
                       "updatedAt":"2018-05-01T10:00:00Z"},
@@ -171,6 +171,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(ind.containsAll(List.of("/api/v1/submissions?period=2017April", "/api/v1/submissions?period=2016April",
                 "/api/v1/submissions?period=2015April")), ind.toString());
         assertTrue(aud.contains("/api/v1/grades?from=2017-04-01&to=2018-03-31"), aud.toString());
+        assertTrue(aud.contains("/api/v1/audits/recent?from=2017-04-01&to=2018-03-31&agency=CSC&limit=5"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC&quadrant=PRACTITIONER"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC&quadrant=CHILDREN_AND_FAMILIES"), aud.toString());
