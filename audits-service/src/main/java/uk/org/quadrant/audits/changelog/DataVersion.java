@@ -32,6 +32,20 @@ public class DataVersion {
     private record Cached(long version, Object value) {
     }
 
+    /**
+     * One computation per key at a time: on a cold cache under load (the board's first pages after a
+     * start, at region size) concurrent misses of one key wait for the first computation instead of
+     * each repeating it, which at 10 partnerships made every copy outlast the gateway's timeout.
+     * Striped, so the locks do not grow with the keys; two keys sharing a stripe only queue.
+     */
+    private final Object[] computing = new Object[64];
+
+    {
+        for (int i = 0; i < computing.length; i++) {
+            computing[i] = new Object();
+        }
+    }
+
     DataVersion(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
@@ -64,8 +78,15 @@ public class DataVersion {
         if (hit != null && hit.version() == version) {
             return (T) hit.value();
         }
-        T value = compute.get();
-        cache.put(key, new Cached(version, value));
-        return value;
+        synchronized (computing[Math.floorMod(key.hashCode(), computing.length)]) {
+            // Computed meanwhile by the request this one waited for, at this version or a later one?
+            hit = cache.get(key);
+            if (hit != null && hit.version() >= version) {
+                return (T) hit.value();
+            }
+            T value = compute.get();
+            cache.put(key, new Cached(version, value));
+            return value;
+        }
     }
 }
