@@ -713,7 +713,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
 
     @TestFactory
     List<DynamicNode> forgedFormFieldsNeverRedirectAWrite() {
-        Map<String, List<DynamicTest>> byRoute = new java.util.TreeMap<>();
+        Map<String, List<DynamicTest>> byRoute = new TreeMap<>();
         for (Forged f : FORGED) {
             String name = f.user() + ": " + f.what() + " -> " + (f.refused() ? f.status() + ", nothing sent" : String.join(" + ", f.sent()));
             byRoute.computeIfAbsent(f.route(), k -> new ArrayList<>()).add(DynamicTest.dynamicTest(name, () -> {

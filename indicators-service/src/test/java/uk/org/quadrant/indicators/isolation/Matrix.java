@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.isolation;
 
+import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
@@ -23,9 +24,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,6 +49,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * router, each with an access {@link Rule} and how to fill its path with agency B's real resource and
  * with a made-up one; the engine turns the table into one dynamic test per route and caller, and
  * checks the table against {@link Router#uriRoutes()} so that no endpoint escapes it.
+ *
+ * <p>Issue 14: {@link #forgeries} sends each write route's body with one field that names an owner or
+ * a parent forged ({@link Forgery}), and {@link #assertOwnerFieldsForged} fails when a write route's
+ * body (or an uploaded file's columns) has such a field that no forgery varies.
  *
  * <p>Requests go out through {@code java.net.http} so that paths reach the server byte for byte
  * (no client-side normalisation of {@code //}, {@code ..} or case).
@@ -402,7 +409,7 @@ final class Matrix {
      * participants, parents, sources and plans, and ids, references and codes of other records.
      */
     static boolean namesOwnerOrParent(String property) {
-        String p = property.toLowerCase(java.util.Locale.ROOT);
+        String p = property.toLowerCase(Locale.ROOT);
         return Set.of("id", "ids", "code", "codes", "ref", "refs").contains(p)
                 || property.matches(".*[a-z0-9](Id|Ids|Ref|Refs|Code|Codes)") || OWNERISH.matcher(p).find();
     }
@@ -438,12 +445,12 @@ final class Matrix {
                     return;
                 }
             } else {
-                var introspection = io.micronaut.core.beans.BeanIntrospector.SHARED.findIntrospection(type);
+                var introspection = BeanIntrospector.SHARED.findIntrospection(type);
                 if (introspection.isEmpty()) {
                     problems.append(key).append(": cannot see the fields of its body ").append(type.getName()).append('\n');
                     return;
                 }
-                owners = java.util.Arrays.stream(introspection.get().getPropertyNames()).filter(Matrix::namesOwnerOrParent).toList();
+                owners = Arrays.stream(introspection.get().getPropertyNames()).filter(Matrix::namesOwnerOrParent).toList();
             }
             Set<String> done = forged.getOrDefault(key, Set.of());
             for (String owner : owners) {
@@ -468,7 +475,7 @@ final class Matrix {
         for (Forgery f : forgeries) {
             for (Sender sender : f.senders()) {
                 Supplier<String> token = sender == Sender.CONTRIBUTOR ? tokens.otherContributor() : tokens.otherLead();
-                String who = "A's " + sender.name().toLowerCase(java.util.Locale.ROOT);
+                String who = "A's " + sender.name().toLowerCase(Locale.ROOT);
                 String name = (f.control() ? "control, " : "") + who + ": " + f.field() + " = " + f.what() + " -> " + f.expected();
                 byRoute.computeIfAbsent(f.route(), k -> new ArrayList<>()).add(DynamicTest.dynamicTest(name, () -> {
                     String path = f.path();
