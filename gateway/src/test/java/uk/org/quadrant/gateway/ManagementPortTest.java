@@ -46,7 +46,8 @@ class ManagementPortTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("endpoints.all.port", String.valueOf(managementPort));
+        // As the manifests set it: the variable application.yml maps to endpoints.all.port.
+        return Map.of("QUADRANT_MANAGEMENT_PORT", String.valueOf(managementPort));
     }
 
     @AfterAll
