@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code bootstrap-manager} run against this test's database (H2, or MariaDB with -Pmysql), as the
  * Kubernetes Job runs it against the gateway's (issue 14, 9).
  */
-@MicronautTest
+@MicronautTest(transactional = false) // the command writes on its own connections: read what is committed
 @Property(name = "quadrant.demo-data.enabled", value = "false")
 class BootstrapManagerTest {
 
