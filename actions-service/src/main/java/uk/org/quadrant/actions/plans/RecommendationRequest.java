@@ -12,9 +12,12 @@ import uk.org.quadrant.actions.domain.SourceType;
 import java.time.LocalDate;
 
 /**
- * A recommendation from elsewhere (an audit's finding) to track as an action. {@code sourceRef}
- * identifies the recommendation ("audits:finding:12"); sending it again returns the same action.
- * The action joins the plan for {@code planSourceType}/{@code planSourceRef}, created if needed.
+ * A recommendation from audits-service (an audit's finding) to track as an action. {@code sourceRef}
+ * identifies it ("audits:finding:12", the only namespace accepted); sending it again returns the same
+ * action. audits-service is asked for the recommendation with the caller's token before anything is
+ * written: {@code planSourceType}/{@code planSourceRef} (the finding's audit, AUDIT/"audits:audit:7") and
+ * {@code leadAgency} must be what it states, and the action's plan title, issue and action text are
+ * audits-service's ({@code audits.RecommendationCheck}). The action joins that audit's plan, created if needed.
  */
 @Serdeable
 public record RecommendationRequest(
