@@ -45,8 +45,8 @@ public class RecommendationCheck {
 
     /**
      * The recommendation as audits-service states it, once the request matches it: 400 naming the field
-     * (a source reference that is not an audits-service finding, or a plan or lead agency other than the
-     * one stated), 403 when the caller may not send it, 503 when audits-service cannot say.
+     * (a source reference that is not an audits-service finding, or a plan, lead agency or text other than
+     * the one stated), 403 when the caller may not send it, 503 when audits-service cannot say.
      */
     public VouchedRecommendation vouched(RecommendationRequest r, Caller caller, String authorization) {
         Matcher finding = FINDING.matcher(r.sourceRef());
@@ -81,6 +81,10 @@ public class RecommendationCheck {
         if (!stated.leadAgency().equals(r.leadAgency())) {
             errors.add(new FieldError("leadAgency", "must be " + stated.leadAgency() + ", the lead audits-service states"));
         }
+        // The text too is audits-service's: a body that says something else is not the recommendation sent.
+        sameText(errors, "planTitle", stated.planTitle(), r.planTitle());
+        sameText(errors, "issue", stated.issue(), r.issue());
+        sameText(errors, "action", stated.action(), r.action());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -117,6 +121,12 @@ public class RecommendationCheck {
         }
         LOG.warn("audits-service answered {} when asked for finding {}", status, findingId);
         throw unavailable();
+    }
+
+    private static void sameText(List<FieldError> errors, String field, String stated, String sent) {
+        if (!stated.equals(sent)) {
+            errors.add(new FieldError(field, "is not the text audits-service states for this recommendation"));
+        }
     }
 
     private static boolean isBlank(String s) {

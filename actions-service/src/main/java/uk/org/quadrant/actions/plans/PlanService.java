@@ -216,8 +216,8 @@ public class PlanService {
     /**
      * The action for a recommendation audits-service has stated ({@link RecommendationCheck}, asked before
      * this transaction): the one made before, or a new one in the plan of the finding's audit (created if
-     * needed). The text, plan and lead are audits-service's; the request adds only lead role, due date
-     * and priority.
+     * needed). The text, plan and lead are audits-service's (the request matched them); the request adds
+     * only lead role, due date and priority.
      */
     @Transactional
     public FromRecommendation fromRecommendation(VouchedRecommendation v, RecommendationRequest r, Caller caller) {

@@ -15,9 +15,10 @@ import java.time.LocalDate;
  * A recommendation from audits-service (an audit's finding) to track as an action. {@code sourceRef}
  * identifies it ("audits:finding:12", the only namespace accepted); sending it again returns the same
  * action. audits-service is asked for the recommendation with the caller's token before anything is
- * written: {@code planSourceType}/{@code planSourceRef} (the finding's audit, AUDIT/"audits:audit:7") and
- * {@code leadAgency} must be what it states, and the action's plan title, issue and action text are
- * audits-service's ({@code audits.RecommendationCheck}). The action joins that audit's plan, created if needed.
+ * written: {@code planSourceType}/{@code planSourceRef} (the finding's audit, AUDIT/"audits:audit:7"),
+ * {@code leadAgency}, {@code planTitle}, {@code issue} and {@code action} must be what it states
+ * ({@code audits.RecommendationCheck}); the body adds only lead role, due date and priority. The action
+ * joins that audit's plan, created if needed.
  */
 @Serdeable
 public record RecommendationRequest(

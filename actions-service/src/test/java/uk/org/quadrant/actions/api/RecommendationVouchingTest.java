@@ -189,9 +189,12 @@ class RecommendationVouchingTest implements TestPropertyProvider {
     void theLeadAgencyTurnsItsRecommendationIntoOneActionAsStated() {
         AuditsStub.Finding own = audits.recommendation("TVP", "CSC");
         String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
-        // the text, plan title and lead are audits-service's, whatever the body says
-        Api.Reply first = api.post(PATH, with(own.request(), "issue", "Another issue", "action", "Another action",
-                "planTitle", "Another title", "leadRole", "Detective Inspector"), tvpLead);
+        // the text and plan title are audits-service's: a body saying something else is refused
+        String before = everything();
+        assertRefused(400, api.post(PATH, with(own.request(), "issue", "Another issue", "action", "Another action",
+                "planTitle", "Another title"), tvpLead), "other text", "issue", "action", "planTitle");
+        assertEquals(before, everything());
+        Api.Reply first = api.post(PATH, with(own.request(), "leadRole", "Detective Inspector"), tvpLead);
         assertEquals(201, first.status(), first::toString);
         Map<String, Object> action = first.map();
         assertEquals(own.request().get("action"), action.get("action"));
