@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Before a recommendation becomes an action, audits-service is asked for it (with the caller's own
- * token), and the request must be what audits-service states: actions-service does not take the
- * caller's word for which finding it may act on, which plan the action joins or who leads it. The
+ * token), and the request must be what audits-service states, field by field: actions-service does
+ * not take the caller's word for which finding it may act on, which plan the action joins, who leads
+ * it or what it says. The
  * only source references accepted are audits-service's findings ({@code audits:finding:<id>}); a
  * request naming any other namespace is refused before anything is asked or written.
  */
@@ -66,7 +67,7 @@ public class RecommendationCheck {
                 || stated.planSourceRef() == null || !AUDIT_PLAN.matcher(stated.planSourceRef()).matches()
                 || !agencies.exists(stated.leadAgency()) || isBlank(stated.planTitle()) || isBlank(stated.issue())
                 || isBlank(stated.action())) {
-            LOG.warn("audits-service stated finding {} as {}: not a recommendation this service can use", id, stated);
+            LOG.warn("audits-service's answer for finding {} is not a recommendation this service can use", id);
             throw unavailable();
         }
         List<FieldError> errors = new ArrayList<>();

@@ -226,9 +226,8 @@ public class PlanService {
             return new FromRecommendation(view(existing.get()), false);
         }
         ActionPlan plan = plans.findFirstBySourceTypeAndSourceRef(SourceType.AUDIT, v.planSourceRef()).orElseGet(() -> {
-            String title = v.planTitle().trim();
-            ActionPlan created = plans.save(new ActionPlan(null, title.length() > 300 ? title.substring(0, 299) + "\u2026" : title,
-                    SourceType.AUDIT, v.planSourceRef(), null, null, caller.username(), caller.username(), Instant.now(), null));
+            ActionPlan created = plans.save(new ActionPlan(null, v.planTitle().trim(), SourceType.AUDIT, v.planSourceRef(), null,
+                    null, caller.username(), caller.username(), Instant.now(), null));
             changes.record(caller, "plan", created.id().toString(), "CREATE", null, view(created, List.of()));
             return created;
         });
