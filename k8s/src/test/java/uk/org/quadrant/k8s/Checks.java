@@ -664,6 +664,7 @@ final class Checks {
         }
         e.add("actions-service -> indicators-service:8081/TCP");      // success measures
         e.add("audits-service -> actions-service:8083/TCP");          // recommendations
+        e.add("actions-service -> audits-service:8082/TCP");          // asking for the recommendation sent
         for (String db : List.of("gateway", "indicators", "audits", "actions")) {
             String owner = db.equals("gateway") ? "gateway" : db + "-service";
             e.add(owner + " -> " + db + "-db:3306/TCP");

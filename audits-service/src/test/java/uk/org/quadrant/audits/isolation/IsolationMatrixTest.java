@@ -194,6 +194,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
                         "themes", List.of(), "version", versionOf("/api/v1/findings/" + real.get("finding")))),
                 route("DELETE", "/api/v1/findings/{id}", HIDDEN_WRITE).real("id", real.get("finding")),
                 route("POST", "/api/v1/findings/{id}/action", HIDDEN_WRITE).real("id", real.get("recommendation")),
+                // What actions-service asks before it makes an action: only for those who may send it (the chair: 403).
+                route("GET", "/api/v1/findings/{id}/recommendation", new Rule("recommendation for those who may send it",
+                        401, 404, true, 403, null, null)).real("id", real.get("recommendation")),
                 // Vocabulary and scales: read by all, defined by the manager.
                 route("GET", "/api/v1/themes", SIGNED_IN),
                 route("POST", "/api/v1/themes", MANAGER_WRITE).body(() -> Map.of("code", "REFUSED_THEME", "label", "Refused")),
