@@ -65,11 +65,12 @@ class UsernameVariantsTest {
         return payload.replaceAll("(?s).*\"sub\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
+    /** (Byte for byte but for trailing spaces: MySQL's _bin collations pad; the gateway trims before it looks up.) */
     @Test
     @Order(1)
     void theDatabaseMatchesAUsernameByteForByte() {
         assertTrue(users.findByUsername("manager").isPresent());
-        for (String variant : List.of("mánager", "ｍａｎａｇｅｒ", "MANAGER", "Manager", "manager ")) {
+        for (String variant : List.of("mánager", "mànager", "ｍａｎａｇｅｒ", "MANAGER", "Manager")) {
             assertTrue(users.findByUsername(variant).isEmpty(), () -> "the database took '" + variant + "' for manager");
         }
     }
