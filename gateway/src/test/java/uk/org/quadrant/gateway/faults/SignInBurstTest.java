@@ -103,7 +103,7 @@ class SignInBurstTest {
 
         DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
         config.setFollowRedirects(false);
-        config.setReadTimeout(Duration.ofSeconds(90));
+        config.setReadTimeout(Duration.ofSeconds(60));
         config.setConnectTimeout(Duration.ofSeconds(10));
         client = HttpClient.create(new URL("http://127.0.0.1:" + port), config);
 
@@ -226,10 +226,20 @@ class SignInBurstTest {
             return new Outcome(what, r.code(), r.header("Retry-After"));
         } catch (HttpClientResponseException e) {
             return new Outcome(what, e.getStatus().getCode(), e.getResponse().header("Retry-After"));
+        } catch (RuntimeException e) {
+            return new Outcome(what + " (" + e + ")", -1, null);
         }
     }
 
     private Outcome form(BlockingHttpClient http, String what, String username, String password) {
+        try {
+            return formSignIn(http, what, username, password);
+        } catch (RuntimeException e) {
+            return new Outcome(what + " (" + e + ")", -1, null);
+        }
+    }
+
+    private Outcome formSignIn(BlockingHttpClient http, String what, String username, String password) {
         Browserless browser = new Browserless(http);
         Browserless.Page login = browser.get("/login");
         if (login.status() != 200) {
