@@ -32,7 +32,7 @@ public class HashingBulkhead {
     @ConfigurationProperties("quadrant.auth.hashing")
     public record Settings(@Bindable(defaultValue = "0.25") double heapFraction,
                            @Bindable(defaultValue = "8") int maxConcurrent,
-                           @Bindable(defaultValue = "32") int queueSize,
+                           @Bindable(defaultValue = "64") int queueSize,
                            @Bindable(defaultValue = "PT5S") Duration maxWait) {
     }
 
