@@ -24,6 +24,7 @@ import uk.org.quadrant.gateway.directory.DirectoryAdministration.StaleVersionExc
 import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.directory.UserAccount;
 import uk.org.quadrant.gateway.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.directory.Usernames;
 import uk.org.quadrant.gateway.tokens.AuthConfiguration;
 
 import java.util.Arrays;
@@ -47,7 +48,7 @@ class UserAdminController {
 
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 1024;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,99}");
+    private static final Pattern USERNAME = Usernames.ALPHABET;
 
     private final UserAccountRepository users;
     private final AgencyRepository agencies;
@@ -89,7 +90,7 @@ class UserAdminController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(@Body Map<String, Object> body, Authentication authentication) {
         FormData form = FormData.of(body);
-        String username = form.text("username").toLowerCase();
+        String username = Usernames.fold(form.text("username"));
         FormErrors errors = new FormErrors();
         checkUsername(username, errors);
         if (errors.isEmpty() && users.findByUsername(username).isPresent()) {

@@ -60,6 +60,9 @@ public class DirectoryAdministration {
     @Transactional
     public UserAccount addUser(String username, String displayName, String agencyCode, Set<Role> roles,
                                String password, ChangedBy by) {
+        if (!Usernames.canonical(username).filter(username::equals).isPresent()) {
+            throw new IllegalArgumentException("Not a canonical username: " + username);
+        }
         if (users.findByUsername(username).isPresent()) {
             throw new AlreadyExistsException("User " + username);
         }

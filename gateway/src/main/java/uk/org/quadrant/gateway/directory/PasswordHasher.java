@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.directory;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -13,11 +14,13 @@ import java.util.Base64;
  * Argon2id password hashing in the PHC string format, with OWASP's minimum parameters
  * (19 MiB memory, 2 iterations, 1 lane). Long passphrases are accepted as they are: Argon2 has
  * no 72-byte limit. Stored parameters are read back, so they can be raised later without a migration.
+ * Every hash takes its memory from the {@link HashingBulkhead}, so a crowd signing in at once waits or
+ * is turned away with a 503, never runs the gateway out of heap.
  */
 @Singleton
 public class PasswordHasher {
 
-    private static final int MEMORY_KIB = 19 * 1024;
+    static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
@@ -26,6 +29,17 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final HashingBulkhead bulkhead;
+
+    /** Unbounded: for unit tests only. */
+    public PasswordHasher() {
+        this(null);
+    }
+
+    @Inject
+    public PasswordHasher(HashingBulkhead bulkhead) {
+        this.bulkhead = bulkhead;
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -66,7 +80,12 @@ public class PasswordHasher {
         }
     }
 
-    private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    private byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+        return bulkhead == null ? compute(password, salt, memory, iterations, parallelism, length)
+                : bulkhead.run(memory, () -> compute(password, salt, memory, iterations, parallelism, length));
+    }
+
+    private static byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memory)

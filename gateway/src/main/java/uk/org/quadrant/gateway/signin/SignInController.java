@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import uk.org.quadrant.gateway.directory.HashingBusyException;
 import uk.org.quadrant.gateway.directory.SignedInUser;
 import uk.org.quadrant.gateway.directory.UserDirectory;
 import uk.org.quadrant.gateway.tokens.SessionCookies;
@@ -92,7 +93,14 @@ class SignInController {
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())))
                     .body(new ModelAndView<>("signin/sign-in", model(username, List.of(new FormError("username", tooMany(wait.get()))))));
         }
-        Optional<SignedInUser> user = directory.authenticate(username, password);
+        Optional<SignedInUser> user;
+        try {
+            user = directory.authenticate(username, password);
+        } catch (HashingBusyException busy) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, busy.retryAfter().toSeconds())))
+                    .body(new ModelAndView<>("signin/sign-in", model(username, List.of(new FormError("username", busy.getMessage())))));
+        }
         if (user.isEmpty()) {
             throttle.failed(username, client);
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)

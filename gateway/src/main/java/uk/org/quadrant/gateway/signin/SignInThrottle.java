@@ -4,20 +4,22 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.directory.Usernames;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows, then blocks, repeated failed sign-ins, per account (the username as typed, whether or not
- * it exists, so the answer never tells) and per client address. After {@code accountFreeFailures}
+ * it exists, so the answer never tells, folded by {@link Usernames#throttleKey} so that no spelling
+ * the directory or its database could take for the same account has a count of its own) and per
+ * client address (as {@code ClientAddressResolver} finds it). After {@code accountFreeFailures}
  * failures within the window, each further attempt on that account must wait a doubling delay
  * (1 s, 2 s, 4 s … up to a minute); after {@code accountBlockAfter} failures, or
  * {@code clientBlockAfter} from one client, attempts are refused for {@code blockFor} whatever the
@@ -109,7 +111,7 @@ public class SignInThrottle {
     }
 
     private static String accountKey(String username) {
-        return "account:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+        return "account:" + Usernames.throttleKey(username);
     }
 
     private static String clientKey(String client) {

@@ -2,6 +2,7 @@ package uk.org.quadrant.gateway.hostile;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
+import uk.org.quadrant.gateway.support.RawHttp;
 import uk.org.quadrant.gateway.support.ServiceStandIn;
 import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
 import uk.org.quadrant.gateway.support.ServiceStandIn.Request;
@@ -245,6 +247,102 @@ class HostilePagesTest implements TestPropertyProvider {
             assertEquals(200, pdf.status(), () -> "the PDF: " + pdf.status() + " " + pdf.body().replaceAll("(?s).*<main", "<main")
                     .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
             assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
+        }));
+        return tests;
+    }
+
+    // ---- issue 14: forged Host and forwarding headers ---------------------------------------------------------------
+
+    @Inject
+    EmbeddedServer server;
+
+    static final String EVIL = "evil.example";
+
+    /** Every header a client could use to make the gateway believe it is served from somewhere else, or for someone else. */
+    static final Map<String, String> FORGED = Map.of(
+            "Host", EVIL,
+            "X-Forwarded-Host", EVIL,
+            "X-Forwarded-Proto", "https",
+            "X-Forwarded-Port", "8443",
+            "X-Forwarded-Prefix", "//" + EVIL,
+            "X-Forwarded-For", "203.0.113.66",
+            "Forwarded", "for=203.0.113.66;host=" + EVIL + ";proto=https",
+            "X-Original-URL", "/admin/users",
+            "X-Rewrite-URL", "/admin/users");
+
+    private RawHttp.Response forged(String method, String path, Map<String, String> extra, String body) {
+        Map<String, String> headers = new LinkedHashMap<>(FORGED);
+        headers.putAll(extra);
+        return RawHttp.send("127.0.0.1", server.getPort(), method, path, headers, body);
+    }
+
+    /** Nothing the gateway wrote names the forged host: no redirect, link, cookie domain or absolute URL. */
+    private static void writesNothingOfIt(String what, RawHttp.Response r) {
+        assertTrue(r.status() < 500, () -> what + ": " + r.status() + " " + r.body());
+        r.headers().forEach((name, values) -> values.forEach(v -> assertFalse(v.contains(EVIL),
+                () -> what + ": the forged host is in the " + name + " header: " + v)));
+        assertFalse(r.body().contains(EVIL), () -> what + ": the forged host is in the body: " + around(r.body(), EVIL));
+        String location = r.header("Location");
+        assertTrue(location == null || location.startsWith("/") && !location.startsWith("//"),
+                () -> what + ": a redirect that is not to a path of this site: " + location);
+    }
+
+    /** Keeps the cookies a response sets, as a browser would; returns them as a Cookie header. */
+    private static String keep(Map<String, String> jar, RawHttp.Response r) {
+        for (String c : r.all("Set-Cookie")) {
+            String[] pair = c.split(";", 2)[0].split("=", 2);
+            if (pair.length < 2 || pair[1].isEmpty() || c.toLowerCase().contains("max-age=0")) {
+                jar.remove(pair[0].trim());
+            } else {
+                jar.put(pair[0].trim(), pair[1]);
+            }
+        }
+        return String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    private static String csrfOf(RawHttp.Response page) {
+        Matcher csrf = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(csrf.find(), page.body());
+        return java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @TestFactory
+    List<DynamicTest> forgedHostAndForwardingHeadersReachNothingTheGatewayWrites() {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("an anonymous page redirects to this site's sign-in page", () ->
+                writesNothingOfIt("GET /board", forged("GET", "/board", Map.of("Accept", "text/html"), null))));
+        tests.add(DynamicTest.dynamicTest("the sign-in page", () ->
+                writesNothingOfIt("GET /login", forged("GET", "/login", Map.of("Accept", "text/html"), null))));
+        tests.add(DynamicTest.dynamicTest("an absolute-form request target naming the forged host", () ->
+                writesNothingOfIt("GET http://evil.example/login", forged("GET", "http://" + EVIL + "/login", Map.of("Accept", "text/html"), null))));
+        tests.add(DynamicTest.dynamicTest("a page not found", () ->
+                writesNothingOfIt("GET /no-such-page", forged("GET", "/no-such-page", Map.of("Accept", "text/html"), null))));
+        tests.add(DynamicTest.dynamicTest("the token API's problem+json", () ->
+                writesNothingOfIt("POST /api/v1/auth/token", forged("POST", "/api/v1/auth/token",
+                        Map.of("Content-Type", "application/json", "Accept", "application/json"), "{\"username\":\"nobody\",\"password\":\"x\"}"))));
+        tests.add(DynamicTest.dynamicTest("signing in, the pages, the admin pages and signing out, all with forged headers", () -> {
+            Map<String, String> jar = new LinkedHashMap<>();
+            RawHttp.Response login = forged("GET", "/login", Map.of("Accept", "text/html"), null);
+            String cookie = keep(jar, login);
+            RawHttp.Response signIn = forged("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                    "Accept", "text/html", "Cookie", cookie),
+                    "username=manager&password=" + Browserless.DEMO_PASSWORD + "&csrfToken=" + csrfOf(login));
+            assertEquals(303, signIn.status(), signIn.body());
+            writesNothingOfIt("POST /login", signIn);
+            cookie = keep(jar, signIn);
+            RawHttp.Response last = null;
+            for (String path : List.of("/", "/board?period=2017April", "/indicators", "/plans/1", "/audits/1", "/admin/users",
+                    "/admin/users/manager", "/admin/users/new", "/reports/learning-and-improvement?year=2017April")) {
+                RawHttp.Response page = forged("GET", path, Map.of("Accept", "text/html", "Cookie", cookie), null);
+                assertTrue(page.status() == 200 || page.status() == 303, () -> path + ": " + page.status());
+                writesNothingOfIt("GET " + path + " as manager", page);
+                cookie = keep(jar, page);
+                last = page.status() == 200 ? page : last;
+            }
+            RawHttp.Response out = forged("POST", "/logout", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                    "Accept", "text/html", "Cookie", cookie), "csrfToken=" + csrfOf(last));
+            assertEquals(303, out.status(), out.body());
+            writesNothingOfIt("POST /logout", out);
         }));
         return tests;
     }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Repeated failed sign-ins are slowed, then blocked, by the form and by the token API alike, and the
- * answers are the same whether the account exists or not.
+ * answers are the same whether the account exists or not. Forged forwarding headers: {@link SpoofedClientAddressTest}
+ * (with the default limits), {@link TrustedProxyThrottlingTest}, {@link ForwardedHeaderThrottlingTest}.
  */
 @MicronautTest
 @Property(name = "quadrant.auth.throttle.account-free-failures", value = "3")
