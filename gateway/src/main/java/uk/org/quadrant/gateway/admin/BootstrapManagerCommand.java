@@ -1,6 +1,7 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.context.ApplicationContext;
+import uk.org.quadrant.gateway.directory.Usernames;
 import uk.org.quadrant.gateway.signin.FormError;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class BootstrapManagerCommand {
      */
     public static int run(Map<String, String> env, Map<String, Object> properties, PrintStream out) {
         FormErrors errors = new FormErrors();
-        String username = read(env, USERNAME, errors).trim().toLowerCase();
+        String username = Usernames.fold(read(env, USERNAME, errors));
         String displayName = read(env, DISPLAY_NAME, errors).trim();
         String password = read(env, PASSWORD, errors);
         if (errors.isEmpty()) {
