@@ -104,8 +104,8 @@ class SignInController {
 
     @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL},
             produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    HttpResponse<?> signOut() {
-        return HttpResponse.seeOther(URI.create("/login?signedOut=true")).cookie(cookies.signedOut());
+    HttpResponse<?> signOut(@Nullable Authentication authentication, HttpRequest<?> request) {
+        return HttpResponse.seeOther(URI.create("/login?signedOut=true")).cookie(cookies.endSession(authentication, request));
     }
 
     /** The same words whether or not the account exists. */

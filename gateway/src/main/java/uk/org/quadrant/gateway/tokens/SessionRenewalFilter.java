@@ -21,7 +21,9 @@ import java.util.Optional;
  * that is past half its lifetime, the user is looked up again: still enabled, they get a fresh
  * token (with their current agency and roles); disabled or removed, the cookie is cleared. So a
  * change in the directory reaches a browser within one token lifetime, and an active user is not
- * signed out mid-task.
+ * signed out mid-task. The renewed token keeps the session id (so forms opened before, whose CSRF
+ * token is bound to it, still post) and the session generation it was signed in under, so a
+ * revocation made while the request ran still ends it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SessionRenewalFilter {
@@ -47,12 +49,25 @@ class SessionRenewalFilter {
                 .anyMatch(c -> c.startsWith(config.cookieName() + "="))) {
             return;
         }
-        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
-        if (authentication.isEmpty() || !halfExpired(authentication.get().getAttributes())) {
+        if (SingleTokenResolver.hasBearer(request)) {
             return;
         }
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            // A cookie that no longer signs anybody in (signed out elsewhere, password reset, disabled,
+            // an API token, expired, forged): cleared, so the browser stops sending it.
+            response.cookie(cookies.signedOut());
+            return;
+        }
+        if (!halfExpired(authentication.get().getAttributes())) {
+            return;
+        }
+        Map<String, Object> claims = authentication.get().getAttributes();
+        Object sid = claims.get(TokenIssuer.SESSION_ID);
+        long generation = claims.get(TokenIssuer.GENERATION) instanceof Number n ? n.longValue() : 0L;
         response.cookie(directory.findEnabled(authentication.get().getName())
-                .map(user -> cookies.signedIn(issuer.issue(user)))
+                .filter(user -> sid instanceof String && user.sessionGeneration() == generation)
+                .map(user -> cookies.signedIn(issuer.renewSession(user, (String) sid, generation)))
                 .orElseGet(cookies::signedOut));
     }
 
