@@ -1,10 +1,12 @@
 package uk.org.quadrant.gateway.tokens;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
@@ -26,7 +28,7 @@ import java.util.Optional;
  * revocation made while the request ran still ends it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class SessionRenewalFilter {
+class SessionRenewalFilter implements Ordered {
 
     private final AuthConfiguration config;
     private final UserDirectory directory;
@@ -39,6 +41,12 @@ class SessionRenewalFilter {
         this.directory = directory;
         this.issuer = issuer;
         this.cookies = cookies;
+    }
+
+    /** Outside the security filter, so it also sees the sign-in redirect of a refused cookie. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
     }
 
     @ResponseFilter
