@@ -50,7 +50,9 @@ recreate() {
   done
 }
 
-# 1. Fresh schemas filled by the apps themselves.
+# 1. Fresh schemas filled by the apps themselves. Demo users on MariaDB need a password of their own
+# (the gateway refuses the public default on a server database).
+DEMO_PASSWORD="backup-test-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 say "emptying the databases and starting the four services with demo data"
 recreate
 i=0
@@ -58,7 +60,7 @@ for m in "${MODULES[@]}"; do
   port=$((BASE_PORT + i)); i=$((i + 1))
   env -i PATH="$PATH" HOME="$WORK" \
     QUADRANT_GATEWAY_PORT="$port" QUADRANT_INDICATORS_PORT="$port" QUADRANT_AUDITS_PORT="$port" QUADRANT_ACTIONS_PORT="$port" \
-    QUADRANT_DATA_DIR="$WORK/data-$m" QUADRANT_DEMO_DATA_ENABLED=true \
+    QUADRANT_DATA_DIR="$WORK/data-$m" QUADRANT_DEMO_DATA_ENABLED=true QUADRANT_DEMO_PASSWORD="$DEMO_PASSWORD" \
     QUADRANT_JWKS_URL="http://127.0.0.1:$BASE_PORT/.well-known/jwks.json" \
     DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/quadrant_$m" \
     DATASOURCES_DEFAULT_USERNAME="quadrant_$m" DATASOURCES_DEFAULT_PASSWORD="$PASSWORD" \

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * What one module's own configuration (src/main/resources/application.yml and application-prod.yml) says
- * a deployment must provide: its port, and the environment variables without a safe production default.
+ * a deployment must provide: its port, the variable that moves the management endpoints (health,
+ * prometheus) to a port of their own, and the environment variables without a safe production default.
  */
-record AppConfig(String module, String portVariable, int defaultPort, Set<String> requiredEnv,
-                 List<Set<String>> requiredOneOf) {
+record AppConfig(String module, String portVariable, int defaultPort, String managementPortVariable,
+                 Set<String> requiredEnv, List<Set<String>> requiredOneOf) {
 
     /** ${NAME:default} or ${NAME:`default`} */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):(?:`([^`]*)`|([^}]*))}");
@@ -56,7 +57,12 @@ record AppConfig(String module, String portVariable, int defaultPort, Set<String
         if (!port.matches()) {
             throw new IllegalStateException(module + ": micronaut.server.port is not ${VAR:port}");
         }
-        return new AppConfig(module, port.group(1), Integer.parseInt(port.group(3).trim()), required, oneOf);
+        Matcher management = PLACEHOLDER.matcher(String.valueOf(Yaml.at(config, "endpoints.all.port")));
+        if (!management.matches()) {
+            throw new IllegalStateException(module + ": endpoints.all.port is not ${VAR:} (the management port)");
+        }
+        return new AppConfig(module, port.group(1), Integer.parseInt(port.group(3).trim()), management.group(1),
+                required, oneOf);
     }
 
     /** A default that points at this machine or a relative path is right for a laptop, wrong in a pod. */

@@ -48,6 +48,15 @@ class BrokenManifestsTest {
             password-in-env.yaml                  | noSecretsInClear       | DATASOURCES_DEFAULT_PASSWORD has a literal value that looks secret
             password-in-configmap.yaml            | noSecretsInClear       | ConfigMap/gateway-config: DATASOURCES_DEFAULT_URL looks secret
             secret-with-value.yaml                | noSecretsInClear       | Secret/quadrant-audits-db: password has a value
+            probe-on-app-port.yaml                | managementPort         | Deployment/gateway: readinessProbe must use the management port 8090
+            ingress-to-management.yaml            | managementPort         | Ingress/gateway: backend gateway management routes to a management port
+            management-open-to-ingress.yaml       | managementPort         | NetworkPolicy: ingress-controller -> gateway:8090/TCP reaches the management port
+            management-open-to-ingress.yaml       | networkPolicies        | gap: ingress-controller -> gateway:8090/TCP
+            management-port-unset.yaml            | managementPort         | Deployment/audits-service: QUADRANT_MANAGEMENT_PORT is not set to a port
+            management-port-unset.yaml            | requiredEnv            | Deployment/audits-service: QUADRANT_MANAGEMENT_PORT is not set
+            scrape-annotation-on-app-port.yaml    | managementPort         | Deployment/actions-service: prometheus.io/port 8083 is not the management port
+            demo-password-in-manifest.yaml        | demoPassword           | Ingress/gateway: contains the public demo password
+            demo-users-on-public-default.yaml     | demoPassword           | Deployment/gateway: creates demo users without QUADRANT_DEMO_PASSWORD from a Secret
             """)
     void theCheckCatchesIt(String file, String check, String expected) {
         List<Map<String, Object>> objects = Kustomize.withoutKubectl(Repo.K8S.resolve("overlays/prod"));
@@ -65,6 +74,8 @@ class BrokenManifestsTest {
             case "requiredEnv" -> CHECKS::requiredEnv;
             case "networkPolicies" -> CHECKS::networkPolicies;
             case "noSecretsInClear" -> CHECKS::noSecretsInClear;
+            case "managementPort" -> CHECKS::managementPort;
+            case "demoPassword" -> CHECKS::demoPassword;
             default -> throw new IllegalArgumentException(check);
         };
         List<String> found = run.apply(broken);

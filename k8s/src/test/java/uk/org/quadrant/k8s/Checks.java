@@ -51,6 +51,8 @@ final class Checks {
     static final Pattern OUR_IMAGE = Pattern.compile("^[a-z0-9.\\-:/]+/quadrant-([a-z-]+):([A-Za-z0-9_.\\-]+)$");
     /** The only images not built here: pinned, never "latest". */
     static final Set<String> THIRD_PARTY_IMAGES = Set.of("docker.io/library/mariadb:10.11.13");
+    /** The port the manifests give the apps' management endpoints (QUADRANT_MANAGEMENT_PORT). */
+    static final int MANAGEMENT_PORT = 8090;
     /** Who may talk to whom: anything more is a gap, anything less breaks the suite. */
     static final Set<String> EXPECTED_EDGES = expectedEdges();
 
@@ -64,12 +66,25 @@ final class Checks {
     final Map<String, AppConfig> apps = new LinkedHashMap<>();
     /** Secret name -> keys, from the templates in k8s/secrets (the Secrets operators create). */
     final Map<String, Set<String>> secretKeys;
+    /** The demo users' password when QUADRANT_DEMO_PASSWORD is unset: public (it is in the repository). */
+    final String publicDemoPassword;
 
     Checks(Path repoRoot, Map<String, Set<String>> secretKeys) {
         this.repoRoot = repoRoot;
         this.secretKeys = secretKeys;
         for (String module : MODULES) {
             apps.put(module, AppConfig.load(repoRoot, module));
+        }
+        this.publicDemoPassword = publicDemoPassword(repoRoot);
+    }
+
+    static String publicDemoPassword(Path repoRoot) {
+        try {
+            String yml = java.nio.file.Files.readString(repoRoot.resolve("gateway/src/main/resources/application.yml"));
+            Matcher m = Pattern.compile("\\$\\{QUADRANT_DEMO_PASSWORD:`?([^`}]*)`?}").matcher(yml);
+            return m.find() ? m.group(1).trim() : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -85,6 +100,8 @@ final class Checks {
         r.put("requiredEnv", requiredEnv(m));
         r.put("networkPolicies", networkPolicies(m));
         r.put("noSecretsInClear", noSecretsInClear(m));
+        r.put("managementPort", managementPort(m));
+        r.put("demoPassword", demoPassword(m));
         return r;
     }
 
@@ -315,7 +332,10 @@ final class Checks {
             if (listens != app.defaultPort()) {
                 p.add("Deployment/" + module + ": " + app.portVariable() + "=" + set + " moves the app off its documented port " + app.defaultPort());
             }
-            List<ContainerPort> ports = list(c.getPorts());
+            String management = env.get(app.managementPortVariable());
+            List<ContainerPort> ports = list(c.getPorts()).stream()
+                    .filter(cp -> !("management".equals(cp.getName()) && String.valueOf(cp.getContainerPort()).equals(management)))
+                    .toList();
             if (ports.isEmpty() || ports.stream().anyMatch(cp -> cp.getContainerPort() != listens)) {
                 p.add("Deployment/" + module + ": container port(s) " + ports.stream().map(ContainerPort::getContainerPort).toList()
                         + " differ from the port the app listens on, " + listens + " (" + app.portVariable() + ")");
@@ -492,6 +512,142 @@ final class Checks {
         return p;
     }
 
+    /**
+     * Health and metrics on a port of their own (QUADRANT_MANAGEMENT_PORT, unlike the app's port), declared
+     * as the container port "management"; the probes and the scrape annotation use it; no Ingress routes it;
+     * only Prometheus (namespace monitoring) may connect to it.
+     */
+    List<String> managementPort(Manifests m) {
+        List<String> p = new ArrayList<>();
+        Map<String, Integer> managementOf = new HashMap<>();
+        for (String module : MODULES) {
+            Optional<Manifests.Workload> w = deployment(m, module);
+            if (w.isEmpty()) {
+                continue; // appPorts reports it
+            }
+            String id = "Deployment/" + module;
+            AppConfig app = apps.get(module);
+            Container c = w.get().spec().getContainers().get(0);
+            Map<String, String> env = environment(m, c, new ArrayList<>());
+            String set = env.get(app.managementPortVariable());
+            if (set == null || !set.matches("\\d+")) {
+                p.add(id + ": " + app.managementPortVariable() + " is not set to a port: health and /prometheus would share the Ingress's port");
+                continue;
+            }
+            int management = Integer.parseInt(set);
+            managementOf.put(module, management);
+            String main = env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort()));
+            if (set.equals(main)) {
+                p.add(id + ": the management port " + set + " is the app's own port");
+            }
+            if (list(c.getPorts()).stream().noneMatch(cp -> "management".equals(cp.getName()) && cp.getContainerPort() == management)) {
+                p.add(id + ": no container port \"management\" " + management);
+            }
+            Map<String, Probe> probes = new LinkedHashMap<>();
+            probes.put("startupProbe", c.getStartupProbe());
+            probes.put("readinessProbe", c.getReadinessProbe());
+            probes.put("livenessProbe", c.getLivenessProbe());
+            probes.forEach((which, probe) -> {
+                if (probe != null && probe.getHttpGet() != null && containerPort(c, probe.getHttpGet().getPort()) != management) {
+                    p.add(id + ": " + which + " must use the management port " + management + ", not " + probe.getHttpGet().getPort());
+                }
+            });
+            Map<String, String> annotations = w.get().templateMeta() == null || w.get().templateMeta().getAnnotations() == null
+                    ? Map.of() : w.get().templateMeta().getAnnotations();
+            if ("true".equals(annotations.get("prometheus.io/scrape")) && !set.equals(annotations.get("prometheus.io/port"))) {
+                p.add(id + ": prometheus.io/port " + annotations.get("prometheus.io/port") + " is not the management port " + management);
+            }
+        }
+        for (Ingress in : m.all(Ingress.class)) {
+            for (IngressRule rule : list(in.getSpec().getRules())) {
+                for (var path : rule.getHttp().getPaths()) {
+                    var backend = path.getBackend().getService();
+                    for (Service s : m.all(Service.class)) {
+                        if (!s.getMetadata().getName().equals(backend.getName())) {
+                            continue;
+                        }
+                        for (ServicePort sp : list(s.getSpec().getPorts())) {
+                            boolean routed = Objects.equals(sp.getName(), backend.getPort().getName())
+                                    || Objects.equals(sp.getPort(), backend.getPort().getNumber());
+                            if (routed && targetsManagement(m, s, sp, managementOf)) {
+                                p.add("Ingress/" + in.getMetadata().getName() + ": backend " + backend.getName() + " "
+                                        + (sp.getName() != null ? sp.getName() : sp.getPort()) + " routes to a management port");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> edges = NetworkModel.edges(m);
+        managementOf.forEach((module, port) -> {
+            String suffix = " -> " + module + ":" + port + "/TCP";
+            for (String e : edges) {
+                if (e.endsWith(suffix) && !e.equals("prometheus" + suffix)) {
+                    p.add("NetworkPolicy: " + e + " reaches the management port; only namespace monitoring may");
+                }
+            }
+            if (!edges.contains("prometheus" + suffix)) {
+                p.add("NetworkPolicy: prometheus" + suffix + " is closed: nothing can scrape " + module);
+            }
+        });
+        return p;
+    }
+
+    private static int containerPort(Container c, io.fabric8.kubernetes.api.model.IntOrString port) {
+        if (port == null) {
+            return -1;
+        }
+        if (port.getIntVal() != null) {
+            return port.getIntVal();
+        }
+        return list(c.getPorts()).stream().filter(cp -> port.getStrVal().equals(cp.getName()))
+                .map(ContainerPort::getContainerPort).findFirst().orElse(-1);
+    }
+
+    /** Whether the Service port leads to a container's management port in the pods the Service selects. */
+    private static boolean targetsManagement(Manifests m, Service s, ServicePort sp, Map<String, Integer> managementOf) {
+        Map<String, String> sel = s.getSpec().getSelector();
+        for (Manifests.Workload w : m.workloads()) {
+            if (sel == null || sel.isEmpty() || !w.labels().entrySet().containsAll(sel.entrySet())) {
+                continue;
+            }
+            Integer management = managementOf.get(w.name());
+            for (Container c : list(w.spec().getContainers())) {
+                int target = sp.getTargetPort() == null ? sp.getPort() : containerPort(c, sp.getTargetPort());
+                boolean named = sp.getTargetPort() != null && "management".equals(sp.getTargetPort().getStrVal());
+                if (named || (management != null && target == management)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The demo users' password is never the public default where the suite can be reached: it appears in
+     * no manifest, and a gateway that creates demo users takes QUADRANT_DEMO_PASSWORD from a Secret.
+     */
+    List<String> demoPassword(Manifests m) {
+        List<String> p = new ArrayList<>();
+        if (!publicDemoPassword.isEmpty()) {
+            for (Map<String, Object> doc : m.raw) {
+                if (Manifests.SERIALIZATION.asJson(doc).contains(publicDemoPassword)) {
+                    p.add(doc.get("kind") + "/" + Yaml.at(doc, "metadata.name") + ": contains the public demo password");
+                }
+            }
+        }
+        Optional<Manifests.Workload> gateway = deployment(m, "gateway");
+        if (gateway.isPresent()) {
+            Map<String, String> env = environment(m, gateway.get().spec().getContainers().get(0), new ArrayList<>());
+            String password = env.get("QUADRANT_DEMO_PASSWORD");
+            if ("true".equalsIgnoreCase(env.get("QUADRANT_DEMO_DATA_ENABLED")) && (password == null || !password.startsWith("secret:"))) {
+                p.add("Deployment/gateway: creates demo users without QUADRANT_DEMO_PASSWORD from a Secret"
+                        + " (the public default would apply behind the Ingress)");
+            }
+        }
+        return p;
+    }
+
     private static Optional<Manifests.Workload> deployment(Manifests m, String name) {
         return m.workloads().stream().filter(w -> w.owner() instanceof Deployment && w.name().equals(name)).findFirst();
     }
@@ -501,13 +657,14 @@ final class Checks {
         Map<String, String> port = Map.of("gateway", "8080", "indicators-service", "8081", "audits-service", "8082",
                 "actions-service", "8083");
         e.add("ingress-controller -> gateway:8080/TCP");
-        port.forEach((app, p) -> e.add("prometheus -> " + app + ":" + p + "/TCP"));
+        port.forEach((app, p) -> e.add("prometheus -> " + app + ":" + MANAGEMENT_PORT + "/TCP"));
         for (String s : List.of("indicators-service", "audits-service", "actions-service")) {
             e.add(s + " -> gateway:8080/TCP");                       // the JWKS
             e.add("gateway -> " + s + ":" + port.get(s) + "/TCP");
         }
         e.add("actions-service -> indicators-service:8081/TCP");      // success measures
         e.add("audits-service -> actions-service:8083/TCP");          // recommendations
+        e.add("actions-service -> audits-service:8082/TCP");          // asking for the recommendation sent
         for (String db : List.of("gateway", "indicators", "audits", "actions")) {
             String owner = db.equals("gateway") ? "gateway" : db + "-service";
             e.add(owner + " -> " + db + "-db:3306/TCP");

@@ -158,6 +158,8 @@ final class Kustomize {
 
     @SuppressWarnings("unchecked")
     private static void mergeByName(List<Object> target, List<Object> patch) {
+        // Items the target lacks go first, in the patch's order, as kustomize (kyaml) puts them.
+        List<Object> added = new ArrayList<>();
         for (Object item : patch) {
             Map<String, Object> pm = (Map<String, Object>) item;
             Object name = pm.get("name");
@@ -179,9 +181,10 @@ final class Kustomize {
             if (existing != null) {
                 merge(existing, pm);
             } else {
-                target.add(Yaml.copy(pm));
+                added.add(Yaml.copy(pm));
             }
         }
+        target.addAll(0, added);
     }
 
     private static Map<String, Object> configMap(Path dir, Map<String, Object> g) {

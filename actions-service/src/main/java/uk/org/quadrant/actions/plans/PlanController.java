@@ -20,6 +20,8 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
+import uk.org.quadrant.actions.audits.RecommendationCheck;
 import uk.org.quadrant.actions.paging.Paging;
 import uk.org.quadrant.actions.domain.Delivery;
 
@@ -33,9 +35,11 @@ import java.util.List;
 class PlanController {
 
     private final PlanService plans;
+    private final RecommendationCheck check;
 
-    PlanController(PlanService plans) {
+    PlanController(PlanService plans, RecommendationCheck check) {
         this.plans = plans;
+        this.check = check;
     }
 
     @Get("/plans")
@@ -96,20 +100,27 @@ class PlanController {
         return plans.action(id, authorization);
     }
 
-    /** Idempotent on {@code sourceRef}: 201 with a new action, or 200 with the one made before. */
+    /**
+     * Idempotent on {@code sourceRef}: 201 with a new action, or 200 with the one made before. Only for a
+     * recommendation audits-service states to this caller, as stated ({@link RecommendationCheck}: asked
+     * first, outside the transaction, so a refusal or an unreachable audits-service writes nothing).
+     */
     @Post("/actions/from-recommendation")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<ActionView> fromRecommendation(@Body @Valid RecommendationRequest request, Authentication auth) {
+    HttpResponse<ActionView> fromRecommendation(@Body @Valid RecommendationRequest request,
+                                                @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        VouchedRecommendation vouched = check.vouched(request, caller, authorization);
         PlanService.FromRecommendation result;
         try {
-            result = plans.fromRecommendation(request, Caller.of(auth));
+            result = plans.fromRecommendation(vouched, request, caller);
         } catch (DataAccessException e) {
             // Sent twice at the same moment: the other request's insert (of the plan or the action) won the
             // unique key. Once it has committed, doing it again finds what the other made.
             try {
-                result = plans.fromRecommendation(request, Caller.of(auth));
+                result = plans.fromRecommendation(vouched, request, caller);
             } catch (DataAccessException again) {
-                return HttpResponse.ok(plans.fromSource(request.sourceRef()).orElseThrow(() -> again));
+                return HttpResponse.ok(plans.fromSource(vouched.sourceRef()).orElseThrow(() -> again));
             }
         }
         return result.created()

@@ -6,9 +6,12 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.actions.access.Agencies;
 import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
+import uk.org.quadrant.actions.audits.RecommendationCheck;
 import uk.org.quadrant.actions.changelog.ChangeRecorder;
 import uk.org.quadrant.actions.domain.ActionStatus;
 import uk.org.quadrant.actions.domain.Delivery;
+import uk.org.quadrant.actions.domain.SourceType;
 import uk.org.quadrant.actions.measures.Measure;
 import uk.org.quadrant.actions.measures.SuccessMeasures;
 import uk.org.quadrant.actions.paging.Paging;
@@ -210,30 +213,30 @@ public class PlanService {
     public record FromRecommendation(ActionView action, boolean created) {
     }
 
+    /**
+     * The action for a recommendation audits-service has stated ({@link RecommendationCheck}, asked before
+     * this transaction): the one made before, or a new one in the plan of the finding's audit (created if
+     * needed). The text, plan and lead are audits-service's (the request matched them); the request adds
+     * only lead role, due date and priority.
+     */
     @Transactional
-    public FromRecommendation fromRecommendation(RecommendationRequest r, Caller caller) {
-        if (!agencies.exists(r.leadAgency())) {
-            throw new InvalidRequestException("leadAgency", "is not a known agency code");
-        }
-        if (!caller.isManager() && !caller.mayWriteFor(r.leadAgency())) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "Only the board manager or the agency that will lead it can adopt this recommendation");
-        }
-        Optional<PlanAction> existing = actions.findBySourceRef(r.sourceRef());
+    public FromRecommendation fromRecommendation(VouchedRecommendation v, RecommendationRequest r, Caller caller) {
+        Optional<PlanAction> existing = actions.findBySourceRef(v.sourceRef());
         if (existing.isPresent()) {
             return new FromRecommendation(view(existing.get()), false);
         }
-        ActionPlan plan = plans.findFirstBySourceTypeAndSourceRef(r.planSourceType(), r.planSourceRef()).orElseGet(() -> {
-            ActionPlan created = plans.save(new ActionPlan(null, r.planTitle().trim(), r.planSourceType(), r.planSourceRef(), null,
+        ActionPlan plan = plans.findFirstBySourceTypeAndSourceRef(SourceType.AUDIT, v.planSourceRef()).orElseGet(() -> {
+            ActionPlan created = plans.save(new ActionPlan(null, v.planTitle().trim(), SourceType.AUDIT, v.planSourceRef(), null,
                     null, caller.username(), caller.username(), Instant.now(), null));
             changes.record(caller, "plan", created.id().toString(), "CREATE", null, view(created, List.of()));
             return created;
         });
         Instant now = Instant.now();
         String ref = Long.toString(actions.countByPlanId(plan.id()) + 1);
-        PlanAction saved = actions.save(new PlanAction(null, plan.id(), ref, r.issue().trim(), r.action().trim(), null, null,
+        PlanAction saved = actions.save(new PlanAction(null, plan.id(), ref, v.issue().trim(), v.action().trim(), null, null,
                 null, null, null, r.dueDate() == null ? delivery.today().plusMonths(6) : r.dueDate(),
-                r.leadRole() == null ? "To be confirmed by the lead agency" : r.leadRole(), r.leadAgency(), r.priority(),
-                ActionStatus.NOT_STARTED, r.sourceRef(), null, caller.username(), now, caller.username(), now, null));
+                r.leadRole() == null ? "To be confirmed by the lead agency" : r.leadRole(), v.leadAgency(), r.priority(),
+                ActionStatus.NOT_STARTED, v.sourceRef(), null, caller.username(), now, caller.username(), now, null));
         ActionView view = view(saved);
         changes.record(caller, "action", saved.id().toString(), "CREATE_FROM_RECOMMENDATION", null, view);
         return new FromRecommendation(view, true);

@@ -12,9 +12,13 @@ import uk.org.quadrant.actions.domain.SourceType;
 import java.time.LocalDate;
 
 /**
- * A recommendation from elsewhere (an audit's finding) to track as an action. {@code sourceRef}
- * identifies the recommendation ("audits:finding:12"); sending it again returns the same action.
- * The action joins the plan for {@code planSourceType}/{@code planSourceRef}, created if needed.
+ * A recommendation from audits-service (an audit's finding) to track as an action. {@code sourceRef}
+ * identifies it ("audits:finding:12", the only namespace accepted); sending it again returns the same
+ * action. audits-service is asked for the recommendation with the caller's token before anything is
+ * written: {@code planSourceType}/{@code planSourceRef} (the finding's audit, AUDIT/"audits:audit:7"),
+ * {@code leadAgency}, {@code planTitle}, {@code issue} and {@code action} must be what it states
+ * ({@code audits.RecommendationCheck}); the body adds only lead role, due date and priority. The action
+ * joins that audit's plan, created if needed.
  */
 @Serdeable
 public record RecommendationRequest(

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.TestTokens;
 
@@ -40,6 +41,10 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     private final TestTokens tokens = new TestTokens();
     private final IndicatorsStub indicators = new IndicatorsStub()
             .latest("CP-TIMELINESS", "2018Q1", "Jan-Mar 2018", new BigDecimal("80"), "GREEN");
+    /** audits-service, stating one recommendation of a CSC audit and one of a TVP audit. */
+    private final AuditsStub audits = new AuditsStub();
+    private final Map<String, AuditsStub.Finding> findings = Map.of("CSC", audits.recommendation("CSC", "TVP", "EDU"),
+            "TVP", audits.recommendation("TVP", "CSC"));
 
     @Inject
     @Client("/")
@@ -57,12 +62,14 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(tokens.properties());
         p.putAll(indicators.properties());
+        p.putAll(audits.properties());
         return p;
     }
 
     @AfterAll
     void stop() {
         indicators.close();
+        audits.close();
         tokens.close();
     }
 
@@ -144,15 +151,7 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> recommendation(String lead) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("sourceRef", "audits:finding:access-" + lead);
-        body.put("planSourceType", "AUDIT");
-        body.put("planSourceRef", "audits:audit:access");
-        body.put("planTitle", "Recommendations of an audit");
-        body.put("issue", "Voice of the child not recorded");
-        body.put("action", "Record the child's words");
-        body.put("leadAgency", lead);
-        return body;
+        return findings.get(lead).request();
     }
 
     private Map<String, Object> progress(String status) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.TestTokens;
 
@@ -36,6 +37,8 @@ class RecommendationApiTest implements TestPropertyProvider {
     private final TestTokens tokens = new TestTokens();
     /** indicators-service, which checks the measurable criterion's indicator code. */
     private final IndicatorsStub indicators = new IndicatorsStub().know("MASH-TIMELINESS");
+    /** audits-service, which states the recommendations (actions-service asks it before it writes). */
+    private final AuditsStub audits = new AuditsStub();
 
     @Inject
     @Client("/")
@@ -45,25 +48,15 @@ class RecommendationApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(tokens.properties());
         properties.putAll(indicators.properties());
+        properties.putAll(audits.properties());
         return properties;
     }
 
     @AfterAll
     void stop() {
         indicators.close();
+        audits.close();
         tokens.close();
-    }
-
-    private Map<String, Object> recommendation(String sourceRef, String lead) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("sourceRef", sourceRef);
-        body.put("planSourceType", "AUDIT");
-        body.put("planSourceRef", "audits:audit:7");
-        body.put("planTitle", "Recommendations of the neglect audit");
-        body.put("issue", "Fathers were not recorded");
-        body.put("action", "Record fathers in every assessment");
-        body.put("leadAgency", lead);
-        return body;
     }
 
     private HttpResponse<Map<String, Object>> send(Map<String, Object> body, String token) {
@@ -74,10 +67,11 @@ class RecommendationApiTest implements TestPropertyProvider {
     @Test
     void aRecommendationBecomesOneActionHoweverOftenItIsSent() {
         String manager = tokens.board("manager", "BOARD_MANAGER");
-        HttpResponse<Map<String, Object>> first = send(recommendation("audits:finding:1", "CSC"), manager);
+        AuditsStub.Finding finding = audits.recommendation("CSC");
+        HttpResponse<Map<String, Object>> first = send(finding.request(), manager);
         assertEquals(HttpStatus.CREATED, first.getStatus());
         Object id = first.body().get("id");
-        HttpResponse<Map<String, Object>> second = send(recommendation("audits:finding:1", "CSC"), manager);
+        HttpResponse<Map<String, Object>> second = send(finding.request(), manager);
         assertEquals(HttpStatus.OK, second.getStatus());
         assertEquals(id, second.body().get("id"));
         Map<String, Object> action = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions/" + id)
@@ -86,20 +80,21 @@ class RecommendationApiTest implements TestPropertyProvider {
         assertEquals("ON_TRACK", action.get("delivery"));
         assertEquals("CSC", action.get("leadAgency"));
         List<?> plans = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
-        assertEquals(1, plans.stream().filter(p -> "audits:audit:7".equals(((Map<?, ?>) p).get("sourceRef"))).count(),
+        assertEquals(1, plans.stream().filter(p -> finding.planSourceRef().equals(((Map<?, ?>) p).get("sourceRef"))).count(),
                 "one plan per source audit");
     }
 
     @Test
     void concurrentSendsStillMakeOneAction() throws Exception {
         String manager = tokens.board("manager", "BOARD_MANAGER");
+        AuditsStub.Finding finding = audits.recommendation("TVP");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 results.add(pool.submit(() -> {
                     try {
-                        return send(recommendation("audits:finding:race", "TVP"), manager).getStatus().getCode();
+                        return send(finding.request(), manager).getStatus().getCode();
                     } catch (HttpClientResponseException e) {
                         return e.getStatus().getCode();
                     }
@@ -111,7 +106,7 @@ class RecommendationApiTest implements TestPropertyProvider {
             }
             assertTrue(codes.stream().allMatch(c -> c == 200 || c == 201 || c == 409), "no 5xx: " + codes);
             List<?> all = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?agency=TVP").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
-            assertEquals(1, all.stream().filter(a -> "audits:finding:race".equals(((Map<?, ?>) a).get("sourceRef"))).count());
+            assertEquals(1, all.stream().filter(a -> finding.sourceRef().equals(((Map<?, ?>) a).get("sourceRef"))).count());
         } finally {
             pool.shutdownNow();
         }
@@ -121,14 +116,14 @@ class RecommendationApiTest implements TestPropertyProvider {
     void anAgencyMayAdoptOnlyWhatItWillLead() {
         String tvp = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> send(recommendation("audits:finding:2", "CSC"), tvp));
+                () -> send(audits.recommendation("CSC", "TVP").request(), tvp));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
-        assertEquals(HttpStatus.CREATED, send(recommendation("audits:finding:3", "TVP"), tvp).getStatus());
+        assertEquals(HttpStatus.CREATED, send(audits.recommendation("TVP").request(), tvp).getStatus());
         HttpClientResponseException chair = assertThrows(HttpClientResponseException.class,
-                () -> send(recommendation("audits:finding:4", "CSC"), tokens.board("chair", "BOARD_CHAIR")));
+                () -> send(audits.recommendation("CSC").request(), tokens.board("chair", "BOARD_CHAIR")));
         assertEquals(HttpStatus.FORBIDDEN, chair.getStatus());
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
-                .exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", recommendation("audits:finding:5", "CSC"))));
+                .exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", audits.recommendation("CSC").request())));
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.TestTokens;
 
@@ -40,6 +41,8 @@ class HostileInputTest implements TestPropertyProvider {
 
     private final TestTokens tokens = new TestTokens();
     private final IndicatorsStub indicators = new IndicatorsStub().know("HOS-IND");
+    /** audits-service, which states each recommendation (a fresh one of a CSC audit per request). */
+    private final AuditsStub audits = new AuditsStub();
     private final AtomicInteger counter = new AtomicInteger();
 
     @Inject
@@ -60,12 +63,14 @@ class HostileInputTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(tokens.properties());
         p.putAll(indicators.properties());
+        p.putAll(audits.properties());
         return p;
     }
 
     @AfterAll
     void stop() {
         indicators.close();
+        audits.close();
         tokens.close();
     }
 
@@ -164,13 +169,7 @@ class HostileInputTest implements TestPropertyProvider {
                 }),
                 asLead("POST", "/api/v1/actions/from-recommendation", Map.of(), () -> {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("sourceRef", "audits:finding:" + counter.incrementAndGet());
-                    m.put("planSourceType", "AUDIT");
-                    m.put("planSourceRef", "audits:audit:hostile");
-                    m.put("planTitle", "Hostile audit's actions");
-                    m.put("issue", "Fathers not seen");
-                    m.put("action", "Invite fathers");
-                    m.put("leadAgency", "CSC");
+                    m.putAll(audits.recommendation("CSC").request());
                     m.put("leadRole", "Practice lead");
                     m.put("dueDate", LocalDate.now().plusDays(60).toString());
                     m.put("priority", 2);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.TestTokens;
 
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static uk.org.quadrant.actions.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.actions.isolation.Matrix.FieldVariant;
 import static uk.org.quadrant.actions.isolation.Matrix.MANAGER_READ;
 import static uk.org.quadrant.actions.isolation.Matrix.MANAGER_WRITE;
 import static uk.org.quadrant.actions.isolation.Matrix.PUBLIC;
@@ -59,6 +61,13 @@ class IsolationMatrixTest implements TestPropertyProvider {
     static final Rule CLOSING = new Rule("closing an action: the manager only", 401, 403, false, 403, 403, 403);
 
     private final TestTokens tokens = new TestTokens();
+    /**
+     * audits-service, which states recommendations: one of B's audit (A takes part in it) and one of
+     * A's own audit.
+     */
+    private final AuditsStub audits = new AuditsStub();
+    private final AuditsStub.Finding bFinding = audits.recommendation("CSC", "TVP");
+    private final AuditsStub.Finding aFinding = audits.recommendation("TVP");
 
     @Inject
     Router router;
@@ -78,11 +87,13 @@ class IsolationMatrixTest implements TestPropertyProvider {
         Map<String, String> p = new HashMap<>(tokens.properties());
         // No success measure is evaluated here; a dead port keeps the service from calling anything real.
         p.put("micronaut.http.services.indicators.url", "http://127.0.0.1:9");
+        p.putAll(audits.properties());
         return p;
     }
 
     @AfterAll
     void stopJwks() {
+        audits.close();
         tokens.close();
     }
 
@@ -105,6 +116,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
         http.ok("POST", "/api/v1/business-plan", manager(), Map.of("planYear", "2050April", "kind", "PRIORITY",
                 "number", 1, "title", "Isolation priority"));
+        // The board's own plan (like the demo's JTAI inspection plan), which no recommendation may join.
+        http.ok("POST", "/api/v1/plans", manager(), Map.of("title", "Isolation inspection plan", "sourceType", "INSPECTION",
+                "sourceRef", "JTAI-ISOLATION"));
         real.putAll(Map.of("id", action, "plan", plan, "selector", "liveness"));
         madeUp.putAll(Map.of("id", MADE_UP, "plan", MADE_UP, "selector", "liveness"));
     }
@@ -163,14 +177,112 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 // The body closes B's action: A may not (403), nor B's own contributor or lead (the manager's).
                 route("POST", "/api/v1/actions/{id}/updates", CLOSING).body(() -> Map.of("narrative", "Refused",
                         "difference", "None", "status", "CLOSED", "version", versionOf("/api/v1/actions/" + real.get("id")))),
-                route("POST", "/api/v1/actions/from-recommendation", AGENCY_WRITE).body(() -> Map.of(
-                        "sourceRef", "audits:finding:isolation", "planSourceType", "AUDIT", "planSourceRef", "audits:audit:iso",
-                        "planTitle", "Refused", "issue", "Refused", "action", "Refused", "leadAgency", "CSC")),
+                // B's recommendation as audits-service states it: A's users may not send it (403).
+                route("POST", "/api/v1/actions/from-recommendation", AGENCY_WRITE).body(bFinding::request),
                 route("GET", "/api/v1/actions/due", SIGNED_IN).query("days=365&agency=CSC"),
                 route("GET", "/api/v1/rollups", SIGNED_IN).query("by=agency"),
                 route("GET", "/api/v1/business-plan", SIGNED_IN),
                 route("POST", "/api/v1/business-plan", MANAGER_WRITE).body(() -> Map.of("planYear", "2050April",
                         "kind", "PRIORITY", "number", 2, "title", "Refused")));
+    }
+
+    // ---- ownership-bearing body fields: one list per write route ------------------------------------------
+
+    private Matrix.BodyCaller caller(String name, java.util.function.Supplier<String> token,
+                                     java.util.function.Supplier<Map<String, Object>> ownBody) {
+        return new Matrix.BodyCaller(name, token, ownBody);
+    }
+
+    /** Every agency caller (A's and B's), with the route's own body. */
+    private List<Matrix.BodyCaller> agencyCallers() {
+        return List.of(caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), null),
+                caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), null),
+                caller("B's contributor", () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"), null),
+                caller("B's lead", () -> tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"), null));
+    }
+
+    /** A plan's source set to the board's plan, B's plan, A's audit's plan, or a new one. */
+    private List<Matrix.FieldVariant> planSources(String typeField, String refField) {
+        return List.of(FieldVariant.of("the board's inspection plan", typeField, "INSPECTION", refField, "JTAI-ISOLATION"),
+                FieldVariant.of("B's learning review plan", typeField, "LEARNING_REVIEW", refField, "LR-ISOLATION"),
+                FieldVariant.of("A's audit's plan", typeField, "AUDIT", refField, aFinding.planSourceRef()),
+                FieldVariant.of("B's audit's plan", typeField, "AUDIT", refField, bFinding.planSourceRef()),
+                FieldVariant.of("a new audit plan", typeField, "AUDIT", refField, "audits:audit:" + MADE_UP),
+                FieldVariant.of("a new business plan", typeField, "BUSINESS_PLAN", refField, "BP-ISOLATION"));
+    }
+
+    private List<Matrix.FieldVariant> leads() {
+        return List.of(FieldVariant.of("leadAgency", "TVP"), FieldVariant.of("leadAgency", "CSC"),
+                FieldVariant.of("leadAgency", "BOARD"), FieldVariant.of("leadAgency", "EDU"));
+    }
+
+    private static List<Matrix.FieldVariant> concat(List<Matrix.FieldVariant> a, List<Matrix.FieldVariant> b) {
+        List<Matrix.FieldVariant> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * For every write route of {@link #table()}: who sends it and which body fields name an owner or a
+     * parent, each set to someone else's value. Adding a write route: add it here too, or
+     * {@link #everyWriteRouteListsItsOwnershipFields} fails.
+     */
+    Map<String, Map.Entry<List<Matrix.BodyCaller>, List<Matrix.FieldVariant>>> ownershipFields() {
+        Map<String, Map.Entry<List<Matrix.BodyCaller>, List<Matrix.FieldVariant>>> m = new LinkedHashMap<>();
+        // The board manager's alone: whatever the body names, no agency user writes here.
+        m.put("POST /api/v1/plans", Map.entry(agencyCallers(), concat(planSources("sourceType", "sourceRef"),
+                List.of(FieldVariant.of("owner", "Thames Valley Police")))));
+        m.put("PUT /api/v1/plans/{id}", Map.entry(agencyCallers(), concat(planSources("sourceType", "sourceRef"),
+                List.of(FieldVariant.of("owner", "Thames Valley Police")))));
+        m.put("POST /api/v1/plans/{id}/actions", Map.entry(agencyCallers(), concat(leads(),
+                List.of(FieldVariant.of("measure on an indicator", "measureIndicator", "CSC-OWN", "measureComparator", "GTE",
+                        "measureTarget", 1)))));
+        m.put("PUT /api/v1/actions/{id}", Map.entry(agencyCallers(), concat(leads(),
+                List.of(FieldVariant.of("measure on an indicator", "measureIndicator", "CSC-OWN", "measureComparator", "GTE",
+                        "measureTarget", 1)))));
+        m.put("POST /api/v1/business-plan", Map.entry(agencyCallers(), List.of(FieldVariant.of("planYear", "2018April"),
+                FieldVariant.of("planYear", "2050April"))));
+        // Progress belongs to the action in the path; naming another owner in the body confers nothing.
+        Map<String, Object> progress = Map.of("narrative", "Refused", "status", "IN_PROGRESS");
+        m.put("POST /api/v1/actions/{id}/updates", Map.entry(List.of(
+                caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), () -> progress),
+                caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), () -> progress)),
+                List.of(FieldVariant.of("leadAgency", "TVP"), FieldVariant.of("agency", "TVP"),
+                        FieldVariant.of("actionId", real.get("id")), FieldVariant.of("planId", real.get("plan")))));
+        // Each caller starts from a body it may genuinely send (its own agency's recommendation; the manager's
+        // is B's) and changes one field: the lead, the plan it joins, or the source it claims.
+        List<Matrix.FieldVariant> recommendation = new ArrayList<>(leads());
+        recommendation.addAll(planSources("planSourceType", "planSourceRef"));
+        recommendation.addAll(List.of(FieldVariant.of("sourceRef", aFinding.sourceRef()), FieldVariant.of("sourceRef", bFinding.sourceRef()),
+                FieldVariant.of("sourceRef", "audits:finding:" + MADE_UP), FieldVariant.of("sourceRef", "audits:audit:" + bFinding.auditId()),
+                FieldVariant.of("sourceRef", "indicators:value:CSC"), FieldVariant.of("sourceRef", "actions:action:" + real.get("id")),
+                FieldVariant.of("sourceRef", "JTAI-ISOLATION")));
+        m.put("POST /api/v1/actions/from-recommendation", Map.entry(List.of(
+                caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), aFinding::request),
+                caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), aFinding::request),
+                caller("B's contributor", () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"), bFinding::request),
+                caller("B's lead", () -> tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"), bFinding::request),
+                caller("the manager", this::manager, bFinding::request)), recommendation));
+        return m;
+    }
+
+    @Test
+    void everyWriteRouteListsItsOwnershipFields() {
+        Set<String> writes = new java.util.TreeSet<>();
+        table().stream().filter(Route::isWrite).forEach(r -> writes.add(r.key()));
+        org.junit.jupiter.api.Assertions.assertEquals(writes, new java.util.TreeSet<>(ownershipFields().keySet()),
+                "every write route lists the body fields that name an owner or a parent (ownershipFields())");
+    }
+
+    @TestFactory
+    List<DynamicNode> ownershipBearingBodyFieldsAreRefused() {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        table().forEach(r -> routes.put(r.key(), r));
+        Matrix.Db db = new Matrix.Db(dataSource, table -> false);
+        List<DynamicNode> nodes = new ArrayList<>();
+        ownershipFields().forEach((key, entry) -> nodes.add(Matrix.ownershipFields(routes.get(key), entry.getKey(), entry.getValue(),
+                http, db)));
+        return nodes;
     }
 
     // ---- the tests ----------------------------------------------------------------------------------

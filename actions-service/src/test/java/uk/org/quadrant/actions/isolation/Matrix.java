@@ -316,6 +316,69 @@ final class Matrix {
         return List.of(DynamicContainer.dynamicContainer("operational endpoints other than health and prometheus", cases));
     }
 
+    // ---- ownership-bearing body fields (issue 14) -------------------------------------------------
+
+    /**
+     * A caller of the body-field matrix, with the body it may genuinely send to the route (its own
+     * agency's values); null to use the route's own body.
+     */
+    record BodyCaller(String name, Supplier<String> token, Supplier<Map<String, Object>> ownBody) {
+    }
+
+    /**
+     * One body field that names an owner or a parent, set to someone else's value (another agency's,
+     * the board's, another service's); {@code fields} are set together (a plan's type and reference).
+     */
+    record FieldVariant(String name, Map<String, Object> fields) {
+
+        static FieldVariant of(String field, Object value) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(field, value);
+            return new FieldVariant(field + "=" + value, m);
+        }
+
+        static FieldVariant of(String name, Object... kv) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < kv.length; i += 2) {
+                m.put((String) kv[i], kv[i + 1]);
+            }
+            return new FieldVariant(name, m);
+        }
+    }
+
+    /**
+     * For one write route: each caller sends its otherwise-valid body with one ownership-bearing field
+     * changed to someone else's value. Every such request is refused (a 4xx other than 401, as
+     * problem+json) and the database is unchanged. A variant that leaves a caller's body as it was (its
+     * own value already) is not sent.
+     */
+    @SuppressWarnings("unchecked")
+    static DynamicNode ownershipFields(Route route, List<BodyCaller> callers, List<FieldVariant> variants, Http http, Db db) {
+        List<DynamicTest> cases = new ArrayList<>();
+        for (BodyCaller caller : callers) {
+            for (FieldVariant variant : variants) {
+                cases.add(DynamicTest.dynamicTest(caller.name() + " with " + variant.name(), () -> {
+                    Map<String, Object> base = caller.ownBody() != null ? caller.ownBody().get()
+                            : new LinkedHashMap<>((Map<String, Object>) route.body().get());
+                    Map<String, Object> body = new LinkedHashMap<>(base);
+                    body.putAll(variant.fields());
+                    if (body.equals(base)) {
+                        return; // the caller's own value: not someone else's
+                    }
+                    String path = route.path(route.real());
+                    String before = db.snapshot();
+                    Http.Res res = http.send(route.method(), path, caller.token().get(), body, null);
+                    assertTrue(res.status() >= 400 && res.status() < 500 && res.status() != 401,
+                            () -> caller.name() + ": " + route.method() + " " + path + " " + body + " -> " + res);
+                    assertTrue(res.contentType().startsWith("application/problem+json"), () -> caller.name() + ": " + res);
+                    assertEquals(before, db.snapshot(), () -> caller.name() + ": " + route.method() + " " + path + " " + body
+                            + " was refused (" + res.status() + ") but the database changed");
+                }));
+            }
+        }
+        return DynamicContainer.dynamicContainer(route.key() + " [ownership-bearing body fields]", cases);
+    }
+
     // ---- path variants ---------------------------------------------------------------------------
 
     /**

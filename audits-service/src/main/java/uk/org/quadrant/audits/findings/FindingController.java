@@ -57,6 +57,16 @@ class FindingController {
         return sender.send(id, authorization, Caller.of(auth));
     }
 
+    /**
+     * The recommendation as audits-service states it, for actions-service to check a request against
+     * before it makes the action: only to a caller who may send it (404 unseen, 403 not the audit's
+     * manager, 409 not a recommendation).
+     */
+    @Get("/findings/{id}/recommendation")
+    Recommendation recommendation(@PathVariable long id, Authentication auth) {
+        return sender.canonical(id, Caller.of(auth));
+    }
+
     @Put("/findings/{id}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
     FindingView update(@PathVariable long id, @Body @Valid FindingRequest request, Authentication auth) {

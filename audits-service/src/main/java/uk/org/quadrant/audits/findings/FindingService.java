@@ -76,6 +76,18 @@ public class FindingService {
         return tags;
     }
 
+    /**
+     * The agency a finding concerns is the lead agency of the action its recommendation becomes and
+     * files it under that agency in the theme analysis: an agency's users name only an agency that
+     * takes part in the audit (on its own single-agency work, itself); the board manager any agency.
+     */
+    private static void checkConcerns(FindingRequest request, Audit audit, Caller caller) {
+        if (request.agency() != null && !caller.isManager() && !audit.involves(request.agency())) {
+            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "agency",
+                    "must be an agency that takes part in this audit; only the board manager files a finding under another agency");
+        }
+    }
+
     /** The lead agency or the board manager corrects a finding (version required; 409 when stale). */
     @Transactional
     public FindingView update(long id, FindingRequest request, Long version, Caller caller) {
@@ -92,6 +104,9 @@ public class FindingService {
                     + "); reload it and try again");
         }
         Set<String> tags = checkedThemes(request);
+        if (!java.util.Objects.equals(request.agency(), current.agency())) {
+            checkConcerns(request, audit, caller);
+        }
         Finding updated = findings.update(new Finding(id, current.auditId(), request.kind(), request.text().trim(), String.join(",", tags),
                 request.quadrant() == null ? current.quadrant() : request.quadrant(), request.agency(), current.actionRef(),
                 current.actionStatus(), current.createdBy(), current.createdAt(), caller.username(), Instant.now(), current.version()));
@@ -126,6 +141,7 @@ public class FindingService {
             throw new HttpStatusException(HttpStatus.CONFLICT, "This audit is closed");
         }
         Set<String> tags = checkedThemes(request);
+        checkConcerns(request, audit, caller);
         Quadrant quadrant = request.quadrant() == null ? audit.auditType().defaultQuadrant() : request.quadrant();
         Instant now = Instant.now();
         Finding saved = findings.save(new Finding(null, auditId, request.kind(), request.text().trim(), String.join(",", tags),

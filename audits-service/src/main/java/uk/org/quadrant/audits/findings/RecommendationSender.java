@@ -35,7 +35,12 @@ public class RecommendationSender {
         this.actions = actions;
     }
 
-    public SentAction send(long findingId, String authorization, Caller caller) {
+    /**
+     * The recommendation finding {@code findingId} makes, if the caller may send it: 404 when the caller
+     * cannot see the finding (as for one that does not exist), 403 when it may see but not manage the
+     * audit, 409 when the finding is not a recommendation.
+     */
+    public Recommendation canonical(long findingId, Caller caller) {
         Finding finding = findingService.require(findingId, caller);
         Audit audit = audits.require(finding.auditId(), caller);
         if (!AuditAccess.mayManage(caller, audit)) {
@@ -46,9 +51,15 @@ public class RecommendationSender {
                     + finding.kind() + ")");
         }
         String lead = finding.agency() != null ? finding.agency() : audit.leadAgency();
-        ActionsClient.Recommendation body = new ActionsClient.Recommendation("audits:finding:" + finding.id(), "AUDIT",
-                "audits:audit:" + audit.id(), "Recommendations of " + audit.title(), "Recommendation of " + audit.title(),
-                finding.findingText(), lead, null, null, null);
+        return new Recommendation(finding.id(), "audits:finding:" + finding.id(), "AUDIT", "audits:audit:" + audit.id(),
+                "Recommendations of " + audit.title(), "Recommendation of " + audit.title(), finding.findingText(), lead);
+    }
+
+    public SentAction send(long findingId, String authorization, Caller caller) {
+        Recommendation r = canonical(findingId, caller);
+        // actions-service asks GET /api/v1/findings/{id}/recommendation (with the same token) before it writes.
+        ActionsClient.Recommendation body = new ActionsClient.Recommendation(r.sourceRef(), r.planSourceType(), r.planSourceRef(),
+                r.planTitle(), r.issue(), r.action(), r.leadAgency(), null, null, null);
         HttpResponse<ActionsClient.CreatedAction> response;
         try {
             response = actions.fromRecommendation(authorization, body);

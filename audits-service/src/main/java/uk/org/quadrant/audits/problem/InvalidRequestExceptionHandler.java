@@ -18,6 +18,6 @@ class InvalidRequestExceptionHandler implements ExceptionHandler<InvalidRequestE
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, InvalidRequestException exception) {
-        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(), HttpResponse.badRequest());
+        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(), HttpResponse.status(exception.status()));
     }
 }

@@ -58,6 +58,7 @@ class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Proble
                             .toList());
             String detail = fields.isEmpty()
                     ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null)
+                    : status != HttpStatus.BAD_REQUEST ? fields.get(0).field() + ": " + fields.get(0).message()
                     : "Invalid request: " + fields.size() + " field(s) failed validation";
             problem = new Problem("about:blank", status.getReason(), status.getCode(), detail, instance, fields);
         }

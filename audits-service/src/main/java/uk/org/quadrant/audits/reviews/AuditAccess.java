@@ -8,8 +8,9 @@ import java.sql.SQLException;
 /**
  * Who sees and changes which audit. The board sees every audit; an agency sees the audits it leads
  * or takes part in (a single-agency audit or self-assessment is its lead agency's alone). The board
- * manager manages every audit; the lead agency's users manage their own; participants add their
- * cases and findings. The chair writes nothing here.
+ * manager manages every audit; the lead agency's users manage their own (but for who takes part in it:
+ * {@code AuditService#checkParticipantsChange}); participants add their cases and findings. The chair
+ * writes nothing here.
  */
 public final class AuditAccess {
 

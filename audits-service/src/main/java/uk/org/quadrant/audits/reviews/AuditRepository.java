@@ -52,6 +52,16 @@ public interface AuditRepository extends CrudRepository<Audit, Long> {
             + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :rows")
     List<Audit> visibleRecentlyChangedInvolving(LocalDate from, LocalDate to, boolean board, String agency, String involving, int rows);
 
+    /**
+     * How many records {@code agency} has in the audit: its case views, the findings concerning it and
+     * the findings its users recorded (the agency of a finding's CREATE entry in the change log).
+     */
+    @Query("SELECT (SELECT COUNT(*) FROM audit_case c WHERE c.audit_id = :auditId AND c.agency = :agency)"
+            + " + (SELECT COUNT(*) FROM finding f WHERE f.audit_id = :auditId AND (f.agency = :agency OR EXISTS ("
+            + "SELECT 1 FROM change_log l WHERE l.entity_type = 'finding' AND l.entity_id = CONCAT(f.id, '') AND l.action = 'CREATE'"
+            + " AND l.changed_by_agency = :agency)))")
+    long countRecordsOf(long auditId, String agency);
+
     /** Audits the caller may see whose reporting period overlaps [from, to]. */
     @Query("SELECT a.* FROM audit a WHERE a.period_end >= :from AND a.period_start <= :to AND " + VISIBLE + " ORDER BY a.id")
     List<Audit> visibleOverlapping(LocalDate from, LocalDate to, boolean board, String agency);

@@ -135,7 +135,7 @@ public class AuditService {
                     : "Only the board manager sets up " + request.type().name().toLowerCase().replace('_', ' ') + "s");
         }
         String scale = checked(request);
-        checkOwnWork(request, caller);
+        checkOwnWork(request, caller, Set.of());
         Audit created = audits.save(new Audit(null, request.type(), request.title().trim(), request.leadAgency(),
                 participants(request), request.periodStart(), request.periodEnd(), request.plannedStart(), request.plannedEnd(),
                 request.actualStart(), request.actualEnd(), request.status() == null ? AuditStatus.PLANNED : request.status(),
@@ -178,7 +178,10 @@ public class AuditService {
                     + current.status() + " to " + status);
         }
         String scale = checked(request);
-        checkOwnWork(request, caller);
+        Set<String> before = new LinkedHashSet<>(current.participants());
+        before.add(current.leadAgency());
+        checkParticipantsChange(current, before, new LinkedHashSet<>(List.of(participants(request).split(","))), caller);
+        checkOwnWork(request, caller, before);
         Audit updated = audits.update(new Audit(id, request.type(), request.title().trim(), request.leadAgency(),
                 participants(request), request.periodStart(), request.periodEnd(), request.plannedStart(), request.plannedEnd(),
                 request.actualStart(), request.actualEnd(), status, request.scope(), request.summary(), scale,
@@ -227,10 +230,43 @@ public class AuditService {
         return scale;
     }
 
-    /** An agency's own audits, self-assessments and surveys are its alone: it cannot open them to other agencies. */
-    private static void checkOwnWork(AuditRequest r, Caller caller) {
+    /**
+     * Who takes part in an audit decides who reads every participant's case views and findings
+     * ({@link AuditAccess#visible}), so changing it is the board manager's, at any time. The lead
+     * agency's users never change who takes part in a piece of work the board commissioned (any type
+     * outside {@link #AGENCY_TYPES}), and change their own piece of work only while it is planned
+     * ({@link #checkOwnWork} keeps other agencies out of it). Nobody removes an agency that already has
+     * case views or findings in the audit: it would be cut off from its own records. The change is in
+     * the change log as the audit's UPDATE (participating agencies before and after, and who).
+     */
+    private void checkParticipantsChange(Audit current, Set<String> before, Set<String> after, Caller caller) {
+        if (before.equals(after)) {
+            return;
+        }
+        if (!caller.isManager() && !AGENCY_TYPES.contains(current.auditType())) {
+            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "participatingAgencies", "only the board manager changes who takes part in a "
+                    + current.auditType().name().toLowerCase().replace('_', ' ') + ", which the board commissioned");
+        }
+        if (!caller.isManager() && current.status() != AuditStatus.PLANNED) {
+            throw new InvalidRequestException(HttpStatus.CONFLICT, "participatingAgencies", "only the board manager changes who takes part "
+                    + "once an audit is under way (this one is " + current.status().name().toLowerCase().replace('_', ' ') + ")");
+        }
+        List<String> withRecords = before.stream().filter(a -> !after.contains(a))
+                .filter(a -> audits.countRecordsOf(current.id(), a) > 0).toList();
+        if (!withRecords.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.CONFLICT, "participatingAgencies", String.join(", ", withRecords)
+                    + (withRecords.size() == 1 ? " has" : " have") + " case views or findings in this audit and stay"
+                    + (withRecords.size() == 1 ? "s" : "") + " in it, so as to keep access to them");
+        }
+    }
+
+    /**
+     * An agency's own audits, self-assessments and surveys are its alone: it cannot open them to other
+     * agencies ({@code already}: those that take part now, which the board manager may have added).
+     */
+    private static void checkOwnWork(AuditRequest r, Caller caller, Set<String> already) {
         if (!caller.isManager() && AGENCY_TYPES.contains(r.type()) && r.participatingAgencies() != null
-                && r.participatingAgencies().stream().anyMatch(a -> !a.equals(r.leadAgency()))) {
+                && r.participatingAgencies().stream().anyMatch(a -> !a.equals(r.leadAgency()) && !already.contains(a))) {
             throw new InvalidRequestException("participatingAgencies", "a " + r.type().name().toLowerCase().replace('_', ' ')
                     + " belongs to its lead agency alone; the board manager can make it a shared piece of work");
         }

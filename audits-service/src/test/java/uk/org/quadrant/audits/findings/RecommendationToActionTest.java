@@ -64,6 +64,17 @@ class RecommendationToActionTest implements TestPropertyProvider {
                 return;
             }
             String sourceRef = body.replaceAll(".*\"sourceRef\":\"([^\"]+)\".*", "$1");
+            // Like the real actions-service: ask audits-service, with the caller's own token, for the
+            // recommendation it vouches for, and refuse a body that does not match it.
+            String vouched = vouched(sourceRef, exchange.getRequestHeaders().getFirst("Authorization"));
+            if (vouched == null || !sameRecommendation(body, vouched)) {
+                synchronized (authorizations) {
+                    refusals.add(sourceRef + " -> " + vouched);
+                }
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+                return;
+            }
             boolean created = !actionsBySource.containsKey(sourceRef);
             int id = actionsBySource.computeIfAbsent(sourceRef, k -> nextId.incrementAndGet());
             byte[] out = ("{\"id\":" + id + ",\"planId\":1,\"ref\":\"1\",\"status\":\"NOT_STARTED\",\"delivery\":\"ON_TRACK\"}")
@@ -80,6 +91,42 @@ class RecommendationToActionTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+    @Inject
+    io.micronaut.json.JsonMapper json;
+    private final List<String> refusals = new ArrayList<>();
+
+    /** audits-service's answer to GET /api/v1/findings/{id}/recommendation with this token, or null unless 200. */
+    private String vouched(String sourceRef, String authorization) {
+        if (!sourceRef.matches("audits:finding:[1-9][0-9]*")) {
+            return null;
+        }
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(server.getURL() + "/api/v1/findings/" + sourceRef.substring("audits:finding:".length())
+                            + "/recommendation")).header("Authorization", authorization).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The fields actions-service checks: the source, the plan it joins and the lead agency. */
+    private boolean sameRecommendation(String sent, String vouched) {
+        try {
+            Map<String, Object> a = json.readValue(sent, Argument.mapOf(String.class, Object.class));
+            Map<String, Object> b = json.readValue(vouched, Argument.mapOf(String.class, Object.class));
+            return List.of("sourceRef", "planSourceType", "planSourceRef", "leadAgency", "planTitle", "issue", "action").stream()
+                    .allMatch(k -> a.get(k) != null && a.get(k).equals(b.get(k)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -126,9 +173,33 @@ class RecommendationToActionTest implements TestPropertyProvider {
         assertEquals(false, again.get("created"));
         assertEquals(String.valueOf(sent.get("actionId")), call(HttpRequest.GET("/api/v1/findings/" + findingId), manager).get("actionRef"));
         assertTrue(authorizations.contains("Bearer " + cscLead), "the caller's own token is passed on");
+        assertTrue(refusals.isEmpty(), "what audits-service sends is what it vouches for: " + refusals);
         assertEquals(409, status(HttpRequest.DELETE("/api/v1/findings/" + findingId), manager), "a sent recommendation stays");
         assertEquals(403, status(HttpRequest.POST("/api/v1/findings/" + findingId + "/action", ""),
                 tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD")), "a participant that does not lead cannot send");
+    }
+
+    @Test
+    void theRecommendationIsStatedOnlyToThoseWhoMaySendIt() {
+        String manager = tokens.board("manager", "BOARD_MANAGER");
+        Object auditId = audit(manager, "Vouched audit", "OFSTED");
+        Object findingId = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/findings", Map.of("kind", "RECOMMENDATION",
+                "text", "Record the voice of the child", "themes", List.of("VOICE_OF_THE_CHILD"), "agency", "TVP")), manager).get("id");
+        Object strength = call(HttpRequest.POST("/api/v1/audits/" + auditId + "/findings", Map.of("kind", "STRENGTH",
+                "text", "Good chronologies", "themes", List.of("CHRONOLOGIES"))), manager).get("id");
+        String path = "/api/v1/findings/" + findingId + "/recommendation";
+        Map<String, Object> expected = Map.of("findingId", ((Number) findingId).intValue(), "sourceRef", "audits:finding:" + findingId,
+                "planSourceType", "AUDIT", "planSourceRef", "audits:audit:" + auditId, "planTitle", "Recommendations of Vouched audit",
+                "issue", "Recommendation of Vouched audit", "action", "Record the voice of the child", "leadAgency", "TVP");
+        assertEquals(expected, call(HttpRequest.GET(path), manager));
+        assertEquals(expected, call(HttpRequest.GET(path), tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR")),
+                "the audit's lead agency may send it (the action's lead is the finding's agency)");
+        assertEquals(403, status(HttpRequest.GET(path), tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD")),
+                "a participant sees the finding but does not send its recommendations");
+        assertEquals(403, status(HttpRequest.GET(path), tokens.board("chair", "BOARD_CHAIR")));
+        assertEquals(404, status(HttpRequest.GET(path), tokens.agencyUser("edu.lead", "EDU", "AGENCY_LEAD")), "not involved: unseen");
+        assertEquals(404, status(HttpRequest.GET("/api/v1/findings/987654321/recommendation"), manager));
+        assertEquals(409, status(HttpRequest.GET("/api/v1/findings/" + strength + "/recommendation"), manager), "only recommendations");
     }
 
     @Test

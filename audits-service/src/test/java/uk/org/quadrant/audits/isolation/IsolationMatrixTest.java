@@ -194,6 +194,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
                         "themes", List.of(), "version", versionOf("/api/v1/findings/" + real.get("finding")))),
                 route("DELETE", "/api/v1/findings/{id}", HIDDEN_WRITE).real("id", real.get("finding")),
                 route("POST", "/api/v1/findings/{id}/action", HIDDEN_WRITE).real("id", real.get("recommendation")),
+                // What actions-service asks before it makes an action: only for those who may send it (the chair: 403).
+                route("GET", "/api/v1/findings/{id}/recommendation", new Rule("recommendation for those who may send it",
+                        401, 404, true, 403, null, null)).real("id", real.get("recommendation")),
                 // Vocabulary and scales: read by all, defined by the manager.
                 route("GET", "/api/v1/themes", SIGNED_IN),
                 route("POST", "/api/v1/themes", MANAGER_WRITE).body(() -> Map.of("code", "REFUSED_THEME", "label", "Refused")),
@@ -235,6 +238,183 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 this::cscLead);
         return Matrix.matrix(router, table(), t, Set.of(SECRET_TITLE, SECRET_FINDING, SECRET_EVIDENCE), http,
                 new Matrix.Db(dataSource, table -> false));
+    }
+
+    // ---- ownership-bearing body fields (issue 14) ------------------------------------------------------
+    //
+    // The table above varies the path and the caller. Here agency A (TVP) writes to what is its own or
+    // what it takes part in, in an otherwise-valid body naming another agency (CSC, OH) or the board in a
+    // field that names an owner or a parent: its own single-agency audit, a board-commissioned
+    // multi-agency audit it leads (CSC takes part, with a case view and a finding of its own) and one
+    // CSC leads that it takes part in. Which fields must be varied is read from the router
+    // (Matrix.ownershipFields), so a new field or route without a line here fails.
+
+    private final Map<String, String> own = new LinkedHashMap<>();
+    private int fieldSeq;
+
+    private void seedOwnWork() {
+        if (!own.isEmpty()) {
+            return;
+        }
+        String tvpUser = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        String tvpOwn = id(http.ok("POST", "/api/v1/audits", tvpUser, auditBody("Ownership TVP own audit", "TVP")));
+        String tvpCase = id(http.ok("POST", "/api/v1/audits/" + tvpOwn + "/cases", tvpUser, Map.of("caseRef", "TVP-2050-01", "grade", "GOOD")));
+        String tvpFinding = id(http.ok("POST", "/api/v1/audits/" + tvpOwn + "/findings", tvpUser,
+                Map.of("kind", "RECOMMENDATION", "text", "TVP's own recommendation", "themes", List.of())));
+        Map<String, Object> maca = auditBody("Ownership MACA led by TVP", "TVP");
+        maca.put("type", "MULTI_AGENCY_CASE_AUDIT");
+        maca.put("participatingAgencies", List.of("CSC"));
+        String shared = id(http.ok("POST", "/api/v1/audits", manager(), maca));
+        String cscCase = id(http.ok("POST", "/api/v1/audits/" + shared + "/cases", cscUser(),
+                Map.of("caseRef", "MACA-2050-01", "grade", "GOOD", "agency", "CSC")));
+        http.ok("POST", "/api/v1/audits/" + shared + "/findings", cscUser(), Map.of("kind", "CONCERN", "text", "CSC's finding", "themes", List.of()));
+        Map<String, Object> cscMaca = auditBody("Ownership MACA led by CSC", "CSC");
+        cscMaca.put("type", "MULTI_AGENCY_CASE_AUDIT");
+        cscMaca.put("participatingAgencies", List.of("TVP"));
+        String cscLed = id(http.ok("POST", "/api/v1/audits", manager(), cscMaca));
+        own.putAll(Map.of("tvpOwn", tvpOwn, "tvpCase", tvpCase, "tvpFinding", tvpFinding, "shared", shared, "cscCase", cscCase,
+                "cscLed", cscLed));
+    }
+
+    /** An audit's current body for a PUT (as the manager reads it), with one field set. */
+    private Map<String, Object> auditWith(String auditId, String field, Object value) {
+        Map<String, Object> a = http.map(http.send("GET", "/api/v1/audits/" + auditId, manager(), null, null).body());
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : List.of("type", "title", "leadAgency", "participatingAgencies", "periodStart", "periodEnd",
+                "status", "gradingScale", "complianceThresholdPercent", "version")) {
+            if (a.get(k) != null) {
+                m.put(k, a.get(k));
+            }
+        }
+        m.put("title", "Ownership edit " + (++fieldSeq));
+        if (field != null) {
+            m.put(field, value);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String field, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(base);
+        m.put(field, value);
+        return m;
+    }
+
+    List<Matrix.FieldCase> fieldCases() {
+        seedOwnWork();
+        String a = "/api/v1/audits";
+        String tvpOwn = own.get("tvpOwn");
+        String shared = own.get("shared");
+        String cscLed = own.get("cscLed");
+        List<Matrix.FieldCase> cases = new ArrayList<>();
+        Map<String, java.util.function.Supplier<String>> callers = new LinkedHashMap<>();
+        callers.put("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
+        callers.put("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"));
+        callers.forEach((who, token) -> {
+            // POST /audits: A sets up work for another agency or the board, or opens its own to them
+            for (String other : List.of("CSC", "BOARD")) {
+                cases.add(new Matrix.FieldCase("POST " + a, "leadAgency", other, who, token, a,
+                        () -> auditBody("Ownership refused", other), 403, false));
+                cases.add(new Matrix.FieldCase("POST " + a, "participatingAgencies", "[" + other + "]", who, token, a,
+                        () -> with(auditBody("Ownership refused", "TVP"), "participatingAgencies", List.of(other)), 400, true));
+            }
+            // PUT /audits/{id}: its own audit to another lead or more participants; the board's MACA it leads (finding 7)
+            for (String other : List.of("CSC", "BOARD")) {
+                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "leadAgency", other + " (own audit)", who, token, a + "/" + tvpOwn,
+                        () -> auditWith(tvpOwn, "leadAgency", other), 400, true));
+                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[" + other + "] (own audit)", who, token,
+                        a + "/" + tvpOwn, () -> auditWith(tvpOwn, "participatingAgencies", List.of(other)), 400, true));
+                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "leadAgency", other + " (board's MACA A leads)", who, token,
+                        a + "/" + shared, () -> auditWith(shared, "leadAgency", other), 400, true));
+            }
+            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[CSC, OH] (board's MACA A leads)", who, token,
+                    a + "/" + shared, () -> auditWith(shared, "participatingAgencies", List.of("CSC", "OH")), 403, true));
+            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[CSC, BOARD] (board's MACA A leads)", who,
+                    token, a + "/" + shared, () -> auditWith(shared, "participatingAgencies", List.of("CSC", "BOARD")), 403, true));
+            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[] (CSC removed from the board's MACA)", who,
+                    token, a + "/" + shared, () -> auditWith(shared, "participatingAgencies", List.of()), 403, true));
+            // POST cases: a view in another agency's name, or the joint conclusion of an audit A does not lead
+            for (String other : List.of("CSC", "BOARD")) {
+                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", other + " (own audit)", who, token,
+                        a + "/" + tvpOwn + "/cases", () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", other), 403, false));
+                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", other + " (board's MACA A leads)", who, token,
+                        a + "/" + shared + "/cases", () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", other), 403, false));
+            }
+            for (String other : List.of("CSC", "JOINT", "OH")) {
+                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", other + " (MACA CSC leads)", who, token,
+                        a + "/" + cscLed + "/cases", () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", other), 403, false));
+            }
+            // PUT cases: A's own view moved to another agency; CSC's view claimed as A's
+            for (String other : List.of("CSC", "JOINT")) {
+                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", other + " (A's own view)", who, token,
+                        a + "/" + tvpOwn + "/cases/" + own.get("tvpCase"), () -> Map.of("caseRef", "TVP-2050-01", "grade", "INADEQUATE",
+                        "agency", other, "version", caseVersion(tvpOwn, own.get("tvpCase"))), 400, true));
+            }
+            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", "TVP (CSC's view in the board's MACA)", who, token,
+                    a + "/" + shared + "/cases/" + own.get("cscCase"), () -> Map.of("caseRef", "MACA-2050-01", "grade", "INADEQUATE",
+                    "agency", "TVP", "version", caseVersion(shared, own.get("cscCase"))), 403, false));
+            // findings: filed under an agency that does not take part (the lead agency of the action a recommendation becomes)
+            for (String other : List.of("CSC", "BOARD")) {
+                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/findings", "agency", other + " (own audit)", who, token,
+                        a + "/" + tvpOwn + "/findings", () -> Map.of("kind", "RECOMMENDATION", "text", "Ownership refused",
+                        "themes", List.of(), "agency", other), 403, true));
+                cases.add(new Matrix.FieldCase("PUT /api/v1/findings/{id}", "agency", other + " (own audit's finding)", who, token,
+                        "/api/v1/findings/" + own.get("tvpFinding"), () -> Map.of("kind", "RECOMMENDATION", "text", "Ownership refused",
+                        "themes", List.of(), "agency", other, "version", versionOf("/api/v1/findings/" + own.get("tvpFinding"))), 403, true));
+            }
+            cases.add(new Matrix.FieldCase("POST " + a + "/{id}/findings", "agency", "OH (MACA CSC leads)", who, token,
+                    a + "/" + cscLed + "/findings", () -> Map.of("kind", "CONCERN", "text", "Ownership refused", "themes", List.of(),
+                    "agency", "OH"), 403, true));
+            // Section 11: another agency's self-assessment
+            for (String other : List.of("CSC", "BOARD")) {
+                cases.add(new Matrix.FieldCase("POST /api/v1/section11/assessments", "agency", other, who, token,
+                        "/api/v1/section11/assessments", () -> Map.of("agency", other, "cycle", "2031April"), 403, false));
+            }
+        });
+        // Controls: the same bodies with A's own values are accepted.
+        var tvpUser = callers.get("A's contributor");
+        cases.add(new Matrix.FieldCase("POST " + a, "leadAgency", "TVP", "A's contributor", tvpUser, a,
+                () -> auditBody("Ownership control", "TVP"), 201, false));
+        cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "unchanged", "A's contributor", tvpUser,
+                a + "/" + shared, () -> auditWith(shared, null, null), 200, false));
+        cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", "TVP", "A's contributor", tvpUser, a + "/" + cscLed + "/cases",
+                () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", "TVP"), 201, false));
+        cases.add(new Matrix.FieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", "TVP", "A's contributor", tvpUser,
+                a + "/" + tvpOwn + "/cases/" + own.get("tvpCase"), () -> Map.of("caseRef", "TVP-2050-01", "grade", "INADEQUATE",
+                "agency", "TVP", "version", caseVersion(tvpOwn, own.get("tvpCase"))), 200, false));
+        cases.add(new Matrix.FieldCase("POST " + a + "/{id}/findings", "agency", "CSC (takes part in the MACA CSC leads)",
+                "A's contributor", tvpUser, a + "/" + cscLed + "/findings", () -> Map.of("kind", "CONCERN", "text", "Ownership control",
+                "themes", List.of(), "agency", "CSC"), 201, false));
+        cases.add(new Matrix.FieldCase("PUT /api/v1/findings/{id}", "agency", "TVP", "A's contributor", tvpUser,
+                "/api/v1/findings/" + own.get("tvpFinding"), () -> Map.of("kind", "RECOMMENDATION", "text", "Ownership control",
+                "themes", List.of(), "agency", "TVP", "version", versionOf("/api/v1/findings/" + own.get("tvpFinding"))), 200, false));
+        cases.add(new Matrix.FieldCase("POST /api/v1/section11/assessments", "agency", "TVP", "A's contributor", tvpUser,
+                "/api/v1/section11/assessments", () -> Map.of("agency", "TVP", "cycle", "2031April"), 201, false));
+        return cases;
+    }
+
+    private Object caseVersion(String auditId, String caseId) {
+        Matrix.Http.Res res = http.send("GET", "/api/v1/audits/" + auditId + "/cases", manager(), null, null);
+        try {
+            for (Map<String, Object> c : json.readValue(res.body(), io.micronaut.core.type.Argument.listOf(
+                    io.micronaut.core.type.Argument.mapOf(String.class, Object.class)))) {
+                if (caseId.equals(String.valueOf(c.get("id")))) {
+                    return c.get("version");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("no case " + caseId + " in " + res);
+    }
+
+    @Test
+    void everyOwnershipBearingBodyFieldIsVaried() {
+        Matrix.assertEveryOwnershipFieldVaried(router, fieldCases());
+    }
+
+    @TestFactory
+    List<DynamicNode> ownershipBearingBodyFieldsNamingAnotherAgencyAreRefused() {
+        return Matrix.ownershipFieldCases(fieldCases(), http, new Matrix.Db(dataSource, table -> false));
     }
 
     @TestFactory

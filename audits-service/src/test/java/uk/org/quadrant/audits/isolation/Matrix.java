@@ -387,6 +387,118 @@ final class Matrix {
         return List.of(DynamicContainer.dynamicContainer(name, cases));
     }
 
+    // ---- ownership-bearing body fields (issue 14) --------------------------------------------------
+
+    /**
+     * Body fields that name an owner or a parent record: an agency, a lead agency, the agencies taking
+     * part, and any {@code …Id} (a parent named in the body rather than the path).
+     */
+    static boolean namesOwnerOrParent(String field) {
+        return Set.of("agency", "leadAgency", "participatingAgencies", "agencies", "owner", "ownerAgency").contains(field)
+                || (field.endsWith("Id") && field.length() > 2);
+    }
+
+    /**
+     * For each write route of the router, the fields of its request body type (a record) that
+     * {@link #namesOwnerOrParent name an owner or a parent}: read from the routes themselves, so a new
+     * route or a new field is listed without anyone remembering to.
+     */
+    static Map<String, Set<String>> ownershipFields(Router router) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        router.uriRoutes().forEach(r -> {
+            String method = r.getHttpMethodName();
+            if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+                return;
+            }
+            r.getRequestBodyType().map(io.micronaut.core.type.Argument::getType).filter(Class::isRecord).ifPresent(type -> {
+                Set<String> fields = new TreeSet<>();
+                for (var component : type.getRecordComponents()) {
+                    if (namesOwnerOrParent(component.getName())) {
+                        fields.add(component.getName());
+                    }
+                }
+                if (!fields.isEmpty()) {
+                    out.put(method + " " + r.getUriMatchTemplate().toString(), fields);
+                }
+            });
+        });
+        return out;
+    }
+
+    /**
+     * One try of an ownership-bearing body field: {@code token}'s user sends {@code route} (its key,
+     * "METHOD template") to {@code path}, a resource of its own or one it takes part in, with an
+     * otherwise-valid body whose {@code field} holds another agency's or the board's {@code value}.
+     * {@code expected} is the refusal's status; {@code namesField}: the problem+json names the field.
+     * A 2xx {@code expected} is a control: the same body with the caller's own value is accepted, so
+     * the refusals are about the field and not some other fault of the body.
+     */
+    record FieldCase(String route, String field, String value, String who, Supplier<String> token, String path,
+                     Supplier<Object> body, int expected, boolean namesField) {
+
+        boolean isControl() {
+            return expected < 300;
+        }
+
+        String method() {
+            return route.substring(0, route.indexOf(' '));
+        }
+    }
+
+    /** Fails, listing them, when a write route's ownership-bearing field has no refused try or a route no control. */
+    static void assertEveryOwnershipFieldVaried(Router router, List<FieldCase> cases) {
+        List<String> missing = new ArrayList<>();
+        ownershipFields(router).forEach((route, fields) -> {
+            for (String field : fields) {
+                if (cases.stream().noneMatch(c -> c.route().equals(route) && c.field().equals(field) && !c.isControl())) {
+                    missing.add(route + " body field '" + field + "'");
+                }
+            }
+            if (cases.stream().noneMatch(c -> c.route().equals(route) && c.isControl())) {
+                missing.add(route + ": a control (the caller's own values, accepted)");
+            }
+        });
+        if (!missing.isEmpty()) {
+            fail("ownership-bearing body fields that the matrix does not vary (add a FieldCase with another agency's or the "
+                    + "board's value):\n  " + String.join("\n  ", missing));
+        }
+    }
+
+    /**
+     * One container per route, one test per try: the refusal's status (and the field named), nothing
+     * of the database changed; then the route's controls.
+     */
+    static List<DynamicNode> ownershipFieldCases(List<FieldCase> cases, Http http, Db db) {
+        Map<String, List<FieldCase>> byRoute = new TreeMap<>();
+        cases.forEach(c -> byRoute.computeIfAbsent(c.route(), k -> new ArrayList<>()).add(c));
+        List<DynamicNode> containers = new ArrayList<>();
+        byRoute.forEach((route, list) -> {
+            List<DynamicTest> tests = new ArrayList<>();
+            list.stream().sorted(java.util.Comparator.comparing(FieldCase::isControl)).forEach(c -> tests.add(DynamicTest.dynamicTest(
+                    c.isControl() ? "control: " + c.who() + " with " + c.field() + "=" + c.value() + " -> " + c.expected()
+                            : c.who() + " with " + c.field() + "=" + c.value() + " -> " + c.expected(), () -> {
+                        Object body = c.body().get();   // first: building it may read (and a read of cases is logged)
+                        String before = c.isControl() ? null : db.snapshot();
+                        Http.Res res = http.send(c.method(), c.path(), c.token().get(), body, null);
+                        assertEquals(c.expected(), res.status(), () -> c.who() + ": " + c.route() + " " + c.path() + " with "
+                                + c.field() + "=" + c.value() + " -> " + res);
+                        if (c.namesField()) {
+                            assertTrue(res.contentType().startsWith("application/problem+json"), res::toString);
+                            Object errors = http.map(res.body()).get("errors");
+                            assertTrue(errors instanceof List<?> l && l.stream().anyMatch(e -> e instanceof Map<?, ?> m
+                                    && String.valueOf(m.get("field")).matches(Pattern.quote(c.field()) + "(\\[\\d+])?")),
+                                    () -> "the refusal should name " + c.field() + ": " + res);
+                        }
+                        if (before != null) {
+                            assertEquals(before, db.snapshot(), () -> c.who() + ": " + c.route() + " with " + c.field() + "="
+                                    + c.value() + " was refused (" + res.status() + ") but the database changed");
+                        }
+                    })));
+            containers.add(DynamicContainer.dynamicContainer(route + " [ownership-bearing body fields]", tests));
+        });
+        return containers;
+    }
+
     // ---- HTTP ----------------------------------------------------------------------------------
 
     /** A plain HTTP client that sends the path exactly as given and never follows redirects. */

@@ -29,6 +29,10 @@ final class FormErrors {
         list.add(new FormError("", message));
     }
 
+    List<FormError> all() {
+        return List.copyOf(list);
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

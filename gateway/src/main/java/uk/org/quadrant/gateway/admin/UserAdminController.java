@@ -94,11 +94,8 @@ class UserAdminController {
         FormData form = FormData.of(body);
         String username = form.text("username").toLowerCase();
         FormErrors errors = new FormErrors();
-        if (username.isEmpty()) {
-            errors.add("username", "Enter a username");
-        } else if (!USERNAME.matcher(username).matches()) {
-            errors.add("username", "Username must be 2 to 100 characters: lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit");
-        } else if (users.findByUsername(username).isPresent()) {
+        checkUsername(username, errors);
+        if (errors.isEmpty() && users.findByUsername(username).isPresent()) {
             errors.add("username", "A user called " + username + " already exists");
         }
         Set<Role> roles = checkDetails(form, errors);
@@ -220,12 +217,7 @@ class UserAdminController {
 
     /** Name, agency and roles: the same rules on add and edit. */
     private Set<Role> checkDetails(FormData form, FormErrors errors) {
-        String name = form.text("displayName");
-        if (name.isEmpty()) {
-            errors.add("displayName", "Enter the person's name or role title");
-        } else if (name.length() > 200) {
-            errors.add("displayName", "Name must be 200 characters or fewer");
-        }
+        checkDisplayName(form.text("displayName"), errors);
         String agency = form.text("agencyCode");
         if (agency.isEmpty()) {
             errors.add("agencyCode", "Choose the person's agency");
@@ -247,7 +239,25 @@ class UserAdminController {
         return roles;
     }
 
-    private static void checkPassword(String password, FormErrors errors) {
+    /** The rules for a new username, shared with the bootstrap command (BootstrapManagerCommand). */
+    static void checkUsername(String username, FormErrors errors) {
+        if (username.isEmpty()) {
+            errors.add("username", "Enter a username");
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add("username", "Username must be 2 to 100 characters: lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit");
+        }
+    }
+
+    static void checkDisplayName(String name, FormErrors errors) {
+        if (name.isEmpty()) {
+            errors.add("displayName", "Enter the person's name or role title");
+        } else if (name.length() > 200) {
+            errors.add("displayName", "Name must be 200 characters or fewer");
+        }
+    }
+
+    /** The password rules of every form that sets one, and of the bootstrap command. */
+    static void checkPassword(String password, FormErrors errors) {
         if (password.isEmpty()) {
             errors.add("password", "Enter a password");
         } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {

@@ -3,6 +3,7 @@ package uk.org.quadrant.gateway.directory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,11 +18,18 @@ import java.util.Set;
  * {@code <code>.user} for every agency. On unless {@code quadrant.demo-data.enabled} says otherwise,
  * and then only on an embedded H2 database, so a production MySQL never gets a known password.
  * Existing users are left alone: seeding is idempotent.
+ * <p>
+ * The default password ({@value #PUBLIC_DEFAULT}, application.yml) is public: it is for a laptop's
+ * embedded database only. Asked to create demo users on a server database (the Kubernetes dev overlay,
+ * reachable through an Ingress) with that password, the gateway refuses to start: set
+ * QUADRANT_DEMO_PASSWORD (the dev overlay takes it from the Secret quadrant-demo-password).
  */
 @Singleton
 class DemoUsersSeeder implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoUsersSeeder.class);
+    /** The public default of quadrant.demo-data.password (application.yml). */
+    static final String PUBLIC_DEFAULT = "quadrant-demo-2026";
 
     private final AgencyRepository agencies;
     private final UserAccountRepository users;
@@ -50,6 +58,11 @@ class DemoUsersSeeder implements ApplicationEventListener<StartupEvent> {
     public void onApplicationEvent(StartupEvent event) {
         if (!shouldSeed()) {
             return;
+        }
+        if (!datasourceUrl.startsWith("jdbc:h2:") && (demoPassword == null || demoPassword.isBlank()
+                || PUBLIC_DEFAULT.equals(demoPassword))) {
+            throw new ConfigurationException("Demo users on a server database need their own password: set "
+                    + "QUADRANT_DEMO_PASSWORD (from a Secret), not the public default, or QUADRANT_DEMO_DATA_ENABLED=false");
         }
         // One Argon2id hash for all demo users (they share the password by design): 28 hashes took most
         // of the gateway's first start-up on a busy 2-core machine.

@@ -12,8 +12,10 @@ import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.csrf.CsrfTokens;
+import uk.org.quadrant.gateway.support.ServiceStandIn;
 import uk.org.quadrant.gateway.tokens.SessionIds;
 import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
 
@@ -68,14 +71,20 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (CSC) area (404, exactly like an agency that does not exist), as the chair on every form post
  * (403), and as agency users on the board's and the manager's pages (403). Form posts carry a valid
  * CSRF pair, so a refusal is the access rule's, not the CSRF filter's; after each refused post the
- * gateway's database is unchanged. The services point at a dead port: pages degrade, statuses count.
+ * gateway's database is unchanged and no write reached a service. The services are stand-ins holding
+ * one record of agency B (CSC) and one of agency A (TVP) per kind (id 1 and 2); anything else is a 404.
+ *
+ * <p>Issue 14: {@link #FORGED} posts each form with its hidden and body fields that name an agency, a
+ * record or a parent (agency, leadAgency, participatingAgencies, ids, indicator, period, code) set to
+ * someone else's, and checks that the gateway either refuses before any service is asked or builds the
+ * service call from the path and the signed-in user alone, with the user's own token.
  *
  * <p>Adding a route: add one line to {@link #TABLE} with its rule, or this test fails. {@code HEAD}
  * routes Micronaut adds for each {@code GET} are tried with the {@code GET} line's rule.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayRouteMatrixTest {
+class GatewayRouteMatrixTest implements TestPropertyProvider {
 
     /** Stands for "a redirect to the sign-in page" among expected statuses. */
     static final int TO_LOGIN = -302;
@@ -100,8 +109,11 @@ class GatewayRouteMatrixTest {
     static final Rule MANAGER_FORM = new Rule("manager-only form", TO_LOGIN, 403, false, 403, 403);
     static final Rule AGENCY_PAGE = new Rule("own agency's area (404 for others)", TO_LOGIN, 404, true, null, null);
     static final Rule AGENCY_FORM = new Rule("own agency's form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
-    /** Forms whose agency rule needs the record from its service (dead here): the chair is refused before any call. */
-    static final Rule WRITER_FORM = new Rule("writers' form (chair refused)", TO_LOGIN, null, false, 403, null);
+    /**
+     * Forms whose agency rule needs the record from its service (B's record from the stand-in): another
+     * agency's record is a 404 like a record that does not exist; the chair is refused before any call.
+     */
+    static final Rule WRITER_FORM = new Rule("writers' form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
 
     /** One route: method and template as the router prints them, rule, path variables (B's real, made up). */
     record Route(String method, String template, Rule rule, Map<String, String> real, Map<String, String> madeUp,
@@ -209,6 +221,147 @@ class GatewayRouteMatrixTest {
             route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
             route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE));
 
+    // ---- forged form fields (issue 14) -------------------------------------------------------------
+
+    /**
+     * One forged form post: who posts it, to which path, with which fields (the form's own plus the
+     * forged ones), and what must follow: a refusal with {@code status} and no write reaching any
+     * service (and the gateway's database unchanged), or exactly the writes {@code sent} ("METHOD
+     * path" of the service), each carrying the user's own token, containing every text of
+     * {@code carrying} and none of the {@code forged} fields.
+     */
+    record Forged(String route, String what, String user, String path, Map<String, String> form, int status,
+                  List<String> sent, List<String> carrying) {
+
+        Forged sends(int expected, String... writes) {
+            return new Forged(route, what, user, path, form, expected, List.of(writes), carrying);
+        }
+
+        Forged carrying(String... texts) {
+            return new Forged(route, what, user, path, form, status, sent, List.of(texts));
+        }
+
+        boolean refused() {
+            return sent.isEmpty();
+        }
+    }
+
+    /** Fields no form of the gateway sends on: they must never reach a service's body. */
+    static final Set<String> FORGED_ONLY = Set.of("agencyCode", "leadAgency", "participatingAgencies", "auditId", "actionId",
+            "assessmentId", "indicatorCode", "id", "username");
+
+    private static Forged forged(String route, String what, String user, String path, int refusedWith, String... form) {
+        return new Forged(route, what, user, path, merge(Map.of(), form), refusedWith, List.of(), List.of());
+    }
+
+    private static final String VALUE = "POST /agency/{code}/values/{indicator}/{period}";
+    private static final String APPROVE = "POST /board/submissions/{indicator}/{period}/{agency}/approve";
+    private static final String RETURN = "POST /board/submissions/{indicator}/{period}/{agency}/return";
+
+    /**
+     * The forged posts. A is TVP (tvp.user, tvp.lead), B is CSC; record 1 of each kind is B's, 2 is A's
+     * (A's audit 2 has B taking part). Every write route of the router appears here or in
+     * {@link #NO_RECORD_FIELDS}.
+     */
+    static final List<Forged> FORGED = List.of(
+            // An agency's value: the agency is the path's (checked against the user), never the form's.
+            forged(VALUE, "agency, code, agencyCode = CSC; indicator, period = others, on A's own form", "tvp.user",
+                    "/agency/TVP/values/MASH-TIMELINESS/2017April", 0, "value", "1", "action", "draft", "agency", "CSC", "code", "CSC",
+                    "agencyCode", "CSC", "indicator", "LAC", "indicatorCode", "LAC", "period", "2016April")
+                    .sends(303, "PUT /api/v1/indicators/MASH-TIMELINESS/values/2017April").carrying("\"agency\":\"TVP\""),
+            forged(VALUE, "agency = CSC, submitted by A's lead on A's own form", "tvp.lead",
+                    "/agency/TVP/values/MASH-TIMELINESS/2017April", 0, "value", "1", "action", "submit", "agency", "CSC", "code", "CSC")
+                    .sends(303, "PUT /api/v1/indicators/MASH-TIMELINESS/values/2017April",
+                            "POST /api/v1/indicators/MASH-TIMELINESS/values/2017April/submit").carrying("\"agency\":\"TVP\""),
+            forged(VALUE, "agency = TVP on B's form", "tvp.user", "/agency/CSC/values/MASH-TIMELINESS/2017April", 404,
+                    "value", "1", "action", "draft", "agency", "TVP", "code", "TVP"),
+            forged(VALUE, "agency = TVP on B's form, submitted by A's lead", "tvp.lead", "/agency/CSC/values/MASH-TIMELINESS/2017April", 404,
+                    "value", "1", "action", "submit", "agency", "TVP"),
+            // A progress update: the action is the path's, and only its lead agency's users reach it.
+            forged("POST /actions/{id}/update", "leadAgency, agency = CSC; id, actionId = B's 1, on A's own action 2", "tvp.user",
+                    "/actions/2/update", 0, "narrative", "Done", "version", "4", "leadAgency", "CSC", "agency", "CSC", "id", "1", "actionId", "1")
+                    .sends(303, "POST /api/v1/actions/2/updates"),
+            forged("POST /actions/{id}/update", "leadAgency = TVP on B's action 1", "tvp.lead", "/actions/1/update", 404,
+                    "narrative", "Done", "version", "4", "leadAgency", "TVP", "agency", "TVP"),
+            // A graded case: whose view it is must be the user's own agency (or the joint one, which the service decides).
+            forged("POST /audits/{id}/cases/new", "auditId = B's 1; leadAgency, participatingAgencies = TVP, on A's audit 2", "tvp.user",
+                    "/audits/2/cases/new", 0, "caseRef", "REF1", "grade", "GOOD", "agency", "TVP", "auditId", "1", "leadAgency", "CSC",
+                    "participatingAgencies", "TVP")
+                    .sends(303, "POST /api/v1/audits/2/cases").carrying("\"agency\":\"TVP\""),
+            forged("POST /audits/{id}/cases/new", "agency = CSC (B's view) on A's audit 2, where B takes part", "tvp.user",
+                    "/audits/2/cases/new", 404, "caseRef", "REF1", "grade", "GOOD", "agency", "CSC"),
+            forged("POST /audits/{id}/cases/new", "agency = csc (another spelling)", "tvp.lead", "/audits/2/cases/new", 404,
+                    "caseRef", "REF1", "grade", "GOOD", "agency", "csc"),
+            forged("POST /audits/{id}/cases/new", "participatingAgencies, leadAgency = TVP on B's audit 1", "tvp.lead",
+                    "/audits/1/cases/new", 404, "caseRef", "REF1", "grade", "GOOD", "agency", "TVP", "participatingAgencies", "TVP",
+                    "leadAgency", "TVP"),
+            // A finding: the audit is the path's; "agency concerned" is the service's to judge.
+            forged("POST /audits/{id}/findings/new", "auditId = B's 1; leadAgency = CSC, on A's audit 2", "tvp.user",
+                    "/audits/2/findings/new", 0, "kind", "STRENGTH", "text", "Good", "agency", "TVP", "auditId", "1", "leadAgency", "CSC",
+                    "participatingAgencies", "TVP")
+                    .sends(303, "POST /api/v1/audits/2/findings"),
+            forged("POST /audits/{id}/findings/new", "participatingAgencies, leadAgency = TVP on B's audit 1", "tvp.lead",
+                    "/audits/1/findings/new", 404, "kind", "STRENGTH", "text", "Good", "agency", "TVP", "participatingAgencies", "TVP",
+                    "leadAgency", "TVP"),
+            // A Section 11 rating: the assessment is the path's, and its agency the user's own.
+            forged("POST /self-assessment/{assessmentId}/standards/{code}", "agency = CSC; assessmentId = B's 1; code = S2, on A's own",
+                    "tvp.user", "/self-assessment/2/standards/S1", 0, "rag", "GREEN", "version", "2", "agency", "CSC",
+                    "assessmentId", "1", "code", "S2")
+                    .sends(303, "PUT /api/v1/section11/assessments/2/standards/S1"),
+            forged("POST /self-assessment/{assessmentId}/standards/{code}", "agency, assessmentId = A's own, on B's assessment 1",
+                    "tvp.lead", "/self-assessment/1/standards/S1", 404, "rag", "GREEN", "version", "2", "agency", "TVP", "assessmentId", "2"),
+            // Sign-off: the agency, indicator and period are the path's, which the manager chose on the page.
+            forged(APPROVE, "agency = TVP; indicator, period = others", "manager", "/board/submissions/LAC/2017April/CSC/approve", 0,
+                    "version", "6", "agency", "TVP", "indicator", "CIN", "period", "2016April")
+                    .sends(303, "POST /api/v1/indicators/LAC/values/2017April/approve").carrying("\"agency\":\"CSC\""),
+            forged(APPROVE, "agency = TVP (A's own), by A's lead", "tvp.lead", "/board/submissions/LAC/2017April/TVP/approve", 403,
+                    "version", "6", "agency", "TVP"),
+            forged(RETURN, "agency = TVP; indicator, period = others", "manager", "/board/submissions/LAC/2017April/CSC/return", 0,
+                    "version", "6", "reason", "Check", "agency", "TVP", "indicator", "CIN", "period", "2016April")
+                    .sends(303, "POST /api/v1/indicators/LAC/values/2017April/return").carrying("\"agency\":\"CSC\""),
+            forged(RETURN, "agency = TVP (A's own), by A's lead", "tvp.lead", "/board/submissions/LAC/2017April/TVP/return", 403,
+                    "version", "6", "reason", "Check", "agency", "TVP"),
+            // The manager's administration: the record is the path's; an agency user is refused even on its own.
+            forged("POST /admin/indicators/{code}", "code = LAC in the form", "manager", "/admin/indicators/MASH-TIMELINESS", 0,
+                    "code", "LAC", "title", "MASH timeliness", "unit", "PERCENT", "polarity", "HIGHER_IS_BETTER",
+                    "frequency", "FINANCIAL_YEAR", "ownerAgency", "CSC", "priority", "1", "tolerancePercent", "10", "version", "3")
+                    .sends(303, "PUT /api/v1/indicators/MASH-TIMELINESS").carrying("\"code\":\"MASH-TIMELINESS\""),
+            forged("POST /admin/indicators/{code}", "ownerAgency = TVP, by A's lead", "tvp.lead", "/admin/indicators/MASH-TIMELINESS", 403,
+                    "code", "MASH-TIMELINESS", "title", "Mine", "ownerAgency", "TVP", "priority", "1", "version", "3"),
+            forged("POST /admin/indicators", "ownerAgency = TVP, by A's lead", "tvp.lead", "/admin/indicators", 403,
+                    "code", "TVP-OWN", "title", "Mine", "ownerAgency", "TVP", "priority", "1"),
+            forged("POST /admin/indicators/{code}/figures", "code, indicator = LAC in the form", "manager",
+                    "/admin/indicators/MASH-TIMELINESS/figures", 0, "kind", "TARGET", "period", "2017April", "value", "1", "code", "LAC",
+                    "indicator", "LAC")
+                    .sends(303, "PUT /api/v1/indicators/MASH-TIMELINESS/targets/2017April"),
+            forged("POST /admin/indicators/{code}/figures/remove", "code, indicator = LAC in the form", "manager",
+                    "/admin/indicators/MASH-TIMELINESS/figures/remove", 0, "kind", "TARGET", "period", "2017April", "code", "LAC",
+                    "indicator", "LAC")
+                    .sends(303, "DELETE /api/v1/indicators/MASH-TIMELINESS/targets/2017April"),
+            forged("POST /admin/themes/{code}", "code = OTHER in the form", "manager", "/admin/themes/NEGLECT", 0,
+                    "label", "Neglect", "active", "true", "code", "OTHER")
+                    .sends(303, "PUT /api/v1/themes/NEGLECT"),
+            forged("POST /admin/themes", "code = TVP-OWN, by A's lead", "tvp.lead", "/admin/themes", 403, "code", "TVP-OWN", "label", "Mine"),
+            forged("POST /admin/themes/{code}", "label, by A's lead", "tvp.lead", "/admin/themes/NEGLECT", 403, "label", "Mine", "code", "NEGLECT"),
+            forged("POST /admin/users/{username}", "agencyCode = BOARD, roles = BOARD_MANAGER on A's lead's own account", "tvp.lead",
+                    "/admin/users/tvp.lead", 403, "displayName", "Me", "agencyCode", "BOARD", "roles", "BOARD_MANAGER", "version", "0"),
+            forged("POST /admin/users", "agencyCode = TVP, roles = AGENCY_LEAD, by A's contributor", "tvp.user", "/admin/users", 403,
+                    "username", "tvp.second", "displayName", "Second", "agencyCode", "TVP", "roles", "AGENCY_LEAD",
+                    "password", "refused-password-123"),
+            forged("POST /admin/users/{username}/enabled", "A's lead's own colleague", "tvp.lead", "/admin/users/tvp.user/enabled", 403,
+                    "enabled", "false", "version", "0"),
+            forged("POST /admin/users/{username}/password", "A's lead's colleague", "tvp.lead", "/admin/users/tvp.user/password", 403,
+                    "password", "refused-password-123"),
+            forged("POST /admin/agencies/{code}", "A's own agency, by A's lead", "tvp.lead", "/admin/agencies/TVP", 403,
+                    "name", "Renamed", "code", "TVP", "version", "0"),
+            forged("POST /admin/agencies", "code = TVP2, by A's lead", "tvp.lead", "/admin/agencies", 403, "code", "TVP2", "name", "Mine"));
+
+    /** Write routes whose form names no agency, record or parent, with why. */
+    static final Map<String, String> NO_RECORD_FIELDS = Map.of(
+            "POST /login", "signs in: username and password only",
+            "POST /api/v1/auth/token", "signs in: username and password only",
+            "POST /logout", "signs the caller out, whoever the form names");
+
     static Map<String, String> merge(Map<String, String> base, String... kv) {
         Map<String, String> m = new LinkedHashMap<>(base);
         for (int i = 0; i < kv.length; i += 2) {
@@ -234,9 +387,83 @@ class GatewayRouteMatrixTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private RSAKey foreignKey;
 
+    private final ServiceStandIn indicators = new ServiceStandIn();
+    private final ServiceStandIn audits = new ServiceStandIn();
+    private final ServiceStandIn actions = new ServiceStandIn();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("micronaut.http.services.indicators.url", indicators.url(),
+                "micronaut.http.services.audits.url", audits.url(),
+                "micronaut.http.services.actions.url", actions.url(),
+                "quadrant.downstream.timeout", "PT2S");
+    }
+
     @BeforeAll
     void keys() throws JOSEException {
         foreignKey = new RSAKeyGenerator(2048).keyID(keys.privateKey().getKeyID()).generate();
+    }
+
+    /** One record of B (CSC, id 1) and one of A (TVP, id 2) of each kind; every write is accepted. */
+    @BeforeAll
+    void standIns() {
+        for (String[] r : new String[][] {{"1", "CSC"}, {"2", "TVP"}}) {
+            actions.on("GET /api/v1/actions/" + r[0], "{\"id\":" + r[0] + ",\"ref\":\"A-" + r[0] + "\",\"action\":\"An action\","
+                    + "\"leadAgency\":\"" + r[1] + "\",\"status\":\"IN_PROGRESS\",\"delivery\":\"ON_TRACK\",\"dueDate\":\"2018-03-31\","
+                    + "\"updatedBy\":\"manager\",\"version\":4}");
+            actions.on("POST /api/v1/actions/" + r[0] + "/updates", 201, "{\"id\":99}");
+            // B's audit has B alone; A's audit is led by A with B taking part.
+            String participants = r[1].equals("CSC") ? "[\"CSC\"]" : "[\"TVP\",\"CSC\"]";
+            audits.on("GET /api/v1/audits/" + r[0], "{\"id\":" + r[0] + ",\"type\":\"MULTI_AGENCY_CASE_AUDIT\",\"title\":\"An audit\","
+                    + "\"leadAgency\":\"" + r[1] + "\",\"participatingAgencies\":" + participants + ",\"status\":\"IN_PROGRESS\","
+                    + "\"gradingScale\":\"OFSTED\",\"version\":1}");
+            audits.on("POST /api/v1/audits/" + r[0] + "/cases", 201, "{\"id\":5}");
+            audits.on("POST /api/v1/audits/" + r[0] + "/findings", 201, "{\"id\":6}");
+            audits.on("GET /api/v1/section11/assessments/" + r[0], "{\"id\":" + r[0] + ",\"agency\":\"" + r[1] + "\",\"cycle\":\"2018April\","
+                    + "\"standards\":[{\"code\":\"S1\",\"title\":\"Accountability\",\"rag\":\"AMBER\",\"version\":2}]}");
+            audits.on("PUT /api/v1/section11/assessments/" + r[0] + "/standards/S1", "{\"id\":" + r[0] + "}");
+        }
+        audits.on("GET /api/v1/grading-scales", "[{\"code\":\"OFSTED\",\"name\":\"Ofsted\",\"grades\":[\"GOOD\",\"INADEQUATE\"]}]");
+        audits.on("GET /api/v1/themes", "[{\"code\":\"NEGLECT\",\"label\":\"Neglect\",\"active\":true}]");
+        audits.on("GET /api/v1/themes/NEGLECT", "{\"code\":\"NEGLECT\",\"label\":\"Neglect\",\"active\":true,\"version\":1}");
+        audits.on("PUT /api/v1/themes/NEGLECT", "{\"code\":\"NEGLECT\",\"label\":\"Neglect\",\"active\":true,\"version\":2}");
+        String indicator = "/api/v1/indicators/MASH-TIMELINESS";
+        indicators.on("GET " + indicator, "{\"code\":\"MASH-TIMELINESS\",\"title\":\"MASH timeliness\",\"unit\":\"PERCENT\","
+                + "\"polarity\":\"HIGHER_IS_BETTER\",\"frequency\":\"FINANCIAL_YEAR\",\"ownerAgency\":\"CSC\",\"priority\":1,"
+                + "\"tolerancePercent\":10,\"published\":true,\"active\":true,\"version\":3}");
+        indicators.on("PUT " + indicator, "{\"code\":\"MASH-TIMELINESS\",\"version\":4}");
+        indicators.on("PUT " + indicator + "/values/2017April", "{\"status\":\"DRAFT\",\"version\":1}");
+        indicators.on("POST " + indicator + "/values/2017April/submit", "{\"status\":\"SUBMITTED\",\"version\":2}");
+        indicators.on("PUT " + indicator + "/targets/2017April", "{\"value\":1,\"periodLabel\":\"2017/18\"}");
+        indicators.on("DELETE " + indicator + "/targets/2017April", ServiceStandIn.Answer.empty(204));
+        indicators.on("GET " + indicator + "/targets", "[]");
+        indicators.on("GET " + indicator + "/baselines", "[]");
+        indicators.on("GET " + indicator + "/benchmarks", "[]");
+        indicators.on("GET /api/v1/submissions*", "{\"agencies\":[]}");
+        indicators.on("POST /api/v1/indicators/LAC/values/2017April/approve", "{\"status\":\"APPROVED\"}");
+        indicators.on("POST /api/v1/indicators/LAC/values/2017April/return", "{\"status\":\"RETURNED\"}");
+    }
+
+    @AfterAll
+    void stopStandIns() {
+        indicators.close();
+        audits.close();
+        actions.close();
+    }
+
+    private List<ServiceStandIn> services() {
+        return List.of(indicators, audits, actions);
+    }
+
+    private void forgetRequests() {
+        services().forEach(ServiceStandIn::clear);
+    }
+
+    /** Every write the services received since {@link #forgetRequests()}, as "METHOD path?query". */
+    private List<ServiceStandIn.Request> serviceWrites() {
+        List<ServiceStandIn.Request> writes = new ArrayList<>();
+        services().forEach(s -> writes.addAll(s.writes()));
+        return writes;
     }
 
     // ---- sessions --------------------------------------------------------------------------------
@@ -451,13 +678,84 @@ class GatewayRouteMatrixTest {
             String path = expand(route.template(), vars);
             boolean guarded = route.isWrite() && route.rule() == MANAGER_FORM;
             String before = guarded ? snapshot() : null;
+            forgetRequests();
             Res res = send(route.method(), path, session.get(), route.form());
             assertStatus(expected, res, who + ": " + route.method() + " " + path);
             assertFalse(res.body().contains("Exception") || res.body().contains("\tat "), () -> "a stack trace: " + res);
             if (before != null) {
                 assertEquals(before, snapshot(), () -> who + ": " + route.method() + " " + path + " refused but the database changed");
             }
+            if (route.isWrite()) {
+                // Every write of the table is refused (or signs in or out): none may reach a service.
+                assertEquals(List.of(), serviceWrites().stream().map(ServiceStandIn.Request::line).toList(),
+                        () -> who + ": " + route.method() + " " + path + " -> " + res.status() + " but a service was asked to write");
+            }
         });
+    }
+
+    @Test
+    void everyWriteRouteIsForgedOrNamesNoRecord() {
+        Set<String> writes = routerRoutes().stream().filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD ")
+                && !r.startsWith("OPTIONS ")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> forgedRoutes = FORGED.stream().map(Forged::route).collect(Collectors.toSet());
+        Set<String> missing = new TreeSet<>(writes);
+        missing.removeAll(forgedRoutes);
+        missing.removeAll(NO_RECORD_FIELDS.keySet());
+        Set<String> stale = new TreeSet<>(forgedRoutes);
+        stale.addAll(NO_RECORD_FIELDS.keySet());
+        stale.removeAll(writes);
+        if (!missing.isEmpty() || !stale.isEmpty()) {
+            fail("write routes with no forged form (add lines to FORGED, or to NO_RECORD_FIELDS saying why):\n  "
+                    + String.join("\n  ", missing) + "\nforged routes the router does not have:\n  " + String.join("\n  ", stale));
+        }
+    }
+
+    private String sessionOf(String user) {
+        return switch (user) {
+            case "manager" -> valid("manager", "BOARD", "BOARD_MANAGER");
+            case "tvp.user" -> valid("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+            case "tvp.lead" -> valid("tvp.lead", "TVP", "AGENCY_LEAD");
+            default -> throw new IllegalArgumentException(user);
+        };
+    }
+
+    @TestFactory
+    List<DynamicNode> forgedFormFieldsNeverRedirectAWrite() {
+        Map<String, List<DynamicTest>> byRoute = new TreeMap<>();
+        for (Forged f : FORGED) {
+            String name = f.user() + ": " + f.what() + " -> " + (f.refused() ? f.status() + ", nothing sent" : String.join(" + ", f.sent()));
+            byRoute.computeIfAbsent(f.route(), k -> new ArrayList<>()).add(DynamicTest.dynamicTest(name, () -> {
+                String session = sessionOf(f.user());
+                String before = f.refused() ? snapshot() : null;
+                forgetRequests();
+                Res res = send("POST", f.path(), session, f.form());
+                assertFalse(res.body().contains("Exception") || res.body().contains("\tat "), () -> "a stack trace: " + res);
+                List<ServiceStandIn.Request> writes = serviceWrites();
+                if (f.refused()) {
+                    assertEquals(f.status(), res.status(), () -> name + ": POST " + f.path() + " -> " + res);
+                    assertEquals(List.of(), writes.stream().map(ServiceStandIn.Request::line).toList(),
+                            () -> name + ": refused, but a service was asked to write");
+                    assertEquals(before, snapshot(), () -> name + ": refused, but the gateway's database changed");
+                    return;
+                }
+                assertEquals(f.status(), res.status(), () -> name + ": POST " + f.path() + " -> " + res);
+                assertEquals(f.sent(), writes.stream().map(ServiceStandIn.Request::line).toList(), () -> name + ": the writes sent");
+                for (ServiceStandIn.Request w : writes) {
+                    assertEquals("Bearer " + session, w.authorization(), () -> name + ": " + w.line() + " not sent with the user's own token");
+                    String body = w.body() == null ? "" : w.body();
+                    for (String text : f.carrying()) {
+                        assertTrue(body.contains(text), () -> name + ": " + w.line() + " does not carry " + text + ": " + body);
+                    }
+                    for (String field : FORGED_ONLY) {
+                        assertFalse(body.contains("\"" + field + "\""), () -> name + ": " + w.line() + " carries the forged field "
+                                + field + ": " + body);
+                    }
+                }
+            }));
+        }
+        List<DynamicNode> nodes = new ArrayList<>();
+        byRoute.forEach((route, cases) -> nodes.add(DynamicContainer.dynamicContainer(route + " [forged form fields]", cases)));
+        return nodes;
     }
 
     /** The API pass-through is a filter, not a route: bearer tokens only, like the services. */

@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 import static uk.org.quadrant.indicators.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.indicators.isolation.Matrix.Forgery;
+import static uk.org.quadrant.indicators.isolation.Matrix.Sender;
+import static uk.org.quadrant.indicators.isolation.Matrix.forge;
 import static uk.org.quadrant.indicators.isolation.Matrix.LEAD_WRITE;
 import static uk.org.quadrant.indicators.isolation.Matrix.MANAGER_READ;
 import static uk.org.quadrant.indicators.isolation.Matrix.MANAGER_WRITE;
@@ -45,6 +48,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     static final String DRAFT = "987654";
     static final String SUBMITTED = "876543";
+    static final String BREAKDOWN_DRAFT = "765432";
+    static final String BREAKDOWN_SUBMITTED = "654321";
+    private static final Set<String> SECRETS = Set.of(DRAFT, SUBMITTED, BREAKDOWN_DRAFT, BREAKDOWN_SUBMITTED);
     private static final String I = "/api/v1/indicators";
 
     private final TestTokens tokens = new TestTokens();
@@ -105,6 +111,11 @@ class IsolationMatrixTest implements TestPropertyProvider {
         http.ok("PUT", v + "2017April", cscUser(), Map.of("value", Integer.parseInt(DRAFT)));
         http.ok("PUT", I + "/ISO-TVP/values/2016April", tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
                 Map.of("value", 5));
+        // B's own figures for A's indicator (a breakdown): a draft and a submitted value A must not reach through A's own path.
+        String t = I + "/ISO-TVP/values/";
+        http.ok("PUT", t + "2016April", cscUser(), Map.of("value", Integer.parseInt(BREAKDOWN_DRAFT)));
+        http.ok("PUT", t + "2015April", cscUser(), Map.of("value", Integer.parseInt(BREAKDOWN_SUBMITTED)));
+        http.ok("POST", t + "2015April/submit", cscLead(), Map.of("agency", "CSC"));
     }
 
     private static Map<String, Object> indicator(String code, String owner) {
@@ -204,6 +215,180 @@ class IsolationMatrixTest implements TestPropertyProvider {
         return m;
     }
 
+    // ---- forged body fields (issue 14): one line per forged field ------------------------------------
+
+    /** The columns of an imported file's rows that name an owner or a parent, per format. */
+    static final Map<String, List<String>> FILE_OWNER_COLUMNS = Map.of("POST /api/v1/values/import",
+            List.of("agency", "indicator_code", "orgunit", "dataelement", "orgUnit", "dataElement"));
+
+    /** Agency B's rows: a control may write A's own, never one of these. */
+    static final List<String> B_ROWS = List.of(
+            "SELECT * FROM indicator_value WHERE agency_code = 'CSC'",
+            "SELECT * FROM indicator WHERE owner_agency = 'CSC'");
+
+    private static final String VALUE = "PUT " + I + "/{code}/values/{period}";
+    private static final String SUBMIT = "POST " + I + "/{code}/values/{period}/submit";
+    private static final String IMPORT = "POST /api/v1/values/import";
+
+    private static String csv(String... rows) {
+        return "indicator_code,period,agency,value,numerator,denominator,comment\n" + String.join("\n", rows) + "\n";
+    }
+
+    private static String dhis2Csv(String... rows) {
+        return "dataelement,period,orgunit,value\n" + String.join("\n", rows) + "\n";
+    }
+
+    private static String dhis2Json(String... dataValues) {
+        return "{\"dataValues\":[" + String.join(",", dataValues) + "]}";
+    }
+
+    private static String dataValue(String element, String period, String orgUnitKey, String orgUnit) {
+        return "{\"dataElement\":\"" + element + "\",\"period\":\"" + period + "\",\"" + orgUnitKey + "\":\"" + orgUnit
+                + "\",\"value\":\"1\"}";
+    }
+
+    private static String rowError(int row, String column) {
+        return "\"row\":" + row + ",\"column\":\"" + column + "\"";
+    }
+
+    private Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The body with the version of the value at {@code path} as {@code token} reads it. */
+    private Map<String, Object> versioned(Map<String, Object> body, String path, String token) {
+        Object version = versionOf(path, token);
+        if (version == null) {
+            throw new AssertionError("no version to read at " + path);
+        }
+        body.put("version", version);
+        return body;
+    }
+
+    private Map<String, Object> definition(String code, String owner, boolean withVersionOfCode) {
+        Map<String, Object> d = indicator(code, owner);
+        if (withVersionOfCode) {
+            d.put("version", versionOf(I + "/" + code, manager()));
+        }
+        return d;
+    }
+
+    /**
+     * Each write route's body fields that name an owner or a parent, set to agency B's (CSC), to the
+     * board's, or to a spelling of them, by A's (TVP's) contributor and lead, mostly on paths of A's
+     * own: A's indicator ISO-TVP, on which B also has a draft (2016/17) and a submitted value
+     * (2015/16). Controls send the same body with A's own in the field and are accepted.
+     */
+    List<Forgery> forgeries() {
+        String tvp = I + "/ISO-TVP/values/";
+        String tvpUser = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        String field = "\"field\":\"agency\"";
+        List<Forgery> f = new ArrayList<>();
+        // Values: "agency" says whose value it is; an agency user's is its own, whatever the path's indicator.
+        f.add(forge(VALUE, "agency", "CSC, on B's draft of A's own indicator, with its version").at("code", "ISO-TVP", "period", "2016April")
+                .json(() -> versioned(body("agency", "CSC", "value", 1), tvp + "2016April?agency=CSC", cscUser())));
+        f.add(forge(VALUE, "agency", "CSC, a new value on A's own indicator").at("code", "ISO-TVP", "period", "2012April")
+                .json(() -> body("agency", "CSC", "value", 1)));
+        f.add(forge(VALUE, "agency", "BOARD (the board's code)").at("code", "ISO-TVP", "period", "2012April")
+                .json(() -> body("agency", "BOARD", "value", 1)));
+        for (String spelling : List.of("csc", " CSC", "CSC ", "\uFF23\uFF33\uFF23", "C\u0301SC", "CSC\u0000")) {
+            f.add(forge(VALUE, "agency", "a spelling of CSC " + Matrix.visible(spelling)).at("code", "ISO-CSC", "period", "2017April")
+                    .json(() -> versioned(body("agency", spelling, "value", 1), I + "/ISO-CSC/values/2017April?agency=CSC", cscUser()))
+                    .refused(400, field));
+        }
+        f.add(forge(VALUE, "agency", "TVP (A's own breakdown of B's indicator)").at("code", "ISO-CSC", "period", "2012April")
+                .json(() -> body("agency", "TVP", "value", 1)).by(Sender.LEAD).control(200, "\"agency\":\"TVP\"", "\"indicatorCode\":\"ISO-CSC\""));
+        f.add(forge(VALUE, "agency", "TVP (A's own value of A's own indicator)").at("code", "ISO-TVP", "period", "2012April")
+                .json(() -> body("agency", "TVP", "value", 1)).by(Sender.CONTRIBUTOR).control(200, "\"agency\":\"TVP\""));
+        // Fields the body does not have but the stored row does: ignored, the value stays A's own draft.
+        f.add(forge(VALUE, "agencyCode, indicatorCode, ownerAgency, status, approvedBy", "B's and the board's").at("code", "ISO-TVP", "period", "2011April")
+                .json(() -> body("value", 1, "agencyCode", "CSC", "indicatorCode", "ISO-CSC", "ownerAgency", "CSC", "owner", "CSC",
+                        "status", "APPROVED", "approvedBy", "manager")).by(Sender.CONTRIBUTOR)
+                .control(200, "\"agency\":\"TVP\"", "\"indicatorCode\":\"ISO-TVP\"", "\"status\":\"DRAFT\""));
+        // Sign-off: the lead submits its own agency's value only.
+        f.add(forge(SUBMIT, "agency", "CSC, B's draft of A's own indicator, with its version").at("code", "ISO-TVP", "period", "2016April")
+                .json(() -> versioned(body("agency", "CSC"), tvp + "2016April?agency=CSC", cscUser())));
+        f.add(forge(SUBMIT, "agency", "BOARD").at("code", "ISO-TVP", "period", "2016April").json(() -> body("agency", "BOARD")));
+        f.add(forge(SUBMIT, "agency", "csc (lower case)").at("code", "ISO-TVP", "period", "2016April").json(() -> body("agency", "csc"))
+                .by(Sender.LEAD).refused(400, field));
+        f.add(forge(SUBMIT, "agency", "TVP (A's own draft)").at("code", "ISO-TVP", "period", "2016April")
+                .json(() -> versioned(body("agency", "TVP"), tvp + "2016April?agency=TVP", tvpUser)).by(Sender.LEAD)
+                .control(200, "\"agency\":\"TVP\"", "\"status\":\"SUBMITTED\""));
+        // The manager's decisions: no agency's user decides, naming its own agency or another's.
+        for (String decision : List.of("approve", "return", "reopen")) {
+            String route = "POST " + I + "/{code}/values/{period}/" + decision;
+            f.add(forge(route, "agency", "CSC, B's submitted value of A's own indicator").at("code", "ISO-TVP", "period", "2015April")
+                    .json(() -> body("agency", "CSC", "reason", "forged")));
+            f.add(forge(route, "agency", "TVP (A's own)").at("code", "ISO-TVP", "period", "2016April")
+                    .json(() -> body("agency", "TVP", "reason", "forged")));
+        }
+        // Definitions are the board manager's, whoever the body says owns them.
+        f.add(forge("POST " + I, "ownerAgency", "TVP (A's own)").json(() -> indicator("ISO-FORGED", "TVP")));
+        f.add(forge("POST " + I, "code", "ISO-CSC (B's existing indicator)").json(() -> indicator("ISO-CSC", "TVP")));
+        f.add(forge("PUT " + I + "/{code}", "ownerAgency", "TVP, on B's indicator").at("code", "ISO-CSC")
+                .json(() -> definition("ISO-CSC", "TVP", true)));
+        f.add(forge("PUT " + I + "/{code}", "ownerAgency", "TVP, on A's own indicator").at("code", "ISO-TVP")
+                .json(() -> definition("ISO-TVP", "TVP", true)));
+        f.add(forge("PUT " + I + "/{code}", "code", "ISO-CSC in the body, A's ISO-TVP in the path").at("code", "ISO-TVP")
+                .json(() -> definition("ISO-CSC", "TVP", true)));
+        // Reference figures and populations: their bodies name no owner; claiming one changes nothing.
+        Map<String, Object> claims = Map.of("value", 1, "agency", "TVP", "ownerAgency", "TVP", "indicatorCode", "ISO-TVP");
+        for (String route : List.of("PUT " + I + "/{code}/targets/{period}", "PUT " + I + "/{code}/baselines/{period}",
+                "PUT " + I + "/{code}/benchmarks/{period}/{comparator}")) {
+            f.add(forge(route, "agency, ownerAgency, indicatorCode", "TVP's (fields the body does not have)")
+                    .at("code", "ISO-TVP", "period", "2017April", "comparator", "ENGLAND").json(() -> claims));
+        }
+        f.add(forge("PUT /api/v1/populations/{code}/{year}", "agency, ownerAgency", "TVP's (fields the body does not have)")
+                .at("code", "ISO_U18", "year", "2017").json(() -> claims));
+        // Imports, all or nothing: a file with any row A may not write is refused whole, naming the row and column.
+        String quadrant = "format=quadrant&dryRun=false";
+        f.add(forge(IMPORT, "agency", "CSC on the last row, after A's own").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-CSC,2010April,TVP,1,,,", "ISO-CSC,2010April,CSC,1,,,"))
+                .refused(400, rowError(4, "agency")));
+        f.add(forge(IMPORT, "agency", "CSC on the first row, before A's own").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,CSC,1,,,", "ISO-TVP,2010April,TVP,1,,,"))
+                .refused(400, rowError(2, "agency")));
+        f.add(forge(IMPORT, "agency", "BOARD").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-TVP,2009April,BOARD,1,,,")).refused(400, rowError(3, "agency")));
+        f.add(forge(IMPORT, "agency", "csc (lower case)").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-CSC,2010April,csc,1,,,")).refused(400, rowError(3, "agency")));
+        f.add(forge(IMPORT, "agency", "\" CSC \" (quoted, padded)").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-CSC,2010April,\" CSC \",1,,,")).refused(400, rowError(3, "agency")));
+        f.add(forge(IMPORT, "agency", "CSC, with a second agency column saying TVP").query(quadrant)
+                .raw("text/csv", "indicator_code,period,agency,value,agency\nISO-TVP,2010April,CSC,1,TVP\n").refused(400, rowError(2, "agency")));
+        f.add(forge(IMPORT, "agency", "B's approved value of B's indicator (CSC, 2015/16)").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-CSC,2015April,CSC,1,,,")).refused(400, rowError(3, "agency")));
+        f.add(forge(IMPORT, "indicator_code", "iso-csc (another spelling of B's indicator)").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "iso-csc,2010April,TVP,1,,,")).refused(400, rowError(3, "indicator_code")));
+        f.add(forge(IMPORT, "period", "2016april (another spelling of a period B has a draft in)").query(quadrant)
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-TVP,2016april,TVP,1,,,")).refused(400, rowError(3, "period")));
+        f.add(forge(IMPORT, "agency", "TVP on every row (A's own, B's indicator a breakdown), dry run").query("format=quadrant&dryRun=true")
+                .raw("text/csv", csv("ISO-TVP,2010April,TVP,1,,,", "ISO-CSC,2010April,TVP,1,,,")).control(200, "\"valid\":2"));
+        f.add(forge(IMPORT, "orgunit", "CSC on the last row (DHIS2 CSV)").query("format=dhis2&dryRun=false")
+                .raw("text/csv", dhis2Csv("ISO-TVP,2010April,TVP,1", "ISO-CSC,2010April,CSC,1")).refused(400, rowError(3, "orgunit")));
+        f.add(forge(IMPORT, "dataelement", "iso-tvp (another spelling, DHIS2 CSV)").query("format=dhis2&dryRun=false")
+                .raw("text/csv", dhis2Csv("ISO-TVP,2010April,TVP,1", "iso-tvp,2009April,TVP,1")).refused(400, rowError(3, "dataelement")));
+        f.add(forge(IMPORT, "orgunit", "TVP on every row (DHIS2 CSV), dry run").query("format=dhis2&dryRun=true")
+                .raw("text/csv", dhis2Csv("ISO-TVP,2010April,TVP,1", "ISO-CSC,2010April,TVP,1")).control(200, "\"valid\":2"));
+        f.add(forge(IMPORT, "orgUnit", "CSC on the last value (DHIS2 JSON)").query("format=dhis2&dryRun=false")
+                .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", "TVP"),
+                        dataValue("ISO-CSC", "2010April", "orgUnit", "CSC"))).refused(400, rowError(2, "orgUnit")));
+        f.add(forge(IMPORT, "orgUnit", "missing, with \"orgunit\": \"CSC\" beside it (DHIS2 JSON)").query("format=dhis2&dryRun=false")
+                .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", "TVP"),
+                        dataValue("ISO-CSC", "2010April", "orgunit", "CSC"))).refused(400, rowError(2, "orgUnit")));
+        f.add(forge(IMPORT, "dataElement", "ISO-NONE (no such indicator, DHIS2 JSON)").query("format=dhis2&dryRun=false")
+                .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", "TVP"),
+                        dataValue("ISO-NONE", "2010April", "orgUnit", "TVP"))).refused(400, rowError(2, "dataElement")));
+        f.add(forge(IMPORT, "orgUnit", "TVP on every value (DHIS2 JSON), dry run").query("format=dhis2&dryRun=true")
+                .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", "TVP"),
+                        dataValue("ISO-CSC", "2010April", "orgUnit", "TVP"))).control(200, "\"valid\":2"));
+        return f;
+    }
+
     // ---- the tests ----------------------------------------------------------------------------------
 
     @Test
@@ -211,9 +396,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
         Matrix.assertTableCoversRouter(router, table());
     }
 
-    @TestFactory
-    List<DynamicNode> everyRouteForEveryCaller() {
-        Matrix.Tokens t = new Matrix.Tokens(
+    private Matrix.Tokens callers() {
+        return new Matrix.Tokens(
                 () -> tokens.expired("manager", null, "BOARD_MANAGER"),
                 () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
                 () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
@@ -222,7 +406,21 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 () -> tokens.board("chair", "BOARD_CHAIR"),
                 this::cscUser,
                 this::cscLead);
-        return Matrix.matrix(router, table(), t, Set.of(DRAFT, SUBMITTED), http, new Matrix.Db(dataSource, table -> false));
+    }
+
+    @TestFactory
+    List<DynamicNode> everyRouteForEveryCaller() {
+        return Matrix.matrix(router, table(), callers(), SECRETS, http, new Matrix.Db(dataSource, table -> false));
+    }
+
+    @Test
+    void everyFieldNamingAnOwnerOrAParentOfEveryWriteBodyIsForged() {
+        Matrix.assertOwnerFieldsForged(router, forgeries(), FILE_OWNER_COLUMNS);
+    }
+
+    @TestFactory
+    List<DynamicNode> forgedOwnerFieldsInTheBodyAreRefused() {
+        return Matrix.forgeries(forgeries(), callers(), SECRETS, B_ROWS, http, new Matrix.Db(dataSource, table -> false));
     }
 
     @TestFactory

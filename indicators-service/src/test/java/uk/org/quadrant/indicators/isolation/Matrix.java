@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.isolation;
 
+import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
@@ -23,9 +24,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,6 +49,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * router, each with an access {@link Rule} and how to fill its path with agency B's real resource and
  * with a made-up one; the engine turns the table into one dynamic test per route and caller, and
  * checks the table against {@link Router#uriRoutes()} so that no endpoint escapes it.
+ *
+ * <p>Issue 14: {@link #forgeries} sends each write route's body with one field that names an owner or
+ * a parent forged ({@link Forgery}), and {@link #assertOwnerFieldsForged} fails when a write route's
+ * body (or an uploaded file's columns) has such a field that no forgery varies.
  *
  * <p>Requests go out through {@code java.net.http} so that paths reach the server byte for byte
  * (no client-side normalisation of {@code //}, {@code ..} or case).
@@ -316,6 +323,189 @@ final class Matrix {
         return List.of(DynamicContainer.dynamicContainer("operational endpoints other than health and prometheus", cases));
     }
 
+    // ---- forged body fields (issue 14) -------------------------------------------------------------
+
+    /** Which of agency A's users sends a forged body. */
+    enum Sender { CONTRIBUTOR, LEAD }
+
+    /**
+     * One forged body (issue 14): an otherwise-valid body of a write route in which one field that
+     * names an owner or a parent (an agency, an indicator, a column of an imported file's rows) names
+     * someone else's, sent by agency A's users on a path of A's own or of B's. The answer must have the
+     * expected status and contain each of {@code mentions} (the field a 400 names); a refusal
+     * must leave every table as it was. A {@code control} is the same body with the field set to the
+     * caller's own and is expected to succeed, so that a refusal is the forged field's and nothing
+     * else's; it may write, but never one of B's rows.
+     *
+     * @param route   "METHOD template" exactly as the router prints it
+     * @param field   the body field (or file column) forged, as the body names it
+     * @param what    what it is set to, for the report
+     */
+    record Forgery(String route, String field, String what, List<Sender> senders, Map<String, String> vars, String query,
+                   Supplier<Object> body, String contentType, int expected, List<String> mentions, boolean control) {
+
+        String method() {
+            return route.substring(0, route.indexOf(' '));
+        }
+
+        String template() {
+            return route.substring(route.indexOf(' ') + 1);
+        }
+
+        String path() {
+            return expand(template(), vars) + (query == null ? "" : "?" + query);
+        }
+
+        Forgery at(String... kv) {
+            return new Forgery(route, field, what, senders, merge(vars, kv), query, body, contentType, expected, mentions, control);
+        }
+
+        Forgery query(String q) {
+            return new Forgery(route, field, what, senders, vars, q, body, contentType, expected, mentions, control);
+        }
+
+        Forgery json(Supplier<Object> b) {
+            return new Forgery(route, field, what, senders, vars, query, b, null, expected, mentions, control);
+        }
+
+        Forgery raw(String type, String text) {
+            return new Forgery(route, field, what, senders, vars, query, () -> text, type, expected, mentions, control);
+        }
+
+        /** The expected refusal, and texts the answer must contain (the field or column it names). */
+        Forgery refused(int status, String... mustMention) {
+            return new Forgery(route, field, what, senders, vars, query, body, contentType, status, List.of(mustMention), false);
+        }
+
+        /** Not a forgery: the same body with the caller's own in the field, which must be accepted (and say so). */
+        Forgery control(int status, String... mustMention) {
+            return new Forgery(route, field, what, senders, vars, query, body, contentType, status, List.of(mustMention), true);
+        }
+
+        Forgery by(Sender... who) {
+            return new Forgery(route, field, what, List.of(who), vars, query, body, contentType, expected, mentions, control);
+        }
+    }
+
+    /** A forged {@code field} of {@code route}: by A's contributor and lead, refused with 403 unless told otherwise. */
+    static Forgery forge(String route, String field, String what) {
+        return new Forgery(route, field, what, List.of(Sender.CONTRIBUTOR, Sender.LEAD), Map.of(), null, () -> null, null,
+                403, List.of(), false);
+    }
+
+    /** A value as a report shows it: quoted, with anything but printable ASCII as a \\u escape. */
+    static String visible(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+        }
+        return b.append('"').toString();
+    }
+
+    private static final Pattern OWNERISH = Pattern.compile("agenc|owner|lead|particip|parent|source|plan|audit|finding|indicator");
+
+    /**
+     * Whether a body property names an owner or a parent record: agencies, owners, leads and
+     * participants, parents, sources and plans, and ids, references and codes of other records.
+     */
+    static boolean namesOwnerOrParent(String property) {
+        String p = property.toLowerCase(Locale.ROOT);
+        return Set.of("id", "ids", "code", "codes", "ref", "refs").contains(p)
+                || property.matches(".*[a-z0-9](Id|Ids|Ref|Refs|Code|Codes)") || OWNERISH.matcher(p).find();
+    }
+
+    /**
+     * Every write route of the router that takes a body: each of its body's properties that names an
+     * owner or a parent (for a file upload, each owner column declared in {@code fileColumns}) is forged
+     * by at least one line of {@code forgeries}; and every forgery is of a route the router has. A new
+     * write route or a new ownership field fails here until it is forged.
+     */
+    static void assertOwnerFieldsForged(Router router, List<Forgery> forgeries, Map<String, List<String>> fileColumns) {
+        Set<String> routes = routerRoutes(router);
+        StringBuilder problems = new StringBuilder();
+        forgeries.stream().map(Forgery::route).filter(r -> !routes.contains(r)).distinct()
+                .forEach(r -> problems.append("forged route the router does not have: ").append(r).append('\n'));
+        Map<String, Set<String>> forged = forgeries.stream().filter(f -> !f.control())
+                .collect(Collectors.groupingBy(Forgery::route, TreeMap::new, Collectors.mapping(Forgery::field, Collectors.toSet())));
+        router.uriRoutes().forEach(r -> {
+            String key = r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString();
+            if (Set.of("GET", "HEAD", "OPTIONS").contains(r.getHttpMethodName())) {
+                return;
+            }
+            var body = r.getBodyArgument();
+            if (body.isEmpty()) {
+                return;
+            }
+            Class<?> type = body.get().getType();
+            List<String> owners;
+            if (type == String.class || type == byte[].class) {
+                owners = fileColumns.get(key);
+                if (owners == null) {
+                    problems.append(key).append(" takes a file: declare the columns of its rows that name an owner or a parent\n");
+                    return;
+                }
+            } else {
+                var introspection = BeanIntrospector.SHARED.findIntrospection(type);
+                if (introspection.isEmpty()) {
+                    problems.append(key).append(": cannot see the fields of its body ").append(type.getName()).append('\n');
+                    return;
+                }
+                owners = Arrays.stream(introspection.get().getPropertyNames()).filter(Matrix::namesOwnerOrParent).toList();
+            }
+            Set<String> done = forged.getOrDefault(key, Set.of());
+            for (String owner : owners) {
+                if (!done.contains(owner)) {
+                    problems.append(key).append(": body field '").append(owner)
+                            .append("' names an owner or a parent and no forgery varies it\n");
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            fail(problems.toString());
+        }
+    }
+
+    /**
+     * The forged bodies, one container per route and one test per forgery and sender. {@code othersRows}
+     * are queries selecting agency B's rows: a control may write, but none of them may change.
+     */
+    static List<DynamicNode> forgeries(List<Forgery> forgeries, Tokens tokens, Set<String> secrets, List<String> othersRows,
+                                       Http http, Db db) {
+        Map<String, List<DynamicTest>> byRoute = new LinkedHashMap<>();
+        for (Forgery f : forgeries) {
+            for (Sender sender : f.senders()) {
+                Supplier<String> token = sender == Sender.CONTRIBUTOR ? tokens.otherContributor() : tokens.otherLead();
+                String who = "A's " + sender.name().toLowerCase(Locale.ROOT);
+                String name = (f.control() ? "control, " : "") + who + ": " + f.field() + " = " + f.what() + " -> " + f.expected();
+                byRoute.computeIfAbsent(f.route(), k -> new ArrayList<>()).add(DynamicTest.dynamicTest(name, () -> {
+                    String path = f.path();
+                    String before = f.control() ? null : db.snapshot();
+                    // A refusal leaves every table as it was; a control may write, but none of B's rows.
+                    String others = f.control() ? db.rows(othersRows) : null;
+                    Http.Res res = http.send(f.method(), path, token.get(), f.body().get(), f.contentType());
+                    assertEquals(f.expected(), res.status(), () -> name + ": " + f.method() + " " + path + " -> " + res);
+                    for (String mention : f.mentions()) {
+                        assertTrue(res.body().contains(mention), () -> name + ": the answer does not mention " + mention + ": " + res);
+                    }
+                    for (String secret : secrets) {
+                        assertFalse(res.body().contains(secret), () -> name + " shows agency B's unreleased " + secret + ": " + res);
+                    }
+                    if (before != null) {
+                        assertEquals(before, db.snapshot(), () -> name + ": " + f.method() + " " + path + " was refused ("
+                                + res.status() + ") but the database changed");
+                    }
+                    if (others != null) {
+                        assertEquals(others, db.rows(othersRows), () -> name + ": " + f.method() + " " + path
+                                + " changed agency B's rows");
+                    }
+                }));
+            }
+        }
+        List<DynamicNode> containers = new ArrayList<>();
+        byRoute.forEach((route, cases) -> containers.add(DynamicContainer.dynamicContainer(route + " [forged body fields]", cases)));
+        return containers;
+    }
+
     // ---- path variants ---------------------------------------------------------------------------
 
     /**
@@ -498,6 +688,31 @@ final class Matrix {
                     }
                     rows.sort(null);
                     out.append(table).append(": ").append(rows.size()).append(" rows, ").append(sha256(String.join("\n", rows))).append('\n');
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return out.toString();
+        }
+
+        /** A fingerprint of the rows these queries select. */
+        String rows(List<String> queries) {
+            StringBuilder out = new StringBuilder();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                for (String query : queries) {
+                    List<String> rows = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery(query)) {
+                        int n = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            StringBuilder row = new StringBuilder();
+                            for (int i = 1; i <= n; i++) {
+                                row.append(rs.getString(i)).append('\u0001');
+                            }
+                            rows.add(row.toString());
+                        }
+                    }
+                    rows.sort(null);
+                    out.append(query).append(": ").append(rows.size()).append(" rows, ").append(sha256(String.join("\n", rows))).append('\n');
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
