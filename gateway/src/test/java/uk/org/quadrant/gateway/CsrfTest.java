@@ -74,7 +74,7 @@ class CsrfTest {
     @Test
     void theHeaderFormIsAcceptedForScriptedForms() {
         browser.signIn("chair", Browserless.DEMO_PASSWORD);
-        String token = browser.cookie("quadrant_csrf").orElseThrow();
+        String token = browser.csrfToken();
         Page out = browser.send(HttpRequest.POST("/logout", "").contentType(MediaType.TEXT_PLAIN_TYPE)
                 .header("X-CSRF-Token", token));
         assertEquals(303, out.status());

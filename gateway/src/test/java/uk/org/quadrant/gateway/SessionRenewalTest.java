@@ -81,7 +81,8 @@ class SessionRenewalTest {
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(10))))
                 .notBeforeTime(Date.from(now.minus(Duration.ofMinutes(10))))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .claim("roles", List.of(role)).claim("agency", agency).build();
+                .claim("roles", List.of(role)).claim("agency", agency)
+                .claim("sid", java.util.UUID.randomUUID().toString()).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.privateKey().getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(keys.privateKey()));
         return jwt.serialize();

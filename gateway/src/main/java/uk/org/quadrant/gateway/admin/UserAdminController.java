@@ -3,6 +3,7 @@ package uk.org.quadrant.gateway.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -54,13 +55,15 @@ class UserAdminController {
     private final AgencyRepository agencies;
     private final DirectoryAdministration admin;
     private final long renewalMinutes;
+    private final SessionEnd sessions;
 
     UserAdminController(UserAccountRepository users, AgencyRepository agencies, DirectoryAdministration admin,
-                        AuthConfiguration auth) {
+                        AuthConfiguration auth, SessionEnd sessions) {
         this.users = users;
         this.agencies = agencies;
         this.admin = admin;
         this.renewalMinutes = Math.max(1, auth.tokenLifetime().toMinutes());
+        this.sessions = sessions;
     }
 
     /** A user as the list shows them. */
@@ -162,6 +165,7 @@ class UserAdminController {
         }
         try {
             admin.setEnabled(user.id(), version(form), enable, AdminAccess.changedBy(authentication));
+            sessions.ended(username);
         } catch (StaleVersionException e) {
             return conflict((UserAccount) e.current());
         }
@@ -193,7 +197,12 @@ class UserAdminController {
         if (errors.isEmpty()) {
             try {
                 admin.resetPassword(user.id(), version(form), form.raw("password"), AdminAccess.changedBy(authentication));
-                return HttpResponse.seeOther(Banners.redirect("/admin/users", "password-reset", username));
+                sessions.ended(username);
+                MutableHttpResponse<?> done = HttpResponse.seeOther(Banners.redirect("/admin/users", "password-reset", username));
+                if (isSelf(user, authentication)) {
+                    sessions.continueOwn(authentication).ifPresent(done::cookie);
+                }
+                return done;
             } catch (StaleVersionException e) {
                 UserAccount current = (UserAccount) e.current();
                 model.put("user", current);

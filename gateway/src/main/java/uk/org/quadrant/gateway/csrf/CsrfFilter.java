@@ -19,6 +19,7 @@ import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import uk.org.quadrant.gateway.tokens.AuthConfiguration;
+import uk.org.quadrant.gateway.tokens.SessionIds;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -30,16 +31,21 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Double-submit CSRF protection for every state-changing request a browser could forge.
- * Every page carries a random token in an HttpOnly, SameSite=Strict cookie; pages echo it in
- * a hidden {@code csrfToken} field (or an {@code X-CSRF-Token} header). A POST, PUT, PATCH or
+ * CSRF protection for every state-changing request a browser could forge. A POST, PUT, PATCH or
  * DELETE whose body is not JSON (JSON cannot be sent cross-site without a CORS preflight, which the
- * gateway never grants) must present a token equal to the cookie, or it is refused with 403.
+ * gateway never grants) must carry the expected token in a hidden {@code csrfToken} field (or an
+ * {@code X-CSRF-Token} header), or it is refused with 403. Pages put the expected token into every form.
+ * <ul>
+ *   <li>Signed in (the session cookie holds a session token this gateway signed): the token is bound
+ *       to the session, {@link CsrfTokens#forSession} of its session id. A token from another session,
+ *       or a planted CSRF cookie with its matching field, does not fit.</li>
+ *   <li>Before sign-in (the sign-in form): double-submit against a random pre-session cookie
+ *       (HttpOnly, SameSite=Strict, {@code __Host-} prefixed when Secure, so no other host can plant it).</li>
+ * </ul>
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class CsrfFilter implements Ordered {
 
-    static final String COOKIE = "quadrant_csrf";
     static final String FIELD = "csrfToken";
     static final String HEADER = "X-CSRF-Token";
     static final String ATTRIBUTE = "quadrant.csrf.token";
@@ -51,12 +57,18 @@ class CsrfFilter implements Ordered {
     private final FilterBodyParser bodyParser;
     private final boolean secure;
     private final String sessionCookie;
+    private final String csrfCookie;
+    private final SessionIds sessionIds;
+    private final CsrfTokens tokens;
     private final SecureRandom random = new SecureRandom();
 
-    CsrfFilter(FilterBodyParser bodyParser, AuthConfiguration config) {
+    CsrfFilter(FilterBodyParser bodyParser, AuthConfiguration config, SessionIds sessionIds, CsrfTokens tokens) {
         this.bodyParser = bodyParser;
         this.secure = config.cookieSecure();
         this.sessionCookie = config.cookieName();
+        this.csrfCookie = config.csrfCookieName();
+        this.sessionIds = sessionIds;
+        this.tokens = tokens;
     }
 
     @Override
@@ -71,35 +83,42 @@ class CsrfFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
-        Optional<String> cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank());
-        String token = cookie.orElseGet(this::newToken);
-        request.setAttribute(ATTRIBUTE, token);
-        if (cookie.isEmpty()) {
-            request.setAttribute(NEW_TOKEN, Boolean.TRUE);
+        Optional<String> session = request.getCookies().findCookie(sessionCookie).map(Cookie::getValue)
+                .filter(v -> !v.isBlank()).flatMap(sessionIds::of);
+        Optional<String> cookie = request.getCookies().findCookie(csrfCookie).map(Cookie::getValue).filter(v -> !v.isBlank());
+        String expected;
+        if (session.isPresent()) {
+            expected = tokens.forSession(session.get());
+        } else {
+            expected = cookie.orElseGet(this::newToken);
+            if (cookie.isEmpty()) {
+                request.setAttribute(NEW_TOKEN, Boolean.TRUE);
+            }
         }
+        request.setAttribute(ATTRIBUTE, expected);
         if (!needsCheck(request) || bearerOnly(request)) {
             return PROCEED;
         }
-        if (cookie.isEmpty()) {
+        if (session.isEmpty() && cookie.isEmpty()) {
             return refuse();
         }
         String header = request.getHeaders().get(HEADER);
         if (header != null) {
-            return matches(cookie.get(), header) ? PROCEED : refuse();
+            return matches(expected, header) ? PROCEED : refuse();
         }
         boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
         if (!form) {
             return refuse();
         }
         Object submitted = bodyParser.parseBody(request).join().get(FIELD);
-        return submitted != null && matches(cookie.get(), submitted.toString()) ? PROCEED : refuse();
+        return submitted != null && matches(expected, submitted.toString()) ? PROCEED : refuse();
     }
 
     @ResponseFilter
     void issueCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
         boolean page = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
         if (page && Boolean.TRUE.equals(request.getAttribute(NEW_TOKEN, Boolean.class).orElse(false))) {
-            request.getAttribute(ATTRIBUTE, String.class).ifPresent(token -> response.cookie(Cookie.of(COOKIE, token)
+            request.getAttribute(ATTRIBUTE, String.class).ifPresent(token -> response.cookie(Cookie.of(csrfCookie, token)
                     .path("/").httpOnly(true).secure(secure).sameSite(SameSite.Strict)));
         }
     }

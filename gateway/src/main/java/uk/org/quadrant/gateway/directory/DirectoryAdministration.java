@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
 
@@ -77,27 +78,51 @@ public class DirectoryAdministration {
     public UserAccount updateUser(long id, long version, String displayName, String agencyCode, Set<Role> roles, ChangedBy by) {
         UserAccount current = currentUser(id, version);
         UserAccount next = new UserAccount(current.id(), current.username(), displayName, agencyCode, Role.format(roles),
-                current.passwordHash(), current.enabled(), current.version(), current.createdAt(), clock.instant());
+                current.passwordHash(), current.enabled(), current.version(), current.createdAt(), clock.instant(),
+                current.sessionsValidAfter());
         return saveUser(current, next, "UPDATE", by);
     }
 
+    /** Disabling also ends every session and token the user holds, on the next request they make. */
     @Transactional
     public UserAccount setEnabled(long id, long version, boolean enabled, ChangedBy by) {
         UserAccount current = currentUser(id, version);
         UserAccount next = new UserAccount(current.id(), current.username(), current.displayName(), current.agencyCode(),
-                current.roles(), current.passwordHash(), enabled, current.version(), current.createdAt(), clock.instant());
+                current.roles(), current.passwordHash(), enabled, current.version(), current.createdAt(), clock.instant(),
+                enabled ? current.sessionsValidAfter() : nextGeneration(current.sessionsValidAfter()));
         return saveUser(current, next, enabled ? "ENABLE" : "DISABLE", by);
     }
 
-    /** The new password is hashed here and never logged: the change log says only that it was reset. */
+    /**
+     * The new password is hashed here and never logged: the change log says only that it was reset.
+     * Every session and token issued before ends (the caller re-issues the manager's own session).
+     */
     @Transactional
     public UserAccount resetPassword(long id, long version, String password, ChangedBy by) {
         UserAccount current = currentUser(id, version);
         UserAccount next = new UserAccount(current.id(), current.username(), current.displayName(), current.agencyCode(),
-                current.roles(), hasher.hash(password), current.enabled(), current.version(), current.createdAt(), clock.instant());
+                current.roles(), hasher.hash(password), current.enabled(), current.version(), current.createdAt(), clock.instant(),
+                nextGeneration(current.sessionsValidAfter()));
         UserAccount saved = update(next, current);
         record(by, "user", current.username(), "RESET_PASSWORD", null, "password reset (not recorded)");
         return saved;
+    }
+
+    /**
+     * Sign-out: ends every session and token of {@code username} issued before now. Not a change to the
+     * directory, so not in the change log; it bumps the version like any write, so a manager's form
+     * opened before cannot write the old generation back.
+     */
+    @Transactional
+    public void endSessions(String username) {
+        users.findByUsername(username).ifPresent(current ->
+                users.endSessions(current.id(), nextGeneration(current.sessionsValidAfter())));
+    }
+
+    /** Now, to the millisecond the column keeps, and always different from the current value. */
+    private Instant nextGeneration(Instant current) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return current != null && !now.isAfter(current) ? current.plusMillis(1) : now;
     }
 
     @Transactional

@@ -107,13 +107,13 @@ class SignInController {
                     .body(new ModelAndView<>("signin/sign-in", model(username, List.of(new FormError("username", BAD_CREDENTIALS)))));
         }
         throttle.succeeded(username);
-        return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issue(user.get())));
+        return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issueSession(user.get())));
     }
 
     @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL},
             produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    HttpResponse<?> signOut() {
-        return HttpResponse.seeOther(URI.create("/login?signedOut=true")).cookie(cookies.signedOut());
+    HttpResponse<?> signOut(@Nullable Authentication authentication, HttpRequest<?> request) {
+        return HttpResponse.seeOther(URI.create("/login?signedOut=true")).cookie(cookies.endSession(authentication, request));
     }
 
     /** The same words whether or not the account exists. */

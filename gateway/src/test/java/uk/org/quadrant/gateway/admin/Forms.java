@@ -19,7 +19,7 @@ final class Forms {
 
     /** {@code post(browser, path, "name", "value", "roles", "A", "roles", "B")}; the page's CSRF token is added. */
     static Browserless.Page post(Browserless browser, String path, String... pairs) {
-        return postWithToken(browser, path, browser.cookie("quadrant_csrf").orElseThrow(), pairs);
+        return postWithToken(browser, path, browser.csrfToken(), pairs);
     }
 
     static Browserless.Page postWithToken(Browserless browser, String path, String token, String... pairs) {

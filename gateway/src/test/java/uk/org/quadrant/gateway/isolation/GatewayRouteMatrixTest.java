@@ -23,7 +23,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.gateway.csrf.CsrfTokens;
 import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.gateway.tokens.SessionIds;
 import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
 
 import javax.sql.DataSource;
@@ -375,6 +377,10 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     @Inject
     SigningKeyProvider keys;
     @Inject
+    SessionIds sessionIds;
+    @Inject
+    CsrfTokens csrfTokens;
+    @Inject
     DataSource dataSource;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -467,7 +473,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(username).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now.minusSeconds(10))).notBeforeTime(Date.from(now.minusSeconds(10)))
                 .expirationTime(Date.from(now.plus(ttl))).claim("name", username).claim("agency", agency)
-                .claim("roles", List.of(role)).build();
+                .claim("roles", List.of(role)).claim("sid", UUID.randomUUID().toString()).build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);
@@ -497,6 +503,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             boolean json = path.startsWith("/api/") || path.startsWith("/.well-known");
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(20))
                     .header("Accept", json ? "application/json" : "text/html, */*;q=0.1");
+            // Signed in: the session's own CSRF token (issue 14); otherwise the pre-session double-submit pair.
+            String csrf = session == null ? CSRF : sessionIds.of(session).map(csrfTokens::forSession).orElse(CSRF);
             StringBuilder cookies = new StringBuilder("quadrant_csrf=" + CSRF);
             if (session != null) {
                 cookies.append("; quadrant_session=").append(session);
@@ -508,7 +516,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                 body = HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody.api\",\"password\":\"wrong\"}");
             } else if (method.equals("POST")) {
                 Map<String, String> fields = new LinkedHashMap<>(form);
-                fields.put("csrfToken", CSRF);
+                fields.put("csrfToken", csrf);
                 b.header("Content-Type", "application/x-www-form-urlencoded");
                 body = HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
                         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&")));

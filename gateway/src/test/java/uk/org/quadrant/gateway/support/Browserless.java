@@ -53,6 +53,18 @@ public final class Browserless {
         return m.group(1);
     }
 
+    /**
+     * The CSRF token this browser's forms carry now (signed in: bound to the session), read from the
+     * page the start page leads to, as a person would find it.
+     */
+    public String csrfToken() {
+        Page page = get("/");
+        for (int hops = 0; hops < 3 && page.location() != null && (page.status() == 302 || page.status() == 303); hops++) {
+            page = get(page.location());
+        }
+        return csrfTokenFrom(page);
+    }
+
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
     }
