@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 for m in indicators-service audits-service actions-service gateway; do
   echo "[build-aot] $m"
-  ./mvnw -B -ntp -q -Paot -DskipTests "$@" -pl "$m" clean package
+  ./mvnw -B -ntp -q -Paot -DskipTests "$@" -pl "$m" -am clean package
   jar="$m/target/$m-0.1.0-SNAPSHOT.jar"
   # (the listing is read whole: `grep -q` closing the pipe early would fail the pipeline under pipefail)
   listing="$(unzip -Z1 "$jar")"
