@@ -9,8 +9,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.audits.changelog.ChangeLogEntry;
-import uk.org.quadrant.audits.changelog.ChangeLogRepository;
+import uk.org.quadrant.common.changelog.ChangeLogEntry;
+import uk.org.quadrant.common.changelog.ChangeLogRepository;
 import uk.org.quadrant.audits.support.TestTokens;
 
 import java.sql.Connection;

@@ -9,12 +9,12 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.org.quadrant.actions.access.Agencies;
-import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.common.access.Agencies;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
 import uk.org.quadrant.actions.plans.RecommendationRequest;
-import uk.org.quadrant.actions.problem.InvalidRequestException;
-import uk.org.quadrant.actions.problem.Problem.FieldError;
+import uk.org.quadrant.common.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.Problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,6 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -22,8 +21,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.actions.access.Caller;
-import uk.org.quadrant.actions.changelog.ChangeRecorder;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
 
 import java.util.List;
 
@@ -55,13 +54,13 @@ class BusinessPlanController {
     @Post
     @Secured(Caller.MANAGER)
     @Transactional
-    HttpResponse<BusinessPlanItem> add(@Body @Valid ItemRequest request, Authentication auth) {
+    HttpResponse<BusinessPlanItem> add(@Body @Valid ItemRequest request, Caller caller) {
         if (items.existsByPlanYearAndKindAndNumber(request.planYear(), request.kind(), request.number())) {
             throw new HttpStatusException(HttpStatus.CONFLICT, request.kind() + " " + request.number() + " of " + request.planYear() + " exists");
         }
         BusinessPlanItem saved = items.save(new BusinessPlanItem(null, request.planYear(), request.kind(), request.number(),
                 request.title().trim(), request.means()));
-        changes.record(Caller.of(auth), "business-plan", saved.id().toString(), "CREATE", null, saved);
+        changes.record(caller, "business-plan", saved.id().toString(), "CREATE", null, saved);
         return HttpResponse.created(saved);
     }
 }

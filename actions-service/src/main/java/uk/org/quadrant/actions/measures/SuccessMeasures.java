@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.org.quadrant.actions.domain.MeasureStatus;
 import uk.org.quadrant.actions.plans.PlanAction;
-import uk.org.quadrant.actions.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.util.Collection;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.actions.domain.Delivery;
-import uk.org.quadrant.actions.paging.Paging;
+import uk.org.quadrant.common.paging.Paging;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

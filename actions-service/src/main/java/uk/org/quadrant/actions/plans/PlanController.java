@@ -15,14 +15,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
 import uk.org.quadrant.actions.audits.RecommendationCheck;
-import uk.org.quadrant.actions.paging.Paging;
+import uk.org.quadrant.common.paging.Paging;
 import uk.org.quadrant.actions.domain.Delivery;
 
 import java.net.URI;
@@ -54,31 +53,31 @@ class PlanController {
 
     @Post("/plans")
     @Secured(Caller.MANAGER)
-    HttpResponse<PlanView> create(@Body @Valid PlanRequest request, Authentication auth) {
-        PlanView created = plans.create(request, Caller.of(auth));
+    HttpResponse<PlanView> create(@Body @Valid PlanRequest request, Caller caller) {
+        PlanView created = plans.create(request, caller);
         return HttpResponse.created(created, URI.create("/api/v1/plans/" + created.id()));
     }
 
     @Post("/plans/{id}/actions")
     @Secured(Caller.MANAGER)
     HttpResponse<ActionView> addAction(@PathVariable long id, @Body @Valid ActionRequest request,
-                                       @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
-        ActionView created = plans.addAction(id, request, Caller.of(auth), authorization);
+                                       @Header(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        ActionView created = plans.addAction(id, request, caller, authorization);
         return HttpResponse.created(created, URI.create("/api/v1/actions/" + created.id()));
     }
 
     @Put("/plans/{id}")
     @Secured(Caller.MANAGER)
     PlanView updatePlan(@PathVariable long id, @Body @Valid PlanRequest request,
-                        @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
-        return plans.updatePlan(id, request, request.version(), Caller.of(auth), authorization);
+                        @Header(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        return plans.updatePlan(id, request, request.version(), caller, authorization);
     }
 
     @Put("/actions/{id}")
     @Secured(Caller.MANAGER)
     ActionView updateAction(@PathVariable long id, @Body @Valid ActionRequest request,
-                            @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
-        return plans.updateAction(id, request, request.version(), Caller.of(auth), authorization);
+                            @Header(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        return plans.updateAction(id, request, request.version(), caller, authorization);
     }
 
     /**
@@ -108,8 +107,7 @@ class PlanController {
     @Post("/actions/from-recommendation")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
     HttpResponse<ActionView> fromRecommendation(@Body @Valid RecommendationRequest request,
-                                                @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
-        Caller caller = Caller.of(auth);
+                                                @Header(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
         VouchedRecommendation vouched = check.vouched(request, caller, authorization);
         PlanService.FromRecommendation result;
         try {

@@ -9,10 +9,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.actions.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 
 import java.util.List;
 
@@ -34,7 +33,7 @@ class ProgressController {
 
     @Post
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<ActionUpdate> add(@PathVariable long id, @Body @Valid UpdateRequest request, Authentication auth) {
-        return HttpResponse.created(progress.add(id, request, Caller.of(auth)));
+    HttpResponse<ActionUpdate> add(@PathVariable long id, @Body @Valid UpdateRequest request, Caller caller) {
+        return HttpResponse.created(progress.add(id, request, caller));
     }
 }

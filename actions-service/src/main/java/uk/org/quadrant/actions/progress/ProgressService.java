@@ -4,14 +4,14 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.actions.access.Caller;
-import uk.org.quadrant.actions.changelog.ChangeRecorder;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.actions.domain.ActionStatus;
 import uk.org.quadrant.actions.plans.DeliveryClock;
 import uk.org.quadrant.actions.plans.PlanAction;
 import uk.org.quadrant.actions.plans.PlanActionRepository;
 import uk.org.quadrant.actions.plans.PlanService;
-import uk.org.quadrant.actions.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.time.Instant;
 import java.time.LocalDate;

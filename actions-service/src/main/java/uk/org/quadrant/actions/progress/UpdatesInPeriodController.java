@@ -7,7 +7,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import uk.org.quadrant.actions.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.time.LocalDate;
 import java.util.List;

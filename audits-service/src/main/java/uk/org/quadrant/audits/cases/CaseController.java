@@ -13,10 +13,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.readlog.CaseReadRecorder;
 
 import java.time.LocalDate;
@@ -38,8 +37,7 @@ class CaseController {
 
     /** Case-level data: every read is recorded (who, agency, when, audit, case ids) before it is returned. */
     @Get("/audits/{id}/cases")
-    List<CaseView> list(@PathVariable long id, Authentication auth) {
-        Caller caller = Caller.of(auth);
+    List<CaseView> list(@PathVariable long id, Caller caller) {
         List<CaseView> found = cases.list(id, caller);
         reads.record(caller, "GET /api/v1/audits/" + id + "/cases", id, found.stream().map(CaseView::id).toList());
         return found;
@@ -47,31 +45,31 @@ class CaseController {
 
     @Post("/audits/{id}/cases")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<CaseView> record(@PathVariable long id, @Body @Valid CaseRequest request, Authentication auth) {
-        return HttpResponse.created(cases.record(id, request, Caller.of(auth)));
+    HttpResponse<CaseView> record(@PathVariable long id, @Body @Valid CaseRequest request, Caller caller) {
+        return HttpResponse.created(cases.record(id, request, caller));
     }
 
     @Put("/audits/{id}/cases/{caseId}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    CaseView regrade(@PathVariable long id, @PathVariable long caseId, @Body @Valid CaseRequest request, Authentication auth) {
-        return cases.regrade(id, caseId, request, request.version(), Caller.of(auth));
+    CaseView regrade(@PathVariable long id, @PathVariable long caseId, @Body @Valid CaseRequest request, Caller caller) {
+        return cases.regrade(id, caseId, request, request.version(), caller);
     }
 
     @Delete("/audits/{id}/cases/{caseId}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<Void> delete(@PathVariable long id, @PathVariable long caseId, Authentication auth) {
-        cases.delete(id, caseId, Caller.of(auth));
+    HttpResponse<Void> delete(@PathVariable long id, @PathVariable long caseId, Caller caller) {
+        cases.delete(id, caseId, caller);
         return HttpResponse.noContent();
     }
 
     /** Grade distribution across audits (per grading scale), for the board's qualitative quadrant. */
     @Get("/grades")
-    List<AcrossAuditsGrades> acrossAudits(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to, Authentication auth) {
-        return cases.acrossAudits(Caller.of(auth), from, to);
+    List<AcrossAuditsGrades> acrossAudits(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to, Caller caller) {
+        return cases.acrossAudits(caller, from, to);
     }
 
     @Get("/audits/{id}/grades")
-    GradesView grades(@PathVariable long id, Authentication auth) {
-        return cases.grades(id, Caller.of(auth));
+    GradesView grades(@PathVariable long id, Caller caller) {
+        return cases.grades(id, caller);
     }
 }

@@ -15,11 +15,10 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.audits.access.Caller;
-import uk.org.quadrant.audits.paging.Paging;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.paging.Paging;
 
 import java.util.List;
 
@@ -39,22 +38,22 @@ class FindingController {
     /** An audit's findings; {@code page}/{@code size} page them ({@link Paging}). */
     @Get("/audits/{id}/findings")
     HttpResponse<List<FindingView>> list(@PathVariable long id, @QueryValue @Nullable Integer page,
-                                         @QueryValue @Nullable Integer size, Authentication auth) {
+                                         @QueryValue @Nullable Integer size, Caller caller) {
         Paging paging = Paging.of(page, size);
-        return Paging.respond(paging, findings.list(id, Caller.of(auth)));
+        return Paging.respond(paging, findings.list(id, caller));
     }
 
     @Post("/audits/{id}/findings")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<FindingView> record(@PathVariable long id, @Body @Valid FindingRequest request, Authentication auth) {
-        return HttpResponse.created(findings.record(id, request, Caller.of(auth)));
+    HttpResponse<FindingView> record(@PathVariable long id, @Body @Valid FindingRequest request, Caller caller) {
+        return HttpResponse.created(findings.record(id, request, caller));
     }
 
     /** Turns a recommendation into a tracked action in actions-service (idempotent). */
     @Post("/findings/{id}/action")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    SentAction sendToActions(@PathVariable long id, @Header(HttpHeaders.AUTHORIZATION) String authorization, Authentication auth) {
-        return sender.send(id, authorization, Caller.of(auth));
+    SentAction sendToActions(@PathVariable long id, @Header(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        return sender.send(id, authorization, caller);
     }
 
     /**
@@ -63,25 +62,25 @@ class FindingController {
      * manager, 409 not a recommendation).
      */
     @Get("/findings/{id}/recommendation")
-    Recommendation recommendation(@PathVariable long id, Authentication auth) {
-        return sender.canonical(id, Caller.of(auth));
+    Recommendation recommendation(@PathVariable long id, Caller caller) {
+        return sender.canonical(id, caller);
     }
 
     @Put("/findings/{id}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    FindingView update(@PathVariable long id, @Body @Valid FindingRequest request, Authentication auth) {
-        return findings.update(id, request, request.version(), Caller.of(auth));
+    FindingView update(@PathVariable long id, @Body @Valid FindingRequest request, Caller caller) {
+        return findings.update(id, request, request.version(), caller);
     }
 
     @Delete("/findings/{id}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<Void> delete(@PathVariable long id, Authentication auth) {
-        findings.delete(id, Caller.of(auth));
+    HttpResponse<Void> delete(@PathVariable long id, Caller caller) {
+        findings.delete(id, caller);
         return HttpResponse.noContent();
     }
 
     @Get("/findings/{id}")
-    FindingView get(@PathVariable long id, Authentication auth) {
-        return FindingView.of(findings.require(id, Caller.of(auth)));
+    FindingView get(@PathVariable long id, Caller caller) {
+        return FindingView.of(findings.require(id, caller));
     }
 }

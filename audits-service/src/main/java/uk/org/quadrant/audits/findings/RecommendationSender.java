@@ -6,7 +6,7 @@ import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.domain.FindingKind;
 import uk.org.quadrant.audits.reviews.Audit;
 import uk.org.quadrant.audits.reviews.AuditAccess;

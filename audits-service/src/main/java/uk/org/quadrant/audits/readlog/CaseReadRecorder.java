@@ -3,7 +3,7 @@ package uk.org.quadrant.audits.readlog;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -14,8 +14,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.audits.access.Caller;
-import uk.org.quadrant.audits.problem.InvalidRequestException;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package uk.org.quadrant.audits.reviews;
 
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -12,11 +12,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.audits.access.Caller;
-import uk.org.quadrant.audits.paging.Paging;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.paging.Paging;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,12 +41,12 @@ class AuditController {
      * in SQL: a page reads the page and a count, not the whole list.
      */
     @Get
-    HttpResponse<List<AuditView>> list(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication auth) {
+    HttpResponse<List<AuditView>> list(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Caller caller) {
         Paging paging = Paging.of(page, size);
         if (paging == null) {
-            return HttpResponse.ok(audits.visible(Caller.of(auth)).stream().map(AuditView::of).toList());
+            return HttpResponse.ok(audits.visible(caller).stream().map(AuditView::of).toList());
         }
-        AuditService.Page slice = audits.visiblePage(Caller.of(auth), paging);
+        AuditService.Page slice = audits.visiblePage(caller, paging);
         return HttpResponse.ok(slice.audits().stream().map(AuditView::of).toList())
                 .header(Paging.TOTAL_HEADER, Long.toString(slice.total()));
     }
@@ -60,25 +59,25 @@ class AuditController {
     @Get("/recent")
     List<AuditView> recent(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable LocalDate from,
                            @QueryValue @Nullable LocalDate to, @QueryValue(defaultValue = "5") @Min(1) @Max(50) int limit,
-                           Authentication auth) {
-        return audits.recentlyChanged(Caller.of(auth), agency, from, to, limit).stream().map(AuditView::of).toList();
+                           Caller caller) {
+        return audits.recentlyChanged(caller, agency, from, to, limit).stream().map(AuditView::of).toList();
     }
 
     @Get("/{id}")
-    AuditView get(@PathVariable long id, Authentication auth) {
-        return AuditView.of(audits.require(id, Caller.of(auth)));
+    AuditView get(@PathVariable long id, Caller caller) {
+        return AuditView.of(audits.require(id, caller));
     }
 
     @Post
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<AuditView> create(@Body @Valid AuditRequest request, Authentication auth) {
-        AuditView created = AuditView.of(audits.create(request, Caller.of(auth)));
+    HttpResponse<AuditView> create(@Body @Valid AuditRequest request, Caller caller) {
+        AuditView created = AuditView.of(audits.create(request, caller));
         return HttpResponse.created(created, URI.create("/api/v1/audits/" + created.id()));
     }
 
     @Put("/{id}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    AuditView update(@PathVariable long id, @Body @Valid AuditRequest request, Authentication auth) {
-        return AuditView.of(audits.update(id, request, Caller.of(auth)));
+    AuditView update(@PathVariable long id, @Body @Valid AuditRequest request, Caller caller) {
+        return AuditView.of(audits.update(id, request, caller));
     }
 }

@@ -10,7 +10,6 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,10 +18,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.audits.access.Caller;
-import uk.org.quadrant.audits.changelog.ChangeRecorder;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.audits.domain.GradingScale;
-import uk.org.quadrant.audits.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +57,7 @@ class GradingScaleController {
     @Post
     @Secured(Caller.MANAGER)
     @Transactional
-    HttpResponse<GradingScale> define(@Body @Valid ScaleRequest request, Authentication auth) {
+    HttpResponse<GradingScale> define(@Body @Valid ScaleRequest request, Caller caller) {
         if (new HashSet<>(request.grades()).size() != request.grades().size()) {
             throw new InvalidRequestException("grades", "each grade may appear once");
         }
@@ -70,7 +69,7 @@ class GradingScaleController {
         }
         GradingScaleRecord saved = scales.save(new GradingScaleRecord(request.code(), request.name().trim(),
                 String.join(",", request.grades()), request.standard()));
-        changes.record(Caller.of(auth), "grading-scale", saved.code(), "CREATE", null, saved.scale());
+        changes.record(caller, "grading-scale", saved.code(), "CREATE", null, saved.scale());
         return HttpResponse.created(saved.scale());
     }
 }

@@ -10,10 +10,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 
 import java.util.List;
 
@@ -36,41 +35,41 @@ class SelfAssessmentController {
 
     @Put("/standards/{code}")
     @Secured(Caller.MANAGER)
-    Standard defineStandard(@PathVariable String code, @Body @Valid Section11Requests.DefineStandard request, Authentication auth) {
+    Standard defineStandard(@PathVariable String code, @Body @Valid Section11Requests.DefineStandard request, Caller caller) {
         if (!code.equals(request.code())) {
-            throw new uk.org.quadrant.audits.problem.InvalidRequestException("code", "must match the standard in the path");
+            throw new uk.org.quadrant.common.problem.InvalidRequestException("code", "must match the standard in the path");
         }
-        return selfAssessments.defineStandard(request, Caller.of(auth));
+        return selfAssessments.defineStandard(request, caller);
     }
 
     @Get("/assessments")
-    List<AssessmentView> list(Authentication auth) {
-        return selfAssessments.list(Caller.of(auth));
+    List<AssessmentView> list(Caller caller) {
+        return selfAssessments.list(caller);
     }
 
     @Get("/assessments/{id}")
-    AssessmentView get(@PathVariable long id, Authentication auth) {
-        return selfAssessments.get(id, Caller.of(auth));
+    AssessmentView get(@PathVariable long id, Caller caller) {
+        return selfAssessments.get(id, caller);
     }
 
     @Post("/assessments")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
-    HttpResponse<AssessmentView> start(@Body @Valid Section11Requests.Start request, Authentication auth) {
-        return HttpResponse.created(selfAssessments.start(request, Caller.of(auth)));
+    HttpResponse<AssessmentView> start(@Body @Valid Section11Requests.Start request, Caller caller) {
+        return HttpResponse.created(selfAssessments.start(request, caller));
     }
 
     @Put("/assessments/{id}/standards/{code}")
     @Secured({Caller.CONTRIBUTOR, Caller.LEAD, Caller.MANAGER})
     AssessmentView rate(@PathVariable long id, @PathVariable String code, @Body @Valid Section11Requests.Rate request,
-                        Authentication auth) {
-        return selfAssessments.rate(id, code, request, Caller.of(auth));
+                        Caller caller) {
+        return selfAssessments.rate(id, code, request, caller);
     }
 
     /** The board's moderation or challenge comment on one standard: the chair's one write. */
     @Put("/assessments/{id}/standards/{code}/challenge")
     @Secured({Caller.MANAGER, Caller.CHAIR})
     AssessmentView challenge(@PathVariable long id, @PathVariable String code, @Body @Valid Section11Requests.Challenge request,
-                             Authentication auth) {
-        return selfAssessments.challenge(id, code, request, Caller.of(auth));
+                             Caller caller) {
+        return selfAssessments.challenge(id, code, request, caller);
     }
 }

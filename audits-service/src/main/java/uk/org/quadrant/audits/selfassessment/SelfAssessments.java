@@ -4,10 +4,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.audits.access.Agencies;
-import uk.org.quadrant.audits.access.Caller;
-import uk.org.quadrant.audits.changelog.ChangeRecorder;
-import uk.org.quadrant.audits.problem.InvalidRequestException;
+import uk.org.quadrant.common.access.Agencies;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.time.Instant;
 import java.util.ArrayList;

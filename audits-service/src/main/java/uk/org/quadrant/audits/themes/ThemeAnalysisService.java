@@ -2,12 +2,12 @@ package uk.org.quadrant.audits.themes;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.audits.access.Agencies;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Agencies;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.changelog.DataVersion;
 import uk.org.quadrant.audits.domain.Quadrant;
 import uk.org.quadrant.audits.domain.ThemeAnalysis;
-import uk.org.quadrant.audits.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.time.LocalDate;
 import java.util.List;

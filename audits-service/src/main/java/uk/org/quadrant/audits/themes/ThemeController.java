@@ -14,15 +14,14 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.audits.access.Caller;
-import uk.org.quadrant.audits.changelog.ChangeRecorder;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.audits.domain.Quadrant;
 
 import java.time.LocalDate;
@@ -52,12 +51,12 @@ class ThemeController {
     @Post
     @Secured(Caller.MANAGER)
     @Transactional
-    HttpResponse<Theme> add(@Body @Valid ThemeRequest request, Authentication auth) {
+    HttpResponse<Theme> add(@Body @Valid ThemeRequest request, Caller caller) {
         if (themes.existsById(request.code())) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Theme " + request.code() + " already exists");
         }
         Theme theme = themes.save(new Theme(request.code(), request.label().trim(), true));
-        changes.record(Caller.of(auth), "theme", theme.code(), "CREATE", null, theme);
+        changes.record(caller, "theme", theme.code(), "CREATE", null, theme);
         return HttpResponse.created(theme);
     }
 
@@ -65,11 +64,11 @@ class ThemeController {
     @Put("/{code}")
     @Secured(Caller.MANAGER)
     @Transactional
-    Theme update(@PathVariable String code, @Body @Valid ThemeUpdate request, Authentication auth) {
+    Theme update(@PathVariable String code, @Body @Valid ThemeUpdate request, Caller caller) {
         Theme current = themes.findById(code).filter(t -> t.code().equals(code))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No theme " + code));
         Theme updated = themes.update(new Theme(code, request.label().trim(), request.active() == null || request.active()));
-        changes.record(Caller.of(auth), "theme", code, "UPDATE", current, updated);
+        changes.record(caller, "theme", code, "UPDATE", current, updated);
         return updated;
     }
 
@@ -85,7 +84,7 @@ class ThemeController {
     @Get("/analysis")
     List<ThemeAnalysisRow> analysis(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
                                     @QueryValue @Nullable Quadrant quadrant, @QueryValue @Nullable @Size(max = 16) String agency,
-                                    @QueryValue @Nullable @Min(1) @Max(100) Integer minSources, Authentication auth) {
-        return analysis.analyse(Caller.of(auth), from, to, quadrant, agency, minSources);
+                                    @QueryValue @Nullable @Min(1) @Max(100) Integer minSources, Caller caller) {
+        return analysis.analyse(caller, from, to, quadrant, agency, minSources);
     }
 }

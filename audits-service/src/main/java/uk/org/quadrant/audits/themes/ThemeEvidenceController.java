@@ -7,10 +7,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.domain.Quadrant;
 
 import java.time.LocalDate;
@@ -39,7 +38,7 @@ class ThemeEvidenceController {
     @Get("/evidence")
     List<ThemeEvidence> evidence(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
                                  @QueryValue @Nullable Quadrant quadrant, @QueryValue @Nullable @Size(max = 16) String agency,
-                                 @QueryValue @Nullable @Size(max = 64) String theme, Authentication auth) {
-        return evidence.evidence(Caller.of(auth), from, to, quadrant, agency, theme);
+                                 @QueryValue @Nullable @Size(max = 64) String theme, Caller caller) {
+        return evidence.evidence(caller, from, to, quadrant, agency, theme);
     }
 }

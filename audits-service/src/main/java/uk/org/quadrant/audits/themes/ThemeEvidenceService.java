@@ -1,12 +1,12 @@
 package uk.org.quadrant.audits.themes;
 
 import jakarta.inject.Singleton;
-import uk.org.quadrant.audits.access.Agencies;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Agencies;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.domain.Quadrant;
 import uk.org.quadrant.audits.findings.Finding;
 import uk.org.quadrant.audits.findings.FindingRepository;
-import uk.org.quadrant.audits.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.audits.reviews.Audit;
 import uk.org.quadrant.audits.reviews.AuditAccess;
 import uk.org.quadrant.audits.reviews.AuditRepository;

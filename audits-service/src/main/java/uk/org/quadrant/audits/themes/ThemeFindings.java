@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.domain.AuditType;
 import uk.org.quadrant.audits.domain.FindingKind;
 import uk.org.quadrant.audits.domain.Quadrant;

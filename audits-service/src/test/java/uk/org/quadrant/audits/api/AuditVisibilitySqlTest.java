@@ -6,7 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.audits.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.audits.domain.AuditStatus;
 import uk.org.quadrant.audits.domain.AuditType;
 import uk.org.quadrant.audits.reviews.Audit;

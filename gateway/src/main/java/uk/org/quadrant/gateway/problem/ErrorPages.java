@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ViewsRenderer;
 import jakarta.inject.Singleton;
+import uk.org.quadrant.common.problem.Problem;
 import uk.org.quadrant.gateway.csrf.CsrfTokenModelProcessor;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 

@@ -4,11 +4,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.indicators.access.Agencies;
-import uk.org.quadrant.indicators.access.Caller;
-import uk.org.quadrant.indicators.changelog.ChangeRecorder;
+import uk.org.quadrant.common.access.Agencies;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Unit;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.reports.ScorecardVersions;
 
 import java.math.BigDecimal;

@@ -10,10 +10,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 
 import java.net.URI;
 import java.util.List;
@@ -42,14 +41,14 @@ class IndicatorController {
 
     @Post
     @Secured(Caller.MANAGER)
-    HttpResponse<Indicator> create(@Body @Valid IndicatorDefinition definition, Authentication authentication) {
-        Indicator created = catalogue.create(definition, Caller.of(authentication));
+    HttpResponse<Indicator> create(@Body @Valid IndicatorDefinition definition, Caller caller) {
+        Indicator created = catalogue.create(definition, caller);
         return HttpResponse.created(created, URI.create("/api/v1/indicators/" + created.code()));
     }
 
     @Put("/{code}")
     @Secured(Caller.MANAGER)
-    Indicator update(@PathVariable String code, @Body @Valid IndicatorDefinition definition, Authentication authentication) {
-        return catalogue.update(code, definition, Caller.of(authentication));
+    Indicator update(@PathVariable String code, @Body @Valid IndicatorDefinition definition, Caller caller) {
+        return catalogue.update(code, definition, caller);
     }
 }

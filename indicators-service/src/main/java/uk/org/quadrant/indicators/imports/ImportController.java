@@ -10,9 +10,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import uk.org.quadrant.indicators.access.Caller;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 /**
  * {@code POST /api/v1/values/import?format=quadrant|dhis2&dryRun=true|false}: CSV (or DHIS2 JSON)
@@ -32,7 +31,7 @@ class ImportController {
     @Post(consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     HttpResponse<ImportResult> importValues(HttpRequest<?> request, @QueryValue(defaultValue = "quadrant") String format,
                                             @QueryValue(defaultValue = "false") String dryRun, @Body String body,
-                                            Authentication auth) {
+                                            Caller caller) {
         // Strictly true or false: "dryRun=yes" or a typo once meant a real import (hostile-input test).
         boolean dry = switch (dryRun.trim().toLowerCase()) {
             case "true" -> true;
@@ -48,7 +47,7 @@ class ImportController {
         if (json && f == ImportService.Format.QUADRANT) {
             throw new InvalidRequestException("format", "Quadrant's own format is CSV (text/csv); JSON is accepted for format=dhis2");
         }
-        ImportResult result = imports.run(f, json, body, dry, Caller.of(auth));
+        ImportResult result = imports.run(f, json, body, dry, caller);
         return result.errors().isEmpty() ? HttpResponse.ok(result) : HttpResponse.badRequest(result);
     }
 }

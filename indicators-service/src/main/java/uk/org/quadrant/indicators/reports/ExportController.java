@@ -10,10 +10,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.imports.Csv;
 
 import java.math.BigDecimal;
@@ -42,11 +41,11 @@ class ExportController {
     }
 
     @Get(value = "/indicators/{code}/series.csv", produces = {CSV, MediaType.ALL})
-    HttpResponse<String> seriesCsv(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Authentication auth) {
+    HttpResponse<String> seriesCsv(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Caller caller) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("indicator_code", "period", "period_label", "agency", "value",
                 "numerator", "denominator", "target", "rag", "direction", "change", "change_percent", "baseline", "benchmarks",
                 "status", "outlier", "comment")));
-        for (SeriesPoint p : series.series(code, agency, Caller.of(auth))) {
+        for (SeriesPoint p : series.series(code, agency, caller)) {
             out.append(Csv.line(cells(code, p.period(), p.periodLabel(), p.agency(), p.value(), p.numerator(), p.denominator(),
                     p.target(), p.rag(), p.direction(), p.change(), p.changePercent(), p.baseline(), benchmarks(p.benchmarks()),
                     p.status(), p.outlier(), p.comment())));
@@ -56,11 +55,11 @@ class ExportController {
 
     @Get(value = "/scorecard.csv", produces = {CSV, MediaType.ALL})
     HttpResponse<String> scorecardCsv(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
-                                      @QueryValue @Nullable @Size(max = 16) String period, Authentication auth) {
+                                      @QueryValue @Nullable @Size(max = 16) String period, Caller caller) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("code", "title", "owner_agency", "priority", "unit", "polarity",
                 "period", "period_label", "value", "target", "rag", "direction", "change", "change_percent", "benchmarks",
                 "status", "comment")));
-        for (ScorecardRow r : scorecard.scorecard(Caller.of(auth), agency, priority, period)) {
+        for (ScorecardRow r : scorecard.scorecard(caller, agency, priority, period)) {
             out.append(Csv.line(cells(r.code(), r.title(), r.ownerAgency(), r.priority(), r.unit(), r.polarity(), r.period(),
                     r.periodLabel(), r.value(), r.target(), r.rag(), r.direction(), r.change(), r.changePercent(),
                     benchmarks(r.benchmarks()), r.status(), r.comment())));

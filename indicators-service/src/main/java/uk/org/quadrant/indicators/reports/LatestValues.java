@@ -2,7 +2,7 @@ package uk.org.quadrant.indicators.reports;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.values.IndicatorValue;

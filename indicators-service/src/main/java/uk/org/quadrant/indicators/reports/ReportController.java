@@ -9,11 +9,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Size;
-import uk.org.quadrant.indicators.access.Caller;
-import uk.org.quadrant.indicators.paging.Paging;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.paging.Paging;
 
 import java.util.List;
 
@@ -34,35 +33,35 @@ class ReportController {
     }
 
     @Get("/indicators/{code}/series")
-    List<SeriesPoint> series(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Authentication auth) {
-        return series.series(code, agency, Caller.of(auth));
+    List<SeriesPoint> series(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Caller caller) {
+        return series.series(code, agency, caller);
     }
 
     @Get("/indicators/{code}/change")
     ChangeView change(@PathVariable String code, @QueryValue @Size(max = 16) String from, @QueryValue @Size(max = 16) String to,
-                      @QueryValue @Nullable @Size(max = 16) String agency, Authentication auth) {
-        return series.change(code, from, to, agency, Caller.of(auth));
+                      @QueryValue @Nullable @Size(max = 16) String agency, Caller caller) {
+        return series.change(code, from, to, agency, caller);
     }
 
     /** The whole scorecard, or with {@code page}/{@code size} one page of it and X-Total-Count (see {@link Paging}). */
     @Get("/scorecard")
     HttpResponse<List<ScorecardRow>> scorecard(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
                                                @QueryValue @Nullable @Size(max = 16) String period, @QueryValue @Nullable Integer page,
-                                               @QueryValue @Nullable Integer size, Authentication auth) {
+                                               @QueryValue @Nullable Integer size, Caller caller) {
         Paging paging = Paging.of(page, size);
-        return Paging.respond(paging, scorecard.scorecard(Caller.of(auth), agency, priority, period));
+        return Paging.respond(paging, scorecard.scorecard(caller, agency, priority, period));
     }
 
     @Get("/exceptions")
     HttpResponse<List<ScorecardRow>> exceptions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
                                                 @QueryValue @Nullable @Size(max = 16) String period, @QueryValue @Nullable Integer page,
-                                                @QueryValue @Nullable Integer size, Authentication auth) {
+                                                @QueryValue @Nullable Integer size, Caller caller) {
         Paging paging = Paging.of(page, size);
-        return Paging.respond(paging, scorecard.exceptions(Caller.of(auth), agency, priority, period));
+        return Paging.respond(paging, scorecard.exceptions(caller, agency, priority, period));
     }
 
     @Get("/submissions")
-    SubmissionStatus submissions(@QueryValue @Size(max = 16) String period, Authentication auth) {
-        return submissions.status(period, Caller.of(auth));
+    SubmissionStatus submissions(@QueryValue @Size(max = 16) String period, Caller caller) {
+        return submissions.status(period, caller);
     }
 }

@@ -4,9 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.domain.ValueStatus;
-import uk.org.quadrant.indicators.problem.UniqueKeyViolation;
+import uk.org.quadrant.common.problem.UniqueKeyViolation;
 
 import java.sql.ResultSet;
 import java.util.Collection;

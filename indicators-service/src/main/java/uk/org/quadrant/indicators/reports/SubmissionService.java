@@ -1,11 +1,11 @@
 package uk.org.quadrant.indicators.reports;
 
 import jakarta.inject.Singleton;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.domain.Period;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.values.IndicatorValue;
 import uk.org.quadrant.indicators.values.IndicatorValueRepository;
 

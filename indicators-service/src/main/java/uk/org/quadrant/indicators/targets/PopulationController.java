@@ -8,16 +8,15 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import uk.org.quadrant.indicators.access.Caller;
-import uk.org.quadrant.indicators.changelog.ChangeRecorder;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,11 +45,10 @@ class PopulationController {
     @Secured(Caller.MANAGER)
     @Transactional
     Population put(@PathVariable @Pattern(regexp = "[A-Z0-9_]{1,40}") String code, @PathVariable @Min(1900) @Max(2200) int year,
-                   @Body @Valid FigureRequest body, Authentication auth) {
+                   @Body @Valid FigureRequest body, Caller caller) {
         if (body.value().signum() <= 0 || body.value().stripTrailingZeros().scale() > 0) {
             throw new InvalidRequestException("value", "a population must be a positive whole number");
         }
-        Caller caller = Caller.of(auth);
         Optional<Population> current = populations.findByPopulationCodeAndPopulationYear(code, year);
         Population next = new Population(current.map(Population::id).orElse(null), code, year, body.value().longValueExact(),
                 caller.username(), Instant.now());

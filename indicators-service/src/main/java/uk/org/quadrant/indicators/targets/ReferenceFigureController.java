@@ -10,10 +10,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 
 import java.util.List;
 
@@ -36,14 +35,14 @@ class ReferenceFigureController {
 
     @Put("/targets/{period}")
     @Secured(Caller.MANAGER)
-    FigureView putTarget(@PathVariable String code, @PathVariable String period, @Body @Valid FigureRequest body, Authentication auth) {
-        return figures.put(code, ReferenceKind.TARGET, period, null, body.value(), Caller.of(auth));
+    FigureView putTarget(@PathVariable String code, @PathVariable String period, @Body @Valid FigureRequest body, Caller caller) {
+        return figures.put(code, ReferenceKind.TARGET, period, null, body.value(), caller);
     }
 
     @Delete("/targets/{period}")
     @Secured(Caller.MANAGER)
-    HttpResponse<Void> deleteTarget(@PathVariable String code, @PathVariable String period, Authentication auth) {
-        figures.delete(code, ReferenceKind.TARGET, period, null, Caller.of(auth));
+    HttpResponse<Void> deleteTarget(@PathVariable String code, @PathVariable String period, Caller caller) {
+        figures.delete(code, ReferenceKind.TARGET, period, null, caller);
         return HttpResponse.noContent();
     }
 
@@ -54,14 +53,14 @@ class ReferenceFigureController {
 
     @Put("/baselines/{period}")
     @Secured(Caller.MANAGER)
-    FigureView putBaseline(@PathVariable String code, @PathVariable String period, @Body @Valid FigureRequest body, Authentication auth) {
-        return figures.put(code, ReferenceKind.BASELINE, period, null, body.value(), Caller.of(auth));
+    FigureView putBaseline(@PathVariable String code, @PathVariable String period, @Body @Valid FigureRequest body, Caller caller) {
+        return figures.put(code, ReferenceKind.BASELINE, period, null, body.value(), caller);
     }
 
     @Delete("/baselines/{period}")
     @Secured(Caller.MANAGER)
-    HttpResponse<Void> deleteBaseline(@PathVariable String code, @PathVariable String period, Authentication auth) {
-        figures.delete(code, ReferenceKind.BASELINE, period, null, Caller.of(auth));
+    HttpResponse<Void> deleteBaseline(@PathVariable String code, @PathVariable String period, Caller caller) {
+        figures.delete(code, ReferenceKind.BASELINE, period, null, caller);
         return HttpResponse.noContent();
     }
 
@@ -73,15 +72,15 @@ class ReferenceFigureController {
     @Put("/benchmarks/{period}/{comparator}")
     @Secured(Caller.MANAGER)
     FigureView putBenchmark(@PathVariable String code, @PathVariable String period, @PathVariable String comparator,
-                            @Body @Valid FigureRequest body, Authentication auth) {
-        return figures.put(code, ReferenceKind.BENCHMARK, period, comparator, body.value(), Caller.of(auth));
+                            @Body @Valid FigureRequest body, Caller caller) {
+        return figures.put(code, ReferenceKind.BENCHMARK, period, comparator, body.value(), caller);
     }
 
     @Delete("/benchmarks/{period}/{comparator}")
     @Secured(Caller.MANAGER)
     HttpResponse<Void> deleteBenchmark(@PathVariable String code, @PathVariable String period, @PathVariable String comparator,
-                                       Authentication auth) {
-        figures.delete(code, ReferenceKind.BENCHMARK, period, comparator, Caller.of(auth));
+                                       Caller caller) {
+        figures.delete(code, ReferenceKind.BENCHMARK, period, comparator, caller);
         return HttpResponse.noContent();
     }
 }

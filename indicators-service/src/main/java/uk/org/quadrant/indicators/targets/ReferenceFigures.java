@@ -4,12 +4,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
-import uk.org.quadrant.indicators.changelog.ChangeRecorder;
+import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Period;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.reports.ScorecardVersions;
 
 import java.math.BigDecimal;

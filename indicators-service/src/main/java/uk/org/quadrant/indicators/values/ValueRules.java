@@ -3,8 +3,8 @@ package uk.org.quadrant.indicators.values;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.domain.Rates;
 import uk.org.quadrant.indicators.domain.Unit;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
-import uk.org.quadrant.indicators.problem.Problem.FieldError;
+import uk.org.quadrant.common.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.Problem.FieldError;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

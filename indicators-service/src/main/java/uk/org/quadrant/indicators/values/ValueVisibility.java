@@ -1,6 +1,6 @@
 package uk.org.quadrant.indicators.values;
 
-import uk.org.quadrant.indicators.access.Caller;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.domain.ValueStatus;
 

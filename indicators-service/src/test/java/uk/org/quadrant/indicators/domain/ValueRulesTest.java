@@ -5,8 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.org.quadrant.indicators.catalogue.Indicator;
-import uk.org.quadrant.indicators.problem.InvalidRequestException;
-import uk.org.quadrant.indicators.problem.Problem.FieldError;
+import uk.org.quadrant.common.problem.InvalidRequestException;
+import uk.org.quadrant.common.problem.Problem.FieldError;
 import uk.org.quadrant.indicators.values.ValueRules;
 import uk.org.quadrant.indicators.values.ValueRules.Resolved;
 
