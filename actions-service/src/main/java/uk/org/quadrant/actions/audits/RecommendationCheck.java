@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import uk.org.quadrant.common.access.Agencies;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
-import uk.org.quadrant.actions.plans.RecommendationRequest;
 import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.common.problem.Problem.FieldError;
 

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.org.quadrant.actions.domain.MeasureStatus;
-import uk.org.quadrant.actions.plans.PlanAction;
 import uk.org.quadrant.common.problem.InvalidRequestException;
 
 import java.util.Collection;
@@ -33,15 +32,15 @@ public class SuccessMeasures {
         this.indicators = indicators;
     }
 
-    /** A measure for each measurable action (by action id); empty map when none is measurable. */
-    public Map<Long, Measure> evaluate(Collection<PlanAction> actions, String authorization) {
-        var measurable = actions.stream().filter(a -> a.measureIndicator() != null).toList();
+    /** A measure for each measurable criterion (by action id); empty map when none is measurable. */
+    public Map<Long, Measure> evaluate(Collection<Criterion> criteria, String authorization) {
+        var measurable = criteria.stream().filter(c -> c.indicator() != null).toList();
         if (measurable.isEmpty()) {
             return Map.of();
         }
         Optional<Map<String, IndicatorsClient.LatestValue>> latest = scorecard(authorization);
-        return measurable.stream().collect(Collectors.toMap(PlanAction::id, a -> latest
-                .map(values -> measure(a, values.get(a.measureIndicator())))
+        return measurable.stream().collect(Collectors.toMap(Criterion::actionId, c -> latest
+                .map(values -> measure(c, values.get(c.indicator())))
                 .orElse(Measure.UNAVAILABLE)));
     }
 
@@ -90,11 +89,11 @@ public class SuccessMeasures {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
-    private static Measure measure(PlanAction a, IndicatorsClient.LatestValue latest) {
+    private static Measure measure(Criterion c, IndicatorsClient.LatestValue latest) {
         if (latest == null || latest.value() == null) {
             return new Measure(MeasureStatus.NO_DATA, null, null, null);
         }
-        return new Measure(MeasureStatus.evaluate(latest.value(), a.measureComparator(), a.measureTarget()),
+        return new Measure(MeasureStatus.evaluate(latest.value(), c.comparator(), c.target()),
                 plain(latest.value()), latest.period(), latest.periodLabel());
     }
 }

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
 import uk.org.quadrant.actions.audits.RecommendationCheck;
+import uk.org.quadrant.actions.audits.RecommendationRequest;
 import uk.org.quadrant.common.paging.Paging;
 import uk.org.quadrant.actions.domain.Delivery;
 

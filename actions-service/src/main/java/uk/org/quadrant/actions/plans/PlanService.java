@@ -8,10 +8,12 @@ import uk.org.quadrant.common.access.Agencies;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.actions.audits.AuditsClient.VouchedRecommendation;
 import uk.org.quadrant.actions.audits.RecommendationCheck;
+import uk.org.quadrant.actions.audits.RecommendationRequest;
 import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.actions.domain.ActionStatus;
 import uk.org.quadrant.actions.domain.Delivery;
 import uk.org.quadrant.actions.domain.SourceType;
+import uk.org.quadrant.actions.measures.Criterion;
 import uk.org.quadrant.actions.measures.Measure;
 import uk.org.quadrant.actions.measures.SuccessMeasures;
 import uk.org.quadrant.common.paging.Paging;
@@ -91,7 +93,8 @@ public class PlanService {
     }
 
     private List<ActionView> views(List<PlanAction> list, String authorization, DeliveryNow at) {
-        Map<Long, Measure> live = authorization == null ? Map.of() : measures.evaluate(list, authorization);
+        Map<Long, Measure> live = authorization == null ? Map.of() : measures.evaluate(list.stream()
+                .map(a -> new Criterion(a.id(), a.measureIndicator(), a.measureComparator(), a.measureTarget())).toList(), authorization);
         return list.stream().map(a -> view(a, live.get(a.id()), at)).toList();
     }
 

@@ -14,7 +14,7 @@ import uk.org.quadrant.common.problem.Problem.FieldError;
 import uk.org.quadrant.audits.reviews.Audit;
 import uk.org.quadrant.audits.reviews.AuditAccess;
 import uk.org.quadrant.audits.reviews.AuditService;
-import uk.org.quadrant.audits.themes.ThemeRepository;
+import uk.org.quadrant.audits.vocabulary.ThemeRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;

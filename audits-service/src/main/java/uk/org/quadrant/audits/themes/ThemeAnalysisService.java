@@ -8,6 +8,8 @@ import uk.org.quadrant.audits.changelog.DataVersion;
 import uk.org.quadrant.audits.domain.Quadrant;
 import uk.org.quadrant.audits.domain.ThemeAnalysis;
 import uk.org.quadrant.common.problem.InvalidRequestException;
+import uk.org.quadrant.audits.vocabulary.Theme;
+import uk.org.quadrant.audits.vocabulary.ThemeRepository;
 
 import java.time.LocalDate;
 import java.util.List;

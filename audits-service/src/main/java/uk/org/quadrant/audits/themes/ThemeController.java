@@ -23,6 +23,8 @@ import jakarta.validation.constraints.Size;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.audits.domain.Quadrant;
+import uk.org.quadrant.audits.vocabulary.Theme;
+import uk.org.quadrant.audits.vocabulary.ThemeRepository;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -10,6 +10,8 @@ import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.audits.reviews.Audit;
 import uk.org.quadrant.audits.reviews.AuditAccess;
 import uk.org.quadrant.audits.reviews.AuditRepository;
+import uk.org.quadrant.audits.vocabulary.Theme;
+import uk.org.quadrant.audits.vocabulary.ThemeRepository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Unit;
 import uk.org.quadrant.common.problem.InvalidRequestException;
-import uk.org.quadrant.indicators.reports.ScorecardVersions;
+import uk.org.quadrant.indicators.versions.ScorecardVersions;
 
 import java.math.BigDecimal;
 import java.time.Instant;

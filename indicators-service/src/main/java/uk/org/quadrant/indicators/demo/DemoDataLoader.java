@@ -52,13 +52,13 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     private final PopulationRepository populations;
     private final IndicatorValueRepository values;
     private final ResourceLoader resources;
-    private final uk.org.quadrant.indicators.reports.ScorecardVersions scorecardVersions;
+    private final uk.org.quadrant.indicators.versions.ScorecardVersions scorecardVersions;
     private final Boolean enabled;
     private final String datasourceUrl;
 
     DemoDataLoader(IndicatorRepository indicators, ReferenceFigureRepository figures, PopulationRepository populations,
                    IndicatorValueRepository values, ResourceLoader resources,
-                   uk.org.quadrant.indicators.reports.ScorecardVersions scorecardVersions,
+                   uk.org.quadrant.indicators.versions.ScorecardVersions scorecardVersions,
                    @Nullable @Value("${quadrant.demo-data.enabled}") Boolean enabled,
                    @Value("${datasources.default.url}") String datasourceUrl) {
         this.indicators = indicators;
@@ -112,7 +112,7 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
                     signedOff ? BY : null, signedOff ? now : null, BY, now, null));
         }
         values.saveAll(vals);
-        uk.org.quadrant.indicators.reports.ScorecardVersions.Changes changed = uk.org.quadrant.indicators.reports.ScorecardVersions.changes();
+        uk.org.quadrant.indicators.versions.ScorecardVersions.Changes changed = uk.org.quadrant.indicators.versions.ScorecardVersions.changes();
         defined.forEach(i -> changed.everything(i.ownerAgency()));
         scorecardVersions.bump(changed);
         LOG.info("Demo data: {} indicators, {} targets/baselines/benchmarks, {} values from the partnership's board papers",

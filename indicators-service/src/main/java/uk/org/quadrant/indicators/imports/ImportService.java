@@ -13,7 +13,7 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.imports.ImportResult.RowError;
 import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.common.problem.Problem;
-import uk.org.quadrant.indicators.reports.ScorecardVersions;
+import uk.org.quadrant.indicators.versions.ScorecardVersions;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 import uk.org.quadrant.indicators.values.IndicatorValue;

@@ -14,6 +14,7 @@ import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.targets.ReferenceFigure;
 import uk.org.quadrant.indicators.targets.ReferenceFigureRepository;
 import uk.org.quadrant.indicators.values.IndicatorValue;
+import uk.org.quadrant.indicators.versions.ScorecardVersions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

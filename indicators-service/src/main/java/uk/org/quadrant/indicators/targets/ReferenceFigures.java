@@ -10,7 +10,7 @@ import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.common.problem.InvalidRequestException;
-import uk.org.quadrant.indicators.reports.ScorecardVersions;
+import uk.org.quadrant.indicators.versions.ScorecardVersions;
 
 import java.math.BigDecimal;
 import java.time.Instant;

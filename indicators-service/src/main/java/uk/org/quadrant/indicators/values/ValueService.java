@@ -16,7 +16,7 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 import uk.org.quadrant.indicators.domain.ValueWorkflow;
 import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.common.problem.UniqueKeyViolation;
-import uk.org.quadrant.indicators.reports.ScorecardVersions;
+import uk.org.quadrant.indicators.versions.ScorecardVersions;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 

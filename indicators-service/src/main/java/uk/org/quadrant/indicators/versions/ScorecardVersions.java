@@ -1,4 +1,4 @@
-package uk.org.quadrant.indicators.reports;
+package uk.org.quadrant.indicators.versions;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -18,10 +18,11 @@ import java.util.TreeMap;
 
 /**
  * The versions cached scorecards are checked against, per owner agency and per {@link View}
- * (table {@code scorecard_version}, Flyway V4).
+ * (table {@code scorecard_version}, Flyway V4). Below both the writers (catalogue, targets, values,
+ * imports), which bump them, and {@code reports}, which reads them.
  *
  * <p>A scorecard row shows the values of the indicator's <em>owner agency</em> only
- * ({@code LatestValues}), and which of them a caller sees is decided by {@code ValueVisibility}: the
+ * ({@code reports.LatestValues}), and which of them a caller sees is decided by {@code values.ValueVisibility}: the
  * owner agency sees all of its values, the board all but drafts, any other agency only approved
  * values of published indicators. So the part of a scorecard that comes from agency X's indicators
  * depends on X's indicator definitions and reference figures and on X's values as one of three
@@ -101,15 +102,15 @@ public class ScorecardVersions {
     }
 
     /** The counters read at one moment: agency → {own, board, public}. */
-    record Snapshot(Map<String, long[]> byAgency) {
+    public record Snapshot(Map<String, long[]> byAgency) {
 
-        long of(String agency, View view) {
+        public long of(String agency, View view) {
             long[] v = byAgency.get(agency);
             return v == null ? 0 : v[view.ordinal()];
         }
 
         /** What the caller's scorecard of these owner agencies (all known ones if null) depends on. */
-        Map<String, Long> stamp(Caller caller, @Nullable String agency) {
+        public Map<String, Long> stamp(Caller caller, @Nullable String agency) {
             Map<String, Long> stamp = new TreeMap<>();
             Collection<String> agencies = agency == null ? byAgency.keySet() : Set.of(agency);
             for (String a : agencies) {
@@ -176,7 +177,7 @@ public class ScorecardVersions {
     }
 
     /** Every agency's counters, in one read of a table of one row per agency. */
-    Snapshot current() {
+    public Snapshot current() {
         return jdbc.prepareStatement("SELECT agency_code, own_version, board_version, public_version FROM scorecard_version", st -> {
             Map<String, long[]> out = new HashMap<>();
             try (ResultSet rs = st.executeQuery()) {

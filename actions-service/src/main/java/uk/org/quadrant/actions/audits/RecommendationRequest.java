@@ -1,4 +1,4 @@
-package uk.org.quadrant.actions.plans;
+package uk.org.quadrant.actions.audits;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * action. audits-service is asked for the recommendation with the caller's token before anything is
  * written: {@code planSourceType}/{@code planSourceRef} (the finding's audit, AUDIT/"audits:audit:7"),
  * {@code leadAgency}, {@code planTitle}, {@code issue} and {@code action} must be what it states
- * ({@code audits.RecommendationCheck}); the body adds only lead role, due date and priority. The action
+ * ({@link RecommendationCheck}); the body adds only lead role, due date and priority. The action
  * joins that audit's plan, created if needed.
  */
 @Serdeable

@@ -1,10 +1,10 @@
-package uk.org.quadrant.audits.themes;
+package uk.org.quadrant.audits.vocabulary;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A theme of the controlled vocabulary, e.g. {@code NEGLECT} "Neglect". */
+/** A theme of the controlled vocabulary findings are tagged with (managed by {@code themes.ThemeController}), e.g. {@code NEGLECT} "Neglect". */
 @Serdeable
 @MappedEntity("theme")
 public record Theme(@Id String code, String label, boolean active) {

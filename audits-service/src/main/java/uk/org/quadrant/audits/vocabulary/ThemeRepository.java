@@ -1,4 +1,4 @@
-package uk.org.quadrant.audits.themes;
+package uk.org.quadrant.audits.vocabulary;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
