@@ -22,7 +22,7 @@ import uk.org.quadrant.actions.plans.PlanActionRepository;
 import uk.org.quadrant.actions.support.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.SettableDeliveryClock;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.Api;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.Api;
-import uk.org.quadrant.actions.support.DatabaseServer;
+import uk.org.quadrant.common.testing.support.DatabaseServer;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.audits.support.TestTokens;
+import uk.org.quadrant.common.testing.hostile.Hostile;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import static uk.org.quadrant.audits.hostile.Hostile.Target;
+import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
 
 /**
  * Issue 8, hostile input: every write route of audits-service's router gets the hostile corpus
@@ -106,7 +107,8 @@ class HostileInputTest implements TestPropertyProvider {
     @BeforeAll
     void seed() {
         http = new Hostile.Http(server.getURL().toString(), json);
-        db = new Hostile.Db(dataSource);
+        // The case read log grows with every read of cases (the harness reads to fill paths): not a write.
+        db = new Hostile.Db(dataSource, table -> table.equals("case_read_log"));
         String audit = id(http.ok("POST", "/api/v1/audits", cscLead(), auditBody("Hostile input audit")));
         ids.put("id", audit);
         Map<String, Object> firstCase = caseBody();
@@ -297,6 +299,6 @@ class HostileInputTest implements TestPropertyProvider {
 
     @TestFactory
     List<DynamicNode> everyWriteRouteWithHostileInput() {
-        return Hostile.run(targets(), http, db);
+        return Hostile.run(targets(), "audit", http, db);
     }
 }

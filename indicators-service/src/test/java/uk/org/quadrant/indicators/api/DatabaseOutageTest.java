@@ -3,7 +3,7 @@ package uk.org.quadrant.indicators.api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.indicators.support.DatabaseServer;
+import uk.org.quadrant.common.testing.support.DatabaseServer;
 
 import java.time.Duration;
 import java.util.HashMap;
