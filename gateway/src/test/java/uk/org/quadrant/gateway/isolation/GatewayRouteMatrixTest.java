@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.csrf.CsrfTokens;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.gateway.tokens.SessionIds;
 import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
 
