@@ -1,6 +1,5 @@
 package uk.org.quadrant.audits.hostile;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,14 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
 import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +44,9 @@ class HostileInputTest implements TestPropertyProvider {
     private final TestTokens tokens = new TestTokens();
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicInteger actionIds = new AtomicInteger(100);
-    private final HttpServer actions;
+    /** actions-service: every recommendation becomes a new action. */
+    private final ServiceStandIn actions = new ServiceStandIn().on("/api/v1/actions/from-recommendation", request ->
+            new Answer(201, "application/json", "{\"id\":" + actionIds.incrementAndGet() + ",\"planId\":1,\"ref\":\"1\",\"status\":\"NOT_STARTED\"}"));
 
     @Inject
     Router router;
@@ -62,35 +62,16 @@ class HostileInputTest implements TestPropertyProvider {
     /** Path variables; the DELETE preparations replace the ids they re-create. */
     private final Map<String, String> ids = new LinkedHashMap<>();
 
-    HostileInputTest() {
-        try {
-            actions = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        actions.createContext("/api/v1/actions/from-recommendation", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] out = ("{\"id\":" + actionIds.incrementAndGet() + ",\"planId\":1,\"ref\":\"1\",\"status\":\"NOT_STARTED\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
-        });
-        actions.start();
-    }
-
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(tokens.properties());
-        p.put("micronaut.http.services.actions.url", "http://127.0.0.1:" + actions.getAddress().getPort());
+        p.put("micronaut.http.services.actions.url", actions.url());
         return p;
     }
 
     @AfterAll
     void stop() {
-        actions.stop(0);
+        actions.close();
         tokens.close();
     }
 
