@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.common.changelog.ChangeLogRepository;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.org.quadrant.audits.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.List;
 import java.util.Map;

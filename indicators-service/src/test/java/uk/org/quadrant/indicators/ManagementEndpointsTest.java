@@ -1,38 +1,9 @@
 package uk.org.quadrant.indicators;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import uk.org.quadrant.common.testing.management.ManagementEndpointsContract;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/**
- * The health endpoints answer anyone who reaches the port (the kubelet's probes carry no token), so
- * they say UP or DOWN and nothing else: no database product, disk or component names (issue 14, 8).
- */
+/** The health endpoints show the status only: {@link ManagementEndpointsContract}, run on this service. */
 @MicronautTest
-class ManagementEndpointsTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/health", "/health/readiness", "/health/liveness"})
-    void anonymousHealthShowsOnlyTheStatus(String path) {
-        Map<String, Object> body = client.toBlocking().retrieve(HttpRequest.GET(path), Argument.mapOf(String.class, Object.class));
-        assertEquals("UP", body.get("status"), path + ": " + body);
-        Set<String> shown = body.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("status"), shown, path + " must show the status only, not " + body);
-    }
+class ManagementEndpointsTest extends ManagementEndpointsContract {
 }

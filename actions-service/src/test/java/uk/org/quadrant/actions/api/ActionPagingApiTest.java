@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -63,9 +63,9 @@ class ActionPagingApiTest implements TestPropertyProvider {
     @Test
     void actionsPageOnlyWhenAsked() {
         Api api = new Api(http, json);
-        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Paging plan", "sourceType", "SERIOUS_CASE_REVIEW",
-                "sourceRef", "paging-plan"), manager());
-        assertEquals(201, plan.status(), plan::toString);
+        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Paging plan", "sourceType", "SERIOUS_CASE_REVIEW",
+                "sourceRef", "paging-plan"));
+        assertEquals(201, plan.status, plan::toString);
         long planId = ((Number) plan.map().get("id")).longValue();
         for (int i = 0; i < 5; i++) {
             Map<String, Object> body = new HashMap<>();
@@ -76,22 +76,22 @@ class ActionPagingApiTest implements TestPropertyProvider {
             body.put("leadRole", "Principal Social Worker");
             body.put("leadAgency", "TVP");
             body.put("priority", 2);
-            Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
-            assertEquals(201, r.status(), r::toString);
+            Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+            assertEquals(201, r.status, r::toString);
         }
         String tvp = "/api/v1/actions?agency=TVP";
         HttpResponse<String> whole = http.toBlocking().exchange(HttpRequest.GET(tvp).bearerAuth(manager()), String.class);
         assertNull(whole.header("X-Total-Count"));
-        List<Map<String, Object>> all = api.get(tvp, manager()).list();
+        List<Map<String, Object>> all = api.get(manager(), tvp).list();
         assertTrue(all.size() >= 5, all::toString);
 
         HttpResponse<String> paged = http.toBlocking().exchange(HttpRequest.GET(tvp + "&page=1&size=2").bearerAuth(manager()), String.class);
         assertEquals(Integer.toString(all.size()), paged.header("X-Total-Count"));
-        assertEquals(ids(all.subList(2, 4)), ids(api.get(tvp + "&page=1&size=2", manager()).list()));
-        assertEquals(List.of(), api.get(tvp + "&page=99&size=2", manager()).list());
-        assertEquals(400, api.get(tvp + "&size=0", manager()).status());
-        assertEquals(400, api.get(tvp + "&size=501", manager()).status());
-        assertEquals(400, api.get(tvp + "&page=-1", manager()).status());
+        assertEquals(ids(all.subList(2, 4)), ids(api.get(manager(), tvp + "&page=1&size=2").list()));
+        assertEquals(List.of(), api.get(manager(), tvp + "&page=99&size=2").list());
+        assertEquals(400, api.get(manager(), tvp + "&size=0").status);
+        assertEquals(400, api.get(manager(), tvp + "&size=501").status);
+        assertEquals(400, api.get(manager(), tvp + "&page=-1").status);
     }
 
     private static List<Long> ids(List<Map<String, Object>> rows) {

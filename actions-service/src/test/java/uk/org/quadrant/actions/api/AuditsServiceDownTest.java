@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.AuditsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -49,17 +49,17 @@ class AuditsServiceDownTest implements TestPropertyProvider {
     void aRecommendationIsRefusedWithA503AndNothingIsWritten() {
         Api api = new Api(http, json);
         String manager = tokens.board("manager", "BOARD_MANAGER");
-        String before = api.get("/api/v1/plans", manager).body() + api.get("/api/v1/actions", manager).body();
+        String before = api.get(manager, "/api/v1/plans").body + api.get(manager, "/api/v1/actions").body;
         // A body as audits-service would send it (the stand-in only builds it: the service is pointed at port 9).
         try (AuditsStub unused = new AuditsStub()) {
             Map<String, Object> body = unused.recommendation("TVP").request();
             for (String token : new String[] {tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), manager}) {
-                Api.Reply r = api.post("/api/v1/actions/from-recommendation", body, token);
-                assertEquals(503, r.status(), r::toString);
-                assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-                assertTrue(r.body().contains("nothing was written"), r::toString);
+                Api.Res r = api.post(token, "/api/v1/actions/from-recommendation", body);
+                assertEquals(503, r.status, r::toString);
+                assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
+                assertTrue(r.body.contains("nothing was written"), r::toString);
             }
         }
-        assertEquals(before, api.get("/api/v1/plans", manager).body() + api.get("/api/v1/actions", manager).body());
+        assertEquals(before, api.get(manager, "/api/v1/plans").body + api.get(manager, "/api/v1/actions").body);
     }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -79,20 +79,19 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         if (planId != 0) {
             return;
         }
-        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Learning review action plan", "sourceType", "LEARNING_REVIEW",
-                "sourceRef", "LR-ACCESS"), manager());
-        assertEquals(201, plan.status(), plan::toString);
+        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Learning review action plan", "sourceType", "LEARNING_REVIEW",
+                "sourceRef", "LR-ACCESS"));
+        assertEquals(201, plan.status, plan::toString);
         planId = ((Number) plan.map().get("id")).longValue();
         cscAction = create(actionBody("1", "CSC", true));
         tvpAction = create(actionBody("2", "TVP", false));
-        Api.Reply u = api.post("/api/v1/actions/" + cscAction + "/updates",
-                Map.of("narrative", "Work started", "status", "IN_PROGRESS"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"));
-        assertEquals(201, u.status(), u::toString);
+        Api.Res u = api.post(tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"), "/api/v1/actions/" + cscAction + "/updates", Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
+        assertEquals(201, u.status, u::toString);
     }
 
     private long create(Map<String, Object> body) {
-        Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+        assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
@@ -177,8 +176,8 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         return calls;
     }
 
-    private Api.Reply send(Call c, String token) {
-        return c.body() == null ? api.get(c.path(), token) : api.post(c.path(), c.body(), token);
+    private Api.Res send(Call c, String token) {
+        return c.body == null ? api.get(token, c.path()) : api.post(token, c.path(), c.body);
     }
 
     /** Everything this service holds, as the board manager reads it. */
@@ -187,18 +186,18 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         for (String path : List.of("/api/v1/plans", "/api/v1/plans/" + planId, "/api/v1/actions",
                 "/api/v1/actions/" + cscAction + "/updates", "/api/v1/actions/" + tvpAction + "/updates",
                 "/api/v1/change-log?limit=500")) {
-            Api.Reply r = api.get(path, manager());
-            assertEquals(200, r.status(), r::toString);
-            all.append(path).append(" => ").append(r.body()).append('\n');
+            Api.Res r = api.get(manager(), path);
+            assertEquals(200, r.status, r::toString);
+            all.append(path).append(" => ").append(r.body).append('\n');
         }
         return all.toString();
     }
 
-    private static void assertRefused(int expected, Api.Reply r, String what) {
-        assertEquals(expected, r.status(), what + ": " + r);
-        if (expected >= 400 && !r.body().isEmpty()) {
-            assertTrue(r.contentType().startsWith("application/problem+json"), what + ": " + r);
-            assertTrue(!r.body().contains("Exception") && !r.body().contains("\tat "), what + ": " + r);
+    private static void assertRefused(int expected, Api.Res r, String what) {
+        assertEquals(expected, r.status, what + ": " + r);
+        if (expected >= 400 && !r.body.isEmpty()) {
+            assertTrue(r.contentType.startsWith("application/problem+json"), what + ": " + r);
+            assertTrue(!r.body.contains("Exception") && !r.body.contains("\tat "), what + ": " + r);
         }
     }
 
@@ -214,19 +213,19 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
             assertRefused(401, send(c, tokens.expired("csc.lead", "CSC", "AGENCY_LEAD")), "expired token, " + c);
         }
         assertEquals(before, everything());
-        assertEquals(200, api.send(HttpRequest.GET("/health"), null).status(), "health stays open for probes");
+        assertEquals(200, api.get(null, "/health").status, "health stays open for probes");
     }
 
     @Test
     void agencyUsersReadEveryPlanAndAction() {
         for (String token : agencyUsers()) {
             for (Call c : reads()) {
-                Api.Reply r = send(c, token);
-                assertEquals(200, r.status(), c + ": " + r);
+                Api.Res r = send(c, token);
+                assertEquals(200, r.status, c + ": " + r);
             }
-            Map<String, Object> plan = api.get("/api/v1/plans/" + planId, token).map();
+            Map<String, Object> plan = api.get(token, "/api/v1/plans/" + planId).map();
             assertEquals(2, ((List<?>) plan.get("actions")).size(), "every agency sees the whole plan");
-            assertEquals("MET", api.get("/api/v1/actions/" + cscAction, token).map().get("measureStatus"));
+            assertEquals("MET", api.get(token, "/api/v1/actions/" + cscAction).map().get("measureStatus"));
         }
     }
 
@@ -236,13 +235,13 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         indicators.reset();
         for (String token : agencyUsers()) {
             assertRefused(403, send(new Call("POST", "/api/v1/plans", newPlan()), token), "agency creates a plan");
-            assertRefused(403, api.post("/api/v1/plans/" + planId + "/actions", actionBody("9", "CSC", false), token),
+            assertRefused(403, api.post(token, "/api/v1/plans/" + planId + "/actions", actionBody("9", "CSC", false)),
                     "agency adds an action (even one it would lead)");
-            assertRefused(403, api.post("/api/v1/plans/" + planId + "/actions", actionBody("9", "TVP", true), token),
+            assertRefused(403, api.post(token, "/api/v1/plans/" + planId + "/actions", actionBody("9", "TVP", true)),
                     "agency adds a measurable action");
-            assertRefused(403, api.post("/api/v1/plans/999999/actions", actionBody("9", "CSC", false), token),
+            assertRefused(403, api.post(token, "/api/v1/plans/999999/actions", actionBody("9", "CSC", false)),
                     "agency adds an action to a plan that does not exist");
-            assertRefused(403, api.get("/api/v1/change-log", token), "agency reads the change log");
+            assertRefused(403, api.get(token, "/api/v1/change-log"), "agency reads the change log");
         }
         assertEquals(before, everything());
         assertEquals(0, indicators.indicatorCalls(), "a refused write does not reach indicators-service");
@@ -257,30 +256,30 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         String edu = tokens.agencyUser("edu.user", "EDU", "AGENCY_CONTRIBUTOR");
         for (String status : List.of("IN_PROGRESS", "COMPLETED", "CLOSED", "NOT_STARTED")) {
             for (String token : List.of(csc, cscWorker, edu)) {
-                assertRefused(403, api.post("/api/v1/actions/" + tvpAction + "/updates", progress(status), token),
+                assertRefused(403, api.post(token, "/api/v1/actions/" + tvpAction + "/updates", progress(status)),
                         "another agency updates TVP's action to " + status);
             }
             for (String token : List.of(tvp, edu)) {
-                assertRefused(403, api.post("/api/v1/actions/" + cscAction + "/updates", progress(status), token),
+                assertRefused(403, api.post(token, "/api/v1/actions/" + cscAction + "/updates", progress(status)),
                         "another agency updates CSC's action to " + status);
             }
         }
-        assertRefused(403, api.post("/api/v1/actions/from-recommendation", recommendation("TVP"), csc),
+        assertRefused(403, api.post(csc, "/api/v1/actions/from-recommendation", recommendation("TVP")),
                 "CSC adopts a recommendation TVP would lead");
-        assertRefused(403, api.post("/api/v1/actions/from-recommendation", recommendation("CSC"), edu),
+        assertRefused(403, api.post(edu, "/api/v1/actions/from-recommendation", recommendation("CSC")),
                 "EDU adopts a recommendation CSC would lead");
         assertEquals(before, everything());
 
         // the refusals are about whose action it is, not a blanket ban
-        Api.Reply own = api.post("/api/v1/actions/" + tvpAction + "/updates", progress("IN_PROGRESS"), tvp);
-        assertEquals(201, own.status(), own::toString);
+        Api.Res own = api.post(tvp, "/api/v1/actions/" + tvpAction + "/updates", progress("IN_PROGRESS"));
+        assertEquals(201, own.status, own::toString);
     }
 
     @Test
     void theChairReadsEverythingAndWritesNothing() {
         String chair = chair();
         for (Call c : reads()) {
-            assertEquals(200, send(c, chair).status(), "chair reads " + c);
+            assertEquals(200, send(c, chair).status, "chair reads " + c);
         }
         String before = everything();
         for (Call c : writes()) {
@@ -292,11 +291,10 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     @Test
     void theManagerWritesWhatAgenciesCannot() {
         // positive control for the refusals above
-        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Managed", "sourceType", "AUDIT", "sourceRef", "ACCESS-MGR"),
-                manager());
-        assertEquals(201, plan.status(), plan::toString);
-        Api.Reply upd = api.post("/api/v1/actions/" + tvpAction + "/updates", Map.of("narrative", "Board manager note"), manager());
-        assertEquals(201, upd.status(), upd::toString);
-        assertEquals(200, api.get("/api/v1/change-log", manager()).status());
+        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Managed", "sourceType", "AUDIT", "sourceRef", "ACCESS-MGR"));
+        assertEquals(201, plan.status, plan::toString);
+        Api.Res upd = api.post(manager(), "/api/v1/actions/" + tvpAction + "/updates", Map.of("narrative", "Board manager note"));
+        assertEquals(201, upd.status, upd::toString);
+        assertEquals(200, api.get(manager(), "/api/v1/change-log").status);
     }
 }

@@ -19,10 +19,10 @@ import uk.org.quadrant.actions.plans.ActionPlan;
 import uk.org.quadrant.actions.plans.ActionPlanRepository;
 import uk.org.quadrant.actions.plans.PlanAction;
 import uk.org.quadrant.actions.plans.PlanActionRepository;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.SettableDeliveryClock;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -172,16 +172,16 @@ class DeliveryInSqlTest implements TestPropertyProvider {
             assertPages("/api/v1/actions?agency=TVP&delivery=ON_TRACK", oracle.select("TVP", Delivery.ON_TRACK, null), 10, oracle, when);
 
             for (String by : List.of("agency", "priority", "plan")) {
-                Api.Reply r = api.get("/api/v1/rollups?by=" + by, manager());
-                assertEquals(200, r.status(), r::toString);
+                Api.Res r = api.get(manager(), "/api/v1/rollups?by=" + by);
+                assertEquals(200, r.status, r::toString);
                 assertEquals(normalised(oracle.rollups(by)), normalised(r.list()), "roll-ups by " + by + when);
             }
 
             for (int days : List.of(0, 1, DUE_SOON_DAYS - 1, DUE_SOON_DAYS, DUE_SOON_DAYS + 1, 366)) {
                 for (String agency : Arrays.asList(null, "TVP", "tvp", "NOBODY")) {
                     String path = "/api/v1/actions/due?days=" + days + (agency == null ? "" : "&agency=" + agency);
-                    Api.Reply r = api.get(path, manager());
-                    assertEquals(200, r.status(), r::toString);
+                    Api.Res r = api.get(manager(), path);
+                    assertEquals(200, r.status, r::toString);
                     assertEquals(normalised(oracle.due(days, agency)), normalised(r.list()), path + when);
                 }
             }
@@ -196,11 +196,20 @@ class DeliveryInSqlTest implements TestPropertyProvider {
     }
 
     private void assertList(String path, List<PlanAction> expected, Oracle oracle, String when) {
-        Api.Reply r = api.get(path, manager());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(manager(), path);
+        assertEquals(200, r.status, r::toString);
         assertEquals(ids(expected), r.list().stream().map(DeliveryInSqlTest::id).toList(), path + when);
         for (Map<String, Object> row : r.list()) {
             assertEquals(oracle.delivery.get(id(row)).name(), row.get("delivery"), path + ": action " + row + when);
+        }
+    }
+
+    /** A page's JSON array of objects. */
+    private List<Map<String, Object>> rows(String body) {
+        try {
+            return json.readValue(body, io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("not a JSON array: " + body, e);
         }
     }
 
@@ -212,7 +221,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
             String paged = path + sep + "page=" + page + "&size=" + size;
             HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.GET(paged).bearerAuth(manager()), String.class);
             assertEquals(Integer.toString(expected.size()), r.header("X-Total-Count"), paged + when);
-            List<Map<String, Object>> rows = new Api.Reply(200, r.body(), "", json).list();
+            List<Map<String, Object>> rows = rows(r.body());
             assertTrue(rows.size() <= size, paged);
             for (Map<String, Object> row : rows) {
                 assertEquals(oracle.delivery.get(id(row)).name(), row.get("delivery"), paged + ": action " + row + when);
@@ -223,7 +232,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
         String beyond = path + sep + "page=" + (expected.size() / size + 3) + "&size=" + size;
         HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.GET(beyond).bearerAuth(manager()), String.class);
         assertEquals(Integer.toString(expected.size()), r.header("X-Total-Count"), beyond + when);
-        assertEquals(List.of(), new Api.Reply(200, r.body(), "", json).list(), beyond + when);
+        assertEquals(List.of(), rows(r.body()), beyond + when);
     }
 
     /** What the endpoints answered when they classified in Java: {@link Delivery#of} for each action. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.HashMap;
 import java.util.List;

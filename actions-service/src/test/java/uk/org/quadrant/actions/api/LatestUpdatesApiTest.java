@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -70,8 +70,8 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
     }
 
     private long plan(String ref) {
-        Api.Reply r = api.post("/api/v1/plans", Map.of("title", "Plan " + ref, "sourceType", "INSPECTION", "sourceRef", ref), manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans", Map.of("title", "Plan " + ref, "sourceType", "INSPECTION", "sourceRef", ref));
+        assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
@@ -83,8 +83,8 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
         body.put("dueDate", today().plusDays(120).toString());
         body.put("leadRole", "Principal Social Worker");
         body.put("leadAgency", lead);
-        Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+        assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
@@ -93,8 +93,8 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
         body.put("narrative", narrative);
         body.put("difference", difference);
         body.put("date", date.toString());
-        Api.Reply r = api.post("/api/v1/actions/" + actionId + "/updates", body, token);
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(token, "/api/v1/actions/" + actionId + "/updates", body);
+        assertEquals(201, r.status, r::toString);
     }
 
     @Test
@@ -113,8 +113,8 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
         update(other, "Another plan's update", "x", today(), manager());
 
         for (String token : List.of(manager(), tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("oh.user", "OH", "AGENCY_CONTRIBUTOR"))) {
-            Api.Reply r = api.get("/api/v1/plans/" + plan + "/latest-updates", token);
-            assertEquals(200, r.status(), r::toString);
+            Api.Res r = api.get(token, "/api/v1/plans/" + plan + "/latest-updates");
+            assertEquals(200, r.status, r::toString);
             List<Map<String, Object>> rows = r.list();
             assertEquals(2, rows.size(), "one per action with updates; " + none + " has none: " + rows);
             assertEquals(first, ((Number) rows.get(0).get("actionId")).longValue());
@@ -129,11 +129,11 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
 
     @Test
     void aPlanThatDoesNotExistIs404AndAnEmptyPlanHasNoUpdates() {
-        Api.Reply missing = api.get("/api/v1/plans/987654/latest-updates", manager());
-        assertEquals(404, missing.status(), missing::toString);
-        Api.Reply empty = api.get("/api/v1/plans/" + plan("LATEST-EMPTY") + "/latest-updates", manager());
-        assertEquals(200, empty.status(), empty::toString);
+        Api.Res missing = api.get(manager(), "/api/v1/plans/987654/latest-updates");
+        assertEquals(404, missing.status, missing::toString);
+        Api.Res empty = api.get(manager(), "/api/v1/plans/" + plan("LATEST-EMPTY") + "/latest-updates");
+        assertEquals(200, empty.status, empty::toString);
         assertEquals(List.of(), empty.list());
-        assertEquals(401, api.get("/api/v1/plans/1/latest-updates", null).status());
+        assertEquals(401, api.get(null, "/api/v1/plans/1/latest-updates").status);
     }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -108,9 +108,9 @@ class ProgressApiTest implements TestPropertyProvider {
     }
 
     private long plan(String title) {
-        Api.Reply r = api.post("/api/v1/plans", Map.of("title", title, "sourceType", "SERIOUS_CASE_REVIEW",
-                "sourceRef", "progress-" + refs.incrementAndGet()), manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans", Map.of("title", title, "sourceType", "SERIOUS_CASE_REVIEW",
+                "sourceRef", "progress-" + refs.incrementAndGet()));
+        assertEquals(201, r.status, r::toString);
         return id(r.map());
     }
 
@@ -126,8 +126,8 @@ class ProgressApiTest implements TestPropertyProvider {
         if (priority != null) {
             body.put("priority", priority);
         }
-        Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", body, manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+        assertEquals(201, r.status, r::toString);
         return r.map();
     }
 
@@ -144,20 +144,20 @@ class ProgressApiTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> read(long actionId) {
-        Api.Reply r = api.get("/api/v1/actions/" + actionId, manager());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(manager(), "/api/v1/actions/" + actionId);
+        assertEquals(200, r.status, r::toString);
         return r.map();
     }
 
     private List<Map<String, Object>> updates(long actionId) {
-        Api.Reply r = api.get("/api/v1/actions/" + actionId + "/updates", tvpContributor());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(tvpContributor(), "/api/v1/actions/" + actionId + "/updates");
+        assertEquals(200, r.status, r::toString);
         return r.list();
     }
 
     private List<Map<String, Object>> changes(long actionId) {
-        Api.Reply r = api.get("/api/v1/change-log?entityType=action&entityId=" + actionId, manager());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(manager(), "/api/v1/change-log?entityType=action&entityId=" + actionId);
+        assertEquals(200, r.status, r::toString);
         return r.list();
     }
 
@@ -176,13 +176,13 @@ class ProgressApiTest implements TestPropertyProvider {
         return body;
     }
 
-    private Api.Reply update(long actionId, Map<String, Object> body, String token) {
-        return api.post("/api/v1/actions/" + actionId + "/updates", body, token);
+    private Api.Res update(long actionId, Map<String, Object> body, String token) {
+        return api.post(token, "/api/v1/actions/" + actionId + "/updates", body);
     }
 
     private void complete(long actionId) {
-        Api.Reply r = update(actionId, upd("Done", "Audit shows the toolkit in use", "COMPLETED", null), manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = update(actionId, upd("Done", "Audit shows the toolkit in use", "COMPLETED", null), manager());
+        assertEquals(201, r.status, r::toString);
     }
 
     /** The action, its updates and its change-log entries, to show a refusal wrote nothing. */
@@ -192,11 +192,11 @@ class ProgressApiTest implements TestPropertyProvider {
                 + a.get("lastUpdateAt") + "|" + updates(actionId) + "|" + changes(actionId).size();
     }
 
-    private static void assertProblemNaming(Api.Reply r, int status, String field) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertTrue(r.body().contains("\"field\":\"" + field + "\""), "names " + field + ": " + r);
-        assertFalse(r.body().contains("Exception"), r::toString);
+    private static void assertProblemNaming(Api.Res r, int status, String field) {
+        assertEquals(status, r.status, r::toString);
+        assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
+        assertTrue(r.body.contains("\"field\":\"" + field + "\""), "names " + field + ": " + r);
+        assertFalse(r.body.contains("Exception"), r::toString);
     }
 
     // --- progress updates ------------------------------------------------------------------------
@@ -206,8 +206,8 @@ class ProgressApiTest implements TestPropertyProvider {
         long id = cscAction();
         assertEquals("NOT_STARTED", read(id).get("status"));
 
-        Api.Reply first = update(id, upd("Toolkit launched at two practice events", null, "IN_PROGRESS", 0), cscLead());
-        assertEquals(201, first.status(), first::toString);
+        Api.Res first = update(id, upd("Toolkit launched at two practice events", null, "IN_PROGRESS", 0), cscLead());
+        assertEquals(201, first.status, first::toString);
         Map<String, Object> u = first.map();
         assertEquals("csc.lead", u.get("author"));
         assertEquals("CSC", u.get("agency"));
@@ -225,9 +225,9 @@ class ProgressApiTest implements TestPropertyProvider {
         assertProblemNaming(update(id, upd("All teams trained", "   ", "COMPLETED", 1), cscLead()), 400, "difference");
         assertEquals(before, snapshot(id), "nothing written by a refused completion");
 
-        Api.Reply done = update(id, upd("All teams trained", "Re-audit: neglect identified at first contact in 8 of 10 cases",
+        Api.Res done = update(id, upd("All teams trained", "Re-audit: neglect identified at first contact in 8 of 10 cases",
                 "COMPLETED", 1), cscLead());
-        assertEquals(201, done.status(), done::toString);
+        assertEquals(201, done.status, done::toString);
         Map<String, Object> completed = read(id);
         assertEquals("COMPLETED", completed.get("status"));
         assertEquals("COMPLETED", completed.get("delivery"));
@@ -246,11 +246,11 @@ class ProgressApiTest implements TestPropertyProvider {
         long id = cscAction();
         String before = snapshot(id);
         for (String token : List.of(tvpLead(), tvpContributor(), chair())) {
-            Api.Reply r = update(id, upd("Not ours to say", null, "IN_PROGRESS", 0), token);
-            assertEquals(403, r.status(), r::toString);
-            assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-            Api.Reply c = update(id, upd("Not ours to say", "None", "COMPLETED", null), token);
-            assertEquals(403, c.status(), c::toString);
+            Api.Res r = update(id, upd("Not ours to say", null, "IN_PROGRESS", 0), token);
+            assertEquals(403, r.status, r::toString);
+            assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
+            Api.Res c = update(id, upd("Not ours to say", "None", "COMPLETED", null), token);
+            assertEquals(403, c.status, c::toString);
         }
         assertEquals(before, snapshot(id));
         assertEquals("NOT_STARTED", read(id).get("status"));
@@ -259,12 +259,12 @@ class ProgressApiTest implements TestPropertyProvider {
     @Test
     void aContributorOfTheLeadAgencyMayUpdate() {
         long id = cscAction();
-        Api.Reply r = update(id, upd("Started the toolkit pilot", null, "IN_PROGRESS", 0), cscContributor());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = update(id, upd("Started the toolkit pilot", null, "IN_PROGRESS", 0), cscContributor());
+        assertEquals(201, r.status, r::toString);
         assertEquals("csc.worker", r.map().get("author"));
         assertEquals("IN_PROGRESS", read(id).get("status"));
-        Api.Reply narrativeOnly = update(id, upd("Pilot half way", null, null, null), cscContributor());
-        assertEquals(201, narrativeOnly.status(), narrativeOnly::toString);
+        Api.Res narrativeOnly = update(id, upd("Pilot half way", null, null, null), cscContributor());
+        assertEquals(201, narrativeOnly.status, narrativeOnly::toString);
         assertEquals("IN_PROGRESS", read(id).get("status"), "no status given: status unchanged");
         assertEquals(2, updates(id).size());
     }
@@ -273,33 +273,33 @@ class ProgressApiTest implements TestPropertyProvider {
     void onlyTheManagerClosesAnActionOrReopensACompletedOne() {
         long id = cscAction();
         String lead = cscLead();
-        assertEquals(201, update(id, upd("Under way", null, "IN_PROGRESS", null), lead).status());
+        assertEquals(201, update(id, upd("Under way", null, "IN_PROGRESS", null), lead).status);
 
         String before = snapshot(id);
-        Api.Reply closeEarly = update(id, upd("Close it", "It made a difference", "CLOSED", null), lead);
-        assertEquals(403, closeEarly.status(), closeEarly::toString);
+        Api.Res closeEarly = update(id, upd("Close it", "It made a difference", "CLOSED", null), lead);
+        assertEquals(403, closeEarly.status, closeEarly::toString);
         assertEquals(before, snapshot(id));
 
-        assertEquals(201, update(id, upd("Finished", "Practice has changed", "COMPLETED", null), lead).status());
+        assertEquals(201, update(id, upd("Finished", "Practice has changed", "COMPLETED", null), lead).status);
         before = snapshot(id);
         for (String token : List.of(lead, cscContributor())) {
-            Api.Reply close = update(id, upd("Close it", null, "CLOSED", null), token);
-            assertEquals(403, close.status(), "agency cannot close: " + close);
+            Api.Res close = update(id, upd("Close it", null, "CLOSED", null), token);
+            assertEquals(403, close.status, "agency cannot close: " + close);
             for (String reopen : List.of("IN_PROGRESS", "NOT_STARTED")) {
-                Api.Reply r = update(id, upd("Re-open it", null, reopen, null), token);
-                assertEquals(403, r.status(), "only the board manager re-opens a completed action: " + r);
+                Api.Res r = update(id, upd("Re-open it", null, reopen, null), token);
+                assertEquals(403, r.status, "only the board manager re-opens a completed action: " + r);
             }
         }
         assertEquals(before, snapshot(id), "nothing written by refused close/re-open");
         assertEquals("COMPLETED", read(id).get("status"));
 
-        Api.Reply closed = update(id, upd("Signed off by the board", null, "CLOSED", null), manager());
-        assertEquals(201, closed.status(), closed::toString);
+        Api.Res closed = update(id, upd("Signed off by the board", null, "CLOSED", null), manager());
+        assertEquals(201, closed.status, closed::toString);
         assertEquals("CLOSED", read(id).get("status"));
         assertEquals("COMPLETED", read(id).get("delivery"));
 
-        Api.Reply reopened = update(id, upd("Re-audit found the change did not last", null, "IN_PROGRESS", null), manager());
-        assertEquals(201, reopened.status(), reopened::toString);
+        Api.Res reopened = update(id, upd("Re-audit found the change did not last", null, "IN_PROGRESS", null), manager());
+        assertEquals(201, reopened.status, reopened::toString);
         assertEquals("IN_PROGRESS", read(id).get("status"));
 
         assertProblemNaming(update(id, upd("Close without saying why", null, "CLOSED", null), manager()), 400, "difference");
@@ -309,14 +309,14 @@ class ProgressApiTest implements TestPropertyProvider {
     void aStaleVersionIs409AndNothingIsWritten() {
         long id = cscAction();
         long version = ((Number) read(id).get("version")).longValue();
-        assertEquals(201, update(id, upd("First", null, "IN_PROGRESS", version), cscLead()).status());
+        assertEquals(201, update(id, upd("First", null, "IN_PROGRESS", version), cscLead()).status);
         String before = snapshot(id);
-        Api.Reply stale = update(id, upd("Second, from an old page", null, null, version), cscContributor());
-        assertEquals(409, stale.status(), stale::toString);
-        assertTrue(stale.contentType().startsWith("application/problem+json"), stale::toString);
+        Api.Res stale = update(id, upd("Second, from an old page", null, null, version), cscContributor());
+        assertEquals(409, stale.status, stale::toString);
+        assertTrue(stale.contentType.startsWith("application/problem+json"), stale::toString);
         assertEquals(before, snapshot(id));
         assertEquals(1, updates(id).size());
-        assertEquals(201, update(id, upd("Second, reloaded", null, null, version + 1), cscContributor()).status());
+        assertEquals(201, update(id, upd("Second, reloaded", null, null, version + 1), cscContributor()).status);
     }
 
     @Test
@@ -325,14 +325,14 @@ class ProgressApiTest implements TestPropertyProvider {
         String lead = cscLead();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Api.Reply>> replies = new ArrayList<>();
+            List<Future<Api.Res>> replies = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int n = i;
                 replies.add(pool.submit(() -> update(id, upd("Edit " + n + " from the same page", null, "IN_PROGRESS", 0), lead)));
             }
             List<Integer> codes = new ArrayList<>();
-            for (Future<Api.Reply> f : replies) {
-                codes.add(f.get(30, TimeUnit.SECONDS).status());
+            for (Future<Api.Res> f : replies) {
+                codes.add(f.get(30, TimeUnit.SECONDS).status);
             }
             assertEquals(1, codes.stream().filter(c -> c == 201).count(), "exactly one edit wins: " + codes);
             assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), "the others are told it is stale, no 5xx: " + codes);
@@ -355,15 +355,15 @@ class ProgressApiTest implements TestPropertyProvider {
 
         Map<String, Object> past = upd("Happened last week", null, "IN_PROGRESS", null);
         past.put("date", today().minusDays(7).toString());
-        Api.Reply r = update(id, past, cscLead());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = update(id, past, cscLead());
+        assertEquals(201, r.status, r::toString);
         assertEquals(today().minusDays(7).toString(), r.map().get("updateDate"));
     }
 
     @Test
     void updatesToAnUnknownActionAre404() {
-        assertEquals(404, update(99_999_999L, upd("Nothing", null, null, null), manager()).status());
-        assertEquals(404, api.get("/api/v1/actions/99999999/updates", manager()).status());
+        assertEquals(404, update(99_999_999L, upd("Nothing", null, null, null), manager()).status);
+        assertEquals(404, api.get(manager(), "/api/v1/actions/99999999/updates").status);
     }
 
     // --- delivery --------------------------------------------------------------------------------
@@ -392,7 +392,7 @@ class ProgressApiTest implements TestPropertyProvider {
         assertEquals("COMPLETED", read(later).get("delivery"));
 
         long progressed = action(plan, "CSC", today().plusDays(10));
-        assertEquals(201, update(progressed, upd("Under way", null, "IN_PROGRESS", null), cscLead()).status());
+        assertEquals(201, update(progressed, upd("Under way", null, "IN_PROGRESS", null), cscLead()).status);
         assertEquals("AT_RISK", read(progressed).get("delivery"), "an update does not move a due date");
     }
 
@@ -403,8 +403,8 @@ class ProgressApiTest implements TestPropertyProvider {
         long cscOnTrack = id(createAction(plan, "CSC", today().plusDays(90), 5));
         long tvpOverdue = id(createAction(plan, "TVP", today().minusDays(3), 5));
 
-        Api.Reply r = api.get("/api/v1/actions?delivery=OVERDUE&agency=CSC", tvpContributor());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(tvpContributor(), "/api/v1/actions?delivery=OVERDUE&agency=CSC");
+        assertEquals(200, r.status, r::toString);
         List<Map<String, Object>> list = r.list();
         assertTrue(list.stream().allMatch(a -> "CSC".equals(a.get("leadAgency")) && "OVERDUE".equals(a.get("delivery"))), list::toString);
         Set<Long> ids = list.stream().map(ProgressApiTest::id).collect(Collectors.toSet());
@@ -412,13 +412,13 @@ class ProgressApiTest implements TestPropertyProvider {
         assertFalse(ids.contains(cscOnTrack));
         assertFalse(ids.contains(tvpOverdue));
 
-        List<Map<String, Object>> p5 = api.get("/api/v1/actions?priority=5&agency=CSC", cscLead()).list();
+        List<Map<String, Object>> p5 = api.get(cscLead(), "/api/v1/actions?priority=5&agency=CSC").list();
         assertEquals(Set.of(cscOverdue, cscOnTrack), p5.stream().map(ProgressApiTest::id).collect(Collectors.toSet()));
-        List<String> dueDates = api.get("/api/v1/actions", cscLead()).list().stream().map(a -> (String) a.get("dueDate")).toList();
+        List<String> dueDates = api.get(cscLead(), "/api/v1/actions").list().stream().map(a -> (String) a.get("dueDate")).toList();
         assertEquals(dueDates.stream().sorted().toList(), dueDates, "listed by due date");
 
-        assertProblemNaming(api.get("/api/v1/actions?agency=NOPE", cscLead()), 400, "agency");
-        assertProblemNaming(api.get("/api/v1/actions?delivery=LATE", cscLead()), 400, "delivery");
+        assertProblemNaming(api.get(cscLead(), "/api/v1/actions?agency=NOPE"), 400, "agency");
+        assertProblemNaming(api.get(cscLead(), "/api/v1/actions?delivery=LATE"), 400, "delivery");
     }
 
     // --- roll-ups and the due feed ---------------------------------------------------------------
@@ -437,8 +437,8 @@ class ProgressApiTest implements TestPropertyProvider {
 
         for (String[] by : List.of(new String[]{"agency", "YJS"}, new String[]{"priority", "7"},
                 new String[]{"plan", Long.toString(plan)})) {
-            Api.Reply r = api.get("/api/v1/rollups?by=" + by[0], tvpContributor());
-            assertEquals(200, r.status(), r::toString);
+            Api.Res r = api.get(tvpContributor(), "/api/v1/rollups?by=" + by[0]);
+            assertEquals(200, r.status, r::toString);
             Map<String, Object> row = r.list().stream().filter(x -> by[1].equals(String.valueOf(x.get("key")))).findFirst()
                     .orElseThrow(() -> new AssertionError("no row " + by[1] + " in " + r));
             String what = "by " + by[0] + ": " + row;
@@ -448,7 +448,7 @@ class ProgressApiTest implements TestPropertyProvider {
             assertEquals(1, ((Number) row.get("atRisk")).intValue(), what);
             assertEquals(2, ((Number) row.get("onTrack")).intValue(), what);
             assertEquals(0, new BigDecimal("16.7").compareTo(new BigDecimal(row.get("percentCompleted").toString())), what);
-            assertTrue(r.body().contains("\"percentCompleted\":16.7,"), "one decimal place: " + r.body());
+            assertTrue(r.body.contains("\"percentCompleted\":16.7,"), "one decimal place: " + r.body);
             assertEquals(1, ((Number) row.get("dueInNext30Days")).intValue(), what);
             List<?> late = (List<?>) row.get("overdueActions");
             assertEquals(Set.of(late1, late2), late.stream().map(x -> ((Number) ((Map<?, ?>) x).get("id")).longValue())
@@ -461,8 +461,8 @@ class ProgressApiTest implements TestPropertyProvider {
             assertNotNull(first.get("ref"));
         }
 
-        Api.Reply byDefault = api.get("/api/v1/rollups", chair());
-        assertEquals(200, byDefault.status(), byDefault::toString);
+        Api.Res byDefault = api.get(chair(), "/api/v1/rollups");
+        assertEquals(200, byDefault.status, byDefault::toString);
         assertTrue(byDefault.list().stream().anyMatch(x -> "YJS".equals(x.get("key"))), "agency by default");
     }
 
@@ -472,11 +472,11 @@ class ProgressApiTest implements TestPropertyProvider {
         long a = action(plan, "VCS", today().plusDays(90));
         action(plan, "VCS", today().plusDays(90));
         complete(a);
-        Api.Reply r = api.get("/api/v1/rollups?by=plan", manager());
+        Api.Res r = api.get(manager(), "/api/v1/rollups?by=plan");
         Map<String, Object> row = r.list().stream().filter(x -> Long.toString(plan).equals(String.valueOf(x.get("key"))))
                 .findFirst().orElseThrow();
         assertEquals(0, new BigDecimal("50").compareTo(new BigDecimal(row.get("percentCompleted").toString())), row::toString);
-        assertTrue(r.body().contains("\"key\":\"" + plan + "\",\"total\":2,\"completed\":1,\"overdue\":0,\"atRisk\":0,\"onTrack\":1,"
+        assertTrue(r.body.contains("\"key\":\"" + plan + "\",\"total\":2,\"completed\":1,\"overdue\":0,\"atRisk\":0,\"onTrack\":1,"
                 + "\"percentCompleted\":50.0,"), r::toString);
     }
 
@@ -487,9 +487,9 @@ class ProgressApiTest implements TestPropertyProvider {
         action(plan, "CRC", today().minusDays(1));
         action(plan, "CRC", today().plusDays(90));
         for (String by : List.of("agency", "priority", "plan")) {
-            Api.Reply full = api.get("/api/v1/rollups?by=" + by, chair());
-            Api.Reply counts = api.get("/api/v1/rollups?by=" + by + "&overdueActions=false", chair());
-            assertEquals(200, counts.status(), counts::toString);
+            Api.Res full = api.get(chair(), "/api/v1/rollups?by=" + by);
+            Api.Res counts = api.get(chair(), "/api/v1/rollups?by=" + by + "&overdueActions=false");
+            assertEquals(200, counts.status, counts::toString);
             assertEquals(full.list().size(), counts.list().size(), by);
             assertTrue(full.list().stream().anyMatch(r -> !((List<?>) r.get("overdueActions")).isEmpty()), "some key has overdue actions: " + full);
             for (int i = 0; i < full.list().size(); i++) {
@@ -501,14 +501,14 @@ class ProgressApiTest implements TestPropertyProvider {
                 assertEquals(withItems, without, "same counts by " + by);
             }
         }
-        assertEquals(api.get("/api/v1/rollups?by=plan", chair()).body(),
-                api.get("/api/v1/rollups?by=plan&overdueActions=true", chair()).body(), "true is the default");
-        assertProblemNaming(api.get("/api/v1/rollups?overdueActions=maybe", manager()), 400, "overdueActions");
+        assertEquals(api.get(chair(), "/api/v1/rollups?by=plan").body,
+                api.get(chair(), "/api/v1/rollups?by=plan&overdueActions=true").body, "true is the default");
+        assertProblemNaming(api.get(manager(), "/api/v1/rollups?overdueActions=maybe"), 400, "overdueActions");
     }
 
     @Test
     void rollupsByAnythingElseIs400NamingBy() {
-        assertProblemNaming(api.get("/api/v1/rollups?by=nonsense", manager()), 400, "by");
+        assertProblemNaming(api.get(manager(), "/api/v1/rollups?by=nonsense"), 400, "by");
     }
 
     @Test
@@ -525,17 +525,17 @@ class ProgressApiTest implements TestPropertyProvider {
         complete(doneLate);
         long inProgress = action(plan, "OUH", today().plusDays(20));
         assertEquals(201, update(inProgress, upd("Under way", null, "IN_PROGRESS", null), tokens.agencyUser("ouh.lead", "OUH",
-                "AGENCY_LEAD")).status());
+                "AGENCY_LEAD")).status);
 
-        Api.Reply r = api.get("/api/v1/actions/due?days=30&agency=OUH", tvpContributor());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(tvpContributor(), "/api/v1/actions/due?days=30&agency=OUH");
+        assertEquals(200, r.status, r::toString);
         assertEquals(List.of(overdue, soon, inProgress, edge), r.list().stream().map(ProgressApiTest::id).toList(), r::toString);
         Map<String, Object> first = r.list().get(0);
         assertEquals(today().minusDays(5).toString(), first.get("dueDate"));
         assertEquals("OUH", first.get("leadAgency"));
         assertEquals(plan, ((Number) first.get("planId")).longValue());
 
-        List<Map<String, Object>> all = api.get("/api/v1/actions/due?days=30", manager()).list();
+        List<Map<String, Object>> all = api.get(manager(), "/api/v1/actions/due?days=30").list();
         List<String> dates = all.stream().map(x -> (String) x.get("dueDate")).toList();
         assertEquals(dates.stream().sorted().toList(), dates, "soonest first");
         assertTrue(dates.stream().allMatch(d -> !LocalDate.parse(d).isAfter(today().plusDays(30))), dates::toString);
@@ -543,10 +543,10 @@ class ProgressApiTest implements TestPropertyProvider {
         assertFalse(ids.contains(beyond) || ids.contains(doneSoon) || ids.contains(doneLate), all::toString);
 
         assertEquals(all.stream().map(ProgressApiTest::id).toList(),
-                api.get("/api/v1/actions/due", manager()).list().stream().map(ProgressApiTest::id).toList(), "30 days by default");
-        assertTrue(api.get("/api/v1/actions/due?days=60&agency=OUH", manager()).list().stream()
+                api.get(manager(), "/api/v1/actions/due").list().stream().map(ProgressApiTest::id).toList(), "30 days by default");
+        assertTrue(api.get(manager(), "/api/v1/actions/due?days=60&agency=OUH").list().stream()
                 .anyMatch(x -> id(x) == beyond), "a wider window reaches further");
-        assertProblemNaming(api.get("/api/v1/actions/due?days=-1", manager()), 400, "days");
-        assertProblemNaming(api.get("/api/v1/actions/due?days=soon", manager()), 400, "days");
+        assertProblemNaming(api.get(manager(), "/api/v1/actions/due?days=-1"), 400, "days");
+        assertProblemNaming(api.get(manager(), "/api/v1/actions/due?days=soon"), 400, "days");
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -66,9 +66,9 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
     }
 
     private long action(String ref) {
-        Api.Reply plan = api.post("/api/v1/plans", Map.of("title", "Updates in period " + ref, "sourceType", "SERIOUS_CASE_REVIEW",
-                "sourceRef", "updates-in-period-" + ref), manager());
-        assertEquals(201, plan.status(), plan::toString);
+        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Updates in period " + ref, "sourceType", "SERIOUS_CASE_REVIEW",
+                "sourceRef", "updates-in-period-" + ref));
+        assertEquals(201, plan.status, plan::toString);
         Map<String, Object> body = new HashMap<>();
         body.put("ref", ref);
         body.put("issue", "Neglect not recognised early");
@@ -77,8 +77,8 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
         body.put("leadRole", "Principal Social Worker");
         body.put("leadAgency", "CSC");
         body.put("priority", 1);
-        Api.Reply r = api.post("/api/v1/plans/" + ((Number) plan.map().get("id")).longValue() + "/actions", body, manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + ((Number) plan.map().get("id")).longValue() + "/actions", body);
+        assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
@@ -92,8 +92,8 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
         if (status != null) {
             body.put("status", status);
         }
-        Api.Reply r = api.post("/api/v1/actions/" + actionId + "/updates", body, manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/actions/" + actionId + "/updates", body);
+        assertEquals(201, r.status, r::toString);
     }
 
     @Test
@@ -106,9 +106,8 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
         update(a, "2018-03-31", "Toolkit in use", "Audit shows neglect named earlier in 8 of 10 cases", "COMPLETED");
         update(b, "2018-04-01", "After the year", null, null);
 
-        Api.Reply r = api.get("/api/v1/updates?from=2017-04-01&to=2018-03-31",
-                tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), "/api/v1/updates?from=2017-04-01&to=2018-03-31");
+        assertEquals(200, r.status, r::toString);
         List<Map<String, Object>> mine = r.list().stream()
                 .filter(u -> ((Number) u.get("actionId")).longValue() == a || ((Number) u.get("actionId")).longValue() == b)
                 .toList();
@@ -122,18 +121,18 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
 
     @Test
     void aBackwardsOrMissingRangeIsRefusedNamingTheField() {
-        Api.Reply backwards = api.get("/api/v1/updates?from=2018-03-31&to=2017-04-01", manager());
-        assertEquals(400, backwards.status(), backwards::toString);
-        assertTrue(backwards.body().contains("\"field\":\"to\""), backwards::toString);
-        assertFalse(backwards.body().contains("Exception"), backwards::toString);
-        Api.Reply missing = api.get("/api/v1/updates?to=2018-03-31", manager());
-        assertEquals(400, missing.status(), missing::toString);
-        Api.Reply notADate = api.get("/api/v1/updates?from=April&to=2018-03-31", manager());
-        assertEquals(400, notADate.status(), notADate::toString);
+        Api.Res backwards = api.get(manager(), "/api/v1/updates?from=2018-03-31&to=2017-04-01");
+        assertEquals(400, backwards.status, backwards::toString);
+        assertTrue(backwards.body.contains("\"field\":\"to\""), backwards::toString);
+        assertFalse(backwards.body.contains("Exception"), backwards::toString);
+        Api.Res missing = api.get(manager(), "/api/v1/updates?to=2018-03-31");
+        assertEquals(400, missing.status, missing::toString);
+        Api.Res notADate = api.get(manager(), "/api/v1/updates?from=April&to=2018-03-31");
+        assertEquals(400, notADate.status, notADate::toString);
     }
 
     @Test
     void withoutATokenThereIsNothing() {
-        assertEquals(401, api.get("/api/v1/updates?from=2017-04-01&to=2018-03-31", null).status());
+        assertEquals(401, api.get(null, "/api/v1/updates?from=2017-04-01&to=2018-03-31").status);
     }
 }

@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
-import uk.org.quadrant.actions.support.DatabaseServer;
+import uk.org.quadrant.common.testing.api.Api;
+import uk.org.quadrant.common.testing.support.DatabaseServer;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -70,45 +70,45 @@ class DatabaseOutageTest implements TestPropertyProvider {
     @Test
     void readinessDropsRequestsFailCleanlyAndTheServiceRecoversWhenTheDatabaseReturns() {
         Api api = new Api(http, json);
-        assertEquals(201, api.post("/api/v1/plans", plan("outage-1"), manager()).status());
-        assertEquals(200, api.get("/api/v1/plans", manager()).status());
-        assertEquals(200, api.get("/health/readiness", null).status(), "ready while the database answers");
+        assertEquals(201, api.post(manager(), "/api/v1/plans", plan("outage-1")).status);
+        assertEquals(200, api.get(manager(), "/api/v1/plans").status);
+        assertEquals(200, api.get(null, "/health/readiness").status, "ready while the database answers");
 
         database.stop();
 
-        Api.Reply readiness = api.get("/health/readiness", null);
-        assertEquals(503, readiness.status(), () -> "not ready without a database: " + readiness);
-        assertTrue(readiness.body().contains("DOWN"), readiness::toString);
-        assertEquals(200, api.get("/health/liveness", null).status(), "still alive: no restart for a database outage");
+        Api.Res readiness = api.get(null, "/health/readiness");
+        assertEquals(503, readiness.status, () -> "not ready without a database: " + readiness);
+        assertTrue(readiness.body.contains("DOWN"), readiness::toString);
+        assertEquals(200, api.get(null, "/health/liveness").status, "still alive: no restart for a database outage");
 
         long started = System.nanoTime();
-        Api.Reply read = api.get("/api/v1/plans", manager());
+        Api.Res read = api.get(manager(), "/api/v1/plans");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertCleanUnavailable(read);
         assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, () -> "a request failed only after " + took);
         System.out.println("database down: the request failed with 503 after " + took.toMillis() + " ms");
-        assertCleanUnavailable(api.post("/api/v1/plans", plan("outage-2"), manager()));
+        assertCleanUnavailable(api.post(manager(), "/api/v1/plans", plan("outage-2")));
 
         database.start();
         long restarted = System.nanoTime();
         assertEquals(200, awaitReadiness(api, Duration.ofSeconds(30)), "ready again once the database is back");
         System.out.println("database back: ready again after " + Duration.ofNanos(System.nanoTime() - restarted).toMillis() + " ms");
 
-        assertEquals(200, api.get("/api/v1/plans", manager()).status());
-        Api.Reply created = api.post("/api/v1/plans", plan("outage-2"), manager());
-        assertEquals(201, created.status(), created::toString);
-        long outagePlans = api.get("/api/v1/plans", manager()).list().stream()
+        assertEquals(200, api.get(manager(), "/api/v1/plans").status);
+        Api.Res created = api.post(manager(), "/api/v1/plans", plan("outage-2"));
+        assertEquals(201, created.status, created::toString);
+        long outagePlans = api.get(manager(), "/api/v1/plans").list().stream()
                 .filter(p -> String.valueOf(p.get("title")).startsWith("Outage plan ")).count();
         assertEquals(2, outagePlans, "the plan refused during the outage was not written; the one after it was, once");
     }
 
-    private static void assertCleanUnavailable(Api.Reply res) {
-        assertEquals(503, res.status(), res::toString);
-        assertTrue(res.contentType().startsWith("application/problem+json"), res::toString);
+    private static void assertCleanUnavailable(Api.Res res) {
+        assertEquals(503, res.status, res::toString);
+        assertTrue(res.contentType.startsWith("application/problem+json"), res::toString);
         assertEquals(503, ((Number) res.map().get("status")).intValue(), res::toString);
         assertTrue(String.valueOf(res.map().get("detail")).contains("database is not answering"), res::toString);
         for (String leak : new String[] {"Exception", "\tat ", "jdbc:", "Hikari", "SQL"}) {
-            assertFalse(res.body().contains(leak), () -> "leaks '" + leak + "': " + res);
+            assertFalse(res.body.contains(leak), () -> "leaks '" + leak + "': " + res);
         }
     }
 
@@ -116,7 +116,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
         long deadline = System.nanoTime() + limit.toNanos();
         int status;
         do {
-            status = api.get("/health/readiness", null).status();
+            status = api.get(null, "/health/readiness").status;
             if (status == 200) {
                 return status;
             }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import static uk.org.quadrant.actions.hostile.Hostile.Target;
+import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
 
 /**
  * Issue 8, hostile input: every write route of actions-service's router gets the hostile corpus
@@ -194,6 +195,6 @@ class HostileInputTest implements TestPropertyProvider {
 
     @TestFactory
     List<DynamicNode> everyWriteRouteWithHostileInput() {
-        return Hostile.run(targets(), http, db);
+        return Hostile.run(targets(), "action_item", http, db);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.AuditsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -24,14 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static uk.org.quadrant.actions.isolation.Matrix.AGENCY_WRITE;
-import static uk.org.quadrant.actions.isolation.Matrix.FieldVariant;
-import static uk.org.quadrant.actions.isolation.Matrix.MANAGER_READ;
-import static uk.org.quadrant.actions.isolation.Matrix.MANAGER_WRITE;
-import static uk.org.quadrant.actions.isolation.Matrix.PUBLIC;
-import static uk.org.quadrant.actions.isolation.Matrix.Route;
-import static uk.org.quadrant.actions.isolation.Matrix.Rule;
-import static uk.org.quadrant.actions.isolation.Matrix.SIGNED_IN;
+import uk.org.quadrant.common.testing.isolation.Matrix;
+
+import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
+import static uk.org.quadrant.common.testing.isolation.Matrix.REFUSED;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Sender;
+import static uk.org.quadrant.common.testing.isolation.Matrix.forge;
+import static uk.org.quadrant.common.testing.isolation.Matrix.MANAGER_READ;
+import static uk.org.quadrant.common.testing.isolation.Matrix.MANAGER_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.PUBLIC;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Route;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Rule;
+import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
 
 /**
  * Issue 8, access control: every route of actions-service's router × every kind of caller. Agency A is
@@ -188,13 +193,42 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     // ---- ownership-bearing body fields: one list per write route ------------------------------------------
 
-    private Matrix.BodyCaller caller(String name, java.util.function.Supplier<String> token,
+    /**
+     * A caller of the body-field matrix, with the body it may genuinely send to the route (its own
+     * agency's values); null to use the route's own body.
+     */
+    record BodyCaller(String name, java.util.function.Supplier<String> token,
+                      java.util.function.Supplier<Map<String, Object>> ownBody) {
+    }
+
+    /**
+     * One body field that names an owner or a parent, set to someone else's value (another agency's,
+     * the board's, another service's); {@code fields} are set together (a plan's type and reference).
+     */
+    record FieldVariant(String name, Map<String, Object> fields) {
+
+        static FieldVariant of(String field, Object value) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(field, value);
+            return new FieldVariant(field + "=" + value, m);
+        }
+
+        static FieldVariant of(String name, Object... kv) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < kv.length; i += 2) {
+                m.put((String) kv[i], kv[i + 1]);
+            }
+            return new FieldVariant(name, m);
+        }
+    }
+
+    private BodyCaller caller(String name, java.util.function.Supplier<String> token,
                                      java.util.function.Supplier<Map<String, Object>> ownBody) {
-        return new Matrix.BodyCaller(name, token, ownBody);
+        return new BodyCaller(name, token, ownBody);
     }
 
     /** Every agency caller (A's and B's), with the route's own body. */
-    private List<Matrix.BodyCaller> agencyCallers() {
+    private List<BodyCaller> agencyCallers() {
         return List.of(caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), null),
                 caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), null),
                 caller("B's contributor", () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"), null),
@@ -202,7 +236,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     /** A plan's source set to the board's plan, B's plan, A's audit's plan, or a new one. */
-    private List<Matrix.FieldVariant> planSources(String typeField, String refField) {
+    private List<FieldVariant> planSources(String typeField, String refField) {
         return List.of(FieldVariant.of("the board's inspection plan", typeField, "INSPECTION", refField, "JTAI-ISOLATION"),
                 FieldVariant.of("B's learning review plan", typeField, "LEARNING_REVIEW", refField, "LR-ISOLATION"),
                 FieldVariant.of("A's audit's plan", typeField, "AUDIT", refField, aFinding.planSourceRef()),
@@ -211,13 +245,13 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 FieldVariant.of("a new business plan", typeField, "BUSINESS_PLAN", refField, "BP-ISOLATION"));
     }
 
-    private List<Matrix.FieldVariant> leads() {
+    private List<FieldVariant> leads() {
         return List.of(FieldVariant.of("leadAgency", "TVP"), FieldVariant.of("leadAgency", "CSC"),
                 FieldVariant.of("leadAgency", "BOARD"), FieldVariant.of("leadAgency", "EDU"));
     }
 
-    private static List<Matrix.FieldVariant> concat(List<Matrix.FieldVariant> a, List<Matrix.FieldVariant> b) {
-        List<Matrix.FieldVariant> all = new ArrayList<>(a);
+    private static List<FieldVariant> concat(List<FieldVariant> a, List<FieldVariant> b) {
+        List<FieldVariant> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
@@ -227,8 +261,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
      * parent, each set to someone else's value. Adding a write route: add it here too, or
      * {@link #everyWriteRouteListsItsOwnershipFields} fails.
      */
-    Map<String, Map.Entry<List<Matrix.BodyCaller>, List<Matrix.FieldVariant>>> ownershipFields() {
-        Map<String, Map.Entry<List<Matrix.BodyCaller>, List<Matrix.FieldVariant>>> m = new LinkedHashMap<>();
+    Map<String, Map.Entry<List<BodyCaller>, List<FieldVariant>>> ownershipFields() {
+        Map<String, Map.Entry<List<BodyCaller>, List<FieldVariant>>> m = new LinkedHashMap<>();
         // The board manager's alone: whatever the body names, no agency user writes here.
         m.put("POST /api/v1/plans", Map.entry(agencyCallers(), concat(planSources("sourceType", "sourceRef"),
                 List.of(FieldVariant.of("owner", "Thames Valley Police")))));
@@ -251,7 +285,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
                         FieldVariant.of("actionId", real.get("id")), FieldVariant.of("planId", real.get("plan")))));
         // Each caller starts from a body it may genuinely send (its own agency's recommendation; the manager's
         // is B's) and changes one field: the lead, the plan it joins, or the source it claims.
-        List<Matrix.FieldVariant> recommendation = new ArrayList<>(leads());
+        List<FieldVariant> recommendation = new ArrayList<>(leads());
         recommendation.addAll(planSources("planSourceType", "planSourceRef"));
         recommendation.addAll(List.of(FieldVariant.of("sourceRef", aFinding.sourceRef()), FieldVariant.of("sourceRef", bFinding.sourceRef()),
                 FieldVariant.of("sourceRef", "audits:finding:" + MADE_UP), FieldVariant.of("sourceRef", "audits:audit:" + bFinding.auditId()),
@@ -275,14 +309,32 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     @TestFactory
+    @SuppressWarnings("unchecked")
     List<DynamicNode> ownershipBearingBodyFieldsAreRefused() {
         Map<String, Route> routes = new LinkedHashMap<>();
         table().forEach(r -> routes.put(r.key(), r));
-        Matrix.Db db = new Matrix.Db(dataSource, table -> false);
-        List<DynamicNode> nodes = new ArrayList<>();
-        ownershipFields().forEach((key, entry) -> nodes.add(Matrix.ownershipFields(routes.get(key), entry.getKey(), entry.getValue(),
-                http, db)));
-        return nodes;
+        // Each caller sends its otherwise-valid body with one ownership-bearing field changed to someone
+        // else's value: refused (a 4xx other than 401, as problem+json), the database unchanged. A variant
+        // that leaves a caller's body as it was (its own value already) is not sent.
+        List<Forgery> forgeries = new ArrayList<>();
+        ownershipFields().forEach((key, entry) -> {
+            Route route = routes.get(key);
+            for (BodyCaller caller : entry.getKey()) {
+                for (FieldVariant variant : entry.getValue()) {
+                    java.util.function.Supplier<Object> own = () -> caller.ownBody() != null ? caller.ownBody().get()
+                            : new LinkedHashMap<>((Map<String, Object>) route.body().get());
+                    forgeries.add(forge(key, String.join(", ", variant.fields().keySet()), variant.name())
+                            .by(Sender.as(caller.name(), caller.token())).to(route.path(route.real()))
+                            .json(() -> {
+                                Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) own.get());
+                                body.putAll(variant.fields());
+                                return body;
+                            })
+                            .unlessEqualTo(own).refused(REFUSED));
+                }
+            }
+        });
+        return Matrix.forgeries(forgeries, null, Set.of(), List.of(), http, new Matrix.Db(dataSource, table -> false));
     }
 
     // ---- the tests ----------------------------------------------------------------------------------

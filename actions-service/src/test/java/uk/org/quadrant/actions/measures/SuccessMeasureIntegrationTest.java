@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.actions.support.Api;
+import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.actions.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -87,9 +87,9 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     }
 
     private long plan(String title) {
-        Api.Reply r = api.post("/api/v1/plans", Map.of("title", title, "sourceType", "BUSINESS_PLAN",
-                "sourceRef", "measures-" + refs.incrementAndGet()), manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans", Map.of("title", title, "sourceType", "BUSINESS_PLAN",
+                "sourceRef", "measures-" + refs.incrementAndGet()));
+        assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
@@ -113,14 +113,14 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     }
 
     private long action(long planId, String indicator, String comparator, Object target) {
-        Api.Reply r = api.post("/api/v1/plans/" + planId + "/actions", actionBody(indicator, comparator, target, "CSC"), manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", actionBody(indicator, comparator, target, "CSC"));
+        assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
     private Map<String, Object> read(long actionId, String token) {
-        Api.Reply r = api.get("/api/v1/actions/" + actionId, token);
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(token, "/api/v1/actions/" + actionId);
+        assertEquals(200, r.status, r::toString);
         return r.map();
     }
 
@@ -130,8 +130,8 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     }
 
     private int changeLogSize() {
-        Api.Reply r = api.get("/api/v1/change-log?limit=500", manager());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(manager(), "/api/v1/change-log?limit=500");
+        assertEquals(200, r.status, r::toString);
         return r.list().size();
     }
 
@@ -180,11 +180,11 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     @Test
     void targetsAndValuesAreWrittenAsPlainNumbers() {
         long plan = plan("Round numbers");
-        Api.Reply r = api.get("/api/v1/actions/" + action(plan, "ROUND-VALUE", "GTE", 20), reader());
-        assertEquals(200, r.status(), r::toString);
+        Api.Res r = api.get(reader(), "/api/v1/actions/" + action(plan, "ROUND-VALUE", "GTE", 20));
+        assertEquals(200, r.status, r::toString);
         assertEquals("MET", r.map().get("measureStatus"), r::toString);
-        assertTrue(r.body().contains("\"measureTarget\":20,"), "target 20 written as 20, not 2E+1: " + r.body());
-        assertTrue(r.body().contains("\"measureValue\":80,"), "value 80.000 written as 80, not 8E+1: " + r.body());
+        assertTrue(r.body.contains("\"measureTarget\":20,"), "target 20 written as 20, not 2E+1: " + r.body);
+        assertTrue(r.body.contains("\"measureValue\":80,"), "value 80.000 written as 80, not 8E+1: " + r.body);
     }
 
     @Test
@@ -204,8 +204,8 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     @Test
     void anActionWithoutACriterionHasNoMeasureStatus() {
         long plan = plan("Unmeasured");
-        Api.Reply r = api.post("/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"), manager());
-        assertEquals(201, r.status(), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
+        assertEquals(201, r.status, r::toString);
         indicators.reset();
         Map<String, Object> a = read(((Number) r.map().get("id")).longValue(), reader());
         assertNull(a.get("measureStatus"), a::toString);
@@ -217,8 +217,8 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     void unavailableWhenIndicatorsServiceFailsButTheActionStillReads() {
         long plan = plan("Indicators down");
         long id = action(plan, "CP-TIMELINESS", "GTE", 75);
-        Api.Reply plain = api.post("/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"), manager());
-        assertEquals(201, plain.status(), plain::toString);
+        Api.Res plain = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
+        assertEquals(201, plain.status, plain::toString);
         indicators.scorecardMode(IndicatorsStub.Mode.ERROR);
 
         Map<String, Object> a = read(id, reader());
@@ -227,13 +227,13 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         assertNull(a.get("measurePeriod"));
         assertNotNull(a.get("delivery"));
 
-        Api.Reply list = api.get("/api/v1/actions?agency=CSC", reader());
-        assertEquals(200, list.status(), list::toString);
+        Api.Res list = api.get(reader(), "/api/v1/actions?agency=CSC");
+        assertEquals(200, list.status, list::toString);
         Map<String, Object> inList = list.list().stream().filter(x -> ((Number) x.get("id")).longValue() == id).findFirst().orElseThrow();
         assertEquals("UNAVAILABLE", inList.get("measureStatus"));
 
-        Api.Reply withActions = api.get("/api/v1/plans/" + plan, reader());
-        assertEquals(200, withActions.status(), withActions::toString);
+        Api.Res withActions = api.get(reader(), "/api/v1/plans/" + plan);
+        assertEquals(200, withActions.status, withActions::toString);
         List<?> actions = (List<?>) withActions.map().get("actions");
         assertEquals(2, actions.size());
         assertEquals("UNAVAILABLE", ((Map<?, ?>) actions.get(0)).get("measureStatus"));
@@ -272,12 +272,12 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     void anUnknownIndicatorIsRefusedNamingTheFieldAndNothingIsWritten() {
         long plan = plan("Unknown indicator");
         int before = changeLogSize();
-        Api.Reply r = api.post("/api/v1/plans/" + plan + "/actions", actionBody("NO-SUCH-INDICATOR", "GTE", 10, "CSC"), manager());
-        assertEquals(400, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertTrue(r.body().contains("\"field\":\"measureIndicator\""), r::toString);
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("NO-SUCH-INDICATOR", "GTE", 10, "CSC"));
+        assertEquals(400, r.status, r::toString);
+        assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
+        assertTrue(r.body.contains("\"field\":\"measureIndicator\""), r::toString);
         assertEquals(1, indicators.indicatorCalls(), "the code was checked with indicators-service");
-        assertEquals(0, ((List<?>) api.get("/api/v1/plans/" + plan, manager()).map().get("actions")).size());
+        assertEquals(0, ((List<?>) api.get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
         assertEquals(before, changeLogSize());
     }
 
@@ -286,26 +286,26 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         long plan = plan("Cannot check");
         int before = changeLogSize();
         indicators.indicatorMode(IndicatorsStub.Mode.ERROR);
-        Api.Reply r = api.post("/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"), manager());
-        assertEquals(503, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
-        assertTrue(r.body().contains("\"status\":503"), r::toString);
-        assertFalse(r.body().contains("Exception"), r::toString);
-        assertEquals(0, ((List<?>) api.get("/api/v1/plans/" + plan, manager()).map().get("actions")).size());
+        Api.Res r = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
+        assertEquals(503, r.status, r::toString);
+        assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
+        assertTrue(r.body.contains("\"status\":503"), r::toString);
+        assertFalse(r.body.contains("Exception"), r::toString);
+        assertEquals(0, ((List<?>) api.get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
         assertEquals(before, changeLogSize());
 
         // slow to answer the check: same answer, not a 500
         indicators.slowness(Duration.ofSeconds(5));
         indicators.indicatorMode(IndicatorsStub.Mode.SLOW);
-        Api.Reply slow = api.post("/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"), manager());
-        assertEquals(503, slow.status(), slow::toString);
-        assertTrue(slow.contentType().startsWith("application/problem+json"), slow::toString);
-        assertEquals(0, ((List<?>) api.get("/api/v1/plans/" + plan, manager()).map().get("actions")).size());
+        Api.Res slow = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
+        assertEquals(503, slow.status, slow::toString);
+        assertTrue(slow.contentType.startsWith("application/problem+json"), slow::toString);
+        assertEquals(0, ((List<?>) api.get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
         assertEquals(before, changeLogSize());
 
         // an action without a criterion needs no check, so it can still be added
-        Api.Reply plain = api.post("/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"), manager());
-        assertEquals(201, plain.status(), plain::toString);
+        Api.Res plain = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
+        assertEquals(201, plain.status, plain::toString);
     }
 
     @Test
@@ -316,29 +316,29 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         action(plan, "REPEAT-CP", "LTE", 20);
         action(plan, "NEW-MEASURE", "GTE", 1);
         action(plan, "NOT-ON-SCORECARD", "LTE", 5);
-        assertEquals(201, api.post("/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"), manager()).status());
+        assertEquals(201, api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC")).status);
 
         indicators.reset();
-        Api.Reply all = api.get("/api/v1/actions", reader());
-        assertEquals(200, all.status(), all::toString);
+        Api.Res all = api.get(reader(), "/api/v1/actions");
+        assertEquals(200, all.status, all::toString);
         assertTrue(all.list().stream().filter(a -> a.get("measureIndicator") != null).count() >= 5);
         assertEquals(1, indicators.scorecardCalls(), "one scorecard call for the whole list");
         assertEquals(0, indicators.indicatorCalls(), "no per-indicator calls when reading");
 
         indicators.reset();
-        Api.Reply one = api.get("/api/v1/plans/" + plan, reader());
-        assertEquals(200, one.status(), one::toString);
+        Api.Res one = api.get(reader(), "/api/v1/plans/" + plan);
+        assertEquals(200, one.status, one::toString);
         List<?> actions = (List<?>) one.map().get("actions");
         assertEquals(List.of("MET", "NOT_MET", "MET", "NO_DATA", "NO_DATA"),
                 actions.stream().limit(5).map(a -> ((Map<?, ?>) a).get("measureStatus")).toList());
         assertEquals(1, indicators.scorecardCalls(), "one scorecard call for a plan's actions");
 
         indicators.reset();
-        assertEquals(200, api.get("/api/v1/actions?agency=CSC&priority=2", reader()).status());
+        assertEquals(200, api.get(reader(), "/api/v1/actions?agency=CSC&priority=2").status);
         assertEquals(1, indicators.scorecardCalls(), "one scorecard call for a filtered list");
 
         indicators.reset();
-        assertEquals(200, api.get("/api/v1/actions?agency=NPS", reader()).status());
+        assertEquals(200, api.get(reader(), "/api/v1/actions?agency=NPS").status);
         assertEquals(0, indicators.scorecardCalls(), "no measurable action in the list, no call");
     }
 
@@ -346,8 +346,8 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     void indicatorsServiceIsAskedWithTheCallersOwnToken() {
         long plan = plan("Whose token");
         String manager = manager();
-        Api.Reply created = api.post("/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"), manager);
-        assertEquals(201, created.status(), created::toString);
+        Api.Res created = api.post(manager, "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
+        assertEquals(201, created.status, created::toString);
         assertEquals(List.of("Bearer " + manager), indicators.indicatorAuthorizations());
         long id = ((Number) created.map().get("id")).longValue();
 
@@ -359,7 +359,7 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         indicators.reset();
         String chair = tokens.board("chair", "BOARD_CHAIR");
         read(id, chair);
-        api.get("/api/v1/actions", chair);
+        api.get(chair, "/api/v1/actions");
         assertEquals(List.of("Bearer " + chair, "Bearer " + chair), indicators.scorecardAuthorizations(),
                 "each reader's own token, never an earlier caller's");
     }

@@ -2,25 +2,16 @@ package uk.org.quadrant.actions.support;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Request;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * caller's to send: 403; not a recommendation: 409; otherwise the recommendation. The caller is read
  * from the token's claims (the real service validates the signature; actions-service already has).
  * Can be made to fail (500), hang past the client's read timeout, answer garbage, or stop listening.
- * Counts requests and records the Authorization header each carried.
+ * Counts requests and records the Authorization header each carried. Served by a {@link ServiceStandIn}
+ * (service-common's test-jar); this class holds only audits-service's answers.
  */
 public final class AuditsStub implements AutoCloseable {
 
@@ -69,29 +61,15 @@ public final class AuditsStub implements AutoCloseable {
     }
 
     private static final AtomicLong IDS = new AtomicLong(1000);
+    private static final String FINDINGS = "/api/v1/findings/";
 
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final ServiceStandIn standIn = new ServiceStandIn();
     private final Map<Long, Finding> findings = new ConcurrentHashMap<>();
-    private final AtomicInteger calls = new AtomicInteger();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.OK;
     private volatile Duration slowness = Duration.ofMillis(3500);
 
     public AuditsStub() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "audits-stub");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/api/v1/findings/", this::recommendation);
-        server.start();
+        standIn.on(FINDINGS + "*", this::recommendation);
     }
 
     /** Points the service under test's declarative client at this stub. */
@@ -100,7 +78,7 @@ public final class AuditsStub implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return standIn.url();
     }
 
     /** A new recommendation (fresh id) of a new audit led by {@code auditLead}, with these participants. */
@@ -142,32 +120,30 @@ public final class AuditsStub implements AutoCloseable {
 
     public void reset() {
         mode = Mode.OK;
-        calls.set(0);
-        authorizations.clear();
+        standIn.clear();
     }
 
     public int calls() {
-        return calls.get();
+        return received().size();
     }
 
     public List<String> authorizations() {
-        return new ArrayList<>(authorizations);
+        return received().stream().map(r -> String.valueOf(r.authorization())).toList();
     }
 
-    private void recommendation(HttpExchange exchange) throws IOException {
-        calls.incrementAndGet();
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        authorizations.add(String.valueOf(authorization));
-        String path = exchange.getRequestURI().getPath();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/api/v1/findings/([0-9]{1,18})/recommendation").matcher(path);
-        if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
-            send(exchange, 404, "application/problem+json", "{\"status\":404}");
-            return;
+    private List<Request> received() {
+        return standIn.received().stream().filter(r -> r.path().startsWith(FINDINGS)).toList();
+    }
+
+    private Answer recommendation(Request request) {
+        String authorization = request.authorization();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/api/v1/findings/([0-9]{1,18})/recommendation").matcher(request.path());
+        if (!"GET".equals(request.method()) || !m.matches()) {
+            return Answer.json(404, "{\"status\":404}");
         }
         switch (mode) {
             case ERROR -> {
-                send(exchange, 500, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}");
-                return;
+                return Answer.json(500, "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}");
             }
             case SLOW -> {
                 try {
@@ -175,67 +151,43 @@ public final class AuditsStub implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                try {
-                    send(exchange, 404, "application/problem+json", "{\"status\":404}");
-                } catch (IOException gone) {
-                    // the client gave up long ago
-                }
-                return;
+                return Answer.json(404, "{\"status\":404}");
             }
             case GARBAGE -> {
-                send(exchange, 200, "application/json", "<html><body>Bad gateway</body></html>");
-                return;
+                return new Answer(200, "application/json", "<html><body>Bad gateway</body></html>");
             }
             default -> {
             }
         }
         JWTClaimsSet claims;
-        try {
-            claims = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet();
-        } catch (ParseException | RuntimeException e) {
-            send(exchange, 401, "application/problem+json", "{\"status\":401}");
-            return;
-        }
         List<String> roles;
         String agency;
         try {
+            claims = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet();
             roles = claims.getStringListClaim("roles");
             agency = claims.getStringClaim("agency");
-        } catch (ParseException e) {
-            send(exchange, 401, "application/problem+json", "{\"status\":401}");
-            return;
+        } catch (ParseException | RuntimeException e) {
+            return Answer.json(401, "{\"status\":401}");
         }
         boolean manager = roles.contains("BOARD_MANAGER");
         boolean board = manager || roles.contains("BOARD_CHAIR");
         Finding f = findings.get(Long.parseLong(m.group(1)));
         boolean visible = f != null && (board || f.auditLead().equals(agency) || f.participants().contains(agency));
         if (!visible) {
-            send(exchange, 404, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
-            return;
+            return Answer.json(404, "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
         }
         boolean mayManage = manager || (f.auditLead().equals(agency)
                 && (roles.contains("AGENCY_CONTRIBUTOR") || roles.contains("AGENCY_LEAD")));
         if (!mayManage) {
-            send(exchange, 403, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
-            return;
+            return Answer.json(403, "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
         }
         if (!"RECOMMENDATION".equals(f.kind())) {
-            send(exchange, 409, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409}");
-            return;
+            return Answer.json(409, "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409}");
         }
-        send(exchange, 200, "application/json", "{\"findingId\":" + f.id() + ",\"sourceRef\":" + str(f.sourceRef())
+        return Answer.json("{\"findingId\":" + f.id() + ",\"sourceRef\":" + str(f.sourceRef())
                 + ",\"planSourceType\":\"AUDIT\",\"planSourceRef\":" + str(f.planSourceRef())
                 + ",\"planTitle\":" + str("Recommendations of " + f.auditTitle()) + ",\"issue\":" + str("Recommendation of " + f.auditTitle())
                 + ",\"action\":" + str(f.text()) + ",\"leadAgency\":" + str(f.leadAgency()) + "}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     private static String str(String s) {
@@ -245,7 +197,6 @@ public final class AuditsStub implements AutoCloseable {
     /** Stops listening: the service under test finds nobody at the address (connection refused). */
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        standIn.close();
     }
 }

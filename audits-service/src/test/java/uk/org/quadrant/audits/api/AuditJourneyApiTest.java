@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +12,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.quadrant.audits.api.Api.assertNumber;
-import static uk.org.quadrant.audits.api.Api.body;
-import static uk.org.quadrant.audits.api.Api.contains;
-import static uk.org.quadrant.audits.api.Api.find;
+import static uk.org.quadrant.common.testing.api.Api.assertNumber;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.contains;
+import static uk.org.quadrant.common.testing.api.Api.find;
 
 /**
  * The "done when" journey: the board manager sets up a multi-agency case audit with CSC (lead), TVP

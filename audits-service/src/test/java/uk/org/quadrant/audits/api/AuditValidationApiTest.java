@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.quadrant.audits.api.Api.assertNumber;
-import static uk.org.quadrant.audits.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.assertNumber;
+import static uk.org.quadrant.common.testing.api.Api.body;
 
 /**
  * Bad input gets a 400 naming the field (or a 409 for a conflict), and nothing is written: each

@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static uk.org.quadrant.audits.api.Api.body;
-import static uk.org.quadrant.audits.api.Api.contains;
-import static uk.org.quadrant.audits.api.Api.find;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.contains;
+import static uk.org.quadrant.common.testing.api.Api.find;
 
 /**
  * Deny by default, over HTTP, for every endpoint of audits-service: no token is a 401; TVP reads

@@ -1,9 +1,10 @@
 package uk.org.quadrant.audits.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.audits.support.DatabaseServer;
+import uk.org.quadrant.common.testing.support.DatabaseServer;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

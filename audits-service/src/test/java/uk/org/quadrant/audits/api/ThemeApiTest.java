@@ -1,5 +1,6 @@
 package uk.org.quadrant.audits.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +11,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.quadrant.audits.api.Api.body;
-import static uk.org.quadrant.audits.api.Api.contains;
-import static uk.org.quadrant.audits.api.Api.find;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.contains;
+import static uk.org.quadrant.common.testing.api.Api.find;
 
 /**
  * The theme vocabulary (the manager extends it; a new theme can be used at once) and the theme

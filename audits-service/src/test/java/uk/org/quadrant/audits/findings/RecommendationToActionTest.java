@@ -1,6 +1,5 @@
 package uk.org.quadrant.audits.findings;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -13,13 +12,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.audits.support.TestTokens;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Request;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,47 +44,29 @@ class RecommendationToActionTest implements TestPropertyProvider {
     private final List<String> authorizations = new ArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(100);
     private volatile boolean actionsDown;
-    private final HttpServer actions;
+    private final ServiceStandIn actions = new ServiceStandIn().on("/api/v1/actions/from-recommendation", this::fromRecommendation);
 
-    RecommendationToActionTest() {
-        try {
-            actions = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Answer fromRecommendation(Request request) {
+        String body = request.body();
+        synchronized (authorizations) {
+            authorizations.add(request.authorization());
         }
-        actions.createContext("/api/v1/actions/from-recommendation", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (actionsDown) {
+            return Answer.empty(500);
+        }
+        String sourceRef = body.replaceAll(".*\"sourceRef\":\"([^\"]+)\".*", "$1");
+        // Like the real actions-service: ask audits-service, with the caller's own token, for the
+        // recommendation it vouches for, and refuse a body that does not match it.
+        String vouched = vouched(sourceRef, request.authorization());
+        if (vouched == null || !sameRecommendation(body, vouched)) {
             synchronized (authorizations) {
-                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                refusals.add(sourceRef + " -> " + vouched);
             }
-            if (actionsDown) {
-                exchange.sendResponseHeaders(500, -1);
-                exchange.close();
-                return;
-            }
-            String sourceRef = body.replaceAll(".*\"sourceRef\":\"([^\"]+)\".*", "$1");
-            // Like the real actions-service: ask audits-service, with the caller's own token, for the
-            // recommendation it vouches for, and refuse a body that does not match it.
-            String vouched = vouched(sourceRef, exchange.getRequestHeaders().getFirst("Authorization"));
-            if (vouched == null || !sameRecommendation(body, vouched)) {
-                synchronized (authorizations) {
-                    refusals.add(sourceRef + " -> " + vouched);
-                }
-                exchange.sendResponseHeaders(403, -1);
-                exchange.close();
-                return;
-            }
-            boolean created = !actionsBySource.containsKey(sourceRef);
-            int id = actionsBySource.computeIfAbsent(sourceRef, k -> nextId.incrementAndGet());
-            byte[] out = ("{\"id\":" + id + ",\"planId\":1,\"ref\":\"1\",\"status\":\"NOT_STARTED\",\"delivery\":\"ON_TRACK\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(created ? 201 : 200, out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
-        });
-        actions.start();
+            return Answer.empty(403);
+        }
+        boolean created = !actionsBySource.containsKey(sourceRef);
+        int id = actionsBySource.computeIfAbsent(sourceRef, k -> nextId.incrementAndGet());
+        return Answer.json(created ? 201 : 200, "{\"id\":" + id + ",\"planId\":1,\"ref\":\"1\",\"status\":\"NOT_STARTED\",\"delivery\":\"ON_TRACK\"}");
     }
 
     @Inject
@@ -131,13 +112,13 @@ class RecommendationToActionTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(tokens.properties());
-        properties.put("micronaut.http.services.actions.url", "http://127.0.0.1:" + actions.getAddress().getPort());
+        properties.put("micronaut.http.services.actions.url", actions.url());
         return properties;
     }
 
     @AfterAll
     void stop() {
-        actions.stop(0);
+        actions.close();
         tokens.close();
     }
 

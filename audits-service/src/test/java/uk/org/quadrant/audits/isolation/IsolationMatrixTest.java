@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.audits.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -20,16 +20,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import static uk.org.quadrant.audits.isolation.Matrix.AGENCY_WRITE;
-import static uk.org.quadrant.audits.isolation.Matrix.BOARD_WRITE;
-import static uk.org.quadrant.audits.isolation.Matrix.MANAGER_READ;
-import static uk.org.quadrant.audits.isolation.Matrix.MANAGER_WRITE;
-import static uk.org.quadrant.audits.isolation.Matrix.OWN_AGENCY_READ;
-import static uk.org.quadrant.audits.isolation.Matrix.PUBLIC;
-import static uk.org.quadrant.audits.isolation.Matrix.Route;
-import static uk.org.quadrant.audits.isolation.Matrix.Rule;
-import static uk.org.quadrant.audits.isolation.Matrix.SIGNED_IN;
+import uk.org.quadrant.common.testing.isolation.Matrix;
+
+import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Sender;
+import static uk.org.quadrant.common.testing.isolation.Matrix.forge;
+import static uk.org.quadrant.common.testing.isolation.Matrix.BOARD_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.MANAGER_READ;
+import static uk.org.quadrant.common.testing.isolation.Matrix.MANAGER_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.OWN_AGENCY_READ;
+import static uk.org.quadrant.common.testing.isolation.Matrix.PUBLIC;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Route;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Rule;
+import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
 
 /**
  * Issue 8, access control: every route of audits-service's router × every kind of caller. Agency A is
@@ -247,7 +253,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     // field that names an owner or a parent: its own single-agency audit, a board-commissioned
     // multi-agency audit it leads (CSC takes part, with a case view and a finding of its own) and one
     // CSC leads that it takes part in. Which fields must be varied is read from the router
-    // (Matrix.ownershipFields), so a new field or route without a line here fails.
+    // (Matrix.assertOwnerFieldsForged), so a new field or route without a line here fails.
 
     private final Map<String, String> own = new LinkedHashMap<>();
     private int fieldSeq;
@@ -299,95 +305,95 @@ class IsolationMatrixTest implements TestPropertyProvider {
         return m;
     }
 
-    List<Matrix.FieldCase> fieldCases() {
+    List<Forgery> fieldCases() {
         seedOwnWork();
         String a = "/api/v1/audits";
         String tvpOwn = own.get("tvpOwn");
         String shared = own.get("shared");
         String cscLed = own.get("cscLed");
-        List<Matrix.FieldCase> cases = new ArrayList<>();
+        List<Forgery> cases = new ArrayList<>();
         Map<String, java.util.function.Supplier<String>> callers = new LinkedHashMap<>();
         callers.put("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
         callers.put("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"));
         callers.forEach((who, token) -> {
             // POST /audits: A sets up work for another agency or the board, or opens its own to them
             for (String other : List.of("CSC", "BOARD")) {
-                cases.add(new Matrix.FieldCase("POST " + a, "leadAgency", other, who, token, a,
+                cases.add(fieldCase("POST " + a, "leadAgency", other, who, token, a,
                         () -> auditBody("Ownership refused", other), 403, false));
-                cases.add(new Matrix.FieldCase("POST " + a, "participatingAgencies", "[" + other + "]", who, token, a,
+                cases.add(fieldCase("POST " + a, "participatingAgencies", "[" + other + "]", who, token, a,
                         () -> with(auditBody("Ownership refused", "TVP"), "participatingAgencies", List.of(other)), 400, true));
             }
             // PUT /audits/{id}: its own audit to another lead or more participants; the board's MACA it leads (finding 7)
             for (String other : List.of("CSC", "BOARD")) {
-                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "leadAgency", other + " (own audit)", who, token, a + "/" + tvpOwn,
+                cases.add(fieldCase("PUT " + a + "/{id}", "leadAgency", other + " (own audit)", who, token, a + "/" + tvpOwn,
                         () -> auditWith(tvpOwn, "leadAgency", other), 400, true));
-                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[" + other + "] (own audit)", who, token,
+                cases.add(fieldCase("PUT " + a + "/{id}", "participatingAgencies", "[" + other + "] (own audit)", who, token,
                         a + "/" + tvpOwn, () -> auditWith(tvpOwn, "participatingAgencies", List.of(other)), 400, true));
-                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "leadAgency", other + " (board's MACA A leads)", who, token,
+                cases.add(fieldCase("PUT " + a + "/{id}", "leadAgency", other + " (board's MACA A leads)", who, token,
                         a + "/" + shared, () -> auditWith(shared, "leadAgency", other), 400, true));
             }
-            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[CSC, OH] (board's MACA A leads)", who, token,
+            cases.add(fieldCase("PUT " + a + "/{id}", "participatingAgencies", "[CSC, OH] (board's MACA A leads)", who, token,
                     a + "/" + shared, () -> auditWith(shared, "participatingAgencies", List.of("CSC", "OH")), 403, true));
-            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[CSC, BOARD] (board's MACA A leads)", who,
+            cases.add(fieldCase("PUT " + a + "/{id}", "participatingAgencies", "[CSC, BOARD] (board's MACA A leads)", who,
                     token, a + "/" + shared, () -> auditWith(shared, "participatingAgencies", List.of("CSC", "BOARD")), 403, true));
-            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "[] (CSC removed from the board's MACA)", who,
+            cases.add(fieldCase("PUT " + a + "/{id}", "participatingAgencies", "[] (CSC removed from the board's MACA)", who,
                     token, a + "/" + shared, () -> auditWith(shared, "participatingAgencies", List.of()), 403, true));
             // POST cases: a view in another agency's name, or the joint conclusion of an audit A does not lead
             for (String other : List.of("CSC", "BOARD")) {
-                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", other + " (own audit)", who, token,
+                cases.add(fieldCase("POST " + a + "/{id}/cases", "agency", other + " (own audit)", who, token,
                         a + "/" + tvpOwn + "/cases", () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", other), 403, false));
-                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", other + " (board's MACA A leads)", who, token,
+                cases.add(fieldCase("POST " + a + "/{id}/cases", "agency", other + " (board's MACA A leads)", who, token,
                         a + "/" + shared + "/cases", () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", other), 403, false));
             }
             for (String other : List.of("CSC", "JOINT", "OH")) {
-                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", other + " (MACA CSC leads)", who, token,
+                cases.add(fieldCase("POST " + a + "/{id}/cases", "agency", other + " (MACA CSC leads)", who, token,
                         a + "/" + cscLed + "/cases", () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", other), 403, false));
             }
             // PUT cases: A's own view moved to another agency; CSC's view claimed as A's
             for (String other : List.of("CSC", "JOINT")) {
-                cases.add(new Matrix.FieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", other + " (A's own view)", who, token,
+                cases.add(fieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", other + " (A's own view)", who, token,
                         a + "/" + tvpOwn + "/cases/" + own.get("tvpCase"), () -> Map.of("caseRef", "TVP-2050-01", "grade", "INADEQUATE",
                         "agency", other, "version", caseVersion(tvpOwn, own.get("tvpCase"))), 400, true));
             }
-            cases.add(new Matrix.FieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", "TVP (CSC's view in the board's MACA)", who, token,
+            cases.add(fieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", "TVP (CSC's view in the board's MACA)", who, token,
                     a + "/" + shared + "/cases/" + own.get("cscCase"), () -> Map.of("caseRef", "MACA-2050-01", "grade", "INADEQUATE",
                     "agency", "TVP", "version", caseVersion(shared, own.get("cscCase"))), 403, false));
             // findings: filed under an agency that does not take part (the lead agency of the action a recommendation becomes)
             for (String other : List.of("CSC", "BOARD")) {
-                cases.add(new Matrix.FieldCase("POST " + a + "/{id}/findings", "agency", other + " (own audit)", who, token,
+                cases.add(fieldCase("POST " + a + "/{id}/findings", "agency", other + " (own audit)", who, token,
                         a + "/" + tvpOwn + "/findings", () -> Map.of("kind", "RECOMMENDATION", "text", "Ownership refused",
                         "themes", List.of(), "agency", other), 403, true));
-                cases.add(new Matrix.FieldCase("PUT /api/v1/findings/{id}", "agency", other + " (own audit's finding)", who, token,
+                cases.add(fieldCase("PUT /api/v1/findings/{id}", "agency", other + " (own audit's finding)", who, token,
                         "/api/v1/findings/" + own.get("tvpFinding"), () -> Map.of("kind", "RECOMMENDATION", "text", "Ownership refused",
                         "themes", List.of(), "agency", other, "version", versionOf("/api/v1/findings/" + own.get("tvpFinding"))), 403, true));
             }
-            cases.add(new Matrix.FieldCase("POST " + a + "/{id}/findings", "agency", "OH (MACA CSC leads)", who, token,
+            cases.add(fieldCase("POST " + a + "/{id}/findings", "agency", "OH (MACA CSC leads)", who, token,
                     a + "/" + cscLed + "/findings", () -> Map.of("kind", "CONCERN", "text", "Ownership refused", "themes", List.of(),
                     "agency", "OH"), 403, true));
             // Section 11: another agency's self-assessment
             for (String other : List.of("CSC", "BOARD")) {
-                cases.add(new Matrix.FieldCase("POST /api/v1/section11/assessments", "agency", other, who, token,
+                cases.add(fieldCase("POST /api/v1/section11/assessments", "agency", other, who, token,
                         "/api/v1/section11/assessments", () -> Map.of("agency", other, "cycle", "2031April"), 403, false));
             }
         });
         // Controls: the same bodies with A's own values are accepted.
         var tvpUser = callers.get("A's contributor");
-        cases.add(new Matrix.FieldCase("POST " + a, "leadAgency", "TVP", "A's contributor", tvpUser, a,
+        cases.add(fieldCase("POST " + a, "leadAgency", "TVP", "A's contributor", tvpUser, a,
                 () -> auditBody("Ownership control", "TVP"), 201, false));
-        cases.add(new Matrix.FieldCase("PUT " + a + "/{id}", "participatingAgencies", "unchanged", "A's contributor", tvpUser,
+        cases.add(fieldCase("PUT " + a + "/{id}", "participatingAgencies", "unchanged", "A's contributor", tvpUser,
                 a + "/" + shared, () -> auditWith(shared, null, null), 200, false));
-        cases.add(new Matrix.FieldCase("POST " + a + "/{id}/cases", "agency", "TVP", "A's contributor", tvpUser, a + "/" + cscLed + "/cases",
+        cases.add(fieldCase("POST " + a + "/{id}/cases", "agency", "TVP", "A's contributor", tvpUser, a + "/" + cscLed + "/cases",
                 () -> Map.of("caseRef", "OWN-" + (++fieldSeq), "grade", "GOOD", "agency", "TVP"), 201, false));
-        cases.add(new Matrix.FieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", "TVP", "A's contributor", tvpUser,
+        cases.add(fieldCase("PUT " + a + "/{id}/cases/{caseId}", "agency", "TVP", "A's contributor", tvpUser,
                 a + "/" + tvpOwn + "/cases/" + own.get("tvpCase"), () -> Map.of("caseRef", "TVP-2050-01", "grade", "INADEQUATE",
                 "agency", "TVP", "version", caseVersion(tvpOwn, own.get("tvpCase"))), 200, false));
-        cases.add(new Matrix.FieldCase("POST " + a + "/{id}/findings", "agency", "CSC (takes part in the MACA CSC leads)",
+        cases.add(fieldCase("POST " + a + "/{id}/findings", "agency", "CSC (takes part in the MACA CSC leads)",
                 "A's contributor", tvpUser, a + "/" + cscLed + "/findings", () -> Map.of("kind", "CONCERN", "text", "Ownership control",
                 "themes", List.of(), "agency", "CSC"), 201, false));
-        cases.add(new Matrix.FieldCase("PUT /api/v1/findings/{id}", "agency", "TVP", "A's contributor", tvpUser,
+        cases.add(fieldCase("PUT /api/v1/findings/{id}", "agency", "TVP", "A's contributor", tvpUser,
                 "/api/v1/findings/" + own.get("tvpFinding"), () -> Map.of("kind", "RECOMMENDATION", "text", "Ownership control",
                 "themes", List.of(), "agency", "TVP", "version", versionOf("/api/v1/findings/" + own.get("tvpFinding"))), 200, false));
-        cases.add(new Matrix.FieldCase("POST /api/v1/section11/assessments", "agency", "TVP", "A's contributor", tvpUser,
+        cases.add(fieldCase("POST /api/v1/section11/assessments", "agency", "TVP", "A's contributor", tvpUser,
                 "/api/v1/section11/assessments", () -> Map.of("agency", "TVP", "cycle", "2031April"), 201, false));
         return cases;
     }
@@ -407,14 +413,38 @@ class IsolationMatrixTest implements TestPropertyProvider {
         throw new AssertionError("no case " + caseId + " in " + res);
     }
 
+    /**
+     * One try: {@code who} sends {@code route} to {@code path} with {@code field} set to {@code value};
+     * a 2xx {@code expected} is a control (the caller's own value, accepted), otherwise the refusal's
+     * status; {@code namesField}: the problem+json names the field.
+     */
+    private static Forgery fieldCase(String route, String field, String value, String who, Supplier<String> token, String path,
+                                     Supplier<Object> body, int expected, boolean namesField) {
+        Forgery f = forge(route, field, value).by(Sender.as(who, token)).to(path).json(body);
+        f = expected < 300 ? f.control(expected) : f.refused(expected);
+        return namesField ? f.namingTheField() : f;
+    }
+
+    /**
+     * Body fields that name an owner or a parent record here: an agency, a lead agency, the agencies
+     * taking part, and any {@code …Id} (a parent named in the body rather than the path).
+     */
+    private static boolean namesOwnerOrParent(String field) {
+        return Set.of("agency", "leadAgency", "participatingAgencies", "agencies", "owner", "ownerAgency").contains(field)
+                || (field.endsWith("Id") && field.length() > 2);
+    }
+
     @Test
     void everyOwnershipBearingBodyFieldIsVaried() {
-        Matrix.assertEveryOwnershipFieldVaried(router, fieldCases());
+        Matrix.assertOwnerFieldsForged(router, fieldCases(), Map.of(), IsolationMatrixTest::namesOwnerOrParent, true);
     }
 
     @TestFactory
     List<DynamicNode> ownershipBearingBodyFieldsNamingAnotherAgencyAreRefused() {
-        return Matrix.ownershipFieldCases(fieldCases(), http, new Matrix.Db(dataSource, table -> false));
+        // By route, and each route's controls after its refusals (a control writes).
+        List<Forgery> cases = new ArrayList<>(fieldCases());
+        cases.sort(java.util.Comparator.comparing(Forgery::route).thenComparing((Forgery f) -> f.control()));
+        return Matrix.forgeries(cases, null, Set.of(), List.of(), http, new Matrix.Db(dataSource, table -> false));
     }
 
     @TestFactory

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.audits.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.HashMap;
 import java.util.List;

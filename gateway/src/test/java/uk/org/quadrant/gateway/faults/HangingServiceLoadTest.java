@@ -13,7 +13,7 @@ import uk.org.quadrant.gateway.downstream.CircuitBreaker;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

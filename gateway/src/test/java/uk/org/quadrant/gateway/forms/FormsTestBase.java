@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.RawHttp;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
-import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
-import uk.org.quadrant.gateway.support.ServiceStandIn.Request;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Request;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -9,7 +9,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -23,8 +22,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.common.testing.isolation.Matrix;
 import uk.org.quadrant.gateway.csrf.CsrfTokens;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.gateway.tokens.SessionIds;
 import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
 
@@ -37,16 +37,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +49,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static uk.org.quadrant.common.testing.isolation.Matrix.expand;
+import static uk.org.quadrant.common.testing.isolation.Matrix.merge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -362,14 +356,6 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             "POST /api/v1/auth/token", "signs in: username and password only",
             "POST /logout", "signs the caller out, whoever the form names");
 
-    static Map<String, String> merge(Map<String, String> base, String... kv) {
-        Map<String, String> m = new LinkedHashMap<>(base);
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
     @Inject
     Router router;
     @Inject
@@ -536,22 +522,6 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
-
-    static String expand(String template, Map<String, String> vars) {
-        Matcher m = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError("no value for {" + m.group(1) + "} of " + template);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private static void assertStatus(int expected, Res res, String what) {
         if (expected == TO_LOGIN) {
             assertTrue(res.status() == 302 || res.status() == 303, () -> what + ": expected a redirect to /login, got " + res);
@@ -563,71 +533,21 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
 
     // ---- database --------------------------------------------------------------------------------
 
+    /** A fingerprint of every table of the gateway's schema (the isolation matrix's). */
     private String snapshot() {
-        StringBuilder out = new StringBuilder();
-        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
-                    + "WHERE table_schema = SCHEMA() AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY table_name")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            assertFalse(tables.isEmpty(), "no tables for the snapshot");
-            for (String table : tables) {
-                if (table.toLowerCase().startsWith("flyway")) {
-                    continue;
-                }
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= n; i++) {
-                            row.append(rs.getString(i)).append('\u0001');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                rows.sort(null);
-                out.append(table).append(": ").append(rows.size()).append(" rows, ")
-                        .append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                                .digest(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)))).append('\n');
-            }
-        } catch (SQLException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
+        return new Matrix.Db(dataSource, table -> false).snapshot();
     }
 
     // ---- the tests -------------------------------------------------------------------------------
 
     @Test
     void theTableListsEveryRouteOfTheRouterAndNoOther() {
-        Set<String> routes = routerRoutes();
-        Map<String, Long> listed = TABLE.stream().collect(Collectors.groupingBy(Route::key, TreeMap::new, Collectors.counting()));
-        Set<String> missing = new TreeSet<>(routes);
-        missing.removeAll(listed.keySet());
-        missing.removeIf(r -> r.startsWith("HEAD ") && listed.containsKey("GET " + r.substring(5)));
-        Set<String> stale = new TreeSet<>(listed.keySet());
-        stale.removeAll(routes);
-        List<String> twice = listed.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-        if (!missing.isEmpty() || !stale.isEmpty() || !twice.isEmpty()) {
-            fail("gateway routes the table does not list (add a line with its rule):\n  " + String.join("\n  ", missing)
-                    + "\nlisted routes the router no longer has:\n  " + String.join("\n  ", stale)
-                    + "\nlisted twice:\n  " + String.join("\n  ", twice));
-        }
-    }
-
-    private Set<String> routerRoutes() {
-        return router.uriRoutes().map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Matrix.assertRoutesListed(router, TABLE.stream().map(Route::key).toList());
     }
 
     @TestFactory
     List<DynamicNode> everyRouteForEveryCaller() {
-        Set<String> routes = routerRoutes();
+        Set<String> routes = Matrix.routerRoutes(router);
         List<Route> all = new ArrayList<>();
         for (Route route : TABLE) {
             all.add(route);
@@ -695,7 +615,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
 
     @Test
     void everyWriteRouteIsForgedOrNamesNoRecord() {
-        Set<String> writes = routerRoutes().stream().filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD ")
+        Set<String> writes = Matrix.routerRoutes(router).stream().filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD ")
                 && !r.startsWith("OPTIONS ")).collect(Collectors.toCollection(TreeSet::new));
         Set<String> forgedRoutes = FORGED.stream().map(Forged::route).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>(writes);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 
 import java.util.Map;
 

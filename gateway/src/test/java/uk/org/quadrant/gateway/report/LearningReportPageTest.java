@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.support.ServiceStandIn;
-import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -7,8 +8,9 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.indicators.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -96,5 +98,19 @@ abstract class ApiTestBase implements TestPropertyProvider {
         enter(userToken, code, period, value, null).expect(200);
         api().post(leadToken, value(code, period) + "/submit", Map.of()).expect(200);
         api().post(manager(), value(code, period) + "/approve", Map.of()).expect(200);
+    }
+
+    /** An indicator definition with the given parts. */
+    static Map<String, Object> indicator(String code, String unit, String polarity, String frequency, String owner, int priority) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("title", "Test indicator " + code);
+        m.put("unit", unit);
+        m.put("polarity", polarity);
+        m.put("frequency", frequency);
+        m.put("ownerAgency", owner);
+        m.put("priority", priority);
+        m.put("tolerancePercent", 10);
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static uk.org.quadrant.indicators.api.Api.assertNumber;
-import static uk.org.quadrant.indicators.api.Api.body;
-import static uk.org.quadrant.indicators.api.Api.contains;
-import static uk.org.quadrant.indicators.api.Api.find;
+import static uk.org.quadrant.common.testing.api.Api.assertNumber;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.contains;
+import static uk.org.quadrant.common.testing.api.Api.find;
 
 /**
  * Deny by default, over HTTP: for every endpoint, no token is a 401; another agency reads none of
@@ -59,11 +60,11 @@ class CrossAgencyAccessTest extends ApiTestBase {
             return;
         }
         seed(CSC);
-        Map<String, Object> hidden = Api.indicator(HIDDEN, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 2);
+        Map<String, Object> hidden = indicator(HIDDEN, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 2);
         hidden.put("published", false);
         assertEquals(Boolean.FALSE, define(hidden).get("published"));
         enterApproved(cscUser(), cscLead(), HIDDEN, "2016April", 10);
-        define(Api.indicator(TVP, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "TVP", 2));
+        define(indicator(TVP, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "TVP", 2));
         enter(tvpUser(), TVP, "2016April", 5, null).expect(200);
         api().put(manager(), "/api/v1/populations/CA_U18/2017", Map.of("value", 100000)).expect(200);
         seeded = true;
@@ -72,7 +73,7 @@ class CrossAgencyAccessTest extends ApiTestBase {
     /** A CSC indicator with figures and a value in every workflow state. */
     private void seed(String code) {
         Api api = api();
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 2));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 2));
         api.put(manager(), INDICATORS + "/" + code + "/targets/2017April", Map.of("value", 650)).expect(200);
         api.put(manager(), INDICATORS + "/" + code + "/baselines/2015April", Map.of("value", 500)).expect(200);
         api.put(manager(), INDICATORS + "/" + code + "/benchmarks/2016April/ENGLAND", Map.of("value", 520)).expect(200);
@@ -135,9 +136,9 @@ class CrossAgencyAccessTest extends ApiTestBase {
         String i = INDICATORS + "/" + code;
         return List.of(
                 new Call("create indicator", "POST", INDICATORS,
-                        () -> Api.indicator(code + "-NEW", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1)),
+                        () -> indicator(code + "-NEW", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1)),
                 new Call("update indicator", "PUT", i, () -> {
-                    Map<String, Object> d = Api.indicator(code, "COUNT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "TVP", 1);
+                    Map<String, Object> d = indicator(code, "COUNT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "TVP", 1);
                     d.put("version", api().get(manager(), i).expect(200).version());
                     return d;
                 }),

@@ -1,9 +1,10 @@
 package uk.org.quadrant.indicators.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.indicators.support.DatabaseServer;
+import uk.org.quadrant.common.testing.support.DatabaseServer;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ class DatabaseOutageTest extends ApiTestBase {
     @Test
     void readinessDropsRequestsFailCleanlyAndTheServiceRecoversWhenTheDatabaseReturns() {
         Api api = api();
-        define(Api.indicator("OUTAGE-1", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5));
+        define(indicator("OUTAGE-1", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5));
         api.get(manager(), INDICATORS + "/OUTAGE-1").expect(200);
         assertEquals(200, api.get(null, "/health/readiness").status, "ready while the database answers");
 

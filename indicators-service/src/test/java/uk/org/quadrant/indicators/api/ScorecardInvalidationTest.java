@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,9 +25,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.quadrant.indicators.api.Api.assertNumber;
-import static uk.org.quadrant.indicators.api.Api.body;
-import static uk.org.quadrant.indicators.api.Api.find;
+import static uk.org.quadrant.common.testing.api.Api.assertNumber;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.find;
 
 /**
  * Which cached scorecards each kind of write changes, and that no other is recomputed.
@@ -77,8 +78,8 @@ class ScorecardInvalidationTest extends ApiTestBase {
 
     @BeforeAll
     void setUp() {
-        define(Api.indicator(EDU, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "EDU", 6));
-        define(Api.indicator(PH, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "PH", 6));
+        define(indicator(EDU, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "EDU", 6));
+        define(indicator(PH, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "PH", 6));
         readers.put("EDU", new Reader(this::eduUser, "priority=6"));
         readers.put("chair", new Reader(this::chair, "priority=6"));
         readers.put("chair/PH", new Reader(this::chair, "priority=6&agency=PH"));
@@ -237,7 +238,7 @@ class ScorecardInvalidationTest extends ApiTestBase {
     @Order(9)
     void aDefinitionChangeReachesEveryoneWhoSeesTheIndicator() {
         Map<String, Object> current = api().get(manager(), INDICATORS + "/" + EDU).expect(200).map();
-        Map<String, Object> definition = new HashMap<>(Api.indicator(EDU, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "EDU", 6));
+        Map<String, Object> definition = new HashMap<>(indicator(EDU, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "EDU", 6));
         definition.put("title", "Renamed " + EDU);
         definition.put("version", current.get("version"));
         Map<String, String> after = write(() -> api().put(manager(), INDICATORS + "/" + EDU, definition).expect(200),

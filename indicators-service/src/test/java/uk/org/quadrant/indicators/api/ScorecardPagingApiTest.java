@@ -28,7 +28,7 @@ class ScorecardPagingApiTest extends ApiTestBase {
         // Five indicators of priority 8, every one red: a value of 20 against a target of 10, lower is better.
         for (int i = 1; i <= 5; i++) {
             String code = "SCP-" + i;
-            define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "CSC", 8));
+            define(indicator(code, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "CSC", 8));
             api().put(manager(), INDICATORS + "/" + code + "/targets/201901", Map.of("value", 10)).expect(200);
             enter(cscUser(), code, "201901", 20, null).expect(200);
         }

@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -9,9 +10,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.quadrant.indicators.api.Api.assertNumber;
-import static uk.org.quadrant.indicators.api.Api.body;
-import static uk.org.quadrant.indicators.api.Api.enc;
+import static uk.org.quadrant.common.testing.api.Api.assertNumber;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.enc;
 
 /**
  * Bad input to the value and definition endpoints is a 400 problem that names the field, and
@@ -38,7 +39,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void countsAreWholeNumbersZeroOrMore() {
         String code = "VV-COUNT";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         putValue(code, "2016April", body("value", -1)).expectFieldError("value");
         putValue(code, "2016April", body("value", 1.5)).expectFieldError("value");
         putValue(code, "2016April", body()).expectFieldError("value");
@@ -51,7 +52,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void percentagesStayWithinZeroToHundredAndComputeFromNumeratorAndDenominator() {
         String code = "VV-PCT";
-        define(Api.indicator(code, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         putValue(code, "2016April", body("value", 100.5)).expectFieldError("value");
         putValue(code, "2016April", body("value", -0.1)).expectFieldError("value");
         putValue(code, "2016April", body("numerator", 11, "denominator", 10)).expectFieldError("numerator");
@@ -80,7 +81,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void periodMustBeOfTheIndicatorsFrequency() {
         String code = "VV-PERIOD";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         for (String period : List.of("2017Q1", "2017", "201704", "2017Sep", "2017AprilQ1", "2017april", "April2017", "1800April")) {
             putValue(code, period, body("value", 5)).expectFieldError("period");
             api().get(cscUser(), value(code, period)).expect(404);
@@ -93,11 +94,11 @@ class ValueValidationApiTest extends ApiTestBase {
 
         // Each frequency's own identifiers are accepted.
         String quarterly = "VV-FQ";
-        define(Api.indicator(quarterly, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_QUARTER", "CSC", 1));
+        define(indicator(quarterly, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_QUARTER", "CSC", 1));
         putValue(quarterly, "2017AprilQ1", body("value", 5)).expect(200);
         putValue(quarterly, "2017April", body("value", 5)).expectFieldError("period");
         String monthly = "VV-MONTH";
-        define(Api.indicator(monthly, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "CSC", 1));
+        define(indicator(monthly, "COUNT", "LOWER_IS_BETTER", "MONTHLY", "CSC", 1));
         assertEquals("March 2018", putValue(monthly, "201803", body("value", 5)).expect(200).get("periodLabel"));
         putValue(monthly, "201813", body("value", 5)).expectFieldError("period");
     }
@@ -105,7 +106,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void unknownAgencyAndUnknownIndicator() {
         String code = "VV-AGENCY";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         putValue(code, "2016April", body("agency", "XYZ", "value", 5)).expectFieldError("agency");
         api().put(manager(), value(code, "2016April"), body("agency", "XYZ", "value", 5)).expectFieldError("agency");
         api().get(manager(), value(code, "2016April") + "?agency=XYZ").expectFieldError("agency");
@@ -124,7 +125,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void malformedAndMistypedBodiesAre400s() {
         String code = "VV-JSON";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         Api.Res malformed = api().raw("PUT", cscUser(), value(code, "2016April"), "{\"value\": 5,");
         malformed.expect(400);
         assertTrue(malformed.contentType.startsWith(PROBLEM), malformed.toString());
@@ -146,14 +147,14 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void mistypedValueNamesTheField() {
         String code = "VV-JSON-FIELD";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         api().raw("PUT", cscUser(), value(code, "2016April"), "{\"value\": \"lots\"}").expectFieldError("value");
     }
 
     @Test
     void outlierIsFlaggedWhenTheValueMovesMoreThanHalfFromThePreviousPeriod() {
         String code = "VV-OUTLIER";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         assertEquals(Boolean.FALSE, putValue(code, "2014April", body("value", 100)).expect(200).get("outlier"), "no previous");
         Api.Res v15 = putValue(code, "2015April", body("value", 150)).expect(200);
         assertEquals(Boolean.FALSE, v15.get("outlier"), "exactly 50 % is not more than 50 %");
@@ -177,7 +178,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void outlierFlagHoldsWhenThePreviousPeriodIsEnteredLater() {
         String code = "VV-OUTLIER-LATE";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         putValue(code, "2017April", body("value", 300)).expect(200);
         putValue(code, "2016April", body("value", 100)).expect(200);
         assertEquals(Boolean.TRUE, api().get(cscUser(), value(code, "2017April")).expect(200).get("outlier"),
@@ -190,7 +191,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void ratePerTenThousandFromThePopulation() {
         String code = "VV-RATE";
-        Map<String, Object> definition = Api.indicator(code, "RATE_PER_10K", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
+        Map<String, Object> definition = indicator(code, "RATE_PER_10K", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
         definition.put("population", "VV_UNDER_18");
         define(definition);
         // No population for 2017 yet: the numerator alone cannot be turned into a rate.
@@ -223,19 +224,19 @@ class ValueValidationApiTest extends ApiTestBase {
 
     @Test
     void indicatorDefinitionsAreValidated() {
-        Map<String, Object> bad = Api.indicator("vv lower case", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
+        Map<String, Object> bad = indicator("vv lower case", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
         api().post(manager(), INDICATORS, bad).expectFieldError("code");
-        api().post(manager(), INDICATORS, Api.indicator("VV-OWNER", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "XYZ", 1))
+        api().post(manager(), INDICATORS, indicator("VV-OWNER", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "XYZ", 1))
                 .expectFieldError("ownerAgency");
-        api().post(manager(), INDICATORS, Api.indicator("VV-PRIORITY", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 9))
+        api().post(manager(), INDICATORS, indicator("VV-PRIORITY", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 9))
                 .expectFieldError("priority");
-        Map<String, Object> noUnit = Api.indicator("VV-NO-UNIT", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
+        Map<String, Object> noUnit = indicator("VV-NO-UNIT", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
         noUnit.remove("unit");
         api().post(manager(), INDICATORS, noUnit).expectFieldError("unit");
-        Map<String, Object> tolerance = Api.indicator("VV-TOLERANCE", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
+        Map<String, Object> tolerance = indicator("VV-TOLERANCE", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
         tolerance.put("tolerancePercent", 101);
         api().post(manager(), INDICATORS, tolerance).expectFieldError("tolerancePercent");
-        api().post(manager(), INDICATORS, Api.indicator("VV-RATE-NO-POP", "RATE_PER_10K", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1))
+        api().post(manager(), INDICATORS, indicator("VV-RATE-NO-POP", "RATE_PER_10K", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1))
                 .expectFieldError("population");
         Api.Res badEnum = api().raw("POST", manager(), INDICATORS,
                 "{\"code\":\"VV-ENUM\",\"title\":\"t\",\"unit\":\"LITRES\",\"polarity\":\"LOWER_IS_BETTER\","
@@ -246,8 +247,8 @@ class ValueValidationApiTest extends ApiTestBase {
         }
         // A code in the body that differs from the path.
         String code = "VV-PATH";
-        long version = define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1)).version();
-        Map<String, Object> other = Api.indicator("VV-OTHER", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
+        long version = define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1)).version();
+        Map<String, Object> other = indicator("VV-OTHER", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1);
         other.put("version", version);
         api().put(manager(), INDICATORS + "/" + code, other).expectFieldError("code");
         api().get(manager(), INDICATORS + "/VV-OTHER").expect(404);
@@ -256,7 +257,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void actionBodiesAreValidated() {
         String code = "VV-ACTION";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         putValue(code, "2016April", body("value", 5)).expect(200);
         api().post(cscLead(), value(code, "2016April") + "/submit", Map.of()).expect(200);
         api().post(manager(), value(code, "2016April") + "/return", body("reason", "r".repeat(4001))).expectFieldError("reason");
@@ -272,7 +273,7 @@ class ValueValidationApiTest extends ApiTestBase {
     @Test
     void benchmarkWithALongComparatorIsStoredAndLogged() {
         String code = "VV-BENCH";
-        define(Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 1));
         String shortName = "ENGLAND";
         api().put(manager(), INDICATORS + "/" + code + "/benchmarks/2016April/" + shortName, Map.of("value", 43)).expect(200);
         String longName = "Statistical neighbours average (CIPFA nearest ten authorities)"; // 62 characters

@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.api;
 
+import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.quadrant.indicators.api.Api.assertNumber;
-import static uk.org.quadrant.indicators.api.Api.body;
-import static uk.org.quadrant.indicators.api.Api.contains;
-import static uk.org.quadrant.indicators.api.Api.enc;
-import static uk.org.quadrant.indicators.api.Api.find;
+import static uk.org.quadrant.common.testing.api.Api.assertNumber;
+import static uk.org.quadrant.common.testing.api.Api.body;
+import static uk.org.quadrant.common.testing.api.Api.contains;
+import static uk.org.quadrant.common.testing.api.Api.enc;
+import static uk.org.quadrant.common.testing.api.Api.find;
 
 /**
  * The "done when" journey of the indicators service over HTTP: the board manager defines a
@@ -27,7 +28,7 @@ import static uk.org.quadrant.indicators.api.Api.find;
 class ValueWorkflowApiTest extends ApiTestBase {
 
     private static Map<String, Object> cpPlans(String code) {
-        return Api.indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5);
+        return indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5);
     }
 
     @Test
@@ -357,7 +358,7 @@ class ValueWorkflowApiTest extends ApiTestBase {
         Api api = api();
         // Higher is better, target 80 %, tolerance 10 %: 75 is AMBER (>= 72) and up from 70, so IMPROVING.
         String amber = "VW-AMBER-UP";
-        define(Api.indicator(amber, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 3));
+        define(indicator(amber, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 3));
         api.put(manager(), INDICATORS + "/" + amber + "/targets/2017April", Map.of("value", 80)).expect(200);
         enterApproved(cscUser(), cscLead(), amber, "2016April", 70);
         enterApproved(cscUser(), cscLead(), amber, "2017April", 75);
@@ -368,7 +369,7 @@ class ValueWorkflowApiTest extends ApiTestBase {
 
         // 71 is under 72: RED although improving.
         String redCode = "VW-RED-UP";
-        define(Api.indicator(redCode, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 3));
+        define(indicator(redCode, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 3));
         api.put(manager(), INDICATORS + "/" + redCode + "/targets/2017April", Map.of("value", 80)).expect(200);
         enterApproved(cscUser(), cscLead(), redCode, "2016April", 70);
         enterApproved(cscUser(), cscLead(), redCode, "2017April", 71);
@@ -378,7 +379,7 @@ class ValueWorkflowApiTest extends ApiTestBase {
 
         // Stable: under 1 % of the previous value. 72.5 from 72 is 0.69 %: STABLE, AMBER, not an exception.
         String stable = "VW-STABLE";
-        define(Api.indicator(stable, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 3));
+        define(indicator(stable, "PERCENT", "HIGHER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 3));
         api.put(manager(), INDICATORS + "/" + stable + "/targets/2017April", Map.of("value", 80)).expect(200);
         enterApproved(cscUser(), cscLead(), stable, "2016April", 72);
         enterApproved(cscUser(), cscLead(), stable, "2017April", 72.5);
@@ -389,7 +390,7 @@ class ValueWorkflowApiTest extends ApiTestBase {
 
         // Neutral context measures are DATA_ONLY, UP/DOWN, never exceptions.
         String neutral = "VW-NEUTRAL";
-        define(Api.indicator(neutral, "COUNT", "NEUTRAL", "FINANCIAL_YEAR", "CSC", 3));
+        define(indicator(neutral, "COUNT", "NEUTRAL", "FINANCIAL_YEAR", "CSC", 3));
         api.put(manager(), INDICATORS + "/" + neutral + "/targets/2017April", Map.of("value", 10)).expect(200);
         enterApproved(cscUser(), cscLead(), neutral, "2016April", 1000);
         enterApproved(cscUser(), cscLead(), neutral, "2017April", 5000);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.indicators.imports.Csv;
-import uk.org.quadrant.indicators.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.quadrant.indicators.hostile.Hostile.Target;
+import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
 
 /**
  * Issue 8, hostile input: every write route of indicators-service's router gets the hostile corpus
@@ -239,7 +240,7 @@ class HostileInputTest implements TestPropertyProvider {
 
     @TestFactory
     List<DynamicNode> everyWriteRouteWithHostileInput() {
-        return Hostile.run(targets(), http, db);
+        return Hostile.run(targets(), "indicator", http, db);
     }
 
     // ---- imports: broken files ----------------------------------------------------------------------

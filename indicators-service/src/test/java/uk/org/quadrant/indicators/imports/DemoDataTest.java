@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.indicators.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.List;
 import java.util.Map;

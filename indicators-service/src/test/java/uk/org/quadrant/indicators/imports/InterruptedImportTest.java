@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.indicators.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

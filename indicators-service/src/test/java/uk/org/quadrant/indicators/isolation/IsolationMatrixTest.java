@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.indicators.support.TestTokens;
+import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -21,18 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static uk.org.quadrant.indicators.isolation.Matrix.AGENCY_WRITE;
-import static uk.org.quadrant.indicators.isolation.Matrix.Forgery;
-import static uk.org.quadrant.indicators.isolation.Matrix.Sender;
-import static uk.org.quadrant.indicators.isolation.Matrix.forge;
-import static uk.org.quadrant.indicators.isolation.Matrix.LEAD_WRITE;
-import static uk.org.quadrant.indicators.isolation.Matrix.MANAGER_READ;
-import static uk.org.quadrant.indicators.isolation.Matrix.MANAGER_WRITE;
-import static uk.org.quadrant.indicators.isolation.Matrix.OWN_AGENCY_READ;
-import static uk.org.quadrant.indicators.isolation.Matrix.PUBLIC;
-import static uk.org.quadrant.indicators.isolation.Matrix.Route;
-import static uk.org.quadrant.indicators.isolation.Matrix.Rule;
-import static uk.org.quadrant.indicators.isolation.Matrix.SIGNED_IN;
+import uk.org.quadrant.common.testing.isolation.Matrix;
+
+import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Sender;
+import static uk.org.quadrant.common.testing.isolation.Matrix.forge;
+import static uk.org.quadrant.common.testing.isolation.Matrix.LEAD_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.MANAGER_READ;
+import static uk.org.quadrant.common.testing.isolation.Matrix.MANAGER_WRITE;
+import static uk.org.quadrant.common.testing.isolation.Matrix.OWN_AGENCY_READ;
+import static uk.org.quadrant.common.testing.isolation.Matrix.PUBLIC;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Route;
+import static uk.org.quadrant.common.testing.isolation.Matrix.Rule;
+import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
 
 /**
  * Issue 8, access control: every route of the router × every kind of caller. Agency A is TVP, agency

@@ -1,5 +1,6 @@
-package uk.org.quadrant.audits.isolation;
+package uk.org.quadrant.common.testing.isolation;
 
+import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
@@ -23,14 +24,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,12 +51,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with a made-up one; the engine turns the table into one dynamic test per route and caller, and
  * checks the table against {@link Router#uriRoutes()} so that no endpoint escapes it.
  *
+ * <p>Issue 14: {@link #forgeries} sends each write route's body with one field that names an owner or
+ * a parent forged ({@link Forgery}), and {@link #assertOwnerFieldsForged} fails when a write route's
+ * body (or an uploaded file's columns) has such a field that no forgery varies.
+ *
  * <p>Requests go out through {@code java.net.http} so that paths reach the server byte for byte
  * (no client-side normalisation of {@code //}, {@code ..} or case).
  *
- * <p>This file is repeated in each service's test tree (docs/decisions.md: no shared library module).
+ * <p>One engine for every service (service-common's test-jar); each service's test declares its own table,
+ * callers and forgeries.
  */
-final class Matrix {
+public final class Matrix {
 
     private Matrix() {
     }
@@ -71,43 +80,43 @@ final class Matrix {
      * @param ownContributor  status for B's own contributor (lead-only and manager-only actions)
      * @param ownLead         status for B's own lead (manager-only actions)
      */
-    record Rule(String name, int anonymous, Integer otherAgency, boolean madeUpSame, Integer chair,
+    public record Rule(String name, int anonymous, Integer otherAgency, boolean madeUpSame, Integer chair,
                 Integer ownContributor, Integer ownLead) {
 
-        Rule otherAgency(int status, boolean madeUpSame) {
+        public Rule otherAgency(int status, boolean madeUpSame) {
             return new Rule(name, anonymous, status, madeUpSame, chair, ownContributor, ownLead);
         }
 
-        Rule named(String newName) {
+        public Rule named(String newName) {
             return new Rule(newName, anonymous, otherAgency, madeUpSame, chair, ownContributor, ownLead);
         }
 
-        boolean isPublic() {
+        public boolean isPublic() {
             return anonymous != 401;
         }
     }
 
     /** Health and the like: nothing but anonymous access is checked. */
-    static final Rule PUBLIC = new Rule("public", 200, null, false, null, null, null);
+    public static final Rule PUBLIC = new Rule("public", 200, null, false, null, null, null);
     /** Definitions and board-wide reports any signed-in user reads (agency A sees B's definitions). */
-    static final Rule SIGNED_IN = new Rule("any signed-in user", 401, 200, false, null, null, null);
+    public static final Rule SIGNED_IN = new Rule("any signed-in user", 401, 200, false, null, null, null);
     /** Agency-owned data: another agency's record is a 404, exactly like a record that does not exist. */
-    static final Rule OWN_AGENCY_READ = new Rule("own agency's data (404 for others)", 401, 404, true, null, null, null);
+    public static final Rule OWN_AGENCY_READ = new Rule("own agency's data (404 for others)", 401, 404, true, null, null, null);
     /** The board manager's administrative reads (change log). */
-    static final Rule MANAGER_READ = new Rule("manager-only read", 401, 403, true, 403, 403, 403);
+    public static final Rule MANAGER_READ = new Rule("manager-only read", 401, 403, true, 403, 403, 403);
     /** A write by the agency whose data it is (its contributor or lead) or the manager. */
-    static final Rule AGENCY_WRITE = new Rule("own agency's write", 401, 403, true, 403, null, null);
+    public static final Rule AGENCY_WRITE = new Rule("own agency's write", 401, 403, true, 403, null, null);
     /** Sign-off: the agency's lead or the manager. */
-    static final Rule LEAD_WRITE = new Rule("lead-or-manager write", 401, 403, true, 403, 403, null);
+    public static final Rule LEAD_WRITE = new Rule("lead-or-manager write", 401, 403, true, 403, 403, null);
     /** Definitions, approvals, plans: the board manager only. */
-    static final Rule MANAGER_WRITE = new Rule("manager-only write", 401, 403, true, 403, 403, 403);
+    public static final Rule MANAGER_WRITE = new Rule("manager-only write", 401, 403, true, 403, 403, 403);
     /**
      * Operational endpoints other than health and metrics scraping (beans, routes, flyway, info,
      * metrics…): no user of the partnership has any business there.
      */
-    static final Rule OPERATIONS = new Rule("operations only (no user)", 401, 403, false, 403, 403, 403);
+    public static final Rule OPERATIONS = new Rule("operations only (no user)", 401, 403, false, 403, 403, 403);
     /** The chair's one write (Section 11 challenge): the board, never an agency. */
-    static final Rule BOARD_WRITE = new Rule("board write (the chair's challenge)", 401, 403, true, null, 403, 403);
+    public static final Rule BOARD_WRITE = new Rule("board write (the chair's challenge)", 401, 403, true, null, 403, 403);
 
     // ---- the table -----------------------------------------------------------------------------
 
@@ -116,40 +125,40 @@ final class Matrix {
      * path variables (and query string) for agency B's real resource and for a made-up one, and the
      * request body (built when sent; may be null).
      */
-    record Route(String method, String template, Rule rule, Map<String, String> real, Map<String, String> madeUp,
+    public record Route(String method, String template, Rule rule, Map<String, String> real, Map<String, String> madeUp,
                  String query, Supplier<Object> body, String contentType) {
 
-        String key() {
+        public String key() {
             return method + " " + template;
         }
 
-        String path(Map<String, String> vars) {
+        public String path(Map<String, String> vars) {
             return expand(template, vars) + (query == null || query.isEmpty() ? "" : "?" + query);
         }
 
-        Route query(String q) {
+        public Route query(String q) {
             return new Route(method, template, rule, real, madeUp, q, body, contentType);
         }
 
-        Route body(Supplier<Object> b) {
+        public Route body(Supplier<Object> b) {
             return new Route(method, template, rule, real, madeUp, query, b, contentType);
         }
 
-        Route raw(String type, String text) {
+        public Route raw(String type, String text) {
             return new Route(method, template, rule, real, madeUp, query, () -> text, type);
         }
 
         /** Overrides some of the real (B) path variables. */
-        Route real(String... kv) {
+        public Route real(String... kv) {
             return new Route(method, template, rule, merge(real, kv), madeUp, query, body, contentType);
         }
 
         /** Overrides some of the made-up path variables. */
-        Route madeUp(String... kv) {
+        public Route madeUp(String... kv) {
             return new Route(method, template, rule, real, merge(madeUp, kv), query, body, contentType);
         }
 
-        boolean isWrite() {
+        public boolean isWrite() {
             return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
         }
 
@@ -159,7 +168,7 @@ final class Matrix {
         }
     }
 
-    static Map<String, String> merge(Map<String, String> base, String... kv) {
+    public static Map<String, String> merge(Map<String, String> base, String... kv) {
         Map<String, String> m = new LinkedHashMap<>(base);
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
@@ -170,7 +179,7 @@ final class Matrix {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
 
     /** Fills {@code {name}} and {@code {name:regex}} from the map; fails on an unknown variable. */
-    static String expand(String template, Map<String, String> vars) {
+    public static String expand(String template, Map<String, String> vars) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -185,16 +194,24 @@ final class Matrix {
     }
 
     /** The routes of the router as "METHOD template". */
-    static Set<String> routerRoutes(Router router) {
+    public static Set<String> routerRoutes(Router router) {
         return router.uriRoutes()
                 .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Fails, listing both sides, when the table and the router disagree. */
-    static void assertTableCoversRouter(Router router, List<Route> table) {
+    public static void assertTableCoversRouter(Router router, List<Route> table) {
+        assertRoutesListed(router, table.stream().map(Route::key).toList());
+    }
+
+    /**
+     * Fails, listing both sides, when the routes a table lists ("METHOD template", once each) and the
+     * router's disagree; a HEAD route is listed by its GET.
+     */
+    public static void assertRoutesListed(Router router, List<String> keys) {
         Set<String> routes = routerRoutes(router);
-        Map<String, Long> listed = table.stream().collect(Collectors.groupingBy(Route::key, TreeMap::new, Collectors.counting()));
+        Map<String, Long> listed = keys.stream().collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
         List<String> duplicates = listed.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         Set<String> missing = new TreeSet<>(routes);
         missing.removeAll(listed.keySet());
@@ -221,13 +238,13 @@ final class Matrix {
     // ---- callers -------------------------------------------------------------------------------
 
     /** The tokens the matrix needs; agency A's users act on agency B's resources. */
-    record Tokens(Supplier<String> expired, Supplier<String> foreignKey, Supplier<String> wrongIssuer,
+    public record Tokens(Supplier<String> expired, Supplier<String> foreignKey, Supplier<String> wrongIssuer,
                   Supplier<String> otherContributor, Supplier<String> otherLead, Supplier<String> chair,
                   Supplier<String> ownContributor, Supplier<String> ownLead) {
     }
 
     /** Builds the whole matrix: one container per route, one test per caller. */
-    static List<DynamicNode> matrix(Router router, List<Route> table, Tokens tokens, Set<String> secrets, Http http, Db db) {
+    public static List<DynamicNode> matrix(Router router, List<Route> table, Tokens tokens, Set<String> secrets, Http http, Db db) {
         Set<String> routes = routerRoutes(router);
         List<Route> all = new ArrayList<>();
         for (Route route : table) {
@@ -300,7 +317,7 @@ final class Matrix {
      * The management endpoints beyond health and prometheus are not served at all (they once were:
      * beans, routes, flyway, info, threaddump, refresh to any signed-in user, /metrics to anyone).
      */
-    static List<DynamicNode> operationalEndpointsNotServed(Http http, Supplier<String> managerToken) {
+    public static List<DynamicNode> operationalEndpointsNotServed(Http http, Supplier<String> managerToken) {
         List<DynamicTest> cases = new ArrayList<>();
         for (String path : List.of("/beans", "/routes", "/flyway", "/info", "/metrics", "/metrics/jvm.memory.used",
                 "/loggers", "/threaddump", "/env", "/caches", "/stop", "/refresh", "/token_info")) {
@@ -316,13 +333,272 @@ final class Matrix {
         return List.of(DynamicContainer.dynamicContainer("operational endpoints other than health and prometheus", cases));
     }
 
+    // ---- forged body fields (issue 14) -------------------------------------------------------------
+
+    /**
+     * Who sends a forged body: agency A's contributor or lead (their tokens from the matrix's
+     * {@link Tokens}), or any caller the service's test names ({@link #as}).
+     */
+    public record Sender(String who, Function<Tokens, Supplier<String>> token) {
+
+        public static final Sender CONTRIBUTOR = new Sender("A's contributor", Tokens::otherContributor);
+        public static final Sender LEAD = new Sender("A's lead", Tokens::otherLead);
+
+        public static Sender as(String who, Supplier<String> token) {
+            return new Sender(who, tokens -> token);
+        }
+    }
+
+    /** The expected answer of a forgery whose exact status is not the point: a 4xx other than 401, as problem+json. */
+    public static final int REFUSED = 0;
+
+    /**
+     * One forged body (issue 14): an otherwise-valid body of a write route in which one field that
+     * names an owner or a parent (an agency, an indicator, a plan's source, a column of an imported
+     * file's rows) names someone else's, sent by each of its senders on a path of their own or of B's.
+     * The answer must have the expected status ({@link #REFUSED}: any refusal), contain each of
+     * {@code mentions}, and, if {@code namesField}, name the field in its problem+json errors; a refusal
+     * must leave every table as it was. A {@code control} is the same body with the field set to the
+     * caller's own and is expected to succeed, so that a refusal is the forged field's and nothing
+     * else's; it may write, but never one of B's rows. A forgery whose body equals its {@code unforged}
+     * body (the caller's own value already) is not sent.
+     *
+     * @param route   "METHOD template" exactly as the router prints it
+     * @param field   the body field (or file column) forged, as the body names it
+     * @param what    what it is set to, for the report
+     * @param path    the path, when given whole; otherwise the template filled from {@code vars} and {@code query}
+     */
+    public record Forgery(String route, String field, String what, List<Sender> senders, Map<String, String> vars, String query,
+                          String path, Supplier<Object> body, Supplier<Object> unforged, String contentType, int expected,
+                          List<String> mentions, boolean namesField, boolean control) {
+
+        public String method() {
+            return route.substring(0, route.indexOf(' '));
+        }
+
+        public String template() {
+            return route.substring(route.indexOf(' ') + 1);
+        }
+
+        public String path() {
+            return path != null ? path : expand(template(), vars) + (query == null ? "" : "?" + query);
+        }
+
+        public Forgery at(String... kv) {
+            return new Forgery(route, field, what, senders, merge(vars, kv), query, path, body, unforged, contentType, expected,
+                    mentions, namesField, control);
+        }
+
+        public Forgery query(String q) {
+            return new Forgery(route, field, what, senders, vars, q, path, body, unforged, contentType, expected, mentions,
+                    namesField, control);
+        }
+
+        /** The whole path (a resource found at run time), instead of the template's variables. */
+        public Forgery to(String wholePath) {
+            return new Forgery(route, field, what, senders, vars, query, wholePath, body, unforged, contentType, expected,
+                    mentions, namesField, control);
+        }
+
+        public Forgery json(Supplier<Object> b) {
+            return new Forgery(route, field, what, senders, vars, query, path, b, unforged, null, expected, mentions,
+                    namesField, control);
+        }
+
+        public Forgery raw(String type, String text) {
+            return new Forgery(route, field, what, senders, vars, query, path, () -> text, unforged, type, expected, mentions,
+                    namesField, control);
+        }
+
+        /** Not sent when the forged body equals this one (the field already held the caller's own value). */
+        public Forgery unlessEqualTo(Supplier<Object> ownBody) {
+            return new Forgery(route, field, what, senders, vars, query, path, body, ownBody, contentType, expected, mentions,
+                    namesField, control);
+        }
+
+        /** The expected refusal ({@link #REFUSED}: any), and texts the answer must contain (the field or column it names). */
+        public Forgery refused(int status, String... mustMention) {
+            return new Forgery(route, field, what, senders, vars, query, path, body, unforged, contentType, status,
+                    List.of(mustMention), namesField, false);
+        }
+
+        /** The refusal's problem+json names {@code field} (or an element of it) among its errors. */
+        public Forgery namingTheField() {
+            return new Forgery(route, field, what, senders, vars, query, path, body, unforged, contentType, expected, mentions,
+                    true, control);
+        }
+
+        /** Not a forgery: the same body with the caller's own in the field, which must be accepted (and say so). */
+        public Forgery control(int status, String... mustMention) {
+            return new Forgery(route, field, what, senders, vars, query, path, body, unforged, contentType, status,
+                    List.of(mustMention), namesField, true);
+        }
+
+        public Forgery by(Sender... who) {
+            return new Forgery(route, field, what, List.of(who), vars, query, path, body, unforged, contentType, expected,
+                    mentions, namesField, control);
+        }
+    }
+
+    /** A forged {@code field} of {@code route}: by A's contributor and lead, refused with 403 unless told otherwise. */
+    public static Forgery forge(String route, String field, String what) {
+        return new Forgery(route, field, what, List.of(Sender.CONTRIBUTOR, Sender.LEAD), Map.of(), null, null, () -> null, null,
+                null, 403, List.of(), false, false);
+    }
+
+    /** A value as a report shows it: quoted, with anything but printable ASCII as a \\u escape. */
+    public static String visible(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+        }
+        return b.append('"').toString();
+    }
+
+    private static final Pattern OWNERISH = Pattern.compile("agenc|owner|lead|particip|parent|source|plan|audit|finding|indicator");
+
+    /**
+     * Whether a body property names an owner or a parent record: agencies, owners, leads and
+     * participants, parents, sources and plans, and ids, references and codes of other records. A
+     * service whose bodies need a narrower test passes its own to {@link #assertOwnerFieldsForged}.
+     */
+    public static boolean namesOwnerOrParent(String property) {
+        String p = property.toLowerCase(Locale.ROOT);
+        return Set.of("id", "ids", "code", "codes", "ref", "refs").contains(p)
+                || property.matches(".*[a-z0-9](Id|Ids|Ref|Refs|Code|Codes)") || OWNERISH.matcher(p).find();
+    }
+
+    /** {@link #assertOwnerFieldsForged(Router, List, Map, Predicate, boolean)} with {@link #namesOwnerOrParent} and no control required. */
+    public static void assertOwnerFieldsForged(Router router, List<Forgery> forgeries, Map<String, List<String>> fileColumns) {
+        assertOwnerFieldsForged(router, forgeries, fileColumns, Matrix::namesOwnerOrParent, false);
+    }
+
+    /**
+     * Every write route of the router that takes a body: each of its body's properties that names an
+     * owner or a parent ({@code namesOwnerOrParent}; for a file upload, each owner column declared in
+     * {@code fileColumns}) is forged by at least one line of {@code forgeries}, and, with
+     * {@code controlPerRoute}, the route has a control; every forgery is of a route the router has. A new
+     * write route or a new ownership field fails here until it is forged.
+     */
+    public static void assertOwnerFieldsForged(Router router, List<Forgery> forgeries, Map<String, List<String>> fileColumns,
+                                               Predicate<String> namesOwnerOrParent, boolean controlPerRoute) {
+        Set<String> routes = routerRoutes(router);
+        StringBuilder problems = new StringBuilder();
+        forgeries.stream().map(Forgery::route).filter(r -> !routes.contains(r)).distinct()
+                .forEach(r -> problems.append("forged route the router does not have: ").append(r).append('\n'));
+        Map<String, Set<String>> forged = forgeries.stream().filter(f -> !f.control())
+                .collect(Collectors.groupingBy(Forgery::route, TreeMap::new, Collectors.mapping(Forgery::field, Collectors.toSet())));
+        Set<String> controlled = forgeries.stream().filter(Forgery::control).map(Forgery::route).collect(Collectors.toSet());
+        router.uriRoutes().forEach(r -> {
+            String key = r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString();
+            if (Set.of("GET", "HEAD", "OPTIONS").contains(r.getHttpMethodName())) {
+                return;
+            }
+            var body = r.getBodyArgument();
+            if (body.isEmpty()) {
+                return;
+            }
+            Class<?> type = body.get().getType();
+            List<String> owners;
+            if (type == String.class || type == byte[].class) {
+                owners = fileColumns.get(key);
+                if (owners == null) {
+                    problems.append(key).append(" takes a file: declare the columns of its rows that name an owner or a parent\n");
+                    return;
+                }
+            } else if (type.isRecord()) {
+                owners = Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                        .filter(namesOwnerOrParent).toList();
+            } else {
+                var introspection = BeanIntrospector.SHARED.findIntrospection(type);
+                if (introspection.isEmpty()) {
+                    problems.append(key).append(": cannot see the fields of its body ").append(type.getName()).append('\n');
+                    return;
+                }
+                owners = Arrays.stream(introspection.get().getPropertyNames()).filter(namesOwnerOrParent).toList();
+            }
+            Set<String> done = forged.getOrDefault(key, Set.of());
+            for (String owner : owners) {
+                if (!done.contains(owner)) {
+                    problems.append(key).append(": body field '").append(owner)
+                            .append("' names an owner or a parent and no forgery varies it\n");
+                }
+            }
+            if (controlPerRoute && !owners.isEmpty() && !controlled.contains(key)) {
+                problems.append(key).append(": no control (the caller's own values, accepted)\n");
+            }
+        });
+        if (!problems.isEmpty()) {
+            fail(problems.toString());
+        }
+    }
+
+    /**
+     * The forged bodies, one container per route (in the order first listed) and one test per forgery
+     * and sender. {@code othersRows} are queries selecting agency B's rows: a control may write, but none
+     * of them may change. {@code tokens} may be null when every sender is named ({@link Sender#as}).
+     */
+    public static List<DynamicNode> forgeries(List<Forgery> forgeries, Tokens tokens, Set<String> secrets, List<String> othersRows,
+                                              Http http, Db db) {
+        Map<String, List<DynamicTest>> byRoute = new LinkedHashMap<>();
+        for (Forgery f : forgeries) {
+            for (Sender sender : f.senders()) {
+                Supplier<String> token = sender.token().apply(tokens);
+                String name = (f.control() ? "control, " : "") + sender.who() + ": " + f.field() + " = " + f.what() + " -> "
+                        + (f.expected() == REFUSED ? "refused" : String.valueOf(f.expected()));
+                byRoute.computeIfAbsent(f.route(), k -> new ArrayList<>()).add(DynamicTest.dynamicTest(name, () -> {
+                    String path = f.path();
+                    Object body = f.body().get();   // first: building it may read (and a read may be logged)
+                    if (f.unforged() != null && body.equals(f.unforged().get())) {
+                        return; // the caller's own value already: nothing forged
+                    }
+                    String before = f.control() ? null : db.snapshot();
+                    // A refusal leaves every table as it was; a control may write, but none of B's rows.
+                    String others = f.control() ? db.rows(othersRows) : null;
+                    Http.Res res = http.send(f.method(), path, token.get(), body, f.contentType());
+                    if (f.expected() == REFUSED) {
+                        assertTrue(res.status() >= 400 && res.status() < 500 && res.status() != 401,
+                                () -> name + ": " + f.method() + " " + path + " " + body + " -> " + res);
+                        assertTrue(res.contentType().startsWith("application/problem+json"), () -> name + ": " + res);
+                    } else {
+                        assertEquals(f.expected(), res.status(), () -> name + ": " + f.method() + " " + path + " -> " + res);
+                    }
+                    for (String mention : f.mentions()) {
+                        assertTrue(res.body().contains(mention), () -> name + ": the answer does not mention " + mention + ": " + res);
+                    }
+                    if (f.namesField()) {
+                        assertTrue(res.contentType().startsWith("application/problem+json"), res::toString);
+                        Object errors = http.map(res.body()).get("errors");
+                        assertTrue(errors instanceof List<?> l && l.stream().anyMatch(e -> e instanceof Map<?, ?> m
+                                        && String.valueOf(m.get("field")).matches(Pattern.quote(f.field()) + "(\\[\\d+])?")),
+                                () -> name + ": the refusal should name " + f.field() + ": " + res);
+                    }
+                    for (String secret : secrets) {
+                        assertFalse(res.body().contains(secret), () -> name + " shows agency B's unreleased " + secret + ": " + res);
+                    }
+                    if (before != null) {
+                        assertEquals(before, db.snapshot(), () -> name + ": " + f.method() + " " + path + " was refused ("
+                                + res.status() + ") but the database changed");
+                    }
+                    if (others != null) {
+                        assertEquals(others, db.rows(othersRows), () -> name + ": " + f.method() + " " + path
+                                + " changed agency B's rows");
+                    }
+                }));
+            }
+        }
+        List<DynamicNode> containers = new ArrayList<>();
+        byRoute.forEach((route, cases) -> containers.add(DynamicContainer.dynamicContainer(route + " [forged body fields]", cases)));
+        return containers;
+    }
+
     // ---- path variants ---------------------------------------------------------------------------
 
     /**
      * Spellings of one path that a lax router or filter could treat as the same resource: trailing
      * slash, doubled slashes, a {@code ..} detour, case changes, encoded characters.
      */
-    static Map<String, String> variants(String path) {
+    public static Map<String, String> variants(String path) {
         String query = "";
         int q = path.indexOf('?');
         if (q >= 0) {
@@ -368,7 +644,7 @@ final class Matrix {
      * For each variant of a protected path, as agency A's user: never a 200 carrying B's secret, never
      * a 5xx; a refusal (or a not-found) like the canonical path's.
      */
-    static List<DynamicNode> pathVariants(String name, String canonicalPath, Supplier<String> token, String secret,
+    public static List<DynamicNode> pathVariants(String name, String canonicalPath, Supplier<String> token, String secret,
                                           Http http) {
         List<DynamicTest> cases = new ArrayList<>();
         cases.add(DynamicTest.dynamicTest("canonical " + canonicalPath, () -> {
@@ -387,140 +663,28 @@ final class Matrix {
         return List.of(DynamicContainer.dynamicContainer(name, cases));
     }
 
-    // ---- ownership-bearing body fields (issue 14) --------------------------------------------------
-
-    /**
-     * Body fields that name an owner or a parent record: an agency, a lead agency, the agencies taking
-     * part, and any {@code …Id} (a parent named in the body rather than the path).
-     */
-    static boolean namesOwnerOrParent(String field) {
-        return Set.of("agency", "leadAgency", "participatingAgencies", "agencies", "owner", "ownerAgency").contains(field)
-                || (field.endsWith("Id") && field.length() > 2);
-    }
-
-    /**
-     * For each write route of the router, the fields of its request body type (a record) that
-     * {@link #namesOwnerOrParent name an owner or a parent}: read from the routes themselves, so a new
-     * route or a new field is listed without anyone remembering to.
-     */
-    static Map<String, Set<String>> ownershipFields(Router router) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        router.uriRoutes().forEach(r -> {
-            String method = r.getHttpMethodName();
-            if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-                return;
-            }
-            r.getRequestBodyType().map(io.micronaut.core.type.Argument::getType).filter(Class::isRecord).ifPresent(type -> {
-                Set<String> fields = new TreeSet<>();
-                for (var component : type.getRecordComponents()) {
-                    if (namesOwnerOrParent(component.getName())) {
-                        fields.add(component.getName());
-                    }
-                }
-                if (!fields.isEmpty()) {
-                    out.put(method + " " + r.getUriMatchTemplate().toString(), fields);
-                }
-            });
-        });
-        return out;
-    }
-
-    /**
-     * One try of an ownership-bearing body field: {@code token}'s user sends {@code route} (its key,
-     * "METHOD template") to {@code path}, a resource of its own or one it takes part in, with an
-     * otherwise-valid body whose {@code field} holds another agency's or the board's {@code value}.
-     * {@code expected} is the refusal's status; {@code namesField}: the problem+json names the field.
-     * A 2xx {@code expected} is a control: the same body with the caller's own value is accepted, so
-     * the refusals are about the field and not some other fault of the body.
-     */
-    record FieldCase(String route, String field, String value, String who, Supplier<String> token, String path,
-                     Supplier<Object> body, int expected, boolean namesField) {
-
-        boolean isControl() {
-            return expected < 300;
-        }
-
-        String method() {
-            return route.substring(0, route.indexOf(' '));
-        }
-    }
-
-    /** Fails, listing them, when a write route's ownership-bearing field has no refused try or a route no control. */
-    static void assertEveryOwnershipFieldVaried(Router router, List<FieldCase> cases) {
-        List<String> missing = new ArrayList<>();
-        ownershipFields(router).forEach((route, fields) -> {
-            for (String field : fields) {
-                if (cases.stream().noneMatch(c -> c.route().equals(route) && c.field().equals(field) && !c.isControl())) {
-                    missing.add(route + " body field '" + field + "'");
-                }
-            }
-            if (cases.stream().noneMatch(c -> c.route().equals(route) && c.isControl())) {
-                missing.add(route + ": a control (the caller's own values, accepted)");
-            }
-        });
-        if (!missing.isEmpty()) {
-            fail("ownership-bearing body fields that the matrix does not vary (add a FieldCase with another agency's or the "
-                    + "board's value):\n  " + String.join("\n  ", missing));
-        }
-    }
-
-    /**
-     * One container per route, one test per try: the refusal's status (and the field named), nothing
-     * of the database changed; then the route's controls.
-     */
-    static List<DynamicNode> ownershipFieldCases(List<FieldCase> cases, Http http, Db db) {
-        Map<String, List<FieldCase>> byRoute = new TreeMap<>();
-        cases.forEach(c -> byRoute.computeIfAbsent(c.route(), k -> new ArrayList<>()).add(c));
-        List<DynamicNode> containers = new ArrayList<>();
-        byRoute.forEach((route, list) -> {
-            List<DynamicTest> tests = new ArrayList<>();
-            list.stream().sorted(java.util.Comparator.comparing(FieldCase::isControl)).forEach(c -> tests.add(DynamicTest.dynamicTest(
-                    c.isControl() ? "control: " + c.who() + " with " + c.field() + "=" + c.value() + " -> " + c.expected()
-                            : c.who() + " with " + c.field() + "=" + c.value() + " -> " + c.expected(), () -> {
-                        Object body = c.body().get();   // first: building it may read (and a read of cases is logged)
-                        String before = c.isControl() ? null : db.snapshot();
-                        Http.Res res = http.send(c.method(), c.path(), c.token().get(), body, null);
-                        assertEquals(c.expected(), res.status(), () -> c.who() + ": " + c.route() + " " + c.path() + " with "
-                                + c.field() + "=" + c.value() + " -> " + res);
-                        if (c.namesField()) {
-                            assertTrue(res.contentType().startsWith("application/problem+json"), res::toString);
-                            Object errors = http.map(res.body()).get("errors");
-                            assertTrue(errors instanceof List<?> l && l.stream().anyMatch(e -> e instanceof Map<?, ?> m
-                                    && String.valueOf(m.get("field")).matches(Pattern.quote(c.field()) + "(\\[\\d+])?")),
-                                    () -> "the refusal should name " + c.field() + ": " + res);
-                        }
-                        if (before != null) {
-                            assertEquals(before, db.snapshot(), () -> c.who() + ": " + c.route() + " with " + c.field() + "="
-                                    + c.value() + " was refused (" + res.status() + ") but the database changed");
-                        }
-                    })));
-            containers.add(DynamicContainer.dynamicContainer(route + " [ownership-bearing body fields]", tests));
-        });
-        return containers;
-    }
-
     // ---- HTTP ----------------------------------------------------------------------------------
 
     /** A plain HTTP client that sends the path exactly as given and never follows redirects. */
-    static final class Http {
+    public static final class Http {
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         private final String base;
         private final JsonMapper json;
 
-        Http(String base, JsonMapper json) {
+        public Http(String base, JsonMapper json) {
             this.base = base;
             this.json = json;
         }
 
-        record Res(int status, String contentType, String body) {
+        public record Res(int status, String contentType, String body) {
             @Override
             public String toString() {
                 return status + " " + contentType + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
             }
         }
 
-        Res send(String method, String path, String token, Object body, String contentType) {
+        public Res send(String method, String path, String token, Object body, String contentType) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                         .header("Accept", "application/json, application/problem+json, text/csv, */*;q=0.1");
@@ -552,7 +716,7 @@ final class Matrix {
         }
 
         /** Sends and insists on a 2xx; for seeding. */
-        Map<String, Object> ok(String method, String path, String token, Object body) {
+        public Map<String, Object> ok(String method, String path, String token, Object body) {
             Res res = send(method, path, token, body, null);
             if (res.status() < 200 || res.status() > 299) {
                 throw new AssertionError("seeding: " + method + " " + path + " -> " + res);
@@ -560,7 +724,7 @@ final class Matrix {
             return res.body().isBlank() || !res.body().trim().startsWith("{") ? Map.of() : map(res.body());
         }
 
-        Map<String, Object> map(String body) {
+        public Map<String, Object> map(String body) {
             try {
                 return json.readValue(body, Argument.mapOf(String.class, Object.class));
             } catch (IOException e) {
@@ -572,17 +736,17 @@ final class Matrix {
     // ---- database ------------------------------------------------------------------------------
 
     /** A fingerprint of every table of the service's schema: row counts and a hash of all rows. */
-    static final class Db {
+    public static final class Db {
         private final DataSource dataSource;
         private final Function<String, Boolean> ignored;
 
-        Db(DataSource dataSource, Function<String, Boolean> ignored) {
+        public Db(DataSource dataSource, Function<String, Boolean> ignored) {
             // The injected bean is Micronaut Data's connection-bound proxy; take the pool behind it.
             this.dataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
             this.ignored = ignored;
         }
 
-        String snapshot() {
+        public String snapshot() {
             StringBuilder out = new StringBuilder();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 List<String> tables = new ArrayList<>();
@@ -610,6 +774,31 @@ final class Matrix {
                     }
                     rows.sort(null);
                     out.append(table).append(": ").append(rows.size()).append(" rows, ").append(sha256(String.join("\n", rows))).append('\n');
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return out.toString();
+        }
+
+        /** A fingerprint of the rows these queries select. */
+        public String rows(List<String> queries) {
+            StringBuilder out = new StringBuilder();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                for (String query : queries) {
+                    List<String> rows = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery(query)) {
+                        int n = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            StringBuilder row = new StringBuilder();
+                            for (int i = 1; i <= n; i++) {
+                                row.append(rs.getString(i)).append('\u0001');
+                            }
+                            rows.add(row.toString());
+                        }
+                    }
+                    rows.sort(null);
+                    out.append(query).append(": ").append(rows.size()).append(" rows, ").append(sha256(String.join("\n", rows))).append('\n');
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.support;
+package uk.org.quadrant.common.testing.standin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A stand-in for one downstream service, over real HTTP on a random loopback port (the gateway's
+ * A stand-in for one downstream service, over real HTTP on a random loopback port (the caller's
  * {@code micronaut.http.services.<name>.url} is {@link #url()}).
  *
  * <p><b>Routes</b> are written {@code "[METHOD ]path[?query]"}; without a method a route answers

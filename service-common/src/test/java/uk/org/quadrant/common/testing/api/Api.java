@@ -1,4 +1,4 @@
-package uk.org.quadrant.audits.api;
+package uk.org.quadrant.common.testing.api;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
@@ -28,22 +28,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A small black-box HTTP client for the API tests: sends a request with an optional bearer token
  * and returns status, content type and body whatever the status.
  */
-final class Api {
+public final class Api {
 
     private final HttpClient client;
     private final JsonMapper json;
 
-    Api(HttpClient client, JsonMapper json) {
+    public Api(HttpClient client, JsonMapper json) {
         this.client = client;
         this.json = json;
     }
 
     /** One response: status code, content type (may be empty) and body text (may be empty). */
-    final class Res {
-        final int status;
-        final String contentType;
-        final String body;
-        final String request;
+    public final class Res {
+        public final int status;
+        public final String contentType;
+        public final String body;
+        public final String request;
 
         Res(int status, String contentType, String body, String request) {
             this.status = status;
@@ -52,7 +52,7 @@ final class Api {
             this.request = request;
         }
 
-        Map<String, Object> map() {
+        public Map<String, Object> map() {
             try {
                 return json.readValue(body, Argument.mapOf(String.class, Object.class));
             } catch (IOException e) {
@@ -60,7 +60,7 @@ final class Api {
             }
         }
 
-        List<Map<String, Object>> list() {
+        public List<Map<String, Object>> list() {
             try {
                 return json.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
             } catch (IOException e) {
@@ -69,13 +69,13 @@ final class Api {
         }
 
         /** Asserts the status and returns this response. */
-        Res expect(int expected) {
+        public Res expect(int expected) {
             assertEquals(expected, status, () -> request + " -> " + status + " " + body);
             return this;
         }
 
         /** Asserts a 400 problem+json naming the field in {@code errors}. */
-        Res expectFieldError(String field) {
+        public Res expectFieldError(String field) {
             expect(400);
             assertTrue(contentType.startsWith("application/problem+json"), () -> request + ": content type " + contentType);
             List<String> fields = fieldsInError();
@@ -84,7 +84,7 @@ final class Api {
         }
 
         @SuppressWarnings("unchecked")
-        List<String> fieldsInError() {
+        public List<String> fieldsInError() {
             Object errors = map().get("errors");
             if (!(errors instanceof List<?> list)) {
                 return List.of();
@@ -92,26 +92,26 @@ final class Api {
             return list.stream().map(e -> String.valueOf(((Map<String, Object>) e).get("field"))).toList();
         }
 
-        Object get(String key) {
+        public Object get(String key) {
             return map().get(key);
         }
 
-        long version() {
+        public long version() {
             return ((Number) map().get("version")).longValue();
         }
 
-        long id() {
+        public long id() {
             return ((Number) map().get("id")).longValue();
         }
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> obj(String key) {
+        public Map<String, Object> obj(String key) {
             return (Map<String, Object>) map().get(key);
         }
 
         /** Asserts a 400 problem+json whose error on the field mentions the text. */
         @SuppressWarnings("unchecked")
-        Res expectFieldError(String field, String messageContains) {
+        public Res expectFieldError(String field, String messageContains) {
             expectFieldError(field);
             List<Map<String, Object>> errors = (List<Map<String, Object>>) map().get("errors");
             assertTrue(errors.stream().anyMatch(e -> field.equals(e.get("field"))
@@ -126,23 +126,23 @@ final class Api {
         }
     }
 
-    Res get(String token, String uri) {
+    public Res get(String token, String uri) {
         return send(HttpRequest.GET(uri), token);
     }
 
-    Res put(String token, String uri, Object body) {
+    public Res put(String token, String uri, Object body) {
         return send(body == null ? HttpRequest.create(HttpMethod.PUT, uri) : HttpRequest.PUT(uri, body), token);
     }
 
-    Res post(String token, String uri, Object body) {
+    public Res post(String token, String uri, Object body) {
         return send(body == null ? HttpRequest.create(HttpMethod.POST, uri) : HttpRequest.POST(uri, body), token);
     }
 
-    Res delete(String token, String uri) {
+    public Res delete(String token, String uri) {
         return send(HttpRequest.DELETE(uri), token);
     }
 
-    Res send(String method, String uri, Object body, String token) {
+    public Res send(String method, String uri, Object body, String token) {
         return switch (method) {
             case "GET" -> get(token, uri);
             case "PUT" -> put(token, uri, body);
@@ -153,7 +153,7 @@ final class Api {
     }
 
     /** A raw (possibly malformed) JSON body. */
-    Res raw(String method, String token, String uri, String body) {
+    public Res raw(String method, String token, String uri, String body) {
         MutableHttpRequest<String> request = switch (method) {
             case "PUT" -> HttpRequest.PUT(uri, body);
             case "POST" -> HttpRequest.POST(uri, body);
@@ -184,7 +184,7 @@ final class Api {
 
     // ---- request bodies -------------------------------------------------------------------
 
-    static Map<String, Object> body(Object... keyValues) {
+    public static Map<String, Object> body(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) {
@@ -194,18 +194,18 @@ final class Api {
         return m;
     }
 
-    static String enc(String s) {
+    public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     // ---- numbers ---------------------------------------------------------------------------
 
-    static BigDecimal dec(Object o) {
+    public static BigDecimal dec(Object o) {
         return o == null ? null : new BigDecimal(o.toString());
     }
 
     /** Numeric equality regardless of scale or JSON number type ({@code 730} vs {@code 730.0}). */
-    static void assertNumber(String expected, Object actual, String what) {
+    public static void assertNumber(String expected, Object actual, String what) {
         if (expected == null) {
             assertEquals(null, actual, what);
             return;
@@ -217,18 +217,18 @@ final class Api {
     }
 
     /** A JSON object of numbers as name -> int, keeping its order. */
-    static Map<String, Integer> ints(Object jsonObject) {
+    public static Map<String, Integer> ints(Object jsonObject) {
         Map<String, Integer> out = new LinkedHashMap<>();
         ((Map<?, ?>) jsonObject).forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : ((Number) v).intValue()));
         return out;
     }
 
-    static Map<String, Object> find(List<Map<String, Object>> rows, String key, Object value) {
+    public static Map<String, Object> find(List<Map<String, Object>> rows, String key, Object value) {
         return rows.stream().filter(r -> Objects.equals(String.valueOf(r.get(key)), String.valueOf(value))).findFirst()
                 .orElseThrow(() -> new AssertionError("no row with " + key + "=" + value + " in " + rows));
     }
 
-    static boolean contains(List<Map<String, Object>> rows, String key, Object value) {
+    public static boolean contains(List<Map<String, Object>> rows, String key, Object value) {
         return rows.stream().anyMatch(r -> Objects.equals(String.valueOf(r.get(key)), String.valueOf(value)));
     }
 }

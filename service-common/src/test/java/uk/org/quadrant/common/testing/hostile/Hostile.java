@@ -1,4 +1,4 @@
-package uk.org.quadrant.actions.hostile;
+package uk.org.quadrant.common.testing.hostile;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,24 +54,27 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Requests go out through {@code java.net.http} with hand-written JSON, so that lone surrogates,
  * {@code 1e400}, {@code -0} and duplicate keys reach the server byte for byte.
  *
- * <p>This file is repeated in each service's test tree (docs/decisions.md: no shared library module).
+ * <p>One engine for every service (service-common's test-jar): a service passes its own targets, the name of
+ * one of its tables (for the {@code DROP TABLE} payload) and the tables its reads change (for the snapshot).
  */
-final class Hostile {
+public final class Hostile {
 
     private Hostile() {
     }
 
     // ---- payloads ------------------------------------------------------------------------------
 
-    static final String SQL = "' OR 1=1 --";
-    static final String SCRIPT = "<script>alert(1)</script>";
-    static final String IMG = "\"><img src=x onerror=alert(1)>";
-    static final String FORMULA = "=cmd|' /C calc'!A0";
-    static final List<String> INJECTIONS = List.of(SQL, SCRIPT, IMG, FORMULA, "'; DROP TABLE action_item; --",
-            "{{7*7}}${7*7}", "../../../../etc/passwd");
+    public static final String SQL = "' OR 1=1 --";
+    public static final String SCRIPT = "<script>alert(1)</script>";
+    public static final String IMG = "\"><img src=x onerror=alert(1)>";
+    public static final String FORMULA = "=cmd|' /C calc'!A0";
+    /** The injection payloads; {@code ownTable} is one of the service's tables, for the one that drops it. */
+    public static List<String> injections(String ownTable) {
+        return List.of(SQL, SCRIPT, IMG, FORMULA, "'; DROP TABLE " + ownTable + "; --", "{{7*7}}${7*7}", "../../../../etc/passwd");
+    }
 
     /** Unicode edge cases by name (the lone surrogate is written as a JSON escape). */
-    static final Map<String, String> UNICODE = unicode();
+    public static final Map<String, String> UNICODE = unicode();
 
     private static Map<String, String> unicode() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -86,10 +90,10 @@ final class Hostile {
     }
 
     /** A JSON literal written as is (for 1e400, -0, huge integers). */
-    record Raw(String json) {
+    public record Raw(String json) {
     }
 
-    static final Map<String, Object> NUMBERS = numbers();
+    public static final Map<String, Object> NUMBERS = numbers();
 
     private static Map<String, Object> numbers() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -104,7 +108,7 @@ final class Hostile {
         return m;
     }
 
-    static final Map<String, Object> TYPES = types();
+    public static final Map<String, Object> TYPES = types();
 
     private static Map<String, Object> types() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -127,14 +131,15 @@ final class Hostile {
      * @param stored      if accepted, the text that must be stored and returned exactly as sent (or null)
      * @param vars        overrides of the path variables (or empty)
      */
-    record Payload(String category, String name, Function<Map<String, Object>, String> body, String contentType, String stored, Map<String, String> vars) {
-        Payload(String category, String name, Function<Map<String, Object>, String> body, String contentType, String stored) {
+    public record Payload(String category, String name, Function<Map<String, Object>, String> body, String contentType, String stored, Map<String, String> vars) {
+        public Payload(String category, String name, Function<Map<String, Object>, String> body, String contentType, String stored) {
             this(category, name, body, contentType, stored, Map.of());
         }
     }
 
     /** The corpus for a route whose valid body is {@code valid}. */
-    static List<Payload> corpus(Map<String, Object> valid, boolean bodiless) {
+    public static List<Payload> corpus(Map<String, Object> valid, boolean bodiless, String ownTable) {
+        List<String> injections = injections(ownTable);
         List<Payload> out = new ArrayList<>();
         String json = "application/json";
         List<String> fields = new ArrayList<>(valid.keySet());
@@ -218,11 +223,11 @@ final class Hostile {
         // four of the brief (SQL, script, attribute break-out, formula) two at a time.
         for (int i = 0; i < textFields.size(); i++) {
             String field = textFields.get(i);
-            for (int k = 0; k < INJECTIONS.size(); k++) {
+            for (int k = 0; k < injections.size(); k++) {
                 if (i > 0 && (k >= 4 || k % 2 != i % 2)) {
                     continue;
                 }
-                String p = INJECTIONS.get(k);
+                String p = injections.get(k);
                 out.add(new Payload("injection", field + ": " + p, v -> with(v, field, p), json, strings.contains(field) ? p : null));
             }
         }
@@ -247,7 +252,7 @@ final class Hostile {
     }
 
     /** Hostile values for each path variable of a route (URL-encoded where needed). */
-    static List<Payload> pathCorpus(Map<String, String> vars) {
+    public static List<Payload> pathCorpus(Map<String, String> vars) {
         List<Payload> out = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("SQL", SQL);
@@ -266,7 +271,7 @@ final class Hostile {
         return out;
     }
 
-    static String typeOf(Object v) {
+    public static String typeOf(Object v) {
         if (v == null) {
             return "null";
         }
@@ -285,7 +290,7 @@ final class Hostile {
         return "object";
     }
 
-    static String with(Map<String, Object> valid, String field, Object value) {
+    public static String with(Map<String, Object> valid, String field, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(valid);
         m.put(field, value == null ? new Raw("null") : value);
         return write(m);
@@ -293,7 +298,7 @@ final class Hostile {
 
     // ---- JSON written by hand ------------------------------------------------------------------
 
-    static String write(Object v) {
+    public static String write(Object v) {
         StringBuilder b = new StringBuilder();
         write(b, v);
         return b.toString();
@@ -334,7 +339,7 @@ final class Hostile {
         }
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -367,31 +372,31 @@ final class Hostile {
      * @param prepare  run before each request (re-creates what a DELETE removes), or null
      * @param rowErrors its 400 may be the documented per-row error list (imports) rather than a problem
      */
-    record Target(String method, String template, Map<String, String> vars, String query, String who,
+    public record Target(String method, String template, Map<String, String> vars, String query, String who,
                   Supplier<String> token, Supplier<Map<String, Object>> valid, Runnable prepare, boolean rowErrors) {
 
-        Target(String method, String template, Map<String, String> vars, String who, Supplier<String> token,
+        public Target(String method, String template, Map<String, String> vars, String who, Supplier<String> token,
                Supplier<Map<String, Object>> valid) {
             this(method, template, vars, null, who, token, valid, null, false);
         }
 
-        String key() {
+        public String key() {
             return method + " " + template;
         }
 
-        Target query(String q) {
+        public Target query(String q) {
             return new Target(method, template, vars, q, who, token, valid, prepare, rowErrors);
         }
 
-        Target prepare(Runnable p) {
+        public Target prepare(Runnable p) {
             return new Target(method, template, vars, query, who, token, valid, p, rowErrors);
         }
 
-        Target withRowErrors() {
+        public Target withRowErrors() {
             return new Target(method, template, vars, query, who, token, valid, prepare, true);
         }
 
-        Target vars(String... kv) {
+        public Target vars(String... kv) {
             Map<String, String> m = new LinkedHashMap<>(vars);
             for (int i = 0; i < kv.length; i += 2) {
                 m.put(kv[i], kv[i + 1]);
@@ -399,13 +404,13 @@ final class Hostile {
             return new Target(method, template, m, query, who, token, valid, prepare, rowErrors);
         }
 
-        String path(Map<String, String> overrides) {
+        public String path(Map<String, String> overrides) {
             Map<String, String> m = new LinkedHashMap<>(vars);
             m.putAll(overrides);
             return expand(template, m) + (query == null ? "" : "?" + query);
         }
 
-        Set<String> usedVars() {
+        public Set<String> usedVars() {
             Set<String> used = new TreeSet<>();
             Matcher m = VARIABLE.matcher(template);
             while (m.find()) {
@@ -417,7 +422,7 @@ final class Hostile {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
 
-    static String expand(String template, Map<String, String> vars) {
+    public static String expand(String template, Map<String, String> vars) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -431,12 +436,12 @@ final class Hostile {
         return out.toString();
     }
 
-    static boolean isWrite(String method) {
+    public static boolean isWrite(String method) {
         return Set.of("POST", "PUT", "PATCH", "DELETE").contains(method);
     }
 
     /** Fails, listing both sides, when the write routes of the router and the list disagree. */
-    static void assertEveryWriteRouteListed(Router router, List<Target> targets) {
+    public static void assertEveryWriteRouteListed(Router router, List<Target> targets) {
         Set<String> routes = router.uriRoutes()
                 .filter(r -> isWrite(r.getHttpMethodName()))
                 .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
@@ -462,20 +467,20 @@ final class Hostile {
     // ---- the tests -----------------------------------------------------------------------------
 
     /** Words that give a stack trace or an internal type away. */
-    static final List<String> LEAKS = List.of("at uk.org", "Exception", "org.h2", "java.", "io.micronaut", "com.fasterxml",
+    public static final List<String> LEAKS = List.of("at uk.org", "Exception", "org.h2", "java.", "io.micronaut", "com.fasterxml",
             "SQLState", "\tat ");
 
-    static void assertNoLeak(String what, Http.Res res) {
+    public static void assertNoLeak(String what, Http.Res res) {
         for (String leak : LEAKS) {
             assertFalse(res.body().contains(leak), () -> what + ": the answer gives away internals (\"" + leak + "\"): " + res);
         }
     }
 
-    static void assertSafeAnswer(String what, Http.Res res) {
+    public static void assertSafeAnswer(String what, Http.Res res) {
         assertSafeAnswer(what, res, false);
     }
 
-    static void assertSafeAnswer(String what, Http.Res res, boolean rowErrors) {
+    public static void assertSafeAnswer(String what, Http.Res res, boolean rowErrors) {
         assertTrue(res.status() < 500, () -> what + ": server error " + res);
         assertNoLeak(what, res);
         if (rowErrors && res.status() == 400 && res.contentType().startsWith("application/json")) {
@@ -486,13 +491,16 @@ final class Hostile {
         }
     }
 
-    /** One container per target: the valid request first (it must be accepted), then the corpus. */
-    static List<DynamicNode> run(List<Target> targets, Http http, Db db) {
+    /**
+     * One container per target: the valid request first (it must be accepted), then the corpus.
+     * {@code ownTable} is one of the service's tables (the {@code DROP TABLE} payload names it).
+     */
+    public static List<DynamicNode> run(List<Target> targets, String ownTable, Http http, Db db) {
         List<DynamicNode> containers = new ArrayList<>();
         for (Target t : targets) {
             boolean bodiless = t.method().equals("DELETE");
             Map<String, Object> sample = t.valid().get();
-            List<Payload> corpus = new ArrayList<>(corpus(sample, bodiless));
+            List<Payload> corpus = new ArrayList<>(corpus(sample, bodiless, ownTable));
             corpus.addAll(pathCorpus(t.vars().entrySet().stream().filter(e -> t.usedVars().contains(e.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))));
             Control control = new Control();
@@ -579,29 +587,29 @@ final class Hostile {
     // ---- HTTP ----------------------------------------------------------------------------------
 
     /** A plain HTTP client that sends the path and body exactly as given and never follows redirects. */
-    static final class Http {
+    public static final class Http {
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         private final String base;
         private final JsonMapper json;
 
-        Http(String base, JsonMapper json) {
+        public Http(String base, JsonMapper json) {
             this.base = base;
             this.json = json;
         }
 
-        record Res(int status, String contentType, String body) {
+        public record Res(int status, String contentType, String body) {
             @Override
             public String toString() {
                 return status + " " + contentType + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
             }
         }
 
-        Res send(String method, String path, String token, String body, String contentType) {
+        public Res send(String method, String path, String token, String body, String contentType) {
             return sendBytes(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
         }
 
-        Res sendBytes(String method, String path, String token, byte[] body, String contentType) {
+        public Res sendBytes(String method, String path, String token, byte[] body, String contentType) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                         .header("Accept", "application/json, application/problem+json, text/csv, */*;q=0.1");
@@ -624,7 +632,7 @@ final class Hostile {
         }
 
         /** Sends JSON and insists on a 2xx; for seeding. */
-        Map<String, Object> ok(String method, String path, String token, Object body) {
+        public Map<String, Object> ok(String method, String path, String token, Object body) {
             Res res = send(method, path, token, body == null ? "" : write(body), body == null ? null : "application/json");
             if (res.status() < 200 || res.status() > 299) {
                 throw new AssertionError("seeding: " + method + " " + path + " -> " + res);
@@ -632,7 +640,7 @@ final class Hostile {
             return res.body().isBlank() || !res.body().trim().startsWith("{") ? Map.of() : map(res.body());
         }
 
-        Map<String, Object> map(String body) {
+        public Map<String, Object> map(String body) {
             try {
                 return json.readValue(body, Argument.mapOf(String.class, Object.class));
             } catch (IOException e) {
@@ -644,19 +652,30 @@ final class Hostile {
     // ---- database ------------------------------------------------------------------------------
 
     /** Every table of the service's schema, row by row, for a fingerprint and a diff. */
-    static final class Db {
+    public static final class Db {
         private final DataSource dataSource;
 
-        Db(DataSource dataSource) {
+        private final Predicate<String> unwatched;
+
+        public Db(DataSource dataSource) {
+            this(dataSource, table -> false);
+        }
+
+        /**
+         * @param unwatched tables (lower case) left out of the snapshot: ones that a read changes (a read
+         *                  log), so that the harness's own reads do not count as writes
+         */
+        public Db(DataSource dataSource, Predicate<String> unwatched) {
             // The injected bean is Micronaut Data's connection-bound proxy; take the pool behind it.
             this.dataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
+            this.unwatched = unwatched;
         }
 
         /** A table's rows, as a multiset of their text. */
-        record Snapshot(Map<String, Integer> rows) {
+        public record Snapshot(Map<String, Integer> rows) {
         }
 
-        Map<String, Snapshot> snapshot() {
+        public Map<String, Snapshot> snapshot() {
             Map<String, Snapshot> out = new TreeMap<>();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 List<String> tables = new ArrayList<>();
@@ -668,7 +687,7 @@ final class Hostile {
                 }
                 assertFalse(tables.isEmpty(), "no tables found for the snapshot");
                 for (String table : tables) {
-                    if (table.toLowerCase().startsWith("flyway")) {
+                    if (table.toLowerCase().startsWith("flyway") || unwatched.test(table.toLowerCase())) {
                         continue;
                     }
                     Map<String, Integer> rows = new HashMap<>();
@@ -690,7 +709,7 @@ final class Hostile {
             return out;
         }
 
-        static Map<String, Integer> fingerprint(Map<String, Snapshot> s) {
+        public static Map<String, Integer> fingerprint(Map<String, Snapshot> s) {
             Map<String, Integer> f = new TreeMap<>();
             s.forEach((table, snap) -> f.put(table + " (" + snap.rows().values().stream().mapToInt(i -> i).sum() + " rows)",
                     snap.rows().hashCode()));
@@ -698,7 +717,7 @@ final class Hostile {
         }
 
         /** Per changed table: {rows added, rows removed}. */
-        static Map<String, int[]> diff(Map<String, Snapshot> before, Map<String, Snapshot> after) {
+        public static Map<String, int[]> diff(Map<String, Snapshot> before, Map<String, Snapshot> after) {
             Map<String, int[]> out = new TreeMap<>();
             Set<String> tables = new TreeSet<>(before.keySet());
             tables.addAll(after.keySet());
@@ -724,13 +743,13 @@ final class Hostile {
             return out;
         }
 
-        static String describe(Map<String, int[]> changes) {
+        public static String describe(Map<String, int[]> changes) {
             return changes.entrySet().stream().map(e -> e.getKey() + " +" + e.getValue()[0] + "/-" + e.getValue()[1])
                     .collect(Collectors.joining(", ", "{", "}"));
         }
     }
 
-    static boolean hasLoneSurrogate(String text) {
+    public static boolean hasLoneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {

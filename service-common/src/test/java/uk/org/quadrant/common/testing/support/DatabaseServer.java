@@ -1,4 +1,4 @@
-package uk.org.quadrant.actions.support;
+package uk.org.quadrant.common.testing.support;
 
 import org.h2.tools.Server;
 

@@ -1,4 +1,4 @@
-package uk.org.quadrant.audits.support;
+package uk.org.quadrant.common.testing.support;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

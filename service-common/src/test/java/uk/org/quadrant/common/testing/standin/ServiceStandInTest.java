@@ -1,9 +1,9 @@
-package uk.org.quadrant.gateway.support;
+package uk.org.quadrant.common.testing.standin;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.gateway.support.ServiceStandIn.Answer;
-import uk.org.quadrant.gateway.support.ServiceStandIn.Request;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
+import uk.org.quadrant.common.testing.standin.ServiceStandIn.Request;
 
 import java.io.IOException;
 import java.net.ConnectException;
