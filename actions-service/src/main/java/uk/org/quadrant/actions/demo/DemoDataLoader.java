@@ -19,12 +19,9 @@ import uk.org.quadrant.actions.plans.PlanAction;
 import uk.org.quadrant.actions.plans.PlanActionRepository;
 import uk.org.quadrant.actions.progress.ActionUpdate;
 import uk.org.quadrant.actions.progress.ActionUpdateRepository;
+import uk.org.quadrant.common.csv.CsvRows;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -122,22 +119,7 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<Map<String, String>> read(String name) {
-        try (InputStream in = resources.getResourceAsStream("classpath:demo/" + name)
-                .orElseThrow(() -> new IllegalStateException("missing demo/" + name))) {
-            List<Csv.Line> lines = Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<String> header = lines.get(0).fields();
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (Csv.Line line : lines.subList(1, lines.size())) {
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size() && i < line.fields().size(); i++) {
-                    String v = line.fields().get(i);
-                    row.put(header.get(i), v.isBlank() ? null : v);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsvRows.read(resources.getResourceAsStream("classpath:demo/" + name)
+                .orElseThrow(() -> new IllegalStateException("missing demo/" + name)));
     }
 }

@@ -1,13 +1,12 @@
 package uk.org.quadrant.audits.changelog;
 
+import io.micronaut.cache.SyncCache;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -19,15 +18,9 @@ import java.util.function.Supplier;
 @Singleton
 public class DataVersion {
 
-    private static final int CACHE_ENTRIES = 64;
-
     private final JdbcOperations jdbc;
-    private final Map<Object, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Cached> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    });
+    /** The cached read models with the version each was computed at: {@code micronaut.caches.read-models}. */
+    private final SyncCache<?> cache;
 
     private record Cached(long version, Object value) {
     }
@@ -46,8 +39,9 @@ public class DataVersion {
         }
     }
 
-    DataVersion(JdbcOperations jdbc) {
+    DataVersion(JdbcOperations jdbc, @Named("read-models") SyncCache<?> cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** Call within the writing transaction. */
@@ -74,13 +68,13 @@ public class DataVersion {
     @Transactional(readOnly = true)
     public <T> T cached(Object key, Supplier<T> compute) {
         long version = current();
-        Cached hit = cache.get(key);
+        Cached hit = cache.get(key, Cached.class).orElse(null);
         if (hit != null && hit.version() == version) {
             return (T) hit.value();
         }
         synchronized (computing[Math.floorMod(key.hashCode(), computing.length)]) {
             // Computed meanwhile by the request this one waited for, at this version or a later one?
-            hit = cache.get(key);
+            hit = cache.get(key, Cached.class).orElse(null);
             if (hit != null && hit.version() >= version) {
                 return (T) hit.value();
             }

@@ -1,5 +1,8 @@
 package uk.org.quadrant.gateway.signin;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.inject.Inject;
@@ -11,9 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows, then blocks, repeated failed sign-ins, per account (the username as typed, whether or not
@@ -23,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * failures within the window, each further attempt on that account must wait a doubling delay
  * (1 s, 2 s, 4 s … up to a minute); after {@code accountBlockAfter} failures, or
  * {@code clientBlockAfter} from one client, attempts are refused for {@code blockFor} whatever the
- * password. A refused attempt never checks the password. Counts are held per gateway replica.
+ * password. A refused attempt never checks the password. Counts are held per gateway replica, in a
+ * Caffeine cache that forgets a key once its last failure has left the window and no block is in
+ * force (read on this class's clock, so a test's clock moves it too); a live count is never evicted.
  */
 @Singleton
 public class SignInThrottle {
@@ -37,12 +40,11 @@ public class SignInThrottle {
                            @Bindable(defaultValue = "PT15M") Duration blockFor) {
     }
 
-    private static final int MAX_KEYS = 100_000;
     private static final Duration MAX_DELAY = Duration.ofMinutes(1);
 
     private final Settings settings;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Failures> failures;
 
     @Inject
     SignInThrottle(Settings settings) {
@@ -52,6 +54,7 @@ public class SignInThrottle {
     public SignInThrottle(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.failures = Caffeine.newBuilder().ticker(() -> nanos(clock.instant())).expireAfter(new UntilForgotten()).build();
     }
 
     /** How long this attempt must wait before it may be checked at all, if it must. */
@@ -65,19 +68,16 @@ public class SignInThrottle {
 
     public void failed(String username, String client) {
         Instant now = clock.instant();
-        if (failures.size() > MAX_KEYS) {
-            failures.entrySet().removeIf(e -> e.getValue().expired(now, settings));
-        }
         record(accountKey(username), now, settings.accountBlockAfter());
         record(clientKey(client), now, settings.clientBlockAfter());
     }
 
     public void succeeded(String username) {
-        failures.remove(accountKey(username));
+        failures.invalidate(accountKey(username));
     }
 
     private void record(String key, Instant now, int blockAfter) {
-        failures.compute(key, (k, f) -> {
+        failures.asMap().compute(key, (k, f) -> {
             Failures updated = f == null ? new Failures() : f;
             updated.add(now, settings.window());
             if (updated.count() >= blockAfter) {
@@ -88,7 +88,7 @@ public class SignInThrottle {
     }
 
     private Duration waitFor(String key, Instant now, boolean slowDown) {
-        Failures f = failures.get(key);
+        Failures f = failures.getIfPresent(key);
         if (f == null) {
             return Duration.ZERO;
         }
@@ -108,6 +108,28 @@ public class SignInThrottle {
             Instant allowedAt = f.last.plus(delay);
             return now.isBefore(allowedAt) ? Duration.between(now, allowedAt) : Duration.ZERO;
         }
+    }
+
+    /** A key is kept until just after {@link Failures#forgetAt}: until then it may still count. */
+    private final class UntilForgotten implements Expiry<String, Failures> {
+        @Override
+        public long expireAfterCreate(String key, Failures f, long currentTime) {
+            return Math.max(0, nanos(f.forgetAt(settings)) - currentTime) + 1;
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Failures f, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, f, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, Failures f, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private static String accountKey(String username) {
@@ -147,9 +169,13 @@ public class SignInThrottle {
             return times.size();
         }
 
-        synchronized boolean expired(Instant now, Settings settings) {
-            prune(now, settings.window());
-            return times.isEmpty() && (blockedUntil == null || !now.isBefore(blockedUntil));
+        /** When this key counts for nothing any more: its last failure out of the window, its block over. */
+        synchronized Instant forgetAt(Settings settings) {
+            Instant counted = last == null ? null : last.plus(settings.window());
+            if (counted == null || blockedUntil != null && blockedUntil.isAfter(counted)) {
+                return blockedUntil == null ? Instant.EPOCH : blockedUntil;
+            }
+            return counted;
         }
     }
 }

@@ -1,34 +1,36 @@
 package uk.org.quadrant.gateway.tokens;
 
+import io.micronaut.cache.SyncCache;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.directory.UserAccount;
 import uk.org.quadrant.gateway.directory.UserAccountRepository;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Whether a token's session generation is still the account's: read from the shared database, so a
  * sign-out, password reset or disabling on any replica ends the sessions on every replica. One
  * replica reuses a read for {@code quadrant.auth.session-check-cache} (2 s), so a page and its
  * assets cost one query, not one each; a change made through this replica forgets the read at once.
+ * The reads are kept in the Caffeine cache {@code session-check} (micronaut-cache, application.yml),
+ * which expires them after that time; zero reads the database on every request.
  */
 @Singleton
 public class SessionValidity {
 
-    private static final int MAX_ENTRIES = 10_000;
-
-    private record Current(boolean enabled, long generation, long readAtNanos) {
+    private record Current(boolean enabled, long generation) {
     }
 
     private final UserAccountRepository users;
-    private final long cacheNanos;
-    private final Map<String, Current> cache = new ConcurrentHashMap<>();
+    private final boolean reuse;
+    private final SyncCache<?> cache;
 
-    SessionValidity(UserAccountRepository users, AuthConfiguration config) {
+    SessionValidity(UserAccountRepository users, AuthConfiguration config, @Named("session-check") SyncCache<?> cache) {
         this.users = users;
-        this.cacheNanos = config.sessionCheckCache().toNanos();
+        this.reuse = !config.sessionCheckCache().isZero() && !config.sessionCheckCache().isNegative();
+        this.cache = cache;
     }
 
     /** True if {@code username} exists, is enabled, and their sessions' generation is still {@code generation}. */
@@ -39,22 +41,18 @@ public class SessionValidity {
 
     /** After a change to the account made here: the next request reads the database again. */
     public void forget(String username) {
-        cache.remove(username);
+        cache.invalidate(username);
     }
 
     private Current current(String username) {
-        long now = System.nanoTime();
-        if (cacheNanos > 0) {
-            Current cached = cache.get(username);
-            if (cached != null && now - cached.readAtNanos() < cacheNanos) {
-                return cached;
+        if (reuse) {
+            Optional<Current> cached = cache.get(username, Current.class);
+            if (cached.isPresent()) {
+                return cached.get();
             }
         }
-        Current read = users.findByUsername(username).map(u -> new Current(u.enabled(), generation(u), now)).orElse(null);
-        if (cacheNanos > 0 && read != null) {
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
+        Current read = users.findByUsername(username).map(u -> new Current(u.enabled(), generation(u))).orElse(null);
+        if (reuse && read != null) {
             cache.put(username, read);
         }
         return read;

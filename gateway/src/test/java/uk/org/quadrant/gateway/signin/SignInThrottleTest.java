@@ -94,4 +94,33 @@ class SignInThrottleTest {
         clock.now = clock.now.plus(Duration.ofMinutes(16));
         assertTrue(throttle.refusal("chair", "10.0.0.1").isEmpty());
     }
+
+    @Test
+    void aLaterFailureKeepsTheCountPastTheWindowOfTheFirst() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("chair", "10.0.0.1");
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("chair", "10.0.0.2");
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        assertEquals(Duration.ofMinutes(9), throttle.refusal("chair", "10.0.0.3").orElseThrow(),
+                "blocked at the tenth failure for 15 minutes, though the first five left the window");
+        clock.now = clock.now.plus(Duration.ofMinutes(9));
+        assertTrue(throttle.refusal("chair", "10.0.0.3").isEmpty());
+    }
+
+    @Test
+    void aFailureExactlyAWindowOldStillCounts() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("chair", "10.0.0.1");
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        throttle.failed("chair", "10.0.0.1");
+        assertEquals(Duration.ofSeconds(2), throttle.refusal("chair", "10.0.0.1").orElseThrow(), "six failures within the window");
+        clock.now = clock.now.plusNanos(1);
+        throttle.failed("chair", "10.0.0.1");
+        assertTrue(throttle.refusal("chair", "10.0.0.1").isEmpty(), "the first five have left the window: two failures count");
+    }
 }

@@ -9,6 +9,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.org.quadrant.common.csv.CsvRows;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorRepository;
 import uk.org.quadrant.indicators.domain.Frequency;
@@ -16,7 +17,6 @@ import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.indicators.domain.Polarity;
 import uk.org.quadrant.indicators.domain.Unit;
 import uk.org.quadrant.indicators.domain.ValueStatus;
-import uk.org.quadrant.indicators.imports.Csv;
 import uk.org.quadrant.indicators.targets.Population;
 import uk.org.quadrant.indicators.targets.PopulationRepository;
 import uk.org.quadrant.indicators.targets.ReferenceFigure;
@@ -25,14 +25,9 @@ import uk.org.quadrant.indicators.targets.ReferenceKind;
 import uk.org.quadrant.indicators.values.IndicatorValue;
 import uk.org.quadrant.indicators.values.IndicatorValueRepository;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,23 +123,8 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<Map<String, String>> read(String name) {
-        try (InputStream in = resources.getResourceAsStream("classpath:demo/" + name)
-                .orElseThrow(() -> new IllegalStateException("missing demo/" + name))) {
-            List<Csv.Line> lines = Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<String> header = lines.get(0).fields();
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (Csv.Line line : lines.subList(1, lines.size())) {
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size() && i < line.fields().size(); i++) {
-                    String v = line.fields().get(i);
-                    row.put(header.get(i), v.isBlank() ? null : v);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsvRows.read(resources.getResourceAsStream("classpath:demo/" + name)
+                .orElseThrow(() -> new IllegalStateException("missing demo/" + name)));
     }
 
 }

@@ -70,10 +70,10 @@ class ImportFormats {
     }
 
     private Parsed csv(String body, ImportRow.Columns columns, List<String> required) {
-        List<Csv.Line> lines;
+        List<CsvLines.Line> lines;
         try {
-            lines = Csv.parse(body);
-        } catch (Csv.MalformedCsvException e) {
+            lines = CsvLines.parse(body);
+        } catch (CsvLines.MalformedCsvException e) {
             return new Parsed(List.of(), List.of(new RowError(e.line(), "", e.getMessage())));
         }
         if (lines.isEmpty()) {
@@ -98,7 +98,7 @@ class ImportFormats {
             return new Parsed(List.of(), errors);
         }
         List<ImportRow> rows = new ArrayList<>(lines.size() - 1);
-        for (Csv.Line line : lines.subList(1, lines.size())) {
+        for (CsvLines.Line line : lines.subList(1, lines.size())) {
             List<String> f = line.fields();
             if (f.size() > names.size()) {
                 errors.add(new RowError(line.number(), "", "has " + f.size() + " fields but the header has " + names.size()));

@@ -13,10 +13,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Size;
 import uk.org.quadrant.common.access.Caller;
-import uk.org.quadrant.indicators.imports.Csv;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,35 +40,29 @@ class ExportController {
 
     @Get(value = "/indicators/{code}/series.csv", produces = {CSV, MediaType.ALL})
     HttpResponse<String> seriesCsv(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Caller caller) {
-        StringBuilder out = new StringBuilder(Csv.line(List.of("indicator_code", "period", "period_label", "agency", "value",
+        SpreadsheetCsv csv = new SpreadsheetCsv(List.of("indicator_code", "period", "period_label", "agency", "value",
                 "numerator", "denominator", "target", "rag", "direction", "change", "change_percent", "baseline", "benchmarks",
-                "status", "outlier", "comment")));
+                "status", "outlier", "comment"));
         for (SeriesPoint p : series.series(code, agency, caller)) {
-            out.append(Csv.line(cells(code, p.period(), p.periodLabel(), p.agency(), p.value(), p.numerator(), p.denominator(),
+            csv.row(code, p.period(), p.periodLabel(), p.agency(), p.value(), p.numerator(), p.denominator(),
                     p.target(), p.rag(), p.direction(), p.change(), p.changePercent(), p.baseline(), benchmarks(p.benchmarks()),
-                    p.status(), p.outlier(), p.comment())));
+                    p.status(), p.outlier(), p.comment());
         }
-        return download(out.toString(), code + "-series.csv");
+        return download(csv.toString(), code + "-series.csv");
     }
 
     @Get(value = "/scorecard.csv", produces = {CSV, MediaType.ALL})
     HttpResponse<String> scorecardCsv(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Integer priority,
                                       @QueryValue @Nullable @Size(max = 16) String period, Caller caller) {
-        StringBuilder out = new StringBuilder(Csv.line(List.of("code", "title", "owner_agency", "priority", "unit", "polarity",
+        SpreadsheetCsv csv = new SpreadsheetCsv(List.of("code", "title", "owner_agency", "priority", "unit", "polarity",
                 "period", "period_label", "value", "target", "rag", "direction", "change", "change_percent", "benchmarks",
-                "status", "comment")));
+                "status", "comment"));
         for (ScorecardRow r : scorecard.scorecard(caller, agency, priority, period)) {
-            out.append(Csv.line(cells(r.code(), r.title(), r.ownerAgency(), r.priority(), r.unit(), r.polarity(), r.period(),
+            csv.row(r.code(), r.title(), r.ownerAgency(), r.priority(), r.unit(), r.polarity(), r.period(),
                     r.periodLabel(), r.value(), r.target(), r.rag(), r.direction(), r.change(), r.changePercent(),
-                    benchmarks(r.benchmarks()), r.status(), r.comment())));
+                    benchmarks(r.benchmarks()), r.status(), r.comment());
         }
-        return download(out.toString(), "scorecard.csv");
-    }
-
-    private static List<Object> cells(Object... values) {
-        List<Object> list = new ArrayList<>(values.length);
-        java.util.Collections.addAll(list, values);
-        return list;
+        return download(csv.toString(), "scorecard.csv");
     }
 
     private static String benchmarks(Map<String, BigDecimal> benchmarks) {

@@ -1,7 +1,9 @@
 package uk.org.quadrant.indicators.reports;
 
 import uk.org.quadrant.indicators.domain.Rates;
+import io.micronaut.cache.SyncCache;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.common.access.Agencies;
 import uk.org.quadrant.common.access.Caller;
@@ -18,9 +20,7 @@ import uk.org.quadrant.indicators.versions.ScorecardVersions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +37,9 @@ import java.util.stream.Collectors;
  * owner agency — that agency's indicators as the caller sees them. A write bumps only the (agency,
  * view) counters it changes, so after it only the segments of that agency for that view are
  * computed again and the others are reused: the board's full scorecard after an approval of one
- * CSC value reads CSC's indicators, not the partnership's.
+ * CSC value reads CSC's indicators, not the partnership's. Both levels are Caffeine caches bounded in
+ * size ({@code micronaut.caches.scorecards} and {@code scorecard-segments} in application.yml); an
+ * entry is kept with the counters it was computed at and is served only while they are current.
  */
 @Singleton
 public class ScorecardService {
@@ -48,9 +50,9 @@ public class ScorecardService {
     private final Agencies agencies;
     private final ScorecardVersions versions;
     /** Recent whole scorecards by who may see what and the filters, with the counters they were built at. */
-    private final Map<Key, Whole> wholes = lru(256);
+    private final SyncCache<?> wholes;
     /** Recent segments (one owner agency's indicators) by who may see what and the filters. */
-    private final Map<SegmentKey, Segment> segments = lru(4096);
+    private final SyncCache<?> segments;
     /** Segments computed, by owner agency: how often a write made a reader recompute (for tests and operators). */
     private final Map<String, LongAdder> computed = new ConcurrentHashMap<>();
 
@@ -69,21 +71,15 @@ public class ScorecardService {
     }
 
     ScorecardService(IndicatorCatalogue catalogue, ReferenceFigureRepository figures, LatestValues latest, Agencies agencies,
-                     ScorecardVersions versions) {
+                     ScorecardVersions versions, @Named("scorecards") SyncCache<?> wholes,
+                     @Named("scorecard-segments") SyncCache<?> segments) {
         this.catalogue = catalogue;
         this.figures = figures;
         this.latest = latest;
         this.agencies = agencies;
         this.versions = versions;
-    }
-
-    private static <K, V> Map<K, V> lru(int max) {
-        return Collections.synchronizedMap(new LinkedHashMap<K, V>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > max;
-            }
-        });
+        this.wholes = wholes;
+        this.segments = segments;
     }
 
     /**
@@ -107,7 +103,7 @@ public class ScorecardService {
         ScorecardVersions.Snapshot now = versions.current();
         Key key = new Key(caller.agency(), caller.isBoard(), agency, priority, period);
         Map<String, Long> stamp = now.stamp(caller, agency);
-        Whole hit = wholes.get(key);
+        Whole hit = wholes.get(key, Whole.class).orElse(null);
         if (hit != null && hit.stamp().equals(stamp)) {
             return hit.rows();
         }
@@ -152,7 +148,7 @@ public class ScorecardService {
         ScorecardVersions.View view = ScorecardVersions.View.of(caller, owner);
         long version = now.of(owner, view);
         SegmentKey key = new SegmentKey(owner, view, priority, period);
-        Segment cached = segments.get(key);
+        Segment cached = segments.get(key, Segment.class).orElse(null);
         // A definition written between the counters' read and the catalogue's (possible under READ
         // COMMITTED) is not in the cached segment yet: compute it then rather than leave a gap.
         if (cached != null && cached.version() == version && owned.stream().allMatch(i -> cached.rows().containsKey(i.code()))) {

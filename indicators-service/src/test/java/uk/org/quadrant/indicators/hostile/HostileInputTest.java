@@ -6,6 +6,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -14,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
-import uk.org.quadrant.indicators.imports.Csv;
 import uk.org.quadrant.common.testing.support.TestTokens;
 
 import javax.sql.DataSource;
@@ -393,12 +395,12 @@ class HostileInputTest implements TestPropertyProvider {
                 Hostile.Http.Res res = http.send("GET", path, cscLead(), null, null);
                 assertEquals(200, res.status(), () -> path + " -> " + res);
                 assertTrue(res.contentType().startsWith("text/csv"), () -> path + " -> " + res.contentType());
-                List<Csv.Line> lines = Csv.parse(res.body());
+                List<CSVRecord> lines = CSVParser.parse(res.body(), CSVFormat.DEFAULT).getRecords();
                 int dangerous = 0;
-                for (Csv.Line line : lines) {
-                    for (String cell : line.fields()) {
+                for (CSVRecord line : lines) {
+                    for (String cell : line) {
                         if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-                            assertTrue(isNumber(cell), () -> path + ": line " + line.number() + " has a cell a spreadsheet would run: "
+                            assertTrue(isNumber(cell), () -> path + ": record " + line.getRecordNumber() + " has a cell a spreadsheet would run: "
                                     + cell.replace("\t", "\\t").replace("\r", "\\r"));
                         }
                         if (cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
@@ -412,7 +414,7 @@ class HostileInputTest implements TestPropertyProvider {
                 for (String formula : FORMULAS) {
                     if (path.contains("series")) {
                         String neutral = "'" + formula.strip();
-                        assertTrue(lines.stream().anyMatch(l -> l.fields().contains(neutral)),
+                        assertTrue(lines.stream().anyMatch(l -> l.toList().contains(neutral)),
                                 () -> path + ": no cell " + neutral.replace("\t", "\\t").replace("\r", "\\r") + " (the comment, prefixed with ')");
                     }
                 }
