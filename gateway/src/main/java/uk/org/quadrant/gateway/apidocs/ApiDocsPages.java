@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +43,18 @@ class ApiDocsPages {
         List<ApiReference.ApiPage> apis = documents.all().entrySet().stream()
                 .map(e -> reference.page(e.getKey(), e.getValue()))
                 .toList();
-        return Map.of("apis", apis);
+        Map<String, Object> model = new HashMap<>();
+        model.put("apis", apis);
+        return model;
     }
 
     @Get(value = "/{api}", produces = MediaType.TEXT_HTML)
     @View("apidocs/api")
     Map<String, Object> api(@PathVariable String api) {
         ApiDocs docs = known(api);
-        return Map.of("api", reference.page(docs, documents.one(docs)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("api", reference.page(docs, documents.one(docs)));
+        return model;
     }
 
     @Get(value = "/{api}/openapi.json", produces = MediaType.APPLICATION_JSON)

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /** Turns an OpenAPI document into what the API documentation page shows: operations grouped by tag. */
 @Singleton
-class ApiReference {
+public class ApiReference {
 
     private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -26,27 +26,27 @@ class ApiReference {
     }
 
     /** One API as its page shows it; {@code available} false (and no sections) when its document could not be had. */
-    record ApiPage(String id, String title, @Nullable String description, @Nullable String version, boolean available,
+    public record ApiPage(String id, String title, @Nullable String description, @Nullable String version, boolean available,
                    List<Section> sections) {
 
-        int operationCount() {
+        public int operationCount() {
             return sections.stream().mapToInt(s -> s.operations().size()).sum();
         }
     }
 
     /** The operations of one tag (the feature package of their controllers). */
-    record Section(String tag, List<OperationView> operations) {
+    public record Section(String tag, List<OperationView> operations) {
     }
 
-    record OperationView(String method, String path, String callPath, @Nullable String summary,
+    public record OperationView(String method, String path, String callPath, @Nullable String summary,
                          List<ParameterView> parameters, @Nullable String requestBody, List<ResponseView> responses,
                          boolean tokenNeeded, List<String> roles) {
     }
 
-    record ParameterView(String name, String location, boolean required, String type, @Nullable String description) {
+    public record ParameterView(String name, String location, boolean required, String type, @Nullable String description) {
     }
 
-    record ResponseView(String status, @Nullable String description, @Nullable String body) {
+    public record ResponseView(String status, @Nullable String description, @Nullable String body) {
     }
 
     ApiPage page(ApiDocs docs, Optional<String> document) {
