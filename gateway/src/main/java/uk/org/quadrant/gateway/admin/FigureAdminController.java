@@ -124,7 +124,7 @@ class FigureAdminController {
             } else if (reply.status() == 404 && reply.fieldErrors().isEmpty()) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.fromReply(reply.typed(), FIELDS, LABELS);
             }
         }
         Map<String, Object> model = model(request, code, Map.of("kind", form.text("kind"), "period", period,
@@ -156,7 +156,7 @@ class FigureAdminController {
             errors.general("That " + kind.label.toLowerCase() + " was already removed: the tables show what is set now.");
             status = HttpStatus.CONFLICT;
         } else {
-            errors = FormErrors.fromReply(reply, Set.of(), LABELS);
+            errors = FormErrors.fromReply(reply.typed(), Set.of(), LABELS);
             status = HttpStatus.BAD_REQUEST;
         }
         Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));

@@ -109,7 +109,7 @@ class IndicatorAdminController {
             if (reply.status() == 409) {
                 errors.add("code", "An indicator with code " + form.text("code") + " already exists");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.fromReply(reply.typed(), FIELDS, LABELS);
             }
         }
         return formPage(values, false, errors, HttpStatus.BAD_REQUEST);
@@ -153,7 +153,7 @@ class IndicatorAdminController {
                 FormErrors.none(model);
                 return page("admin/indicator-form", model, HttpStatus.CONFLICT);
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.fromReply(reply.typed(), FIELDS, LABELS);
             }
         }
         Map<String, Object> model = formModel(values, true);

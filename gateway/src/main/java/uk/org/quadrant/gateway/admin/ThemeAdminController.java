@@ -79,7 +79,7 @@ class ThemeAdminController {
             } else if (reply.status() == 409) {
                 errors.add("code", "A theme with code " + code + " already exists");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.fromReply(reply.typed(), FIELDS, LABELS);
             }
         }
         Map<String, Object> model = listModelOrEmpty(request, Map.of("code", code, "label", label));
@@ -121,7 +121,7 @@ class ThemeAdminController {
             } else if (reply.status() == 404) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.fromReply(reply.typed(), FIELDS, LABELS);
             }
         }
         Map<String, Object> model = new HashMap<>();

@@ -123,7 +123,7 @@ class ValueFormController {
         }
         Map<String, Object> act = new LinkedHashMap<>();
         act.put("agency", code);
-        act.put("version", saved.reply().map().get("version"));
+        act.put("version", saved.reply().body() instanceof java.util.Map<?, ?> m ? m.get("version") : null);
         WriteResult submitted = WriteResult.send(calls, Service.INDICATORS, HttpMethod.POST, path + "/submit", act);
         if (!submitted.done()) {
             return failed(submitted, calls, user, agency, indicator, period, posted, back,
