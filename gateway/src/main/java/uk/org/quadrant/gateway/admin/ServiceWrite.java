@@ -5,6 +5,7 @@ import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
 import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.downstream.TypedReply;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +24,15 @@ final class ServiceWrite {
     static @Nullable Reply await(CompletableFuture<Reply> call) {
         try {
             return Calls.require(call);
+        } catch (DownstreamUnavailableException | CompletionException e) {
+            return null;
+        }
+    }
+
+    /** The typed reply, or null when the service did not answer (refused, timed out, failed, circuit open). */
+    static <T> @Nullable TypedReply<T> answer(CompletableFuture<TypedReply<T>> call) {
+        try {
+            return Calls.typedRequire(call);
         } catch (DownstreamUnavailableException | CompletionException e) {
             return null;
         }
