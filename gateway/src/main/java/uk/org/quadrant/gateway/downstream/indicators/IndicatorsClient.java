@@ -2,15 +2,20 @@ package uk.org.quadrant.gateway.downstream.indicators;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.serde.annotation.Serdeable;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * indicators-service as the gateway reads it. URL and timeouts from
+ * indicators-service as the gateway reads and writes it. URL and timeouts from
  * {@code micronaut.http.services.indicators}; the user's token is put on by the downstream
  * {@code UserTokenFilter}; call every method through {@code Calls}, which applies the call policy.
  */
@@ -35,4 +40,30 @@ public interface IndicatorsClient {
 
     @Get("/api/v1/indicators/{code}/benchmarks")
     CompletableFuture<HttpResponse<List<Figure>>> benchmarks(String code);
+
+    /** One agency's value for a period. */
+    @Get("/api/v1/indicators/{code}/values/{period}{?agency}")
+    CompletableFuture<HttpResponse<Value>> value(String code, String period, @QueryValue String agency);
+
+    @Put("/api/v1/indicators/{code}/values/{period}")
+    CompletableFuture<HttpResponse<Value>> saveValue(String code, String period, @Body ValueRequest value);
+
+    /** A step of the value's approval: {@code submit}, {@code approve} or {@code return}. */
+    @Post("/api/v1/indicators/{code}/values/{period}/{step}")
+    CompletableFuture<HttpResponse<Value>> decide(String code, String period, String step, @Body Decision decision);
+
+    /** Who owes what for a period. */
+    @Get("/api/v1/submissions{?period}")
+    CompletableFuture<HttpResponse<Submissions>> submissions(@QueryValue String period);
+
+    /** A value as the value form sends it. */
+    @Serdeable
+    record ValueRequest(String agency, @Nullable BigDecimal value, @Nullable BigDecimal numerator, @Nullable BigDecimal denominator,
+                        @Nullable String comment, @Nullable Long version) {
+    }
+
+    /** Submitting, approving or returning a value ({@code reason} only for a return). */
+    @Serdeable
+    record Decision(String agency, @Nullable Long version, @Nullable String reason) {
+    }
 }
