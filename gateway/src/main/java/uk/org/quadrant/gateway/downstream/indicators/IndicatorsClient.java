@@ -3,6 +3,7 @@ package uk.org.quadrant.gateway.downstream.indicators;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -55,6 +56,44 @@ public interface IndicatorsClient {
     /** Who owes what for a period. */
     @Get("/api/v1/submissions{?period}")
     CompletableFuture<HttpResponse<Submissions>> submissions(@QueryValue String period);
+
+    @Post("/api/v1/indicators")
+    CompletableFuture<HttpResponse<Indicator>> define(@Body Definition definition);
+
+    @Put("/api/v1/indicators/{code}")
+    CompletableFuture<HttpResponse<Indicator>> redefine(String code, @Body Definition definition);
+
+    /** Sets a target or baseline ({@code kind} is {@code targets} or {@code baselines}). */
+    @Put("/api/v1/indicators/{code}/{kind}/{period}")
+    CompletableFuture<HttpResponse<Figure>> setFigure(String code, String kind, String period, @Body FigureValue value);
+
+    @Put("/api/v1/indicators/{code}/benchmarks/{period}/{comparator}")
+    CompletableFuture<HttpResponse<Figure>> setBenchmark(String code, String period, String comparator, @Body FigureValue value);
+
+    /** Removes a target or baseline ({@code kind} is {@code targets} or {@code baselines}). */
+    @Delete("/api/v1/indicators/{code}/{kind}/{period}")
+    CompletableFuture<HttpResponse<Void>> removeFigure(String code, String kind, String period);
+
+    @Delete("/api/v1/indicators/{code}/benchmarks/{period}/{comparator}")
+    CompletableFuture<HttpResponse<Void>> removeBenchmark(String code, String period, String comparator);
+
+    /** An indicator's definition as the admin form sends it ({@code version} only when changing one). */
+    @Serdeable
+    record Definition(@Nullable String code, @Nullable String title, @Nullable String description, @Nullable String unit,
+                      @Nullable String polarity, @Nullable String frequency, @Nullable String ownerAgency, @Nullable Integer priority,
+                      @Nullable BigDecimal tolerancePercent, @Nullable String numeratorLabel, @Nullable String denominatorLabel,
+                      @Nullable String population, boolean published, boolean active, @Nullable Long version) {
+
+        public Definition withCode(String newCode, @Nullable Long newVersion) {
+            return new Definition(newCode, title, description, unit, polarity, frequency, ownerAgency, priority, tolerancePercent,
+                    numeratorLabel, denominatorLabel, population, published, active, newVersion);
+        }
+    }
+
+    /** A target's, baseline's or benchmark's value. */
+    @Serdeable
+    record FigureValue(BigDecimal value) {
+    }
 
     /** A value as the value form sends it. */
     @Serdeable
