@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,7 +23,6 @@ import uk.org.quadrant.gateway.downstream.audits.Theme;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,9 +3,6 @@ package uk.org.quadrant.gateway.plans;
 import io.micronaut.core.annotation.Nullable;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The action tables' filters (public: templates read it); values that are not a known agency or delivery status are ignored. */
