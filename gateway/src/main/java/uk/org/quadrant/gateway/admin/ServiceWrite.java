@@ -3,7 +3,6 @@ package uk.org.quadrant.gateway.admin;
 import io.micronaut.core.annotation.Nullable;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
-import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.downstream.TypedReply;
 
@@ -18,15 +17,6 @@ import java.util.concurrent.CompletionException;
 final class ServiceWrite {
 
     private ServiceWrite() {
-    }
-
-    /** The reply, or null when the service did not answer (refused, timed out, failed, circuit open). */
-    static @Nullable Reply await(CompletableFuture<Reply> call) {
-        try {
-            return Calls.require(call);
-        } catch (DownstreamUnavailableException | CompletionException e) {
-            return null;
-        }
     }
 
     /** The typed reply, or null when the service did not answer (refused, timed out, failed, circuit open). */

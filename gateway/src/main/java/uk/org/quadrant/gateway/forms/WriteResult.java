@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.forms;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import uk.org.quadrant.gateway.downstream.Calls;
@@ -24,20 +23,6 @@ import java.util.concurrent.CompletionException;
 public record WriteResult(Kind kind, @Nullable TypedReply<?> reply, Service service) {
 
     public enum Kind { DONE, INVALID, CONFLICT, UNAVAILABLE }
-
-    /**
-     * Sends the write once ({@link Calls#send} never retries). A 403 or 404 from the service becomes
-     * the gateway's own refusal or not-found page: the service's word on who may do what is final.
-     */
-    public static WriteResult send(Calls calls, Service service, HttpMethod method, String path, @Nullable Object body) {
-        TypedReply<?> reply;
-        try {
-            reply = calls.send(service, method, path, body).join().typed();
-        } catch (CompletionException | DownstreamUnavailableException e) {
-            return new WriteResult(Kind.UNAVAILABLE, null, service);
-        }
-        return of(reply, service);
-    }
 
     /**
      * Waits for a write made through a typed client ({@link Calls#write}, never retried). A 403 or 404
