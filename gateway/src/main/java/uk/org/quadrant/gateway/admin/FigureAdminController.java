@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +18,10 @@ import io.micronaut.security.annotation.Secured;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.indicators.Figure;
+import uk.org.quadrant.gateway.downstream.indicators.Indicator;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.math.BigDecimal;
@@ -61,7 +63,7 @@ class FigureAdminController {
     }
 
     /** One table of the page: the figures of one kind, or greyed out if the service did not send them. */
-    record Section(String name, String title, String kind, Panel<List<Map<String, Object>>> panel) {
+    record Section(String name, String title, String kind, Panel<List<Figure>> panel) {
     }
 
     static final List<Option> KINDS = List.of(new Option("TARGET", "Target"), new Option("BASELINE", "Baseline"),
@@ -70,9 +72,11 @@ class FigureAdminController {
     private static final Map<String, String> LABELS = Map.of("period", "Period", "comparator", "Comparator", "value", "Value");
 
     private final Downstream downstream;
+    private final IndicatorsClient indicators;
 
-    FigureAdminController(Downstream downstream) {
+    FigureAdminController(Downstream downstream, IndicatorsClient indicators) {
         this.downstream = downstream;
+        this.indicators = indicators;
     }
 
     @Get
@@ -112,13 +116,15 @@ class FigureAdminController {
         }
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
-            Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.INDICATORS, HttpMethod.PUT,
-                    path(code, kind, period, comparator), Map.of("value", value)));
+            IndicatorsClient.FigureValue figure = new IndicatorsClient.FigureValue(value);
+            TypedReply<Figure> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
+                    () -> kind == Kind.BENCHMARK ? indicators.setBenchmark(code, period, comparator, figure)
+                            : indicators.setFigure(code, kind.path, period, figure)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.INDICATORS));
                 status = HttpStatus.SERVICE_UNAVAILABLE;
             } else if (reply.ok()) {
-                Object label = reply.map().getOrDefault("periodLabel", period);
+                Object label = reply.body() == null || reply.body().periodLabel() == null ? period : reply.body().periodLabel();
                 return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(code) + "/figures", "figure-set",
                         kind.label + " for " + label + (kind == Kind.BENCHMARK ? " (" + comparator + ")" : "") + " of " + value.toPlainString()));
             } else if (reply.status() == 404 && reply.fieldErrors().isEmpty()) {
@@ -142,8 +148,9 @@ class FigureAdminController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Choose a figure to remove");
         }
         String comparator = form.text("comparator");
-        Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.INDICATORS, HttpMethod.DELETE,
-                path(code, kind, period, comparator), null));
+        TypedReply<Void> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
+                () -> kind == Kind.BENCHMARK ? indicators.removeBenchmark(code, period, comparator)
+                        : indicators.removeFigure(code, kind.path, period)));
         FormErrors errors = new FormErrors();
         HttpStatus status;
         if (reply == null) {
@@ -164,35 +171,29 @@ class FigureAdminController {
         return IndicatorAdminController.page("admin/figures", model, status);
     }
 
-    private static String path(String code, Kind kind, String period, String comparator) {
-        return "/api/v1/indicators/" + Calls.enc(code) + "/" + kind.path + "/" + Calls.enc(period)
-                + (kind == Kind.BENCHMARK ? "/" + Calls.enc(comparator) : "");
-    }
-
     /** The indicator and its three lists of figures, asked for at once. */
     private Map<String, Object> model(HttpRequest<?> request, String code, Map<String, String> values) {
         Calls calls = downstream.forRequest(request);
-        String base = "/api/v1/indicators/" + Calls.enc(code);
-        CompletableFuture<Reply> indicator = calls.get(Service.INDICATORS, base);
-        CompletableFuture<Reply> targets = calls.get(Service.INDICATORS, base + "/targets");
-        CompletableFuture<Reply> baselines = calls.get(Service.INDICATORS, base + "/baselines");
-        CompletableFuture<Reply> benchmarks = calls.get(Service.INDICATORS, base + "/benchmarks");
-        Reply definition = Calls.require(indicator);
+        CompletableFuture<TypedReply<Indicator>> indicator = calls.read(Service.INDICATORS, () -> indicators.indicator(code));
+        CompletableFuture<TypedReply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
+        CompletableFuture<TypedReply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
+        CompletableFuture<TypedReply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
+        TypedReply<Indicator> definition = Calls.typedRequire(indicator);
         if (definition.status() == 404) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        if (!definition.ok()) {
+        if (!definition.ok() || definition.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(definition.status()), definition.detail());
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("indicator", definition.map());
+        model.put("indicator", definition.body());
         model.put("sections", List.of(
-                new Section("targets", "Targets", Kind.TARGET.name(), Calls.panel(targets, Service.INDICATORS, Reply::rows)),
-                new Section("baselines", "Baselines", Kind.BASELINE.name(), Calls.panel(baselines, Service.INDICATORS, Reply::rows)),
-                new Section("benchmarks", "Benchmarks", Kind.BENCHMARK.name(), Calls.panel(benchmarks, Service.INDICATORS, Reply::rows))));
+                new Section("targets", "Targets", Kind.TARGET.name(), Calls.typedPanel(targets, Service.INDICATORS, TypedReply::body)),
+                new Section("baselines", "Baselines", Kind.BASELINE.name(), Calls.typedPanel(baselines, Service.INDICATORS, TypedReply::body)),
+                new Section("benchmarks", "Benchmarks", Kind.BENCHMARK.name(), Calls.typedPanel(benchmarks, Service.INDICATORS, TypedReply::body))));
         model.put("form", new HashMap<>(values));
         model.put("kindOptions", KINDS);
-        model.put("periodHint", periodHint(String.valueOf(definition.map().get("frequency"))));
+        model.put("periodHint", periodHint(String.valueOf(definition.body().frequency())));
         return model;
     }
 

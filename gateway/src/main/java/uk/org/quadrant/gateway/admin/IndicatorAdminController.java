@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,12 +19,13 @@ import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.indicators.Indicator;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,21 +60,23 @@ class IndicatorAdminController {
             Map.entry("population", "Population"), Map.entry("version", "Version"));
 
     private final Downstream downstream;
+    private final IndicatorsClient indicators;
     private final AgencyRepository agencies;
 
-    IndicatorAdminController(Downstream downstream, AgencyRepository agencies) {
+    IndicatorAdminController(Downstream downstream, IndicatorsClient indicators, AgencyRepository agencies) {
         this.downstream = downstream;
+        this.indicators = indicators;
         this.agencies = agencies;
     }
 
     @Get
     HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
-        Reply reply = Calls.require(downstream.forRequest(request).get(Service.INDICATORS, "/api/v1/indicators"));
-        if (!reply.ok()) {
+        TypedReply<List<Indicator>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("indicators", reply.rows());
+        model.put("indicators", reply.body());
         model.put("banner", Banners.message(done, subject));
         return page("admin/indicators", model, HttpStatus.OK);
     }
@@ -94,10 +96,10 @@ class IndicatorAdminController {
     HttpResponse<?> add(HttpRequest<?> request, @Body Map<String, Object> body) {
         FormData form = FormData.of(body);
         FormErrors errors = new FormErrors();
-        Map<String, Object> json = definition(form, errors);
+        IndicatorsClient.Definition json = definition(form, errors);
         Map<String, Object> values = values(form);
         if (errors.isEmpty()) {
-            Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.INDICATORS, HttpMethod.POST, "/api/v1/indicators", json));
+            TypedReply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS, () -> indicators.define(json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.INDICATORS));
                 return formPage(values, false, errors, HttpStatus.SERVICE_UNAVAILABLE);
@@ -117,9 +119,9 @@ class IndicatorAdminController {
 
     @Get("/{code}")
     HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String code) {
-        Map<String, Object> indicator = fetch(request, code);
+        Indicator indicator = fetch(request, code);
         Map<String, Object> model = formModel(fromIndicator(indicator), true);
-        model.put("version", indicator.get("version"));
+        model.put("version", indicator.version());
         FormErrors.none(model);
         return page("admin/indicator-form", model, HttpStatus.OK);
     }
@@ -128,16 +130,14 @@ class IndicatorAdminController {
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
         FormData form = FormData.of(body);
         FormErrors errors = new FormErrors();
-        Map<String, Object> json = definition(form, errors);
-        json.put("code", code);
+        Long version = parseLong(form.text("version"));
+        IndicatorsClient.Definition json = definition(form, errors).withCode(code, version);
         Map<String, Object> values = values(form);
         values.put("code", code);
-        Long version = parseLong(form.text("version"));
-        json.put("version", version);
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
-            Reply reply = ServiceWrite.await(downstream.forRequest(request)
-                    .send(Service.INDICATORS, HttpMethod.PUT, "/api/v1/indicators/" + Calls.enc(code), json));
+            TypedReply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request)
+                    .write(Service.INDICATORS, () -> indicators.redefine(code, json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.INDICATORS));
                 status = HttpStatus.SERVICE_UNAVAILABLE;
@@ -146,9 +146,9 @@ class IndicatorAdminController {
             } else if (reply.status() == 404) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else if (reply.status() == 409) {
-                Map<String, Object> current = fetch(request, code);
+                Indicator current = fetch(request, code);
                 Map<String, Object> model = formModel(fromIndicator(current), true);
-                model.put("version", current.get("version"));
+                model.put("version", current.version());
                 model.put("conflict", true);
                 FormErrors.none(model);
                 return page("admin/indicator-form", model, HttpStatus.CONFLICT);
@@ -163,15 +163,7 @@ class IndicatorAdminController {
     }
 
     /** The JSON indicators-service expects ({@code IndicatorDefinition}); numbers are checked here, the rest there. */
-    private static Map<String, Object> definition(FormData form, FormErrors errors) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", form.text("code"));
-        json.put("title", form.text("title"));
-        json.put("description", blankToNull(form.text("description")));
-        json.put("unit", blankToNull(form.text("unit")));
-        json.put("polarity", blankToNull(form.text("polarity")));
-        json.put("frequency", blankToNull(form.text("frequency")));
-        json.put("ownerAgency", form.text("ownerAgency"));
+    private static IndicatorsClient.Definition definition(FormData form, FormErrors errors) {
         Integer priority = null;
         if (form.text("priority").isEmpty()) {
             errors.add("priority", "Enter the business plan priority, a whole number from 1 to 8");
@@ -182,7 +174,6 @@ class IndicatorAdminController {
                 errors.add("priority", "Business plan priority must be a whole number from 1 to 8");
             }
         }
-        json.put("priority", priority);
         BigDecimal tolerance = null;
         if (!form.text("tolerancePercent").isEmpty()) {
             try {
@@ -191,13 +182,11 @@ class IndicatorAdminController {
                 errors.add("tolerancePercent", "Tolerance must be a number from 0 to 100, for example 10");
             }
         }
-        json.put("tolerancePercent", tolerance);
-        json.put("numeratorLabel", blankToNull(form.text("numeratorLabel")));
-        json.put("denominatorLabel", blankToNull(form.text("denominatorLabel")));
-        json.put("population", blankToNull(form.text("population")));
-        json.put("published", form.checked("published"));
-        json.put("active", form.checked("active"));
-        return json;
+        return new IndicatorsClient.Definition(form.text("code"), form.text("title"), blankToNull(form.text("description")),
+                blankToNull(form.text("unit")), blankToNull(form.text("polarity")), blankToNull(form.text("frequency")),
+                form.text("ownerAgency"), priority, tolerance, blankToNull(form.text("numeratorLabel")),
+                blankToNull(form.text("denominatorLabel")), blankToNull(form.text("population")), form.checked("published"),
+                form.checked("active"), null);
     }
 
     private static Map<String, Object> values(FormData form) {
@@ -210,27 +199,39 @@ class IndicatorAdminController {
         return values;
     }
 
-    private static Map<String, Object> fromIndicator(Map<String, Object> indicator) {
+    private static Map<String, Object> fromIndicator(Indicator i) {
         Map<String, Object> values = new HashMap<>();
-        for (String field : FIELDS) {
-            Object v = indicator.get(field);
-            values.put(field, v == null ? "" : v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : v.toString());
-        }
-        values.put("published", Boolean.TRUE.equals(indicator.get("published")));
-        values.put("active", Boolean.TRUE.equals(indicator.get("active")));
+        values.put("code", text(i.code()));
+        values.put("title", text(i.title()));
+        values.put("description", text(i.description()));
+        values.put("unit", text(i.unit()));
+        values.put("polarity", text(i.polarity()));
+        values.put("frequency", text(i.frequency()));
+        values.put("ownerAgency", text(i.ownerAgency()));
+        values.put("priority", text(i.priority()));
+        values.put("tolerancePercent", text(i.tolerancePercent()));
+        values.put("numeratorLabel", text(i.numeratorLabel()));
+        values.put("denominatorLabel", text(i.denominatorLabel()));
+        values.put("population", text(i.population()));
+        values.put("published", Boolean.TRUE.equals(i.published()));
+        values.put("active", Boolean.TRUE.equals(i.active()));
         return values;
     }
 
+    private static String text(@Nullable Object v) {
+        return v == null ? "" : v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : v.toString();
+    }
+
     /** The indicator as the service holds it; a code it does not know is this site's 404. */
-    private Map<String, Object> fetch(HttpRequest<?> request, String code) {
-        Reply reply = Calls.require(downstream.forRequest(request).get(Service.INDICATORS, "/api/v1/indicators/" + Calls.enc(code)));
+    private Indicator fetch(HttpRequest<?> request, String code) {
+        TypedReply<Indicator> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.INDICATORS, () -> indicators.indicator(code)));
         if (reply.status() == 404) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        if (!reply.ok()) {
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
-        return reply.map();
+        return reply.body();
     }
 
     private HttpResponse<?> formPage(Map<String, Object> values, boolean editing, FormErrors errors, HttpStatus status) {

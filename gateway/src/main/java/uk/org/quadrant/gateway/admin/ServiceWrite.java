@@ -3,8 +3,8 @@ package uk.org.quadrant.gateway.admin;
 import io.micronaut.core.annotation.Nullable;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
-import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.downstream.TypedReply;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,10 +19,10 @@ final class ServiceWrite {
     private ServiceWrite() {
     }
 
-    /** The reply, or null when the service did not answer (refused, timed out, failed, circuit open). */
-    static @Nullable Reply await(CompletableFuture<Reply> call) {
+    /** The typed reply, or null when the service did not answer (refused, timed out, failed, circuit open). */
+    static <T> @Nullable TypedReply<T> answer(CompletableFuture<TypedReply<T>> call) {
         try {
-            return Calls.require(call);
+            return Calls.typedRequire(call);
         } catch (DownstreamUnavailableException | CompletionException e) {
             return null;
         }

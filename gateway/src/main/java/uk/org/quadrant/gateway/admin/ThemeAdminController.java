@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,11 +17,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.audits.Theme;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +40,11 @@ class ThemeAdminController {
     private static final Map<String, String> LABELS = Map.of("code", "Code", "label", "Label");
 
     private final Downstream downstream;
+    private final AuditsClient audits;
 
-    ThemeAdminController(Downstream downstream) {
+    ThemeAdminController(Downstream downstream, AuditsClient audits) {
         this.downstream = downstream;
+        this.audits = audits;
     }
 
     @Get
@@ -67,10 +69,8 @@ class ThemeAdminController {
         }
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("code", code);
-            json.put("label", label);
-            Reply reply = ServiceWrite.await(downstream.forRequest(request).send(Service.AUDITS, HttpMethod.POST, "/api/v1/themes", json));
+            AuditsClient.NewTheme json = new AuditsClient.NewTheme(code, label);
+            TypedReply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.AUDITS, () -> audits.addTheme(json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.AUDITS));
                 status = HttpStatus.SERVICE_UNAVAILABLE;
@@ -89,10 +89,10 @@ class ThemeAdminController {
 
     @Get("/{code}")
     HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String code) {
-        Map<String, Object> theme = find(request, code);
+        Theme theme = find(request, code);
         Map<String, Object> model = new HashMap<>();
         model.put("theme", theme);
-        model.put("form", Map.of("label", String.valueOf(theme.get("label")), "active", Boolean.TRUE.equals(theme.get("active"))));
+        model.put("form", Map.of("label", String.valueOf(theme.label()), "active", Boolean.TRUE.equals(theme.active())));
         FormErrors.none(model);
         return IndicatorAdminController.page("admin/theme-edit", model, HttpStatus.OK);
     }
@@ -108,11 +108,9 @@ class ThemeAdminController {
         }
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("label", label);
-            json.put("active", active);
-            Reply reply = ServiceWrite.await(downstream.forRequest(request)
-                    .send(Service.AUDITS, HttpMethod.PUT, "/api/v1/themes/" + Calls.enc(code), json));
+            AuditsClient.ThemeChange json = new AuditsClient.ThemeChange(label, active);
+            TypedReply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request)
+                    .write(Service.AUDITS, () -> audits.changeTheme(code, json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.AUDITS));
                 status = HttpStatus.SERVICE_UNAVAILABLE;
@@ -131,22 +129,22 @@ class ThemeAdminController {
         return IndicatorAdminController.page("admin/theme-edit", model, status);
     }
 
-    private Map<String, Object> find(HttpRequest<?> request, String code) {
-        Reply reply = Calls.require(downstream.forRequest(request).get(Service.AUDITS, "/api/v1/themes"));
-        if (!reply.ok()) {
+    private Theme find(HttpRequest<?> request, String code) {
+        TypedReply<List<Theme>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.AUDITS, audits::themes));
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
-        return reply.rows().stream().filter(t -> code.equals(t.get("code"))).findFirst()
+        return reply.body().stream().filter(t -> code.equals(t.code())).findFirst()
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found"));
     }
 
     private Map<String, Object> listModel(HttpRequest<?> request, Map<String, String> values) {
-        Reply reply = Calls.require(downstream.forRequest(request).get(Service.AUDITS, "/api/v1/themes"));
-        if (!reply.ok()) {
+        TypedReply<List<Theme>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.AUDITS, audits::themes));
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("themes", reply.rows());
+        model.put("themes", reply.body());
         model.put("themesAvailable", true);
         model.put("form", new HashMap<>(values));
         return model;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.audits;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,14 +19,21 @@ import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.AuditCase;
+import uk.org.quadrant.gateway.downstream.audits.AuditGrades;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.audits.Finding;
+import uk.org.quadrant.gateway.downstream.audits.GradingScale;
+import uk.org.quadrant.gateway.downstream.audits.Theme;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.plans.PlanWording;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,11 +50,33 @@ import java.util.concurrent.CompletableFuture;
 class AuditPages {
 
     private final Downstream downstream;
+    private final AuditsClient audits;
     private final AgencyNames agencies;
 
-    AuditPages(Downstream downstream, AgencyNames agencies) {
+    AuditPages(Downstream downstream, AuditsClient audits, AgencyNames agencies) {
         this.downstream = downstream;
+        this.audits = audits;
         this.agencies = agencies;
+    }
+
+    /** An audit as the programme and its own page show it (public: templates read it). */
+    public record AuditRow(long id, String title, @Nullable Integer scope, @Nullable String summary,
+                           @Nullable BigDecimal complianceThresholdPercent, String typeLabel, AuditWording.Tag statusTag,
+                           String leadAgencyName, List<String> participantNames, String periodLabel,
+                           @Nullable String plannedLabel, @Nullable String actualLabel, String scaleLabel) {
+    }
+
+    /** An audited case with words for its grade and agency (public: templates read it). */
+    public record CaseRow(String caseRef, @Nullable String summary, String gradeLabel, String agencyLabel) {
+    }
+
+    /** The grade distribution with words for grades (public: templates read it). */
+    public record GradesPanel(int cases, @Nullable BigDecimal compliancePercent, @Nullable Boolean complianceMet,
+                              String standardLabel, List<GradeCount> rows) {
+    }
+
+    /** One grade's count. */
+    public record GradeCount(String grade, int count) {
     }
 
     /** The programme: nothing without audits-service (503); scale names are a nicety. */
@@ -54,16 +84,16 @@ class AuditPages {
     @View("audits/list")
     Map<String, Object> list(HttpRequest<?> request, Authentication authentication) {
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply> audits = calls.get(Service.AUDITS, "/api/v1/audits");
-        CompletableFuture<Reply> scales = calls.get(Service.AUDITS, "/api/v1/grading-scales");
-        Reply reply = Calls.require(audits);
-        if (!reply.ok()) {
+        CompletableFuture<TypedReply<List<Audit>>> programme = calls.read(Service.AUDITS, audits::audits);
+        CompletableFuture<TypedReply<List<GradingScale>>> scales = calls.read(Service.AUDITS, audits::gradingScales);
+        TypedReply<List<Audit>> reply = Calls.typedRequire(programme);
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "audits-service refused the audit programme");
         }
         Map<String, String> scaleNames = scaleNames(scales);
         Map<String, String> names = agencies.byCode();
         CurrentUser user = CurrentUser.of(authentication);
-        List<Map<String, Object>> rows = reply.rows().stream()
+        List<AuditRow> rows = reply.body().stream()
                 .filter(a -> visible(user, a))
                 .map(a -> row(a, names, scaleNames)).toList();
         Map<String, Object> model = new HashMap<>();
@@ -75,46 +105,49 @@ class AuditPages {
     @View("audits/audit")
     Map<String, Object> audit(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
         Calls calls = downstream.forRequest(request);
-        String base = "/api/v1/audits/" + id;
-        CompletableFuture<Reply> audit = calls.get(Service.AUDITS, base);
-        CompletableFuture<Reply> grades = calls.get(Service.AUDITS, base + "/grades");
-        CompletableFuture<Reply> cases = calls.get(Service.AUDITS, base + "/cases");
-        CompletableFuture<Reply> findings = calls.get(Service.AUDITS, base + "/findings");
-        CompletableFuture<Reply> themes = calls.get(Service.AUDITS, "/api/v1/themes");
-        CompletableFuture<Reply> scales = calls.get(Service.AUDITS, "/api/v1/grading-scales");
+        CompletableFuture<TypedReply<Audit>> audit = calls.read(Service.AUDITS, () -> audits.audit(id));
+        CompletableFuture<TypedReply<AuditGrades>> grades = calls.read(Service.AUDITS, () -> audits.grades(id));
+        CompletableFuture<TypedReply<List<AuditCase>>> cases = calls.read(Service.AUDITS, () -> audits.cases(id));
+        CompletableFuture<TypedReply<List<Finding>>> findings = calls.read(Service.AUDITS, () -> audits.findings(id));
+        CompletableFuture<TypedReply<List<Theme>>> themes = calls.read(Service.AUDITS, audits::themes);
+        CompletableFuture<TypedReply<List<GradingScale>>> scales = calls.read(Service.AUDITS, audits::gradingScales);
 
-        Reply reply = Calls.require(audit);
+        TypedReply<Audit> reply = Calls.typedRequire(audit);
         CurrentUser user = CurrentUser.of(authentication);
-        if (!reply.ok() || !visible(user, reply.map())) {
+        if (!reply.ok() || reply.body() == null || !visible(user, reply.body())) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
+        Audit found = reply.body();
         Map<String, String> names = agencies.byCode();
-        Map<String, Object> a = row(reply.map(), names, scaleNames(scales));
-        Map<String, String> themeLabels = codeTo(themes, "label");
+        AuditRow a = row(found, names, scaleNames(scales));
+        Panel<Map<String, String>> labels = Calls.typedPanel(themes, Service.AUDITS, r -> {
+            Map<String, String> out = new HashMap<>();
+            r.body().forEach(t -> out.put(t.code(), t.label()));
+            return out;
+        });
+        Map<String, String> themeLabels = labels.available() ? labels.data() : Map.of();
         Map<String, Object> model = new HashMap<>();
         model.put("audit", a);
-        model.put("gradesCases", AuditWording.gradesCases(reply.map().get("type")));
-        model.put("grades", Calls.panel(grades, Service.AUDITS, r -> grades(r.map())));
-        model.put("cases", Calls.panel(cases, Service.AUDITS, r -> r.rows().stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>(c);
-            row.put("gradeLabel", AuditWording.grade(c.get("grade")));
-            row.put("agencyLabel", "JOINT".equals(c.get("agency")) ? "Joint conclusion" : names.getOrDefault(String.valueOf(c.get("agency")), String.valueOf(c.get("agency"))));
-            return row;
-        }).toList()));
-        model.put("findings", Calls.panel(findings, Service.AUDITS, r -> FindingGroups.byQuadrantAndTheme(r.rows(), themeLabels)));
-        boolean contributes = mayContribute(user, reply.map());
-        model.put("mayRecordCases", contributes && AuditWording.gradesCases(reply.map().get("type")));
+        model.put("gradesCases", AuditWording.gradesCases(found.type()));
+        model.put("grades", Calls.typedPanel(grades, Service.AUDITS, r -> grades(r.body())));
+        model.put("cases", Calls.typedPanel(cases, Service.AUDITS, r -> r.body().stream().map(c -> new CaseRow(c.caseRef(), c.summary(),
+                AuditWording.grade(c.grade()),
+                "JOINT".equals(c.agency()) ? "Joint conclusion" : names.getOrDefault(String.valueOf(c.agency()), String.valueOf(c.agency()))))
+                .toList()));
+        model.put("findings", Calls.typedPanel(findings, Service.AUDITS, r -> FindingGroups.byQuadrantAndTheme(r.body(), themeLabels)));
+        boolean contributes = mayContribute(user, found);
+        model.put("mayRecordCases", contributes && AuditWording.gradesCases(found.type()));
         model.put("mayRecordFindings", contributes);
         return model;
     }
 
     /** The board sees every audit; an agency the ones it leads or takes part in. */
-    static boolean visible(CurrentUser user, Map<String, Object> audit) {
+    static boolean visible(CurrentUser user, Audit audit) {
         return user.isBoard() || involves(audit, user.agencyCode());
     }
 
     /** Participants (contributors and leads of an agency in the audit) and the board manager; never the chair. */
-    static boolean mayContribute(CurrentUser user, Map<String, Object> audit) {
+    static boolean mayContribute(CurrentUser user, Audit audit) {
         if (user.isManager()) {
             return true;
         }
@@ -122,25 +155,19 @@ class AuditPages {
         return agencyUser && !user.isBoard() && involves(audit, user.agencyCode());
     }
 
-    private static boolean involves(Map<String, Object> audit, String agency) {
-        return !agency.isEmpty() && (agency.equals(audit.get("leadAgency"))
-                || AuditWording.strings(audit.get("participatingAgencies")).contains(agency));
+    private static boolean involves(Audit audit, String agency) {
+        return !agency.isEmpty() && (agency.equals(audit.leadAgency()) || audit.participants().contains(agency));
     }
 
-    private static Map<String, Object> row(Map<String, Object> audit, Map<String, String> names, Map<String, String> scaleNames) {
-        Map<String, Object> row = new LinkedHashMap<>(audit);
-        row.put("typeLabel", AuditWording.type(audit.get("type")));
-        row.put("statusTag", AuditWording.status(audit.get("status")));
-        String lead = String.valueOf(audit.get("leadAgency"));
-        row.put("leadAgencyName", names.getOrDefault(lead, lead));
-        row.put("participantNames", AuditWording.strings(audit.get("participatingAgencies")).stream()
-                .map(c -> names.getOrDefault(c, c)).toList());
-        row.put("periodLabel", PlanWording.date(audit.get("periodStart")) + " to " + PlanWording.date(audit.get("periodEnd")));
-        row.put("plannedLabel", range(audit.get("plannedStart"), audit.get("plannedEnd")));
-        row.put("actualLabel", range(audit.get("actualStart"), audit.get("actualEnd")));
-        Object scale = audit.get("gradingScale");
-        row.put("scaleLabel", scale == null ? "Not graded" : scaleNames.getOrDefault(String.valueOf(scale), String.valueOf(scale)));
-        return row;
+    private static AuditRow row(Audit audit, Map<String, String> names, Map<String, String> scaleNames) {
+        String lead = String.valueOf(audit.leadAgency());
+        String scale = audit.gradingScale();
+        return new AuditRow(audit.id(), audit.title(), audit.scope(), audit.summary(), audit.complianceThresholdPercent(),
+                AuditWording.type(audit.type()), AuditWording.status(audit.status()), names.getOrDefault(lead, lead),
+                audit.participants().stream().map(c -> names.getOrDefault(c, c)).toList(),
+                PlanWording.date(audit.periodStart()) + " to " + PlanWording.date(audit.periodEnd()),
+                range(audit.plannedStart(), audit.plannedEnd()), range(audit.actualStart(), audit.actualEnd()),
+                scale == null ? "Not graded" : scaleNames.getOrDefault(scale, scale));
     }
 
     private static String range(Object start, Object end) {
@@ -157,32 +184,22 @@ class AuditPages {
     }
 
     /** The audit's grade distribution, best grade first as the service orders it, with words for grades. */
-    private static Map<String, Object> grades(Map<String, Object> g) {
-        Map<String, Object> out = new LinkedHashMap<>(g);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        if (g.get("distribution") instanceof Map<?, ?> d) {
-            d.forEach((grade, count) -> rows.add(Map.of("grade", AuditWording.grade(grade), "count", count)));
+    private static GradesPanel grades(AuditGrades g) {
+        List<GradeCount> rows = new ArrayList<>();
+        if (g.distribution() != null) {
+            g.distribution().forEach((grade, count) -> rows.add(new GradeCount(AuditWording.grade(grade), count)));
         }
-        out.put("rows", rows);
-        out.put("standardLabel", AuditWording.grade(g.get("standard")).toLowerCase(java.util.Locale.UK));
-        return out;
+        return new GradesPanel(g.cases(), g.compliancePercent(), g.complianceMet(),
+                AuditWording.grade(g.standard()).toLowerCase(java.util.Locale.UK), rows);
     }
 
-    private static Map<String, String> scaleNames(CompletableFuture<Reply> scales) {
-        return codeTo(scales, "name");
-    }
-
-    /**
-     * {@code code → field} from a list of vocabulary rows (themes, grading scales): words to show
-     * instead of codes. If the call failed, an empty map, and pages show the codes themselves.
-     */
-    private static Map<String, String> codeTo(CompletableFuture<Reply> call, String field) {
-        Panel<Map<String, String>> panel = Calls.panel(call, Service.AUDITS, r -> {
+    /** Scale code to name; if the call failed, an empty map, and pages show the codes themselves. */
+    private static Map<String, String> scaleNames(CompletableFuture<TypedReply<List<GradingScale>>> call) {
+        Panel<Map<String, String>> panel = Calls.typedPanel(call, Service.AUDITS, r -> {
             Map<String, String> out = new HashMap<>();
-            r.rows().forEach(row -> out.put(String.valueOf(row.get("code")), String.valueOf(row.get(field))));
+            r.body().forEach(s -> out.put(s.code(), s.name()));
             return out;
         });
         return panel.available() ? panel.data() : Map.of();
     }
-
 }

@@ -1,5 +1,8 @@
 package uk.org.quadrant.gateway.audits;
 
+import io.micronaut.core.annotation.Nullable;
+import uk.org.quadrant.gateway.downstream.audits.Finding;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,20 +21,23 @@ public final class FindingGroups {
     }
 
     /** One theme's findings. */
-    public record ThemeGroup(String code, String label, List<Map<String, Object>> findings) {
+    public record ThemeGroup(String code, String label, List<FindingRow> findings) {
+    }
+
+    /** A finding with words for its kind. */
+    public record FindingRow(String text, @Nullable String agency, String kindLabel) {
     }
 
     private FindingGroups() {
     }
 
-    static List<QuadrantGroup> byQuadrantAndTheme(List<Map<String, Object>> findings, Map<String, String> themeLabels) {
-        Map<String, Map<String, List<Map<String, Object>>>> grouped = new LinkedHashMap<>();
+    static List<QuadrantGroup> byQuadrantAndTheme(List<Finding> findings, Map<String, String> themeLabels) {
+        Map<String, Map<String, List<FindingRow>>> grouped = new LinkedHashMap<>();
         AuditWording.QUADRANTS.keySet().forEach(q -> grouped.put(q, new TreeMap<>()));
-        for (Map<String, Object> f : findings) {
-            String quadrant = String.valueOf(f.get("quadrant"));
-            Map<String, Object> row = new LinkedHashMap<>(f);
-            row.put("kindLabel", AuditWording.kind(f.get("kind")));
-            List<String> themes = AuditWording.strings(f.get("themes"));
+        for (Finding f : findings) {
+            String quadrant = String.valueOf(f.quadrant());
+            FindingRow row = new FindingRow(f.text(), f.agency(), AuditWording.kind(f.kind()));
+            List<String> themes = f.themeCodes();
             for (String theme : themes.isEmpty() ? List.of("") : themes) {
                 String label = theme.isEmpty() ? "No theme" : themeLabels.getOrDefault(theme, theme);
                 grouped.computeIfAbsent(quadrant, k -> new TreeMap<>())

@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.casework;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +18,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.AuditCase;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.audits.GradingScale;
+import uk.org.quadrant.gateway.downstream.audits.Theme;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.forms.AgencyGuard;
 import uk.org.quadrant.gateway.forms.Form;
@@ -78,9 +82,11 @@ class CaseworkController {
             "COMPLAINTS_SUMMARY", "CHILDREN_AND_FAMILIES");
 
     private final Downstream downstream;
+    private final AuditsClient audits;
 
-    CaseworkController(Downstream downstream) {
+    CaseworkController(Downstream downstream, AuditsClient audits) {
         this.downstream = downstream;
+        this.audits = audits;
     }
 
     // ---- cases ---------------------------------------------------------------------------------
@@ -89,7 +95,7 @@ class CaseworkController {
     HttpResponse<?> newCase(@PathVariable long id, @QueryValue @Nullable String returnTo, HttpRequest<?> request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Calls calls = downstream.forRequest(request);
-        Map<String, Object> audit = audit(calls, user, id);
+        Audit audit = audit(calls, user, id);
         Map<String, Object> input = new HashMap<>();
         input.put("agency", user.isBoard() ? "JOINT" : user.agencyCode());
         return Form.page(HttpStatus.OK, CASE_VIEW, caseModel(calls, user, audit, input, FormErrors.none(), null, null, back(user, returnTo, id)));
@@ -100,19 +106,15 @@ class CaseworkController {
     HttpResponse<?> recordCase(@PathVariable long id, @Body Map<String, Object> posted, HttpRequest<?> request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Calls calls = downstream.forRequest(request);
-        Map<String, Object> audit = audit(calls, user, id);
+        Audit audit = audit(calls, user, id);
         Form form = new Form(posted);
         String back = back(user, form.text("returnTo"), id);
         String agency = form.text("agency");
         if (!user.isBoard() && agency != null && !agency.equals(user.agencyCode()) && !"JOINT".equals(agency)) {
             throw AgencyGuard.notFound();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("caseRef", form.text("caseRef"));
-        body.put("grade", form.text("grade"));
-        body.put("agency", agency);
-        body.put("summary", form.text("summary"));
-        WriteResult result = WriteResult.send(calls, Service.AUDITS, HttpMethod.POST, "/api/v1/audits/" + id + "/cases", body);
+        AuditsClient.CaseRequest body = new AuditsClient.CaseRequest(form.text("caseRef"), form.text("grade"), agency, form.text("summary"));
+        WriteResult result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.recordCase(id, body)), Service.AUDITS);
         FormErrors errors = new FormErrors(CASE_FIELDS, "caseRef");
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.CASE_RECORDED);
@@ -121,28 +123,29 @@ class CaseworkController {
             case CONFLICT -> {
                 Map<String, Object> latest = new LinkedHashMap<>();
                 latest.put("Why", result.reply().detail());
-                Reply cases = Calls.require(calls.get(Service.AUDITS, "/api/v1/audits/" + id + "/cases"));
-                for (Map<String, Object> c : cases.rows()) {
-                    latest.put("Case " + c.get("caseRef") + " (" + c.get("agency") + ")", c.get("grade"));
+                TypedReply<List<AuditCase>> cases = Calls.typedRequire(calls.read(Service.AUDITS, () -> audits.cases(id)));
+                for (AuditCase c : cases.body() == null ? List.<AuditCase>of() : cases.body()) {
+                    latest.put("Case " + c.caseRef() + " (" + c.agency() + ")", c.grade());
                 }
                 yield Form.page(result.status(), CASE_VIEW, caseModel(calls, user, audit, posted, errors, latest, null, back));
             }
         };
     }
 
-    private Map<String, Object> caseModel(Calls calls, CurrentUser user, Map<String, Object> audit, Map<String, Object> input,
+    private Map<String, Object> caseModel(Calls calls, CurrentUser user, Audit audit, Map<String, Object> input,
                                           FormErrors errors, @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
-        Reply scales = Calls.require(calls.get(Service.AUDITS, "/api/v1/grading-scales"));
-        String scaleCode = audit.get("gradingScale") == null ? "OFSTED" : audit.get("gradingScale").toString();
-        Map<String, Object> scale = scales.rows().stream().filter(s -> scaleCode.equals(s.get("code"))).findFirst().orElse(Map.of());
+        TypedReply<List<GradingScale>> scales = Calls.typedRequire(calls.read(Service.AUDITS, audits::gradingScales));
+        String scaleCode = audit.gradingScale() == null ? "OFSTED" : audit.gradingScale();
+        GradingScale scale = (scales.body() == null ? List.<GradingScale>of() : scales.body()).stream()
+                .filter(s -> scaleCode.equals(s.code())).findFirst().orElse(null);
         List<Map<String, String>> grades = new ArrayList<>();
-        if (scale.get("grades") instanceof List<?> list) {
-            for (Object g : list) {
-                grades.add(Map.of("code", g.toString(), "label", words(g.toString())));
+        if (scale != null && scale.grades() != null) {
+            for (String g : scale.grades()) {
+                grades.add(Map.of("code", g, "label", words(g)));
             }
         }
         Map<String, Object> model = common(user, audit, input, errors, latest, unavailable, back);
-        model.put("scaleName", scale.getOrDefault("name", scaleCode));
+        model.put("scaleName", scale == null || scale.name() == null ? scaleCode : scale.name());
         model.put("grades", grades);
         List<Map<String, String>> whose = new ArrayList<>();
         if (user.isBoard()) {
@@ -152,7 +155,7 @@ class CaseworkController {
             }
         } else {
             whose.add(Map.of("code", user.agencyCode(), "label", "Your agency's view (" + user.agencyCode() + ")"));
-            if (user.agencyCode().equals(audit.get("leadAgency"))) {
+            if (user.agencyCode().equals(audit.leadAgency())) {
                 whose.add(Map.of("code", "JOINT", "label", "The joint conclusion of the audit (you lead it)"));
             }
         }
@@ -166,9 +169,9 @@ class CaseworkController {
     HttpResponse<?> newFinding(@PathVariable long id, @QueryValue @Nullable String returnTo, HttpRequest<?> request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Calls calls = downstream.forRequest(request);
-        Map<String, Object> audit = audit(calls, user, id);
+        Audit audit = audit(calls, user, id);
         Map<String, Object> input = new HashMap<>();
-        input.put("quadrant", DEFAULT_QUADRANT.getOrDefault(String.valueOf(audit.get("type")), "QUALITATIVE"));
+        input.put("quadrant", DEFAULT_QUADRANT.getOrDefault(String.valueOf(audit.type()), "QUALITATIVE"));
         input.put("agency", user.isBoard() ? null : user.agencyCode());
         return Form.page(HttpStatus.OK, FINDING_VIEW, findingModel(calls, user, audit, input, List.of(), FormErrors.none(), null,
                 back(user, returnTo, id)));
@@ -179,17 +182,13 @@ class CaseworkController {
     HttpResponse<?> recordFinding(@PathVariable long id, @Body Map<String, Object> posted, HttpRequest<?> request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Calls calls = downstream.forRequest(request);
-        Map<String, Object> audit = audit(calls, user, id);
+        Audit audit = audit(calls, user, id);
         Form form = new Form(posted);
         String back = back(user, form.text("returnTo"), id);
         List<String> themes = form.all("themes");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", form.text("kind"));
-        body.put("text", form.text("text"));
-        body.put("themes", themes);
-        body.put("quadrant", form.text("quadrant"));
-        body.put("agency", form.text("agency"));
-        WriteResult result = WriteResult.send(calls, Service.AUDITS, HttpMethod.POST, "/api/v1/audits/" + id + "/findings", body);
+        AuditsClient.FindingRequest body = new AuditsClient.FindingRequest(form.text("kind"), form.text("text"), themes,
+                form.text("quadrant"), form.text("agency"));
+        WriteResult result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.recordFinding(id, body)), Service.AUDITS);
         FormErrors errors = new FormErrors(FINDING_FIELDS, "kind");
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.FINDING_RECORDED);
@@ -200,12 +199,12 @@ class CaseworkController {
         };
     }
 
-    private Map<String, Object> findingModel(Calls calls, CurrentUser user, Map<String, Object> audit, Map<String, Object> input,
+    private Map<String, Object> findingModel(Calls calls, CurrentUser user, Audit audit, Map<String, Object> input,
                                              List<String> chosenThemes, FormErrors errors, @Nullable String unavailable, String back) {
-        Reply vocabulary = Calls.require(calls.get(Service.AUDITS, "/api/v1/themes"));
+        TypedReply<List<Theme>> vocabulary = Calls.typedRequire(calls.read(Service.AUDITS, audits::themes));
         Map<String, Object> model = common(user, audit, input, errors, null, unavailable, back);
-        model.put("themes", vocabulary.rows().stream().filter(t -> !Boolean.FALSE.equals(t.get("active")))
-                .map(t -> Map.of("code", t.get("code"), "label", t.get("label"), "checked", chosenThemes.contains(String.valueOf(t.get("code")))))
+        model.put("themes", (vocabulary.body() == null ? List.<Theme>of() : vocabulary.body()).stream().filter(t -> !Boolean.FALSE.equals(t.active()))
+                .map(t -> Map.of("code", t.code(), "label", t.label(), "checked", chosenThemes.contains(t.code())))
                 .toList());
         model.put("kinds", KINDS);
         model.put("quadrants", QUADRANTS);
@@ -216,24 +215,22 @@ class CaseworkController {
     // ---- shared --------------------------------------------------------------------------------
 
     /** The audit, if the user's agency takes part in it (the board: any audit). */
-    private static Map<String, Object> audit(Calls calls, CurrentUser user, long id) {
-        Reply reply = Calls.require(calls.get(Service.AUDITS, "/api/v1/audits/" + id));
-        if (!reply.ok()) {
+    private Audit audit(Calls calls, CurrentUser user, long id) {
+        TypedReply<Audit> reply = Calls.typedRequire(calls.read(Service.AUDITS, () -> audits.audit(id)));
+        if (!reply.ok() || reply.body() == null) {
             throw AgencyGuard.notFound();
         }
-        Map<String, Object> audit = reply.map();
+        Audit audit = reply.body();
         if (!user.isBoard() && !agencies(audit).contains(user.agencyCode())) {
             throw AgencyGuard.notFound();
         }
         return audit;
     }
 
-    private static List<String> agencies(Map<String, Object> audit) {
+    private static List<String> agencies(Audit audit) {
         List<String> out = new ArrayList<>();
-        out.add(String.valueOf(audit.get("leadAgency")));
-        if (audit.get("participatingAgencies") instanceof List<?> list) {
-            list.stream().map(String::valueOf).filter(a -> !out.contains(a)).forEach(out::add);
-        }
+        out.add(String.valueOf(audit.leadAgency()));
+        audit.participants().stream().filter(a -> !out.contains(a)).forEach(out::add);
         return out;
     }
 
@@ -241,7 +238,7 @@ class CaseworkController {
         return ReturnTo.or(requested, user.isBoard() ? "/audits/" + id : "/agency/" + user.agencyCode());
     }
 
-    private static Map<String, Object> common(CurrentUser user, Map<String, Object> audit, Map<String, Object> input, FormErrors errors,
+    private static Map<String, Object> common(CurrentUser user, Audit audit, Map<String, Object> input, FormErrors errors,
                                               @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
         Map<String, Object> model = new HashMap<>();
         model.put("audit", audit);

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.downstream;
 
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -29,6 +30,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The one way the gateway calls the services, with the same policy on every call: the signed-in
@@ -63,7 +67,7 @@ public class Downstream {
 
     /** Calls on behalf of the user who made {@code request}, timed into its {@code Server-Timing}. */
     public Calls forRequest(HttpRequest<?> request) {
-        return new Calls(this, bearer(request), ServerTimings.of(request));
+        return new Calls(this, request, bearer(request), ServerTimings.of(request));
     }
 
     public CircuitBreaker.State breakerState(Service service) {
@@ -83,47 +87,100 @@ public class Downstream {
         return request.getCookies().findCookie(cookieName).map(c -> "Bearer " + c.getValue()).orElse("");
     }
 
+    /** A legacy call by path, through the same policy. */
     CompletableFuture<Reply> call(Service service, HttpMethod method, String path, Object body, String bearer,
-                                  ServerTimings timings) {
-        boolean read = method == HttpMethod.GET;
+                                          ServerTimings timings) {
+        return call(service, method == HttpMethod.GET, null, method + " " + stripQuery(path), timings,
+                c -> exchange(service, method, path, body, bearer), Reply::status);
+    }
+
+    /** A typed client's call made for {@code origin}, through the policy. */
+    <T> CompletableFuture<TypedReply<T>> call(Service service, boolean read, HttpRequest<?> origin, ServerTimings timings,
+                                         Supplier<CompletableFuture<HttpResponse<T>>> invoke) {
+        return call(service, read, origin, service.id(), timings, c -> invoke(c, invoke), TypedReply::status);
+    }
+
+    /**
+     * The policy: the breaker first, then the call (a read retried once if it could not connect), the
+     * whole bounded by the timeout, the time taken recorded, the breaker told how it went.
+     */
+    private <R> CompletableFuture<R> call(Service service, boolean read, HttpRequest<?> origin, String description,
+                                          ServerTimings timings, Function<UserCall, CompletableFuture<R>> exchange,
+                                          ToIntFunction<R> status) {
         CircuitBreaker breaker = breakers.get(service);
         if (!breaker.tryAcquire()) {
             return CompletableFuture.failedFuture(new DownstreamUnavailableException(service, "circuit open", null));
         }
+        UserCall userCall = new UserCall(origin, description);
         long started = System.nanoTime();
-        CompletableFuture<Reply> attempt = exchange(service, method, path, body, bearer);
+        CompletableFuture<R> attempt = exchange.apply(userCall);
         if (read) {
-            attempt = attempt.handle((reply, error) -> retryable(reply, error)
-                            ? exchange(service, method, path, body, bearer)
-                            : error != null ? CompletableFuture.<Reply>failedFuture(error) : CompletableFuture.completedFuture(reply))
+            attempt = attempt.handle((reply, error) -> retryable(reply == null ? 0 : status.applyAsInt(reply), error)
+                            ? exchange.apply(userCall)
+                            : error != null ? CompletableFuture.<R>failedFuture(error) : CompletableFuture.completedFuture(reply))
                     .thenCompose(f -> f);
         }
-        CompletableFuture<Reply> bounded = attempt.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<Reply> result = new CompletableFuture<>();
+        CompletableFuture<R> bounded = attempt.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<R> result = new CompletableFuture<>();
         bounded.whenComplete((reply, error) -> {
-            timings.add(service.id(), method + " " + stripQuery(path), (System.nanoTime() - started) / 1e6);
-            if (error == null && reply.status() < 500) {
+            timings.add(service.id(), userCall.description(), (System.nanoTime() - started) / 1e6);
+            if (error == null && status.applyAsInt(reply) < 500) {
                 breaker.onSuccess();
                 result.complete(reply);
                 return;
             }
             breaker.onFailure();
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String reason = cause == null ? "status " + reply.status()
+            String reason = cause == null ? "status " + status.applyAsInt(reply)
                     : cause instanceof TimeoutException ? "no answer within " + config.timeout().toMillis() + " ms" : cause.toString();
-            LOG.warn("{} {} {}: {}", service.displayName(), method, stripQuery(path), reason);
+            LOG.warn("{} {}: {}", service.displayName(), userCall.description(), reason);
             result.completeExceptionally(new DownstreamUnavailableException(service, reason, cause));
         });
         return result;
     }
 
-    private static boolean retryable(Reply reply, Throwable error) {
+    /** Invokes a typed client with the user's call in the propagated context, where {@link UserTokenFilter} finds it. */
+    private <T> CompletableFuture<TypedReply<T>> invoke(UserCall userCall, Supplier<CompletableFuture<HttpResponse<T>>> invoke) {
+        CompletableFuture<HttpResponse<T>> response;
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(userCall).propagate()) {
+            response = invoke.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return response.handle((r, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof HttpClientResponseException e) {
+                return typed(e.getResponse());
+            }
+            if (cause != null) {
+                throw cause instanceof CompletionException c ? c : new CompletionException(cause);
+            }
+            return typed(r);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TypedReply<T> typed(HttpResponse<?> response) {
+        Long total = response.getHeaders().get("X-Total-Count", Long.class).orElse(null);
+        if (response.code() >= 400) {
+            Problem problem = null;
+            try {
+                problem = response.getBody(Problem.class).orElse(null);
+            } catch (RuntimeException e) {
+                problem = null;
+            }
+            return new TypedReply<>(response.code(), null, total, problem);
+        }
+        return new TypedReply<>(response.code(), (T) response.getBody().orElse(null), total);
+    }
+
+    private static boolean retryable(int status, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             String name = cause.getClass().getSimpleName();
             return !(cause instanceof TimeoutException) && !name.contains("ReadTimeout");
         }
-        return reply.status() == 502 || reply.status() == 503 || reply.status() == 504;
+        return status == 502 || status == 503 || status == 504;
     }
 
     private CompletableFuture<Reply> exchange(Service service, HttpMethod method, String path, Object body, String bearer) {

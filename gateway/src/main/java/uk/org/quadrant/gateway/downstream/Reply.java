@@ -21,10 +21,6 @@ public record Reply(int status, @Nullable Object body, @Nullable Long total) {
         this(status, body, null);
     }
 
-    /** One field-level error from a service's problem+json {@code errors} list. */
-    public record FieldError(String field, String message) {
-    }
-
     public boolean ok() {
         return status >= 200 && status < 300;
     }
@@ -51,27 +47,31 @@ public record Reply(int status, @Nullable Object body, @Nullable Long total) {
         return rows;
     }
 
-    /** The problem's field errors, in the order the service gave them. */
-    public List<FieldError> fieldErrors() {
-        Object errors = map().get("errors");
-        List<FieldError> out = new ArrayList<>();
-        if (errors instanceof List<?> list) {
-            for (Object e : list) {
-                if (e instanceof Map<?, ?> m && m.get("message") != null) {
-                    Object field = m.get("field");
-                    out.add(new FieldError(field == null ? "" : field.toString(), m.get("message").toString()));
+    /** The same answer as a typed reply, its problem+json read from the map. */
+    public TypedReply<Object> typed() {
+        Problem problem = null;
+        if (!ok()) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            if (map().get("errors") instanceof List<?> list) {
+                for (Object e : list) {
+                    if (e instanceof Map<?, ?> m) {
+                        errors.add(new Problem.FieldError(m.get("field") == null ? null : m.get("field").toString(),
+                                m.get("message") == null ? null : m.get("message").toString()));
+                    }
                 }
             }
+            Object detail = map().get("detail");
+            Object title = map().get("title");
+            problem = new Problem(title == null ? null : title.toString(), detail == null ? null : detail.toString(), errors);
         }
-        return out;
+        return new TypedReply<>(status, body, total, problem);
     }
 
-    /** The problem's human-readable detail (or title), for a message at the top of a form. */
+    public List<TypedReply.FieldError> fieldErrors() {
+        return typed().fieldErrors();
+    }
+
     public String detail() {
-        Object detail = map().get("detail");
-        if (detail == null) {
-            detail = map().get("title");
-        }
-        return detail == null ? "The service refused the request (status " + status + ")." : detail.toString();
+        return typed().detail();
     }
 }

@@ -1,14 +1,14 @@
 package uk.org.quadrant.gateway.forms;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
 import uk.org.quadrant.gateway.downstream.Service;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -20,21 +20,26 @@ import java.util.concurrent.CompletionException;
  * @param reply   the service's answer, or null when it did not answer
  * @param service the service written to
  */
-public record WriteResult(Kind kind, @Nullable Reply reply, Service service) {
+public record WriteResult(Kind kind, @Nullable TypedReply<?> reply, Service service) {
 
     public enum Kind { DONE, INVALID, CONFLICT, UNAVAILABLE }
 
     /**
-     * Sends the write once ({@link Calls#send} never retries). A 403 or 404 from the service becomes
-     * the gateway's own refusal or not-found page: the service's word on who may do what is final.
+     * Waits for a write made through a typed client ({@link Calls#write}, never retried). A 403 or 404
+     * from the service becomes the gateway's own refusal or not-found page: the service's word on who
+     * may do what is final.
      */
-    public static WriteResult send(Calls calls, Service service, HttpMethod method, String path, @Nullable Object body) {
-        Reply reply;
+    public static <T> WriteResult await(CompletableFuture<TypedReply<T>> write, Service service) {
+        TypedReply<?> reply;
         try {
-            reply = calls.send(service, method, path, body).join();
+            reply = write.join();
         } catch (CompletionException | DownstreamUnavailableException e) {
             return new WriteResult(Kind.UNAVAILABLE, null, service);
         }
+        return of(reply, service);
+    }
+
+    private static WriteResult of(TypedReply<?> reply, Service service) {
         if (reply.ok()) {
             return new WriteResult(Kind.DONE, reply, service);
         }

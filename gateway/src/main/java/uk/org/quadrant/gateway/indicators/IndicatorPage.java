@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.indicators;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -9,7 +10,11 @@ import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.indicators.Figure;
+import uk.org.quadrant.gateway.downstream.indicators.Indicator;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.downstream.indicators.SeriesPoint;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 
@@ -36,14 +41,31 @@ public class IndicatorPage {
     public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
 
     private final Downstream downstream;
+    private final IndicatorsClient indicators;
 
-    IndicatorPage(Downstream downstream) {
+    IndicatorPage(Downstream downstream, IndicatorsClient indicators) {
         this.downstream = downstream;
+        this.indicators = indicators;
+    }
+
+    /** One period of the series as the table shows it (public: templates read it). */
+    public record SeriesRow(@Nullable String periodLabel, @Nullable String rag, String ragText, String valueText, String targetText,
+                            String changeText, String statusText, @Nullable String link, @Nullable String linkText) {
+    }
+
+    /** A target, baseline or benchmark in the references table (public: templates read it). */
+    public record ReferenceRow(String kind, String period, String periodLabel, String value) {
     }
 
     /** The series query for this user: an agency user's own agency; the board the default (owner agency). */
     static String seriesQuery(CurrentUser user) {
-        return user.isBoard() || user.agencyCode().isEmpty() ? "" : "?agency=" + Calls.enc(user.agencyCode());
+        String agency = seriesAgency(user);
+        return agency == null ? "" : "?agency=" + Calls.enc(agency);
+    }
+
+    /** Whose series this user sees: an agency user's own agency; the board null (the owner agency). */
+    static @Nullable String seriesAgency(CurrentUser user) {
+        return user.isBoard() || user.agencyCode().isEmpty() ? null : user.agencyCode();
     }
 
     public Map<String, Object> compose(HttpRequest<?> request, String code, CurrentUser user) {
@@ -51,45 +73,45 @@ public class IndicatorPage {
             throw notFound();
         }
         Calls calls = downstream.forRequest(request);
-        String base = "/api/v1/indicators/" + Calls.enc(code);
-        CompletableFuture<Reply> definition = calls.get(Service.INDICATORS, base);
-        CompletableFuture<Reply> series = calls.get(Service.INDICATORS, base + "/series" + seriesQuery(user));
-        CompletableFuture<Reply> targets = calls.get(Service.INDICATORS, base + "/targets");
-        CompletableFuture<Reply> baselines = calls.get(Service.INDICATORS, base + "/baselines");
-        CompletableFuture<Reply> benchmarks = calls.get(Service.INDICATORS, base + "/benchmarks");
+        CompletableFuture<TypedReply<Indicator>> definition = calls.read(Service.INDICATORS, () -> indicators.indicator(code));
+        CompletableFuture<TypedReply<List<SeriesPoint>>> series = calls.read(Service.INDICATORS,
+                () -> indicators.series(code, seriesAgency(user)));
+        CompletableFuture<TypedReply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
+        CompletableFuture<TypedReply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
+        CompletableFuture<TypedReply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
 
-        Reply def = Calls.require(definition);
+        TypedReply<Indicator> def = Calls.typedRequire(definition);
         if (def.status() == 404 || def.status() == 403) {
             throw notFound();
         }
-        if (!def.ok()) {
+        if (!def.ok() || def.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The indicator could not be loaded");
         }
-        Map<String, Object> indicator = def.map();
-        Panel<List<Map<String, Object>>> points = seriesPanel(series);
+        Indicator indicator = def.body();
+        Panel<List<SeriesPoint>> points = seriesPanel(series);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("indicator", indicator);
         model.put("definition", definition(indicator));
         model.put("series", points.map(rows -> tableRows(rows, code, user)));
         model.put("chart", points.map(rows -> chart(indicator, rows)));
         model.put("commentary", points.map(IndicatorPage::commentary));
-        model.put("seriesAgency", points.map(rows -> rows.isEmpty() ? String.valueOf(indicator.get("ownerAgency")) : String.valueOf(rows.get(0).get("agency"))));
+        model.put("seriesAgency", points.map(rows -> rows.isEmpty() ? String.valueOf(indicator.ownerAgency()) : String.valueOf(rows.get(0).agency())));
         model.put("references", references(targets, baselines, benchmarks));
         model.put("csvHref", "/indicators/" + code + "/series.csv");
         return model;
     }
 
     /** The series; a 404 (an indicator this user may not see, or gone since) is the page's 404, not a grey panel. */
-    private static Panel<List<Map<String, Object>>> seriesPanel(CompletableFuture<Reply> series) {
+    private static Panel<List<SeriesPoint>> seriesPanel(CompletableFuture<TypedReply<List<SeriesPoint>>> series) {
         try {
-            Reply reply = series.join();
+            TypedReply<List<SeriesPoint>> reply = series.join();
             if (reply.status() == 404 || reply.status() == 403) {
                 throw notFound();
             }
         } catch (java.util.concurrent.CompletionException e) {
             // unavailable: the panel says so below
         }
-        return Calls.panel(series, Service.INDICATORS, Reply::rows);
+        return Calls.typedPanel(series, Service.INDICATORS, TypedReply::body);
     }
 
     static HttpStatusException notFound() {
@@ -97,21 +119,21 @@ public class IndicatorPage {
     }
 
     /** The definition as summary-list rows, in the users' words. */
-    static List<Map<String, String>> definition(Map<String, Object> i) {
+    static List<Map<String, String>> definition(Indicator i) {
         List<Map<String, String>> rows = new ArrayList<>();
-        rows.add(row("Code", text(i.get("code"))));
-        rows.add(row("Description", i.get("description") == null ? "No description" : text(i.get("description"))));
-        rows.add(row("Owning agency", text(i.get("ownerAgency"))));
-        rows.add(row("Business-plan priority", "Priority " + text(i.get("priority"))));
-        rows.add(row("Unit", unitText(text(i.get("unit")))));
-        rows.add(row("Polarity", polarityText(text(i.get("polarity")))));
-        rows.add(row("Frequency", words(text(i.get("frequency")))));
-        rows.add(row("Tolerance", text(i.get("tolerancePercent")) + " %"));
-        if (i.get("numeratorLabel") != null) {
-            rows.add(row("Numerator", text(i.get("numeratorLabel"))));
+        rows.add(row("Code", text(i.code())));
+        rows.add(row("Description", i.description() == null ? "No description" : text(i.description())));
+        rows.add(row("Owning agency", text(i.ownerAgency())));
+        rows.add(row("Business-plan priority", "Priority " + text(i.priority())));
+        rows.add(row("Unit", unitText(text(i.unit()))));
+        rows.add(row("Polarity", polarityText(text(i.polarity()))));
+        rows.add(row("Frequency", words(text(i.frequency()))));
+        rows.add(row("Tolerance", text(i.tolerancePercent()) + " %"));
+        if (i.numeratorLabel() != null) {
+            rows.add(row("Numerator", text(i.numeratorLabel())));
         }
-        if (i.get("denominatorLabel") != null) {
-            rows.add(row("Denominator", text(i.get("denominatorLabel"))));
+        if (i.denominatorLabel() != null) {
+            rows.add(row("Denominator", text(i.denominatorLabel())));
         }
         return rows;
     }
@@ -156,77 +178,65 @@ public class IndicatorPage {
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    private static BigDecimal decimal(Object o) {
-        if (o == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(o.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** The table alternative: one row per period, with the RAG in words and a link to act on the value. */
-    static List<Map<String, Object>> tableRows(List<Map<String, Object>> rows, String code, CurrentUser user) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            Map<String, Object> row = new LinkedHashMap<>(r);
-            row.put("ragText", TrendChart.ragText(String.valueOf(r.get("rag"))));
-            row.put("valueText", r.get("value") == null ? "No value" : text(r.get("value")));
-            row.put("targetText", r.get("target") == null ? "No target" : text(r.get("target")));
-            row.put("changeText", r.get("changePercent") == null ? "" : text(r.get("changePercent")) + " %");
-            row.put("statusText", r.get("status") == null ? "" : words(String.valueOf(r.get("status"))));
-            String period = String.valueOf(r.get("period"));
+    static List<SeriesRow> tableRows(List<SeriesPoint> rows, String code, CurrentUser user) {
+        List<SeriesRow> out = new ArrayList<>();
+        for (SeriesPoint r : rows) {
+            String link = null;
+            String linkText = null;
+            String period = String.valueOf(r.period());
             if (user.isManager()) {
-                row.put("link", "/board/submissions?period=" + Calls.enc(period));
-                row.put("linkText", "Submissions for " + r.get("periodLabel"));
+                link = "/board/submissions?period=" + Calls.enc(period);
+                linkText = "Submissions for " + r.periodLabel();
             } else if (!user.isBoard() && !user.agencyCode().isEmpty()) {
-                row.put("link", "/agency/" + Calls.enc(user.agencyCode()) + "/values/" + Calls.enc(code) + "/" + Calls.enc(period));
-                row.put("linkText", (r.get("value") == null ? "Enter value for " : "Value for ") + r.get("periodLabel"));
+                link = "/agency/" + Calls.enc(user.agencyCode()) + "/values/" + Calls.enc(code) + "/" + Calls.enc(period);
+                linkText = (r.value() == null ? "Enter value for " : "Value for ") + r.periodLabel();
             }
-            out.add(row);
+            out.add(new SeriesRow(r.periodLabel(), r.rag(), TrendChart.ragText(String.valueOf(r.rag())),
+                    r.value() == null ? "No value" : text(r.value()),
+                    r.target() == null ? "No target" : text(r.target()),
+                    r.changePercent() == null ? "" : text(r.changePercent()) + " %",
+                    r.status() == null ? "" : words(r.status()), link, linkText));
         }
         return out;
     }
 
     /** Each period's commentary, newest first. */
-    static List<Map<String, Object>> commentary(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> out = new ArrayList<>(rows.stream()
-                .filter(r -> r.get("comment") != null && !r.get("comment").toString().isBlank()).toList());
+    static List<SeriesPoint> commentary(List<SeriesPoint> rows) {
+        List<SeriesPoint> out = new ArrayList<>(rows.stream()
+                .filter(r -> r.comment() != null && !r.comment().isBlank()).toList());
         java.util.Collections.reverse(out);
         return out;
     }
 
-    static String chart(Map<String, Object> indicator, List<Map<String, Object>> rows) {
+    static String chart(Indicator indicator, List<SeriesPoint> rows) {
         List<TrendChart.Point> points = new ArrayList<>();
         TreeSet<String> comparators = new TreeSet<>();
-        for (Map<String, Object> r : rows) {
-            points.add(new TrendChart.Point(String.valueOf(r.get("periodLabel")), decimal(r.get("value")), decimal(r.get("target")),
-                    r.get("rag") == null ? null : r.get("rag").toString()));
-            if (r.get("benchmarks") instanceof Map<?, ?> b) {
-                b.keySet().forEach(k -> comparators.add(k.toString()));
+        for (SeriesPoint r : rows) {
+            points.add(new TrendChart.Point(String.valueOf(r.periodLabel()), r.value(), r.target(), r.rag()));
+            if (r.benchmarks() != null) {
+                comparators.addAll(r.benchmarks().keySet());
             }
         }
         List<TrendChart.Line> lines = new ArrayList<>();
         for (String comparator : comparators) {
             List<BigDecimal> values = new ArrayList<>();
-            for (Map<String, Object> r : rows) {
-                values.add(r.get("benchmarks") instanceof Map<?, ?> b ? decimal(b.get(comparator)) : null);
+            for (SeriesPoint r : rows) {
+                values.add(r.benchmarks() == null ? null : r.benchmarks().get(comparator));
             }
             lines.add(new TrendChart.Line(comparator, values));
         }
-        String title = text(indicator.get("title")) + ": trend by period";
-        return TrendChart.svg(title, description(rows), unitText(text(indicator.get("unit"))), points, lines);
+        String title = text(indicator.title()) + ": trend by period";
+        return TrendChart.svg(title, description(rows), unitText(text(indicator.unit())), points, lines);
     }
 
     /** The chart's figures in a sentence, for its {@code <desc>}. */
-    static String description(List<Map<String, Object>> rows) {
+    static String description(List<SeriesPoint> rows) {
         List<String> parts = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            if (r.get("value") != null) {
-                String s = text(r.get("value")) + " in " + r.get("periodLabel") + " (" + TrendChart.ragText(String.valueOf(r.get("rag")));
-                s += r.get("target") != null ? ", target " + text(r.get("target")) + ")" : ")";
+        for (SeriesPoint r : rows) {
+            if (r.value() != null) {
+                String s = text(r.value()) + " in " + r.periodLabel() + " (" + TrendChart.ragText(String.valueOf(r.rag()));
+                s += r.target() != null ? ", target " + text(r.target()) + ")" : ")";
                 parts.add(s);
             }
         }
@@ -234,30 +244,27 @@ public class IndicatorPage {
     }
 
     /** Targets, baselines and benchmarks in one table, by period. */
-    static Panel<List<Map<String, Object>>> references(CompletableFuture<Reply> targets, CompletableFuture<Reply> baselines,
-                                                      CompletableFuture<Reply> benchmarks) {
-        Panel<List<Map<String, Object>>> t = Calls.panel(targets, Service.INDICATORS, Reply::rows);
-        Panel<List<Map<String, Object>>> b = Calls.panel(baselines, Service.INDICATORS, Reply::rows);
-        Panel<List<Map<String, Object>>> m = Calls.panel(benchmarks, Service.INDICATORS, Reply::rows);
+    static Panel<List<ReferenceRow>> references(CompletableFuture<TypedReply<List<Figure>>> targets,
+                                                CompletableFuture<TypedReply<List<Figure>>> baselines,
+                                                CompletableFuture<TypedReply<List<Figure>>> benchmarks) {
+        Panel<List<Figure>> t = Calls.typedPanel(targets, Service.INDICATORS, TypedReply::body);
+        Panel<List<Figure>> b = Calls.typedPanel(baselines, Service.INDICATORS, TypedReply::body);
+        Panel<List<Figure>> m = Calls.typedPanel(benchmarks, Service.INDICATORS, TypedReply::body);
         if (!t.available() || !b.available() || !m.available()) {
             return Panel.unavailable(Service.INDICATORS.displayName());
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<ReferenceRow> out = new ArrayList<>();
         t.data().forEach(r -> out.add(reference("Target", r)));
         b.data().forEach(r -> out.add(reference("Baseline", r)));
-        m.data().forEach(r -> out.add(reference("Benchmark" + (r.get("comparator") == null ? "" : ": " + r.get("comparator")), r)));
-        out.sort(Comparator.comparing((Map<String, Object> r) -> ReportingPeriod.parse(String.valueOf(r.get("period")))
-                        .map(p -> p.start().toString()).orElse(String.valueOf(r.get("period"))))
-                .thenComparing(r -> String.valueOf(r.get("kind"))));
+        m.data().forEach(r -> out.add(reference("Benchmark" + (r.comparator() == null ? "" : ": " + r.comparator()), r)));
+        out.sort(Comparator.comparing((ReferenceRow r) -> ReportingPeriod.parse(r.period())
+                        .map(p -> p.start().toString()).orElse(r.period()))
+                .thenComparing(ReferenceRow::kind));
         return Panel.of(out, Service.INDICATORS.displayName());
     }
 
-    private static Map<String, Object> reference(String kind, Map<String, Object> r) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("kind", kind);
-        row.put("period", r.get("period"));
-        row.put("periodLabel", r.get("periodLabel") != null ? r.get("periodLabel") : ReportingPeriod.labelOf(String.valueOf(r.get("period"))));
-        row.put("value", text(r.get("value")));
-        return row;
+    private static ReferenceRow reference(String kind, Figure r) {
+        String period = String.valueOf(r.period());
+        return new ReferenceRow(kind, period, r.periodLabel() != null ? r.periodLabel() : ReportingPeriod.labelOf(period), text(r.value()));
     }
 }

@@ -19,7 +19,9 @@ import io.micronaut.views.View;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.indicators.Indicator;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 
@@ -39,12 +41,15 @@ import java.util.Map;
 class IndicatorPagesController {
 
     private final Downstream downstream;
+    private final IndicatorsClient indicators;
     private final IndicatorPage page;
     private final SeriesCsvDownload csv;
     private final AgencyRepository agencies;
 
-    IndicatorPagesController(Downstream downstream, IndicatorPage page, SeriesCsvDownload csv, AgencyRepository agencies) {
+    IndicatorPagesController(Downstream downstream, IndicatorsClient indicators, IndicatorPage page, SeriesCsvDownload csv,
+                             AgencyRepository agencies) {
         this.downstream = downstream;
+        this.indicators = indicators;
         this.page = page;
         this.csv = csv;
         this.agencies = agencies;
@@ -54,24 +59,19 @@ class IndicatorPagesController {
     @Get
     @View("indicators/list")
     Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String agency, @QueryValue @Nullable String priority) {
-        Reply reply = Calls.require(downstream.forRequest(request).get(Service.INDICATORS, "/api/v1/indicators"));
-        if (!reply.ok()) {
+        TypedReply<List<Indicator>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The indicators could not be loaded");
         }
         String chosenAgency = agency == null || agency.isBlank() ? null : agency.trim();
         Integer chosenPriority = parsePriority(priority);
-        List<Map<String, Object>> rows = reply.rows().stream()
-                .filter(r -> !Boolean.FALSE.equals(r.get("active")))
-                .filter(r -> chosenAgency == null || chosenAgency.equals(r.get("ownerAgency")))
-                .filter(r -> chosenPriority == null || String.valueOf(chosenPriority).equals(String.valueOf(r.get("priority"))))
-                .sorted(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("priority")))
-                        .thenComparing(r -> String.valueOf(r.get("code"))))
-                .map(r -> {
-                    Map<String, Object> row = new HashMap<>(r);
-                    row.put("unitText", IndicatorPage.unitText(String.valueOf(r.get("unit"))));
-                    row.put("polarityText", IndicatorPage.polarityText(String.valueOf(r.get("polarity"))));
-                    return row;
-                })
+        List<IndicatorRow> rows = reply.body().stream()
+                .filter(r -> !Boolean.FALSE.equals(r.active()))
+                .filter(r -> chosenAgency == null || chosenAgency.equals(r.ownerAgency()))
+                .filter(r -> chosenPriority == null || String.valueOf(chosenPriority).equals(String.valueOf(r.priority())))
+                .sorted(Comparator.comparing((Indicator r) -> String.valueOf(r.priority())).thenComparing(r -> String.valueOf(r.code())))
+                .map(r -> new IndicatorRow(r.code(), r.title(), r.ownerAgency(), r.priority(),
+                        IndicatorPage.unitText(String.valueOf(r.unit())), IndicatorPage.polarityText(String.valueOf(r.polarity()))))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("indicators", rows);
@@ -81,6 +81,11 @@ class IndicatorPagesController {
         model.put("chosenPriority", chosenPriority);
         model.put("filtered", chosenAgency != null || chosenPriority != null);
         return model;
+    }
+
+    /** An indicator in the catalogue with its unit and polarity in words (public: templates read it). */
+    public record IndicatorRow(String code, String title, @Nullable String ownerAgency, @Nullable Integer priority, String unitText,
+                               String polarityText) {
     }
 
     @Get("/{code}")

@@ -1,11 +1,8 @@
 package uk.org.quadrant.gateway.plans;
 
 import io.micronaut.core.annotation.Nullable;
-import uk.org.quadrant.gateway.downstream.Calls;
+import uk.org.quadrant.gateway.downstream.actions.Action;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The action tables' filters (public: templates read it); values that are not a known agency or delivery status are ignored. */
@@ -20,19 +17,8 @@ public record ActionFilter(@Nullable String agency, @Nullable String delivery) {
         return agency != null || delivery != null;
     }
 
-    boolean matches(Map<String, Object> action) {
-        return (agency == null || agency.equals(action.get("leadAgency")))
-                && (delivery == null || delivery.equals(action.get("delivery")));
-    }
-
-    String query() {
-        List<String> q = new ArrayList<>();
-        if (agency != null) {
-            q.add("agency=" + Calls.enc(agency));
-        }
-        if (delivery != null) {
-            q.add("delivery=" + Calls.enc(delivery));
-        }
-        return q.isEmpty() ? "" : "?" + String.join("&", q);
+    boolean matches(Action action) {
+        return (agency == null || agency.equals(action.leadAgency()))
+                && (delivery == null || delivery.equals(action.delivery()));
     }
 }

@@ -18,7 +18,11 @@ import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
+import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
+import uk.org.quadrant.gateway.downstream.actions.Plan;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 
@@ -27,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,10 +45,12 @@ import java.util.concurrent.CompletableFuture;
 class ActionPage {
 
     private final Downstream downstream;
+    private final ActionsClient actions;
     private final AgencyNames agencies;
 
-    ActionPage(Downstream downstream, AgencyNames agencies) {
+    ActionPage(Downstream downstream, ActionsClient actions, AgencyNames agencies) {
         this.downstream = downstream;
+        this.actions = actions;
         this.agencies = agencies;
     }
 
@@ -51,30 +58,29 @@ class ActionPage {
     @View("plans/action")
     Map<String, Object> action(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply> action = calls.get(Service.ACTIONS, "/api/v1/actions/" + id);
-        CompletableFuture<Reply> updates = calls.get(Service.ACTIONS, "/api/v1/actions/" + id + "/updates");
-        CompletableFuture<Reply> plans = calls.get(Service.ACTIONS, "/api/v1/plans");
+        CompletableFuture<TypedReply<Action>> action = calls.read(Service.ACTIONS, () -> actions.action(id));
+        CompletableFuture<TypedReply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actions.updates(id));
+        CompletableFuture<TypedReply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
 
-        Reply reply = Calls.require(action);
-        if (!reply.ok()) {
+        TypedReply<Action> reply = Calls.typedRequire(action);
+        if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
         Map<String, String> names = agencies.byCode();
-        Map<String, Object> row = ActionRows.row(reply.map(), names, null);
-        Panel<List<Map<String, Object>>> history = Calls.panel(updates, Service.ACTIONS, r -> {
-            List<Map<String, Object>> list = new ArrayList<>(r.rows().stream().map(ActionRows::update).toList());
+        ActionRows.ActionRow row = ActionRows.row(reply.body(), names, null);
+        Panel<List<ActionRows.UpdateRow>> history = Calls.typedPanel(updates, Service.ACTIONS, r -> {
+            List<ActionRows.UpdateRow> list = new ArrayList<>(r.body().stream().map(ActionRows::update).toList());
             Collections.reverse(list); // the service lists them oldest first
             return list;
         });
-        Panel<Map<String, Object>> plan = Calls.panel(plans, Service.ACTIONS, r -> r.rows().stream()
-                .filter(p -> String.valueOf(p.get("id")).equals(String.valueOf(row.get("planId"))))
-                .findFirst().orElse(Map.of()));
+        Panel<Optional<Plan>> plan = Calls.typedPanel(plans, Service.ACTIONS, r -> r.body().stream()
+                .filter(p -> p.id() == row.planId()).findFirst());
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> model = new HashMap<>();
         model.put("action", row);
         model.put("updates", history);
-        model.put("planTitle", plan.available() ? plan.data().get("title") : null);
-        model.put("mayUpdate", mayUpdate(user, String.valueOf(row.get("leadAgency"))));
+        model.put("planTitle", plan.available() ? plan.data().map(Plan::title).orElse(null) : null);
+        model.put("mayUpdate", mayUpdate(user, row.leadAgency()));
         return model;
     }
 

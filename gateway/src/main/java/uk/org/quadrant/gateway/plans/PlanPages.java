@@ -18,7 +18,12 @@ import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
+import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
+import uk.org.quadrant.gateway.downstream.actions.Plan;
+import uk.org.quadrant.gateway.downstream.actions.Rollup;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.util.ArrayList;
@@ -40,10 +45,12 @@ import java.util.concurrent.CompletableFuture;
 class PlanPages {
 
     private final Downstream downstream;
+    private final ActionsClient actions;
     private final AgencyNames agencies;
 
-    PlanPages(Downstream downstream, AgencyNames agencies) {
+    PlanPages(Downstream downstream, ActionsClient actions, AgencyNames agencies) {
         this.downstream = downstream;
+        this.actions = actions;
         this.agencies = agencies;
     }
 
@@ -57,39 +64,45 @@ class PlanPages {
         Map<String, String> names = agencies.byCode();
         ActionFilter filter = ActionFilter.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply> plans = calls.get(Service.ACTIONS, "/api/v1/plans");
-        CompletableFuture<Reply> rollups = calls.get(Service.ACTIONS, "/api/v1/rollups?by=plan");
-        CompletableFuture<Reply> matching = filter.any() ? calls.get(Service.ACTIONS, "/api/v1/actions" + filter.query()) : null;
+        CompletableFuture<TypedReply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
+        CompletableFuture<TypedReply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null));
+        CompletableFuture<TypedReply<List<Action>>> matching = filter.any()
+                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), filter.delivery(), null, null)) : null;
 
-        Reply planReply = Calls.require(plans);
-        if (!planReply.ok()) {
+        TypedReply<List<Plan>> planReply = Calls.typedRequire(plans);
+        if (!planReply.ok() || planReply.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "actions-service refused the list of plans");
         }
-        Panel<Map<String, Map<String, Object>>> counts = Calls.panel(rollups, Service.ACTIONS, r -> {
-            Map<String, Map<String, Object>> byPlan = new HashMap<>();
-            r.rows().forEach(row -> byPlan.put(String.valueOf(row.get("key")), row));
+        Panel<Map<String, Rollup>> counts = Calls.typedPanel(rollups, Service.ACTIONS, r -> {
+            Map<String, Rollup> byPlan = new HashMap<>();
+            r.body().forEach(row -> byPlan.put(row.key(), row));
             return byPlan;
         });
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> plan : planReply.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>(plan);
-            row.put("sourceLabel", PlanWording.source(plan.get("sourceType")));
-            row.put("counts", counts.available() ? counts.data().get(String.valueOf(plan.get("id"))) : null);
-            rows.add(row);
+        List<PlanRow> rows = new ArrayList<>();
+        for (Plan plan : planReply.body()) {
+            rows.add(new PlanRow(plan.id(), plan.title(), PlanWording.source(plan.sourceType()),
+                    counts.available() ? counts.data().get(String.valueOf(plan.id())) : null));
         }
         Map<String, Object> model = model(filter, names);
         model.put("plans", rows);
         model.put("countsAvailable", counts.available());
         if (matching != null) {
-            Map<String, String> planTitles = new HashMap<>();
-            planReply.rows().forEach(p -> planTitles.put(String.valueOf(p.get("id")), String.valueOf(p.get("title"))));
-            model.put("matching", Calls.panel(matching, Service.ACTIONS, r -> r.rows().stream().map(a -> {
-                Map<String, Object> row = ActionRows.row(a, names, null);
-                row.put("planTitle", planTitles.getOrDefault(String.valueOf(a.get("planId")), ""));
-                return row;
-            }).toList()));
+            Map<Long, String> planTitles = new HashMap<>();
+            planReply.body().forEach(p -> planTitles.put(p.id(), p.title()));
+            model.put("matching", Calls.typedPanel(matching, Service.ACTIONS, r -> r.body().stream()
+                    .map(a -> ActionRows.row(a, names, null).withPlanTitle(planTitles.getOrDefault(a.planId(), "")))
+                    .toList()));
         }
         return model;
+    }
+
+    /** A plan in the list of plans, with its actions counted when actions-service gave the counts (public: templates read it). */
+    public record PlanRow(long id, String title, String sourceLabel, @Nullable Rollup counts) {
+    }
+
+    /** A plan's heading on its own page (public: templates read it). */
+    public record PlanHeading(long id, String title, @Nullable String owner, @Nullable String startDate, String sourceLabel,
+                              String startLabel) {
     }
 
     /** One plan as the inspection's action-plan table, filtered by lead agency and delivery status. */
@@ -100,40 +113,32 @@ class PlanPages {
         Map<String, String> names = agencies.byCode();
         ActionFilter filter = ActionFilter.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply> plan = calls.get(Service.ACTIONS, "/api/v1/plans/" + id);
-        CompletableFuture<Reply> latest = calls.get(Service.ACTIONS, "/api/v1/plans/" + id + "/latest-updates");
+        CompletableFuture<TypedReply<Plan>> plan = calls.read(Service.ACTIONS, () -> actions.plan(id));
+        CompletableFuture<TypedReply<List<ActionUpdate>>> latest = calls.read(Service.ACTIONS, () -> actions.latestUpdates(id));
 
-        Reply planReply = Calls.require(plan);
-        if (!planReply.ok()) {
+        TypedReply<Plan> planReply = Calls.typedRequire(plan);
+        if (!planReply.ok() || planReply.body() == null) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Panel<Map<Object, Map<String, Object>>> updates = Calls.panel(latest, Service.ACTIONS, r -> {
-            Map<Object, Map<String, Object>> byAction = new HashMap<>();
-            r.rows().forEach(u -> byAction.put(u.get("actionId"), u));
+        Panel<Map<Long, ActionUpdate>> updates = Calls.typedPanel(latest, Service.ACTIONS, r -> {
+            Map<Long, ActionUpdate> byAction = new HashMap<>();
+            r.body().forEach(u -> byAction.put(u.actionId(), u));
             return byAction;
         });
-        Map<String, Object> p = new LinkedHashMap<>(planReply.map());
-        p.put("sourceLabel", PlanWording.source(p.get("sourceType")));
-        p.put("startLabel", PlanWording.date(p.get("startDate")));
-        List<Map<String, Object>> actions = new ArrayList<>();
+        Plan p = planReply.body();
+        List<ActionRows.ActionRow> actionRows = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         PlanWording.DELIVERIES.forEach(d -> counts.put(d, 0L));
-        Object list = planReply.map().get("actions");
-        if (list instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> m) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> a = (Map<String, Object>) m;
-                    counts.merge(String.valueOf(a.get("delivery")), 1L, Long::sum);
-                    if (filter.matches(a)) {
-                        actions.add(ActionRows.row(a, names, updates.available() ? updates.data().get(a.get("id")) : null));
-                    }
-                }
+        for (Action a : p.actions() == null ? List.<Action>of() : p.actions()) {
+            counts.merge(String.valueOf(a.delivery()), 1L, Long::sum);
+            if (filter.matches(a)) {
+                actionRows.add(ActionRows.row(a, names, updates.available() ? updates.data().get(a.id()) : null));
             }
         }
         Map<String, Object> model = model(filter, names);
-        model.put("plan", p);
-        model.put("actions", actions);
+        model.put("plan", new PlanHeading(p.id(), p.title(), p.owner(), p.startDate(), PlanWording.source(p.sourceType()),
+                PlanWording.date(p.startDate())));
+        model.put("actions", actionRows);
         model.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.put("counts", counts.entrySet().stream().map(e -> Map.of("tag", PlanWording.delivery(e.getKey()), "count", e.getValue())).toList());
         model.put("updatesAvailable", updates.available());

@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.progress;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +18,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
+import uk.org.quadrant.gateway.downstream.actions.UpdateRequest;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.forms.AgencyGuard;
 import uk.org.quadrant.gateway.forms.Dates;
@@ -57,20 +59,22 @@ class ActionUpdateController {
             "evidenceLink", new Field("evidenceLink", "Evidence link"));
 
     private final Downstream downstream;
+    private final ActionsClient actions;
 
-    ActionUpdateController(Downstream downstream) {
+    ActionUpdateController(Downstream downstream, ActionsClient actions) {
         this.downstream = downstream;
+        this.actions = actions;
     }
 
     @Get
     HttpResponse<?> show(@PathVariable long id, @QueryValue @Nullable String returnTo, HttpRequest<?> request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        Map<String, Object> action = action(downstream.forRequest(request), user, id);
+        Action action = action(downstream.forRequest(request), user, id);
         Map<String, Object> input = new HashMap<>();
-        input.put("status", action.get("status"));
-        input.put("version", action.get("version"));
+        input.put("status", action.status());
+        input.put("version", action.version());
         return Form.page(HttpStatus.OK, VIEW, model(user, action, input, FormErrors.none(), null, null,
-                ReturnTo.or(returnTo, "/agency/" + action.get("leadAgency"))));
+                ReturnTo.or(returnTo, "/agency/" + action.leadAgency())));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,48 +82,43 @@ class ActionUpdateController {
     HttpResponse<?> record(@PathVariable long id, @Body Map<String, Object> posted, HttpRequest<?> request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Calls calls = downstream.forRequest(request);
-        Map<String, Object> action = action(calls, user, id);
+        Action action = action(calls, user, id);
         Form form = new Form(posted);
-        String back = ReturnTo.or(form.text("returnTo"), "/agency/" + action.get("leadAgency"));
+        String back = ReturnTo.or(form.text("returnTo"), "/agency/" + action.leadAgency());
         FormErrors errors = new FormErrors(FIELDS, "narrative");
         LocalDate date = date(form, errors);
         if (!errors.isEmpty()) {
             return Form.page(HttpStatus.BAD_REQUEST, VIEW, model(user, action, posted, errors, null, null, back));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("narrative", form.text("narrative"));
-        body.put("difference", form.text("difference"));
-        body.put("status", form.text("status"));
-        body.put("version", form.version());
-        body.put("date", date == null ? null : date.toString());
-        body.put("evidenceLink", form.text("evidenceLink"));
-        WriteResult result = WriteResult.send(calls, Service.ACTIONS, HttpMethod.POST, "/api/v1/actions/" + id + "/updates", body);
+        UpdateRequest update = new UpdateRequest(form.text("narrative"), form.text("difference"), form.text("status"),
+                form.version(), date == null ? null : date.toString(), form.text("evidenceLink"));
+        WriteResult result = WriteResult.await(calls.write(Service.ACTIONS, () -> actions.addUpdate(id, update)), Service.ACTIONS);
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.UPDATE_RECORDED);
             case INVALID -> Form.page(result.status(), VIEW, model(user, action, posted, errors.addAll(result.reply()), null, null, back));
             case UNAVAILABLE -> Form.page(result.status(), VIEW, model(user, action, posted, errors, null, result.unavailableMessage(), back));
             case CONFLICT -> {
-                Map<String, Object> latest = action(calls, user, id);
+                Action latest = action(calls, user, id);
                 Map<String, Object> input = new HashMap<>(posted);
-                input.put("version", latest.get("version"));
+                input.put("version", latest.version());
                 Map<String, Object> shown = new LinkedHashMap<>();
-                shown.put("Status", latest.get("status"));
-                shown.put("Delivery", latest.get("delivery"));
-                shown.put("Last update", latest.get("lastUpdateAt") == null ? "None" : Dates.words(latest.get("lastUpdateAt")));
-                shown.put("Last changed by", latest.get("updatedBy"));
+                shown.put("Status", latest.status());
+                shown.put("Delivery", latest.delivery());
+                shown.put("Last update", latest.lastUpdateAt() == null ? "None" : Dates.words(latest.lastUpdateAt()));
+                shown.put("Last changed by", latest.updatedBy());
                 yield Form.page(result.status(), VIEW, model(user, latest, input, errors, shown, null, back));
             }
         };
     }
 
     /** The action, if it exists and the user may update it: an agency's users only their own agency's actions. */
-    private static Map<String, Object> action(Calls calls, CurrentUser user, long id) {
-        Reply reply = Calls.require(calls.get(Service.ACTIONS, "/api/v1/actions/" + id));
-        if (!reply.ok()) {
+    private Action action(Calls calls, CurrentUser user, long id) {
+        TypedReply<Action> reply = Calls.typedRequire(calls.read(Service.ACTIONS, () -> actions.action(id)));
+        if (!reply.ok() || reply.body() == null) {
             throw AgencyGuard.notFound();
         }
-        Map<String, Object> action = reply.map();
-        if (!user.mayViewAgency(String.valueOf(action.get("leadAgency")))) {
+        Action action = reply.body();
+        if (!user.mayViewAgency(String.valueOf(action.leadAgency()))) {
             throw AgencyGuard.notFound();
         }
         return action;
@@ -141,11 +140,11 @@ class ActionUpdateController {
         }
     }
 
-    private static Map<String, Object> model(CurrentUser user, Map<String, Object> action, Map<String, Object> input, FormErrors errors,
+    private static Map<String, Object> model(CurrentUser user, Action action, Map<String, Object> input, FormErrors errors,
                                              @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
         Map<String, Object> model = new HashMap<>();
         model.put("action", action);
-        model.put("dueDate", Dates.words(action.get("dueDate")));
+        model.put("dueDate", Dates.words(action.dueDate()));
         model.put("input", input);
         model.put("errors", errors.list());
         model.put("fieldErrors", errors.byField());

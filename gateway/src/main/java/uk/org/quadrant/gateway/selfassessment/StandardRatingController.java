@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.selfassessment;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +18,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.audits.Assessment;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.forms.AgencyGuard;
 import uk.org.quadrant.gateway.forms.Form;
@@ -56,12 +57,14 @@ class StandardRatingController {
             Map.of("code", "RED", "label", "Red – not met", "tag", "govuk-tag govuk-tag--red"));
 
     private final Downstream downstream;
+    private final AuditsClient audits;
 
-    StandardRatingController(Downstream downstream) {
+    StandardRatingController(Downstream downstream, AuditsClient audits) {
         this.downstream = downstream;
+        this.audits = audits;
     }
 
-    record Found(Map<String, Object> assessment, Map<String, Object> standard) {
+    record Found(Assessment assessment, Assessment.Row standard) {
     }
 
     @Get
@@ -70,11 +73,11 @@ class StandardRatingController {
         CurrentUser user = CurrentUser.of(auth);
         Found found = find(downstream.forRequest(request), user, assessmentId, code);
         Map<String, Object> input = new HashMap<>();
-        input.put("rag", found.standard().get("rag"));
-        input.put("evidence", found.standard().get("evidence"));
-        input.put("version", found.standard().get("version"));
+        input.put("rag", found.standard().rag());
+        input.put("evidence", found.standard().evidence());
+        input.put("version", found.standard().version());
         return Form.page(HttpStatus.OK, VIEW, model(user, found, input, FormErrors.none(), null, null,
-                ReturnTo.or(returnTo, "/agency/" + found.assessment().get("agency"))));
+                ReturnTo.or(returnTo, "/agency/" + found.assessment().agency())));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -85,14 +88,10 @@ class StandardRatingController {
         Calls calls = downstream.forRequest(request);
         Found found = find(calls, user, assessmentId, code);
         Form form = new Form(posted);
-        String back = ReturnTo.or(form.text("returnTo"), "/agency/" + found.assessment().get("agency"));
+        String back = ReturnTo.or(form.text("returnTo"), "/agency/" + found.assessment().agency());
         FormErrors errors = new FormErrors(FIELDS, "rag");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("rag", form.text("rag"));
-        body.put("evidence", form.text("evidence"));
-        body.put("version", form.version());
-        WriteResult result = WriteResult.send(calls, Service.AUDITS, HttpMethod.PUT,
-                "/api/v1/section11/assessments/" + assessmentId + "/standards/" + Calls.enc(code), body);
+        AuditsClient.Rating body = new AuditsClient.Rating(form.text("rag"), form.text("evidence"), form.version());
+        WriteResult result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.rate(assessmentId, code, body)), Service.AUDITS);
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.STANDARD_RATED);
             case INVALID -> Form.page(result.status(), VIEW, model(user, found, posted, errors.addAll(result.reply()), null, null, back));
@@ -100,34 +99,29 @@ class StandardRatingController {
             case CONFLICT -> {
                 Found now = find(calls, user, assessmentId, code);
                 Map<String, Object> input = new HashMap<>(posted);
-                input.put("version", now.standard().get("version"));
+                input.put("version", now.standard().version());
                 Map<String, Object> latest = new LinkedHashMap<>();
-                latest.put("Rating", now.standard().get("rag") == null ? "Not rated" : now.standard().get("rag"));
-                latest.put("Evidence", now.standard().get("evidence") == null ? "None" : now.standard().get("evidence"));
-                latest.put("Last changed by", now.standard().get("updatedBy"));
+                latest.put("Rating", now.standard().rag() == null ? "Not rated" : now.standard().rag());
+                latest.put("Evidence", now.standard().evidence() == null ? "None" : now.standard().evidence());
+                latest.put("Last changed by", now.standard().updatedBy());
                 yield Form.page(result.status(), VIEW, model(user, now, input, errors, latest, null, back));
             }
         };
     }
 
     /** The assessment and its row for the standard; another agency's assessment is "not found". */
-    private static Found find(Calls calls, CurrentUser user, long assessmentId, String code) {
-        Reply reply = Calls.require(calls.get(Service.AUDITS, "/api/v1/section11/assessments/" + assessmentId));
-        if (!reply.ok()) {
+    private Found find(Calls calls, CurrentUser user, long assessmentId, String code) {
+        TypedReply<Assessment> reply = Calls.typedRequire(calls.read(Service.AUDITS, () -> audits.assessment(assessmentId)));
+        if (!reply.ok() || reply.body() == null) {
             throw AgencyGuard.notFound();
         }
-        Map<String, Object> assessment = reply.map();
-        if (!user.mayViewAgency(String.valueOf(assessment.get("agency")))) {
+        Assessment assessment = reply.body();
+        if (!user.mayViewAgency(String.valueOf(assessment.agency()))) {
             throw AgencyGuard.notFound();
         }
-        Object rows = assessment.get("standards");
-        if (rows instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m && code.equals(m.get("code"))) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> standard = (Map<String, Object>) m;
-                    return new Found(assessment, standard);
-                }
+        for (Assessment.Row row : assessment.standards() == null ? List.<Assessment.Row>of() : assessment.standards()) {
+            if (code.equals(row.code())) {
+                return new Found(assessment, row);
             }
         }
         throw AgencyGuard.notFound();
@@ -137,7 +131,7 @@ class StandardRatingController {
                                              @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
         Map<String, Object> model = new HashMap<>();
         model.put("assessment", found.assessment());
-        model.put("cycleLabel", Periods.label(String.valueOf(found.assessment().get("cycle"))));
+        model.put("cycleLabel", Periods.label(String.valueOf(found.assessment().cycle())));
         model.put("standard", found.standard());
         model.put("ratings", RATINGS);
         model.put("input", input);

@@ -65,7 +65,7 @@ public record ThemeFilter(@Nullable String year, @Nullable LocalDate from, @Null
         return start + "/" + String.format("%02d", (start + 1) % 100);
     }
 
-    /** The query for audits-service (and for links between the themes pages), with a leading {@code ?} or empty. */
+    /** The query of links between the themes pages, with a leading {@code ?} or empty. */
     String query() {
         List<String> q = new ArrayList<>();
         if (from != null) {
@@ -81,12 +81,6 @@ public record ThemeFilter(@Nullable String year, @Nullable LocalDate from, @Null
             q.add("agency=" + Calls.enc(agency));
         }
         return q.isEmpty() ? "" : "?" + String.join("&", q);
-    }
-
-    /** The same query followed by one more parameter. */
-    String queryAnd(String param) {
-        String q = query();
-        return (q.isEmpty() ? "?" : q + "&") + param;
     }
 
     public boolean any() {

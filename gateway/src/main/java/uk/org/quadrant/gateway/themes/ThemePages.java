@@ -19,14 +19,17 @@ import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.audits.Theme;
+import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.downstream.audits.ThemeEvidence;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.plans.PlanWording;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,11 +49,31 @@ class ThemePages {
     private static final Pattern THEME_CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     private final Downstream downstream;
+    private final AuditsClient audits;
     private final AgencyNames agencies;
 
-    ThemePages(Downstream downstream, AgencyNames agencies) {
+    ThemePages(Downstream downstream, AuditsClient audits, AgencyNames agencies) {
         this.downstream = downstream;
+        this.audits = audits;
         this.agencies = agencies;
+    }
+
+    /** A theme in the analysis table, with words for its quadrants and source types (public: templates read it). */
+    public record AnalysisRow(String theme, String label, int findings, int sources, boolean repeated,
+                              List<String> quadrantLabels, List<String> sourceTypeLabels) {
+    }
+
+    /** A theme's findings source by source, in words (public: templates read it). */
+    public record EvidenceRow(String theme, String label, int findings, int sources, List<SourceRow> bySource) {
+    }
+
+    /** A source with its type, lead agency and period in words. */
+    public record SourceRow(long auditId, String title, String typeLabel, String leadAgencyName, String periodLabel,
+                            List<LineRow> findings) {
+    }
+
+    /** A finding of a source with its kind and quadrant in words. */
+    public record LineRow(String text, @Nullable String agency, String kindLabel, String quadrantLabel) {
     }
 
     @Get
@@ -61,16 +84,17 @@ class ThemePages {
         Map<String, String> names = agencies.byCode();
         ThemeFilter filter = ThemeFilter.of(year, from, to, quadrant, agency, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply> analysis = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filter.query());
-        CompletableFuture<Reply> evidence = calls.get(Service.AUDITS, "/api/v1/themes/evidence" + filter.query());
+        CompletableFuture<TypedReply<List<ThemeAnalysis>>> analysis = calls.read(Service.AUDITS,
+                () -> audits.themeAnalysis(text(filter.from()), text(filter.to()), filter.quadrant(), filter.agency()));
+        CompletableFuture<TypedReply<List<ThemeEvidence>>> evidence = calls.read(Service.AUDITS,
+                () -> audits.themeEvidence(text(filter.from()), text(filter.to()), filter.quadrant(), filter.agency(), null));
 
-        Panel<List<Map<String, Object>>> table = Calls.panel(analysis, Service.AUDITS, r -> r.rows().stream().map(t -> {
-            Map<String, Object> row = new LinkedHashMap<>(t);
-            row.put("quadrantLabels", AuditWording.strings(t.get("quadrants")).stream().map(AuditWording::quadrant).toList());
-            row.put("sourceTypeLabels", AuditWording.strings(t.get("sourceTypes")).stream().map(AuditWording::type).toList());
-            return row;
-        }).toList());
-        Panel<List<Map<String, Object>>> trail = Calls.panel(evidence, Service.AUDITS, r -> r.rows().stream()
+        Panel<List<AnalysisRow>> table = Calls.typedPanel(analysis, Service.AUDITS, r -> r.body().stream().map(t -> new AnalysisRow(
+                t.theme(), t.label(), t.findings(), t.sources(), t.repeated(),
+                (t.quadrants() == null ? List.<String>of() : t.quadrants()).stream().map(AuditWording::quadrant).toList(),
+                (t.sourceTypes() == null ? List.<String>of() : t.sourceTypes()).stream().map(AuditWording::type).toList()))
+                .toList());
+        Panel<List<EvidenceRow>> trail = Calls.typedPanel(evidence, Service.AUDITS, r -> r.body().stream()
                 .map(t -> theme(t, names)).toList());
         Map<String, Object> model = model(filter, names);
         model.put("analysis", table);
@@ -89,15 +113,16 @@ class ThemePages {
         Map<String, String> names = agencies.byCode();
         ThemeFilter filter = ThemeFilter.of(year, from, to, quadrant, agency, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply> vocabulary = calls.get(Service.AUDITS, "/api/v1/themes");
-        CompletableFuture<Reply> evidence = calls.get(Service.AUDITS, "/api/v1/themes/evidence" + filter.queryAnd("theme=" + Calls.enc(code)));
+        CompletableFuture<TypedReply<List<Theme>>> vocabulary = calls.read(Service.AUDITS, audits::themes);
+        CompletableFuture<TypedReply<List<ThemeEvidence>>> evidence = calls.read(Service.AUDITS,
+                () -> audits.themeEvidence(text(filter.from()), text(filter.to()), filter.quadrant(), filter.agency(), code));
 
-        Reply themes = Calls.require(vocabulary);
-        Map<String, Object> known = themes.rows().stream().filter(t -> code.equals(t.get("code"))).findFirst().orElse(null);
+        TypedReply<List<Theme>> themes = Calls.typedRequire(vocabulary);
+        Theme known = themes.body() == null ? null : themes.body().stream().filter(t -> code.equals(t.code())).findFirst().orElse(null);
         if (!themes.ok() || known == null) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Panel<Map<String, Object>> trail = Calls.panel(evidence, Service.AUDITS, r -> r.rows().stream()
+        Panel<EvidenceRow> trail = Calls.typedPanel(evidence, Service.AUDITS, r -> r.body().stream()
                 .findFirst().map(t -> theme(t, names)).orElse(null));
         Map<String, Object> model = model(filter, names);
         model.put("theme", known);
@@ -105,37 +130,22 @@ class ThemePages {
         return model;
     }
 
+    private static String text(@Nullable LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
     /** A theme's sources with words for their types, agencies and periods. */
-    private static Map<String, Object> theme(Map<String, Object> t, Map<String, String> names) {
-        Map<String, Object> row = new LinkedHashMap<>(t);
-        List<Map<String, Object>> sources = new ArrayList<>();
-        if (t.get("bySource") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) m);
-                    s.put("typeLabel", AuditWording.type(s.get("type")));
-                    s.put("leadAgencyName", names.getOrDefault(String.valueOf(s.get("leadAgency")), String.valueOf(s.get("leadAgency"))));
-                    s.put("periodLabel", PlanWording.date(s.get("periodStart")) + " to " + PlanWording.date(s.get("periodEnd")));
-                    List<Map<String, Object>> findings = new ArrayList<>();
-                    if (s.get("findings") instanceof List<?> fl) {
-                        for (Object fo : fl) {
-                            if (fo instanceof Map<?, ?> fm) {
-                                @SuppressWarnings("unchecked")
-                                Map<String, Object> f = new LinkedHashMap<>((Map<String, Object>) fm);
-                                f.put("kindLabel", AuditWording.kind(f.get("kind")));
-                                f.put("quadrantLabel", AuditWording.quadrant(f.get("quadrant")));
-                                findings.add(f);
-                            }
-                        }
-                    }
-                    s.put("findings", findings);
-                    sources.add(s);
-                }
-            }
+    private static EvidenceRow theme(ThemeEvidence t, Map<String, String> names) {
+        List<SourceRow> sources = new ArrayList<>();
+        for (ThemeEvidence.Source s : t.bySource() == null ? List.<ThemeEvidence.Source>of() : t.bySource()) {
+            List<LineRow> findings = (s.findings() == null ? List.<ThemeEvidence.Line>of() : s.findings()).stream()
+                    .map(f -> new LineRow(f.text(), f.agency(), AuditWording.kind(f.kind()), AuditWording.quadrant(f.quadrant())))
+                    .toList();
+            String lead = String.valueOf(s.leadAgency());
+            sources.add(new SourceRow(s.auditId(), s.title(), AuditWording.type(s.type()), names.getOrDefault(lead, lead),
+                    PlanWording.date(s.periodStart()) + " to " + PlanWording.date(s.periodEnd()), findings));
         }
-        row.put("bySource", sources);
-        return row;
+        return new EvidenceRow(t.theme(), t.label(), t.findings(), t.sources(), sources);
     }
 
     private Map<String, Object> model(ThemeFilter filter, Map<String, String> names) {

@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.values;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +16,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.downstream.indicators.Submissions;
+import uk.org.quadrant.gateway.downstream.indicators.Value;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.forms.AgencyGuard;
 import uk.org.quadrant.gateway.forms.Form;
@@ -29,7 +31,6 @@ import uk.org.quadrant.gateway.forms.WriteResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,10 +50,12 @@ class SubmissionsController {
     private static final Pattern PERIOD = Pattern.compile("[0-9A-Za-z]{4,12}");
 
     private final Downstream downstream;
+    private final IndicatorsClient indicators;
     private final Periods periods;
 
-    SubmissionsController(Downstream downstream, Periods periods) {
+    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods) {
         this.downstream = downstream;
+        this.indicators = indicators;
         this.periods = periods;
     }
 
@@ -95,14 +98,9 @@ class SubmissionsController {
             errors.add("reason", "Enter the reason for returning " + indicator + " to " + agency);
             return Form.page(HttpStatus.BAD_REQUEST, VIEW, model(calls, p, errors, key, form.text("reason"), null));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agency", agency);
-        body.put("version", form.version());
-        if (giveBack) {
-            body.put("reason", form.text("reason"));
-        }
-        WriteResult result = WriteResult.send(calls, Service.INDICATORS, HttpMethod.POST,
-                "/api/v1/indicators/" + Calls.enc(indicator) + "/values/" + Calls.enc(p) + "/" + decision, body);
+        IndicatorsClient.Decision body = new IndicatorsClient.Decision(agency, form.version(), giveBack ? form.text("reason") : null);
+        WriteResult result = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, p, decision, body)),
+                Service.INDICATORS);
         return switch (result.kind()) {
             case DONE -> Form.done("/board/submissions?period=" + p, giveBack ? Notice.VALUE_RETURNED : Notice.VALUE_APPROVED);
             case INVALID -> Form.page(result.status(), VIEW, model(calls, p, errors.addAll(result.reply()), key, form.text("reason"), null));
@@ -128,7 +126,7 @@ class SubmissionsController {
     /** The submitted values of the period, read afresh (so after a conflict the page shows what is there now). */
     private Map<String, Object> model(Calls calls, String period, FormErrors errors, @Nullable String errorKey,
                                       @Nullable String reason, @Nullable String unavailable) {
-        Reply status = Calls.require(calls.get(Service.INDICATORS, "/api/v1/submissions?period=" + Calls.enc(period)));
+        TypedReply<Submissions> status = Calls.typedRequire(calls.read(Service.INDICATORS, () -> indicators.submissions(period)));
         Map<String, Object> model = new HashMap<>();
         model.put("period", period);
         model.put("periodLabel", Periods.label(period));
@@ -143,31 +141,30 @@ class SubmissionsController {
             model.put("problem", status.detail());
             return model;
         }
-        record Pending(String indicator, String title, String agency, CompletableFuture<Reply> value) {
+        record Pending(String indicator, String title, String agency, CompletableFuture<TypedReply<Value>> value) {
         }
         List<Pending> pending = new ArrayList<>();
-        Object agencies = status.map().get("agencies");
-        if (agencies instanceof List<?> list) {
-            for (Object a : list) {
-                if (!(a instanceof Map<?, ?> returns) || !(returns.get("items") instanceof List<?> items)) {
-                    continue;
-                }
-                String agency = String.valueOf(returns.get("agency"));
-                for (Object i : items) {
-                    if (i instanceof Map<?, ?> item && "SUBMITTED".equals(item.get("status"))) {
-                        String code = String.valueOf(item.get("code"));
-                        pending.add(new Pending(code, String.valueOf(item.get("title")), agency, calls.get(Service.INDICATORS,
-                                "/api/v1/indicators/" + Calls.enc(code) + "/values/" + Calls.enc(period) + "?agency=" + Calls.enc(agency))));
-                    }
+        Submissions submissions = status.body();
+        for (Submissions.AgencyReturns returns : submissions == null || submissions.agencies() == null
+                ? List.<Submissions.AgencyReturns>of() : submissions.agencies()) {
+            if (returns.items() == null) {
+                continue;
+            }
+            String agency = String.valueOf(returns.agency());
+            for (Submissions.Item item : returns.items()) {
+                if ("SUBMITTED".equals(item.status())) {
+                    String code = String.valueOf(item.code());
+                    pending.add(new Pending(code, String.valueOf(item.title()), agency,
+                            calls.read(Service.INDICATORS, () -> indicators.value(code, period, agency))));
                 }
             }
         }
         List<Row> rows = new ArrayList<>();
         for (Pending p : pending) {
-            Map<String, Object> v = Calls.panel(p.value(), Service.INDICATORS, Reply::map).data();
-            Map<String, Object> value = v == null ? Map.of() : v;
-            rows.add(new Row(p.indicator(), p.title(), p.agency(), ValueFormController.plain(value.get("value")), value.get("comment"),
-                    value.get("submittedBy"), value.get("version")));
+            Value value = Calls.typedPanel(p.value(), Service.INDICATORS, TypedReply::body).data();
+            rows.add(value == null ? new Row(p.indicator(), p.title(), p.agency(), null, null, null, null)
+                    : new Row(p.indicator(), p.title(), p.agency(), ValueFormController.plain(value.value()), value.comment(),
+                    value.submittedBy(), value.version()));
         }
         model.put("rows", rows);
         return model;

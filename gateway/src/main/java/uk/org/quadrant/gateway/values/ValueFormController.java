@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.values;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,7 +19,10 @@ import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.directory.Agency;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.indicators.Indicator;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.downstream.indicators.Value;
 import uk.org.quadrant.gateway.downstream.Service;
 import uk.org.quadrant.gateway.forms.AgencyGuard;
 import uk.org.quadrant.gateway.forms.Form;
@@ -58,10 +60,12 @@ class ValueFormController {
             "comment", new Field("comment", "Commentary"));
 
     private final Downstream downstream;
+    private final IndicatorsClient indicators;
     private final AgencyGuard guard;
 
-    ValueFormController(Downstream downstream, AgencyGuard guard) {
+    ValueFormController(Downstream downstream, IndicatorsClient indicators, AgencyGuard guard) {
         this.downstream = downstream;
+        this.indicators = indicators;
         this.guard = guard;
     }
 
@@ -71,14 +75,14 @@ class ValueFormController {
         CurrentUser user = CurrentUser.of(auth);
         Agency agency = guard.require(user, code);
         Map<String, Object> model = model(downstream.forRequest(request), user, agency, indicator, period);
-        Map<String, Object> value = current(model);
+        Value value = current(model);
         Map<String, Object> input = new HashMap<>();
         if (value != null) {
-            input.put("value", plain(value.get("value")));
-            input.put("numerator", plain(value.get("numerator")));
-            input.put("denominator", plain(value.get("denominator")));
-            input.put("comment", value.get("comment"));
-            input.put("version", value.get("version"));
+            input.put("value", plain(value.value()));
+            input.put("numerator", plain(value.numerator()));
+            input.put("denominator", plain(value.denominator()));
+            input.put("comment", value.comment());
+            input.put("version", value.version());
         }
         model.put("input", input);
         model.put("returnTo", ReturnTo.or(returnTo, "/agency/" + code));
@@ -106,25 +110,20 @@ class ValueFormController {
         if (!errors.isEmpty()) {
             return again(HttpStatus.BAD_REQUEST, calls, user, agency, indicator, period, posted, back, errors, false, null);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agency", code);
-        body.put("value", value);
-        body.put("numerator", numerator);
-        body.put("denominator", denominator);
-        body.put("comment", form.text("comment"));
-        body.put("version", form.version());
-        String path = "/api/v1/indicators/" + Calls.enc(indicator) + "/values/" + Calls.enc(period);
-        WriteResult saved = WriteResult.send(calls, Service.INDICATORS, HttpMethod.PUT, path, body);
+        IndicatorsClient.ValueRequest body = new IndicatorsClient.ValueRequest(code, value, numerator, denominator,
+                form.text("comment"), form.version());
+        WriteResult saved = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.saveValue(indicator, period, body)),
+                Service.INDICATORS);
         if (!saved.done()) {
             return failed(saved, calls, user, agency, indicator, period, posted, back, null);
         }
         if (!submit) {
             return Form.done(back, Notice.VALUE_SAVED);
         }
-        Map<String, Object> act = new LinkedHashMap<>();
-        act.put("agency", code);
-        act.put("version", saved.reply().map().get("version"));
-        WriteResult submitted = WriteResult.send(calls, Service.INDICATORS, HttpMethod.POST, path + "/submit", act);
+        IndicatorsClient.Decision act = new IndicatorsClient.Decision(code,
+                saved.reply().body() instanceof Value v ? v.version() : null, null);
+        WriteResult submitted = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, period, "submit", act)),
+                Service.INDICATORS);
         if (!submitted.done()) {
             return failed(submitted, calls, user, agency, indicator, period, posted, back,
                     "Your value was saved as a draft but not submitted.");
@@ -155,22 +154,22 @@ class ValueFormController {
                                   @Nullable String unavailable) {
         Map<String, Object> model = model(calls, user, agency, indicator, period);
         Map<String, Object> input = new HashMap<>(posted);
-        Map<String, Object> value = current(model);
+        Value value = current(model);
         if (conflict) {
             Map<String, Object> latest = new LinkedHashMap<>();
             if (value == null) {
                 latest.put("Status", "No value saved");
             } else {
-                latest.put("Value", plain(value.get("value")));
-                if (value.get("numerator") != null) {
-                    latest.put("Numerator", plain(value.get("numerator")));
-                    latest.put("Denominator", plain(value.get("denominator")));
+                latest.put("Value", plain(value.value()));
+                if (value.numerator() != null) {
+                    latest.put("Numerator", plain(value.numerator()));
+                    latest.put("Denominator", plain(value.denominator()));
                 }
-                latest.put("Commentary", value.get("comment") == null ? "None" : value.get("comment"));
-                latest.put("Status", status(String.valueOf(value.get("status"))));
-                latest.put("Last changed by", value.get("updatedBy"));
+                latest.put("Commentary", value.comment() == null ? "None" : value.comment());
+                latest.put("Status", status(String.valueOf(value.status())));
+                latest.put("Last changed by", value.updatedBy());
                 // Saving again from here overwrites what is now saved, knowingly.
-                input.put("version", value.get("version"));
+                input.put("version", value.version());
             }
             model.put("latest", latest);
         }
@@ -183,20 +182,19 @@ class ValueFormController {
     }
 
     private Map<String, Object> model(Calls calls, CurrentUser user, Agency agency, String indicator, String period) {
-        String base = "/api/v1/indicators/" + Calls.enc(indicator);
-        CompletableFuture<Reply> definition = calls.get(Service.INDICATORS, base);
-        CompletableFuture<Reply> value = calls.get(Service.INDICATORS, base + "/values/" + Calls.enc(period) + "?agency=" + Calls.enc(agency.code()));
-        Reply def = Calls.require(definition);
-        if (def.status() == 404 || def.status() == 403 || !def.ok()) {
+        CompletableFuture<TypedReply<Indicator>> definition = calls.read(Service.INDICATORS, () -> indicators.indicator(indicator));
+        CompletableFuture<TypedReply<Value>> value = calls.read(Service.INDICATORS, () -> indicators.value(indicator, period, agency.code()));
+        TypedReply<Indicator> def = Calls.typedRequire(definition);
+        if (def.status() == 404 || def.status() == 403 || !def.ok() || def.body() == null) {
             throw AgencyGuard.notFound();
         }
-        Reply current = Calls.require(value);
+        TypedReply<Value> current = Calls.typedRequire(value);
         Map<String, Object> model = new HashMap<>();
         model.put("agency", agency);
-        model.put("indicator", def.map());
+        model.put("indicator", def.body());
         model.put("period", period);
         model.put("periodLabel", Periods.label(period));
-        String unit = String.valueOf(def.map().get("unit"));
+        String unit = String.valueOf(def.body().unit());
         model.put("fraction", unit.equals("PERCENT") || unit.equals("RATE_PER_10K"));
         model.put("unitLabel", switch (unit) {
             case "PERCENT" -> "per cent";
@@ -204,9 +202,9 @@ class ValueFormController {
             case "DAYS" -> "days";
             default -> "count";
         });
-        Map<String, Object> saved = current.ok() ? current.map() : null;
+        Value saved = current.ok() ? current.body() : null;
         model.put("current", saved);
-        String state = saved == null ? null : String.valueOf(saved.get("status"));
+        String state = saved == null ? null : String.valueOf(saved.status());
         model.put("statusText", state == null ? "Not started" : status(state));
         boolean editable = state == null || state.equals("DRAFT") || state.equals("RETURNED");
         model.put("editable", editable && user.mayWrite());
@@ -216,9 +214,8 @@ class ValueFormController {
         return model;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> current(Map<String, Object> model) {
-        return (Map<String, Object>) model.get("current");
+    private static Value current(Map<String, Object> model) {
+        return (Value) model.get("current");
     }
 
     private static boolean maySubmit(CurrentUser user, String agency) {
