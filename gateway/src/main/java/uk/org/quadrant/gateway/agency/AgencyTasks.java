@@ -74,7 +74,7 @@ public class AgencyTasks {
         due.forEach((frequency, period) ->
                 submissions.put(period, calls.read(Service.INDICATORS, () -> indicators.submissions(period))));
         CompletableFuture<TypedReply<List<Action>>> actions = calls.read(Service.ACTIONS,
-                () -> actionsClient.actions(agency, null, null, null));
+                () -> actionsClient.actions(agency, null, null, null, null));
         CompletableFuture<TypedReply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
         CompletableFuture<TypedReply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
 

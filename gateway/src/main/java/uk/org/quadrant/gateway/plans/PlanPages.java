@@ -67,7 +67,7 @@ class PlanPages {
         CompletableFuture<TypedReply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
         CompletableFuture<TypedReply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null));
         CompletableFuture<TypedReply<List<Action>>> matching = filter.any()
-                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), filter.delivery(), null, null)) : null;
+                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), null, filter.delivery(), null, null)) : null;
 
         TypedReply<List<Plan>> planReply = Calls.typedRequire(plans);
         if (!planReply.ok() || planReply.body() == null) {

@@ -71,7 +71,7 @@ public class LearningReportComposer {
                 () -> auditsClient.themeAnalysis(from, to, "PRACTITIONER", null));
         CompletableFuture<TypedReply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysis(from, to, "CHILDREN_AND_FAMILIES", null));
-        CompletableFuture<TypedReply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null));
+        CompletableFuture<TypedReply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null, null));
         CompletableFuture<TypedReply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actionsClient.updatesBetween(from, to));
 
         Map<String, String> names = agencies.listOrderByName().stream().collect(Collectors.toMap(Agency::code, Agency::name));

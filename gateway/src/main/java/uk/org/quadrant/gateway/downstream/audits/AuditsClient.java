@@ -73,6 +73,13 @@ public interface AuditsClient {
                                                                        @QueryValue @Nullable String quadrant,
                                                                        @QueryValue @Nullable String agency);
 
+    /** The same analysis with the query in the board dashboard's order ({@code agency} before {@code quadrant}). */
+    @Get("/api/v1/themes/analysis{?from,to,agency,quadrant}")
+    CompletableFuture<HttpResponse<List<ThemeAnalysis>>> themeAnalysisByAgency(@QueryValue @Nullable String from,
+                                                                               @QueryValue @Nullable String to,
+                                                                               @QueryValue @Nullable String agency,
+                                                                               @QueryValue @Nullable String quadrant);
+
     /** Each theme's findings source by source (or one theme's), with the same filters. */
     @Get("/api/v1/themes/evidence{?from,to,quadrant,agency,theme}")
     CompletableFuture<HttpResponse<List<ThemeEvidence>>> themeEvidence(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
