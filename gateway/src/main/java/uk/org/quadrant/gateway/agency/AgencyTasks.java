@@ -6,7 +6,7 @@ import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
 import uk.org.quadrant.gateway.downstream.Service;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
 import uk.org.quadrant.gateway.downstream.audits.Assessment;
@@ -70,36 +70,36 @@ public class AgencyTasks {
     public Map<String, Panel<?>> compose(HttpRequest<?> request, String agency) {
         Calls calls = downstream.forRequest(request);
         Map<String, String> due = periods.due();
-        Map<String, CompletableFuture<TypedReply<Submissions>>> submissions = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Reply<Submissions>>> submissions = new LinkedHashMap<>();
         due.forEach((frequency, period) ->
                 submissions.put(period, calls.read(Service.INDICATORS, () -> indicators.submissions(period))));
-        CompletableFuture<TypedReply<List<Action>>> actions = calls.read(Service.ACTIONS,
+        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS,
                 () -> actionsClient.actions(agency, null, null, null, null));
-        CompletableFuture<TypedReply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
-        CompletableFuture<TypedReply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
+        CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
+        CompletableFuture<Reply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
 
         Map<String, Panel<?>> panels = new LinkedHashMap<>();
         panels.put("indicatorValues", values(calls, submissions, agency));
-        panels.put("actions", Calls.typedPanel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionTasks(rows, agency)));
-        panels.put("audits", Calls.typedPanel(audits, Service.AUDITS, AgencyTasks::rows).map(rows -> auditTasks(rows, agency)));
-        panels.put("selfAssessment", Calls.typedPanel(assessments, Service.AUDITS, AgencyTasks::rows)
+        panels.put("actions", Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionTasks(rows, agency)));
+        panels.put("audits", Calls.panel(audits, Service.AUDITS, AgencyTasks::rows).map(rows -> auditTasks(rows, agency)));
+        panels.put("selfAssessment", Calls.panel(assessments, Service.AUDITS, AgencyTasks::rows)
                 .map(rows -> selfAssessment(rows, agency)));
         return panels;
     }
 
-    private static <T> List<T> rows(TypedReply<List<T>> reply) {
+    private static <T> List<T> rows(Reply<List<T>> reply) {
         return reply.body() == null ? List.of() : reply.body();
     }
 
-    private Panel<Values> values(Calls calls, Map<String, CompletableFuture<TypedReply<Submissions>>> submissions, String agency) {
+    private Panel<Values> values(Calls calls, Map<String, CompletableFuture<Reply<Submissions>>> submissions, String agency) {
         record Owed(String period, String periodLabel, Submissions.Item item) {
         }
         List<Owed> owed = new ArrayList<>();
         List<String> periodsDue = new ArrayList<>();
         int dueCount = 0;
         int done = 0;
-        for (Map.Entry<String, CompletableFuture<TypedReply<Submissions>>> e : submissions.entrySet()) {
-            Panel<Submissions> panel = Calls.typedPanel(e.getValue(), Service.INDICATORS, TypedReply::body);
+        for (Map.Entry<String, CompletableFuture<Reply<Submissions>>> e : submissions.entrySet()) {
+            Panel<Submissions> panel = Calls.panel(e.getValue(), Service.INDICATORS, Reply::body);
             if (!panel.available() || panel.data() == null) {
                 return Panel.unavailable(Service.INDICATORS.displayName());
             }
@@ -124,7 +124,7 @@ public class AgencyTasks {
             }
         }
         // The manager's reason is on the value itself: read the returned ones, all at once.
-        Map<Owed, CompletableFuture<TypedReply<Value>>> reasons = new LinkedHashMap<>();
+        Map<Owed, CompletableFuture<Reply<Value>>> reasons = new LinkedHashMap<>();
         for (Owed o : owed) {
             if ("RETURNED".equals(o.item().status())) {
                 reasons.put(o, calls.read(Service.INDICATORS, () -> indicators.value(o.item().code(), o.period(), agency)));
@@ -137,7 +137,7 @@ public class AgencyTasks {
             String name = o.item().title() + " (" + o.periodLabel() + ")";
             switch (String.valueOf(o.item().status())) {
                 case "RETURNED" -> {
-                    Panel<Value> value = Calls.typedPanel(reasons.get(o), Service.INDICATORS, TypedReply::body);
+                    Panel<Value> value = Calls.panel(reasons.get(o), Service.INDICATORS, Reply::body);
                     Object reason = value.available() && value.data() != null ? value.data().returnReason() : null;
                     tasks.add(new Task(name, href, reason == null ? "Returned by the board manager"
                             : "Returned by the board manager: " + reason, TaskStatus.RETURNED));

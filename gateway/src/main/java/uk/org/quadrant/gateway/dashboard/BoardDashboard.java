@@ -8,7 +8,7 @@ import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
 import uk.org.quadrant.gateway.downstream.Service;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
 import uk.org.quadrant.gateway.downstream.actions.Rollup;
@@ -94,55 +94,55 @@ public class BoardDashboard {
         String to = filters.to();
         String agency = filters.agency();
 
-        CompletableFuture<TypedReply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
+        CompletableFuture<Reply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
                 () -> indicators.scorecard(agency, filters.priority(), filters.period()));
-        List<CompletableFuture<TypedReply<Submissions>>> submissions = new ArrayList<>();
+        List<CompletableFuture<Reply<Submissions>>> submissions = new ArrayList<>();
         for (ReportingPeriod p : matrixPeriods) {
             submissions.add(calls.read(Service.INDICATORS, () -> indicators.submissions(p.id())));
         }
         // The few audits changed last, chosen by audits-service: not the whole list (5,000 audits at region size).
-        CompletableFuture<TypedReply<List<Audit>>> audits = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS,
                 () -> auditsClient.recent(from, to, agency, RECENT_AUDITS));
-        CompletableFuture<TypedReply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> themes = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> themes = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysisByAgency(from, to, agency, null));
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> practitioners = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<ThemeAnalysis>>> practitioners = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysisByAgency(from, to, agency, "PRACTITIONER"));
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysisByAgency(from, to, agency, "CHILDREN_AND_FAMILIES"));
         // Counts only: the overdue actions themselves come from the paged list below, not twice from the roll-ups.
-        CompletableFuture<TypedReply<List<Rollup>>> byAgency = calls.read(Service.ACTIONS, () -> actionsClient.rollups("agency", false));
-        CompletableFuture<TypedReply<List<Rollup>>> byPriority = calls.read(Service.ACTIONS, () -> actionsClient.rollups("priority", false));
-        CompletableFuture<TypedReply<List<Action>>> overdue = calls.read(Service.ACTIONS,
+        CompletableFuture<Reply<List<Rollup>>> byAgency = calls.read(Service.ACTIONS, () -> actionsClient.rollups("agency", false));
+        CompletableFuture<Reply<List<Rollup>>> byPriority = calls.read(Service.ACTIONS, () -> actionsClient.rollups("priority", false));
+        CompletableFuture<Reply<List<Action>>> overdue = calls.read(Service.ACTIONS,
                 () -> actionsClient.actions(agency, filters.priority(), "OVERDUE", 0, OVERDUE_SHOWN));
 
         Map<String, Object> model = new LinkedHashMap<>();
-        Panel<List<ScorecardRow>> sc = Calls.typedPanel(scorecard, Service.INDICATORS, BoardDashboard::rows);
+        Panel<List<ScorecardRow>> sc = Calls.panel(scorecard, Service.INDICATORS, BoardDashboard::rows);
         model.put("quantitative", sc.map(BoardDashboard::ragCounts));
         model.put("exceptions", sc.map(BoardDashboard::exceptions));
         model.put("submissions", submissionMatrix(submissions, matrixPeriods, filters));
         model.put("matrixPeriods", matrixPeriods);
-        model.put("audits", Calls.typedPanel(audits, Service.AUDITS, BoardDashboard::rows).map(rows -> recentAudits(rows, filters)));
-        model.put("grades", Calls.typedPanel(grades, Service.AUDITS, BoardDashboard::rows));
-        model.put("themes", Calls.typedPanel(themes, Service.AUDITS, BoardDashboard::rows)
+        model.put("audits", Calls.panel(audits, Service.AUDITS, BoardDashboard::rows).map(rows -> recentAudits(rows, filters)));
+        model.put("grades", Calls.panel(grades, Service.AUDITS, BoardDashboard::rows));
+        model.put("themes", Calls.panel(themes, Service.AUDITS, BoardDashboard::rows)
                 .map(rows -> rows.stream().filter(ThemeAnalysis::repeated).limit(8).toList()));
-        model.put("practitioners", Calls.typedPanel(practitioners, Service.AUDITS, BoardDashboard::rows)
+        model.put("practitioners", Calls.panel(practitioners, Service.AUDITS, BoardDashboard::rows)
                 .map(rows -> rows.stream().limit(5).toList()));
-        model.put("families", Calls.typedPanel(families, Service.AUDITS, BoardDashboard::rows).map(rows -> rows.stream().limit(5).toList()));
-        model.put("actionsByAgency", Calls.typedPanel(byAgency, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+        model.put("families", Calls.panel(families, Service.AUDITS, BoardDashboard::rows).map(rows -> rows.stream().limit(5).toList()));
+        model.put("actionsByAgency", Calls.panel(byAgency, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
                 .filter(r -> agency == null || agency.equals(r.key()))
                 .sorted(Comparator.comparingInt(Rollup::overdue).reversed()).toList()));
-        model.put("actionsByPriority", Calls.typedPanel(byPriority, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+        model.put("actionsByPriority", Calls.panel(byPriority, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
                 .filter(r -> filters.priority() == null || String.valueOf(filters.priority()).equals(r.key()))
                 .toList()));
-        model.put("overdue", Calls.typedPanel(overdue, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+        model.put("overdue", Calls.panel(overdue, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
                 .map(a -> new OverdueAction(a.id(), a.ref(), a.action(), a.leadRole(), a.leadAgency(), DisplayDates.longDate(a.dueDate())))
                 .toList()));
-        model.put("overdueTotal", Calls.typedPanel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) rows(r).size()));
+        model.put("overdueTotal", Calls.panel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) rows(r).size()));
         return model;
     }
 
-    private static <T> List<T> rows(TypedReply<List<T>> reply) {
+    private static <T> List<T> rows(Reply<List<T>> reply) {
         return reply.body() == null ? List.of() : reply.body();
     }
 
@@ -220,9 +220,9 @@ public class BoardDashboard {
     }
 
     /** One row per agency, one cell per period; unavailable if any period's call failed. */
-    static Panel<List<MatrixRow>> submissionMatrix(List<CompletableFuture<TypedReply<Submissions>>> calls, List<ReportingPeriod> periods,
+    static Panel<List<MatrixRow>> submissionMatrix(List<CompletableFuture<Reply<Submissions>>> calls, List<ReportingPeriod> periods,
                                                    DashboardFilters filters) {
-        List<Panel<Submissions>> replies = calls.stream().map(c -> Calls.typedPanel(c, Service.INDICATORS, TypedReply::body)).toList();
+        List<Panel<Submissions>> replies = calls.stream().map(c -> Calls.panel(c, Service.INDICATORS, Reply::body)).toList();
         if (replies.stream().anyMatch(p -> !p.available())) {
             return Panel.unavailable(Service.INDICATORS.displayName());
         }

@@ -7,7 +7,7 @@ import uk.org.quadrant.gateway.directory.Agency;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
 import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
@@ -61,33 +61,33 @@ public class LearningReportComposer {
         Calls calls = downstream.forRequest(request);
         String from = year.from().toString();
         String to = year.to().toString();
-        CompletableFuture<TypedReply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
+        CompletableFuture<Reply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
                 () -> indicators.scorecard(null, null, year.id()));
-        CompletableFuture<TypedReply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
-        CompletableFuture<TypedReply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> qualitative = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
+        CompletableFuture<Reply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> qualitative = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysis(from, to, "QUALITATIVE", null));
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> practitioners = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<ThemeAnalysis>>> practitioners = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysis(from, to, "PRACTITIONER", null));
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysis(from, to, "CHILDREN_AND_FAMILIES", null));
-        CompletableFuture<TypedReply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null, null));
-        CompletableFuture<TypedReply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actionsClient.updatesBetween(from, to));
+        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null, null));
+        CompletableFuture<Reply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actionsClient.updatesBetween(from, to));
 
         Map<String, String> names = agencies.listOrderByName().stream().collect(Collectors.toMap(Agency::code, Agency::name));
         ReportSources sources = new ReportSources(
-                Calls.typedPanel(scorecard, Service.INDICATORS, LearningReportComposer::rows),
-                Calls.typedPanel(audits, Service.AUDITS, LearningReportComposer::rows),
-                Calls.typedPanel(grades, Service.AUDITS, LearningReportComposer::rows),
-                Calls.typedPanel(qualitative, Service.AUDITS, LearningReportComposer::rows),
-                Calls.typedPanel(practitioners, Service.AUDITS, LearningReportComposer::rows),
-                Calls.typedPanel(families, Service.AUDITS, LearningReportComposer::rows),
-                Calls.typedPanel(actions, Service.ACTIONS, LearningReportComposer::rows),
-                Calls.typedPanel(updates, Service.ACTIONS, LearningReportComposer::rows));
+                Calls.panel(scorecard, Service.INDICATORS, LearningReportComposer::rows),
+                Calls.panel(audits, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(grades, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(qualitative, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(practitioners, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(families, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(actions, Service.ACTIONS, LearningReportComposer::rows),
+                Calls.panel(updates, Service.ACTIONS, LearningReportComposer::rows));
         return new LearningReportBuilder(partnership, names).build(year, LocalDate.now(Clock.system(UK)), sources);
     }
 
-    private static <T> List<T> rows(TypedReply<List<T>> reply) {
+    private static <T> List<T> rows(Reply<List<T>> reply) {
         return reply.body() == null ? List.of() : reply.body();
     }
 }
