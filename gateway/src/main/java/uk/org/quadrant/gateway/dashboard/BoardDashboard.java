@@ -21,7 +21,6 @@ import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.downstream.indicators.Submissions;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
