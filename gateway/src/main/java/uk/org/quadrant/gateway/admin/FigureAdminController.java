@@ -18,7 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.indicators.Figure;
 import uk.org.quadrant.gateway.downstream.indicators.Indicator;
 import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
@@ -117,7 +117,7 @@ class FigureAdminController {
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             IndicatorsClient.FigureValue figure = new IndicatorsClient.FigureValue(value);
-            TypedReply<Figure> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
+            Reply<Figure> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
                     () -> kind == Kind.BENCHMARK ? indicators.setBenchmark(code, period, comparator, figure)
                             : indicators.setFigure(code, kind.path, period, figure)));
             if (reply == null) {
@@ -148,7 +148,7 @@ class FigureAdminController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Choose a figure to remove");
         }
         String comparator = form.text("comparator");
-        TypedReply<Void> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
+        Reply<Void> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
                 () -> kind == Kind.BENCHMARK ? indicators.removeBenchmark(code, period, comparator)
                         : indicators.removeFigure(code, kind.path, period)));
         FormErrors errors = new FormErrors();
@@ -174,11 +174,11 @@ class FigureAdminController {
     /** The indicator and its three lists of figures, asked for at once. */
     private Map<String, Object> model(HttpRequest<?> request, String code, Map<String, String> values) {
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<Indicator>> indicator = calls.read(Service.INDICATORS, () -> indicators.indicator(code));
-        CompletableFuture<TypedReply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
-        CompletableFuture<TypedReply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
-        CompletableFuture<TypedReply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
-        TypedReply<Indicator> definition = Calls.typedRequire(indicator);
+        CompletableFuture<Reply<Indicator>> indicator = calls.read(Service.INDICATORS, () -> indicators.indicator(code));
+        CompletableFuture<Reply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
+        CompletableFuture<Reply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
+        CompletableFuture<Reply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
+        Reply<Indicator> definition = Calls.require(indicator);
         if (definition.status() == 404) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
@@ -188,9 +188,9 @@ class FigureAdminController {
         Map<String, Object> model = new HashMap<>();
         model.put("indicator", definition.body());
         model.put("sections", List.of(
-                new Section("targets", "Targets", Kind.TARGET.name(), Calls.typedPanel(targets, Service.INDICATORS, TypedReply::body)),
-                new Section("baselines", "Baselines", Kind.BASELINE.name(), Calls.typedPanel(baselines, Service.INDICATORS, TypedReply::body)),
-                new Section("benchmarks", "Benchmarks", Kind.BENCHMARK.name(), Calls.typedPanel(benchmarks, Service.INDICATORS, TypedReply::body))));
+                new Section("targets", "Targets", Kind.TARGET.name(), Calls.panel(targets, Service.INDICATORS, Reply::body)),
+                new Section("baselines", "Baselines", Kind.BASELINE.name(), Calls.panel(baselines, Service.INDICATORS, Reply::body)),
+                new Section("benchmarks", "Benchmarks", Kind.BENCHMARK.name(), Calls.panel(benchmarks, Service.INDICATORS, Reply::body))));
         model.put("form", new HashMap<>(values));
         model.put("kindOptions", KINDS);
         model.put("periodHint", periodHint(String.valueOf(definition.body().frequency())));

@@ -1,6 +1,6 @@
 package uk.org.quadrant.gateway.admin;
 
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.signin.FormError;
 
 import java.util.ArrayList;
@@ -42,9 +42,9 @@ final class FormErrors {
      * the form's (they are the same on the admin forms); a problem without field errors becomes one
      * message for the whole form.
      */
-    static FormErrors fromReply(TypedReply<?> reply, Set<String> formFields, Map<String, String> labels) {
+    static FormErrors fromReply(Reply<?> reply, Set<String> formFields, Map<String, String> labels) {
         FormErrors errors = new FormErrors();
-        for (TypedReply.FieldError e : reply.fieldErrors()) {
+        for (Reply.FieldError e : reply.fieldErrors()) {
             String label = labels.getOrDefault(e.field(), e.field());
             String message = label.isEmpty() ? e.message() : label + " " + e.message();
             if (formFields.contains(e.field())) {

@@ -19,7 +19,7 @@ import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.indicators.Indicator;
 import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.Service;
@@ -71,7 +71,7 @@ class IndicatorAdminController {
 
     @Get
     HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
-        TypedReply<List<Indicator>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
+        Reply<List<Indicator>> reply = Calls.require(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
@@ -99,7 +99,7 @@ class IndicatorAdminController {
         IndicatorsClient.Definition json = definition(form, errors);
         Map<String, Object> values = values(form);
         if (errors.isEmpty()) {
-            TypedReply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS, () -> indicators.define(json)));
+            Reply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS, () -> indicators.define(json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.INDICATORS));
                 return formPage(values, false, errors, HttpStatus.SERVICE_UNAVAILABLE);
@@ -136,7 +136,7 @@ class IndicatorAdminController {
         values.put("code", code);
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
-            TypedReply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request)
+            Reply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request)
                     .write(Service.INDICATORS, () -> indicators.redefine(code, json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.INDICATORS));
@@ -224,7 +224,7 @@ class IndicatorAdminController {
 
     /** The indicator as the service holds it; a code it does not know is this site's 404. */
     private Indicator fetch(HttpRequest<?> request, String code) {
-        TypedReply<Indicator> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.INDICATORS, () -> indicators.indicator(code)));
+        Reply<Indicator> reply = Calls.require(downstream.forRequest(request).read(Service.INDICATORS, () -> indicators.indicator(code)));
         if (reply.status() == 404) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }

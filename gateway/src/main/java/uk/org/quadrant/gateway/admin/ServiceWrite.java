@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
 import uk.org.quadrant.gateway.downstream.Service;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,9 +20,9 @@ final class ServiceWrite {
     }
 
     /** The typed reply, or null when the service did not answer (refused, timed out, failed, circuit open). */
-    static <T> @Nullable TypedReply<T> answer(CompletableFuture<TypedReply<T>> call) {
+    static <T> @Nullable Reply<T> answer(CompletableFuture<Reply<T>> call) {
         try {
-            return Calls.typedRequire(call);
+            return Calls.require(call);
         } catch (DownstreamUnavailableException | CompletionException e) {
             return null;
         }

@@ -17,7 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
 import uk.org.quadrant.gateway.downstream.audits.Theme;
 import uk.org.quadrant.gateway.downstream.Service;
@@ -70,7 +70,7 @@ class ThemeAdminController {
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             AuditsClient.NewTheme json = new AuditsClient.NewTheme(code, label);
-            TypedReply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.AUDITS, () -> audits.addTheme(json)));
+            Reply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.AUDITS, () -> audits.addTheme(json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.AUDITS));
                 status = HttpStatus.SERVICE_UNAVAILABLE;
@@ -109,7 +109,7 @@ class ThemeAdminController {
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             AuditsClient.ThemeChange json = new AuditsClient.ThemeChange(label, active);
-            TypedReply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request)
+            Reply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request)
                     .write(Service.AUDITS, () -> audits.changeTheme(code, json)));
             if (reply == null) {
                 errors.general(ServiceWrite.unavailable(Service.AUDITS));
@@ -130,7 +130,7 @@ class ThemeAdminController {
     }
 
     private Theme find(HttpRequest<?> request, String code) {
-        TypedReply<List<Theme>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.AUDITS, audits::themes));
+        Reply<List<Theme>> reply = Calls.require(downstream.forRequest(request).read(Service.AUDITS, audits::themes));
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
@@ -139,7 +139,7 @@ class ThemeAdminController {
     }
 
     private Map<String, Object> listModel(HttpRequest<?> request, Map<String, String> values) {
-        TypedReply<List<Theme>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.AUDITS, audits::themes));
+        Reply<List<Theme>> reply = Calls.require(downstream.forRequest(request).read(Service.AUDITS, audits::themes));
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }

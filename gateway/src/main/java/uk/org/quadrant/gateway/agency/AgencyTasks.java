@@ -5,8 +5,16 @@ import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
+import uk.org.quadrant.gateway.downstream.audits.Assessment;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.downstream.indicators.Submissions;
+import uk.org.quadrant.gateway.downstream.indicators.Value;
 import uk.org.quadrant.gateway.forms.Dates;
 import uk.org.quadrant.gateway.forms.Periods;
 
@@ -38,10 +46,17 @@ public class AgencyTasks {
 
     private final Downstream downstream;
     private final Periods periods;
+    private final IndicatorsClient indicators;
+    private final ActionsClient actionsClient;
+    private final AuditsClient auditsClient;
 
-    AgencyTasks(Downstream downstream, Periods periods) {
+    AgencyTasks(Downstream downstream, Periods periods, IndicatorsClient indicators, ActionsClient actionsClient,
+                AuditsClient auditsClient) {
         this.downstream = downstream;
         this.periods = periods;
+        this.indicators = indicators;
+        this.actionsClient = actionsClient;
+        this.auditsClient = auditsClient;
     }
 
     /** The values section: what is owed, and how many of the period's returns are already in. */
@@ -55,45 +70,51 @@ public class AgencyTasks {
     public Map<String, Panel<?>> compose(HttpRequest<?> request, String agency) {
         Calls calls = downstream.forRequest(request);
         Map<String, String> due = periods.due();
-        Map<String, CompletableFuture<Reply>> submissions = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Reply<Submissions>>> submissions = new LinkedHashMap<>();
         due.forEach((frequency, period) ->
-                submissions.put(period, calls.get(Service.INDICATORS, "/api/v1/submissions?period=" + Calls.enc(period))));
-        CompletableFuture<Reply> actions = calls.get(Service.ACTIONS, "/api/v1/actions?agency=" + Calls.enc(agency));
-        CompletableFuture<Reply> audits = calls.get(Service.AUDITS, "/api/v1/audits");
-        CompletableFuture<Reply> assessments = calls.get(Service.AUDITS, "/api/v1/section11/assessments");
+                submissions.put(period, calls.read(Service.INDICATORS, () -> indicators.submissions(period))));
+        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS,
+                () -> actionsClient.actions(agency, null, null, null, null));
+        CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
+        CompletableFuture<Reply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
 
         Map<String, Panel<?>> panels = new LinkedHashMap<>();
         panels.put("indicatorValues", values(calls, submissions, agency));
-        panels.put("actions", Calls.panel(actions, Service.ACTIONS, Reply::rows).map(rows -> actionTasks(rows, agency)));
-        panels.put("audits", Calls.panel(audits, Service.AUDITS, Reply::rows).map(rows -> auditTasks(rows, agency)));
-        panels.put("selfAssessment", Calls.panel(assessments, Service.AUDITS, Reply::rows).map(rows -> selfAssessment(rows, agency)));
+        panels.put("actions", Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionTasks(rows, agency)));
+        panels.put("audits", Calls.panel(audits, Service.AUDITS, AgencyTasks::rows).map(rows -> auditTasks(rows, agency)));
+        panels.put("selfAssessment", Calls.panel(assessments, Service.AUDITS, AgencyTasks::rows)
+                .map(rows -> selfAssessment(rows, agency)));
         return panels;
     }
 
-    private Panel<Values> values(Calls calls, Map<String, CompletableFuture<Reply>> submissions, String agency) {
-        record Owed(String period, String periodLabel, Map<String, Object> item) {
+    private static <T> List<T> rows(Reply<List<T>> reply) {
+        return reply.body() == null ? List.of() : reply.body();
+    }
+
+    private Panel<Values> values(Calls calls, Map<String, CompletableFuture<Reply<Submissions>>> submissions, String agency) {
+        record Owed(String period, String periodLabel, Submissions.Item item) {
         }
         List<Owed> owed = new ArrayList<>();
         List<String> periodsDue = new ArrayList<>();
         int dueCount = 0;
         int done = 0;
-        for (Map.Entry<String, CompletableFuture<Reply>> e : submissions.entrySet()) {
-            Panel<Map<String, Object>> panel = Calls.panel(e.getValue(), Service.INDICATORS, Reply::map);
-            if (!panel.available()) {
+        for (Map.Entry<String, CompletableFuture<Reply<Submissions>>> e : submissions.entrySet()) {
+            Panel<Submissions> panel = Calls.panel(e.getValue(), Service.INDICATORS, Reply::body);
+            if (!panel.available() || panel.data() == null) {
                 return Panel.unavailable(Service.INDICATORS.displayName());
             }
-            String label = Objects.toString(panel.data().get("periodLabel"), Periods.label(e.getKey()));
-            for (Map<String, Object> returns : list(panel.data().get("agencies"))) {
-                if (!agency.equals(returns.get("agency"))) {
+            String label = Objects.toString(panel.data().periodLabel(), Periods.label(e.getKey()));
+            for (Submissions.AgencyReturns returns : orEmpty(panel.data().agencies())) {
+                if (!agency.equals(returns.agency())) {
                     continue;
                 }
-                List<Map<String, Object>> items = list(returns.get("items"));
+                List<Submissions.Item> items = orEmpty(returns.items());
                 if (!items.isEmpty()) {
                     periodsDue.add(label);
                 }
-                for (Map<String, Object> item : items) {
+                for (Submissions.Item item : items) {
                     dueCount++;
-                    String status = String.valueOf(item.get("status"));
+                    String status = String.valueOf(item.status());
                     if (status.equals("SUBMITTED") || status.equals("APPROVED")) {
                         done++;
                     } else {
@@ -103,22 +124,21 @@ public class AgencyTasks {
             }
         }
         // The manager's reason is on the value itself: read the returned ones, all at once.
-        Map<Owed, CompletableFuture<Reply>> reasons = new LinkedHashMap<>();
+        Map<Owed, CompletableFuture<Reply<Value>>> reasons = new LinkedHashMap<>();
         for (Owed o : owed) {
-            if ("RETURNED".equals(o.item().get("status"))) {
-                reasons.put(o, calls.get(Service.INDICATORS, "/api/v1/indicators/" + Calls.enc(String.valueOf(o.item().get("code")))
-                        + "/values/" + Calls.enc(o.period()) + "?agency=" + Calls.enc(agency)));
+            if ("RETURNED".equals(o.item().status())) {
+                reasons.put(o, calls.read(Service.INDICATORS, () -> indicators.value(o.item().code(), o.period(), agency)));
             }
         }
         List<Task> tasks = new ArrayList<>();
         for (Owed o : owed) {
-            String code = String.valueOf(o.item().get("code"));
+            String code = String.valueOf(o.item().code());
             String href = "/agency/" + agency + "/values/" + code + "/" + o.period();
-            String name = o.item().get("title") + " (" + o.periodLabel() + ")";
-            switch (String.valueOf(o.item().get("status"))) {
+            String name = o.item().title() + " (" + o.periodLabel() + ")";
+            switch (String.valueOf(o.item().status())) {
                 case "RETURNED" -> {
-                    Panel<Map<String, Object>> value = Calls.panel(reasons.get(o), Service.INDICATORS, Reply::map);
-                    Object reason = value.available() ? value.data().get("returnReason") : null;
+                    Panel<Value> value = Calls.panel(reasons.get(o), Service.INDICATORS, Reply::body);
+                    Object reason = value.available() && value.data() != null ? value.data().returnReason() : null;
                     tasks.add(new Task(name, href, reason == null ? "Returned by the board manager"
                             : "Returned by the board manager: " + reason, TaskStatus.RETURNED));
                 }
@@ -130,89 +150,76 @@ public class AgencyTasks {
         return Panel.of(new Values(tasks, dueCount, done, periodsDue), Service.INDICATORS.displayName());
     }
 
-    private List<Task> actionTasks(List<Map<String, Object>> rows, String agency) {
+    private List<Task> actionTasks(List<Action> rows, String agency) {
         Instant staleBefore = periods.asAt().minusMonths(STALE_MONTHS).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Task> tasks = new ArrayList<>();
-        for (Map<String, Object> a : rows) {
-            if (!agency.equals(a.get("leadAgency")) || "COMPLETED".equals(a.get("delivery"))) {
+        for (Action a : rows) {
+            if (!agency.equals(a.leadAgency()) || "COMPLETED".equals(a.delivery())) {
                 continue;
             }
-            String delivery = String.valueOf(a.get("delivery"));
-            Instant last = instant(a.get("lastUpdateAt"));
+            String delivery = String.valueOf(a.delivery());
+            Instant last = instant(a.lastUpdateAt());
             boolean stale = last == null || last.isBefore(staleBefore);
             if (!delivery.equals("OVERDUE") && !delivery.equals("AT_RISK") && !stale) {
                 continue;
             }
             List<String> why = new ArrayList<>();
             if (delivery.equals("OVERDUE")) {
-                why.add("Overdue: due " + Dates.words(a.get("dueDate")));
+                why.add("Overdue: due " + Dates.words(a.dueDate()));
             } else if (delivery.equals("AT_RISK")) {
-                why.add("At risk: due " + Dates.words(a.get("dueDate")));
+                why.add("At risk: due " + Dates.words(a.dueDate()));
             }
-            why.add(last == null ? "No progress update yet" : "Last update " + Dates.words(a.get("lastUpdateAt")));
-            String name = a.get("ref") + ": " + a.get("action");
-            TaskStatus status = "NOT_STARTED".equals(a.get("status")) ? TaskStatus.NOT_STARTED : TaskStatus.IN_PROGRESS;
-            tasks.add(new Task(name, "/actions/" + a.get("id") + "/update", String.join(". ", why), status));
+            why.add(last == null ? "No progress update yet" : "Last update " + Dates.words(a.lastUpdateAt()));
+            String name = a.ref() + ": " + a.action();
+            TaskStatus status = "NOT_STARTED".equals(a.status()) ? TaskStatus.NOT_STARTED : TaskStatus.IN_PROGRESS;
+            tasks.add(new Task(name, "/actions/" + a.id() + "/update", String.join(". ", why), status));
         }
         return tasks;
     }
 
-    private static List<Task> auditTasks(List<Map<String, Object>> rows, String agency) {
+    private static List<Task> auditTasks(List<Audit> rows, String agency) {
         List<Task> tasks = new ArrayList<>();
-        for (Map<String, Object> a : rows) {
-            boolean takesPart = agency.equals(a.get("leadAgency")) || strings(a.get("participatingAgencies")).contains(agency);
-            if (!takesPart || !OPEN_AUDITS.contains(String.valueOf(a.get("status")))) {
+        for (Audit a : rows) {
+            boolean takesPart = agency.equals(a.leadAgency()) || a.participants().contains(agency);
+            if (!takesPart || !OPEN_AUDITS.contains(String.valueOf(a.status()))) {
                 continue;
             }
-            boolean grades = CASE_AUDITS.contains(String.valueOf(a.get("type")));
-            String href = "/audits/" + a.get("id") + (grades ? "/cases/new" : "/findings/new");
+            boolean grades = CASE_AUDITS.contains(String.valueOf(a.type()));
+            String href = "/audits/" + a.id() + (grades ? "/cases/new" : "/findings/new");
             String hint = (grades ? "Record case grades and findings" : "Record findings")
-                    + (a.get("plannedEnd") != null ? ". Planned to finish " + Dates.words(a.get("plannedEnd")) : "");
-            tasks.add(new Task(String.valueOf(a.get("title")), href, hint,
-                    "IN_PROGRESS".equals(a.get("status")) ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED));
+                    + (a.plannedEnd() != null ? ". Planned to finish " + Dates.words(a.plannedEnd()) : "");
+            tasks.add(new Task(String.valueOf(a.title()), href, hint,
+                    "IN_PROGRESS".equals(a.status()) ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED));
         }
         return tasks;
     }
 
-    private static SelfAssessment selfAssessment(List<Map<String, Object>> rows, String agency) {
-        Map<String, Object> current = rows.stream()
-                .filter(r -> agency.equals(r.get("agency")))
-                .max(Comparator.comparing(r -> String.valueOf(r.get("cycle"))))
+    private static SelfAssessment selfAssessment(List<Assessment> rows, String agency) {
+        Assessment current = rows.stream()
+                .filter(r -> agency.equals(r.agency()))
+                .max(Comparator.comparing(r -> String.valueOf(r.cycle())))
                 .orElse(null);
         if (current == null) {
             return null;
         }
         List<Task> tasks = new ArrayList<>();
         int rated = 0;
-        List<Map<String, Object>> standards = list(current.get("standards"));
-        for (Map<String, Object> s : standards) {
-            String href = "/self-assessment/" + current.get("id") + "/standards/" + s.get("code");
-            Object rag = s.get("rag");
+        List<Assessment.Row> standards = orEmpty(current.standards());
+        for (Assessment.Row s : standards) {
+            String href = "/self-assessment/" + current.id() + "/standards/" + s.code();
+            String rag = s.rag();
             if (rag == null) {
-                tasks.add(new Task(s.get("code") + ": " + s.get("title"), href, "Not yet rated", TaskStatus.NOT_STARTED));
+                tasks.add(new Task(s.code() + ": " + s.title(), href, "Not yet rated", TaskStatus.NOT_STARTED));
             } else {
                 rated++;
-                tasks.add(new Task(s.get("code") + ": " + s.get("title"), href, "Rated " + rag, TaskStatus.COMPLETED));
+                tasks.add(new Task(s.code() + ": " + s.title(), href, "Rated " + rag, TaskStatus.COMPLETED));
             }
         }
-        return new SelfAssessment(Periods.label(String.valueOf(current.get("cycle"))), tasks, rated, standards.size());
+        return new SelfAssessment(Periods.label(String.valueOf(current.cycle())), tasks, rated, standards.size());
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (o instanceof List<?> l) {
-            for (Object e : l) {
-                if (e instanceof Map<?, ?> m) {
-                    out.add((Map<String, Object>) m);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> strings(Object o) {
-        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static Instant instant(Object o) {

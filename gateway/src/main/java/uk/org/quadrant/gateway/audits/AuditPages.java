@@ -19,7 +19,7 @@ import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.audits.Audit;
 import uk.org.quadrant.gateway.downstream.audits.AuditCase;
 import uk.org.quadrant.gateway.downstream.audits.AuditGrades;
@@ -84,9 +84,9 @@ class AuditPages {
     @View("audits/list")
     Map<String, Object> list(HttpRequest<?> request, Authentication authentication) {
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<List<Audit>>> programme = calls.read(Service.AUDITS, audits::audits);
-        CompletableFuture<TypedReply<List<GradingScale>>> scales = calls.read(Service.AUDITS, audits::gradingScales);
-        TypedReply<List<Audit>> reply = Calls.typedRequire(programme);
+        CompletableFuture<Reply<List<Audit>>> programme = calls.read(Service.AUDITS, audits::audits);
+        CompletableFuture<Reply<List<GradingScale>>> scales = calls.read(Service.AUDITS, audits::gradingScales);
+        Reply<List<Audit>> reply = Calls.require(programme);
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "audits-service refused the audit programme");
         }
@@ -105,14 +105,14 @@ class AuditPages {
     @View("audits/audit")
     Map<String, Object> audit(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<Audit>> audit = calls.read(Service.AUDITS, () -> audits.audit(id));
-        CompletableFuture<TypedReply<AuditGrades>> grades = calls.read(Service.AUDITS, () -> audits.grades(id));
-        CompletableFuture<TypedReply<List<AuditCase>>> cases = calls.read(Service.AUDITS, () -> audits.cases(id));
-        CompletableFuture<TypedReply<List<Finding>>> findings = calls.read(Service.AUDITS, () -> audits.findings(id));
-        CompletableFuture<TypedReply<List<Theme>>> themes = calls.read(Service.AUDITS, audits::themes);
-        CompletableFuture<TypedReply<List<GradingScale>>> scales = calls.read(Service.AUDITS, audits::gradingScales);
+        CompletableFuture<Reply<Audit>> audit = calls.read(Service.AUDITS, () -> audits.audit(id));
+        CompletableFuture<Reply<AuditGrades>> grades = calls.read(Service.AUDITS, () -> audits.grades(id));
+        CompletableFuture<Reply<List<AuditCase>>> cases = calls.read(Service.AUDITS, () -> audits.cases(id));
+        CompletableFuture<Reply<List<Finding>>> findings = calls.read(Service.AUDITS, () -> audits.findings(id));
+        CompletableFuture<Reply<List<Theme>>> themes = calls.read(Service.AUDITS, audits::themes);
+        CompletableFuture<Reply<List<GradingScale>>> scales = calls.read(Service.AUDITS, audits::gradingScales);
 
-        TypedReply<Audit> reply = Calls.typedRequire(audit);
+        Reply<Audit> reply = Calls.require(audit);
         CurrentUser user = CurrentUser.of(authentication);
         if (!reply.ok() || reply.body() == null || !visible(user, reply.body())) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
@@ -120,7 +120,7 @@ class AuditPages {
         Audit found = reply.body();
         Map<String, String> names = agencies.byCode();
         AuditRow a = row(found, names, scaleNames(scales));
-        Panel<Map<String, String>> labels = Calls.typedPanel(themes, Service.AUDITS, r -> {
+        Panel<Map<String, String>> labels = Calls.panel(themes, Service.AUDITS, r -> {
             Map<String, String> out = new HashMap<>();
             r.body().forEach(t -> out.put(t.code(), t.label()));
             return out;
@@ -129,12 +129,12 @@ class AuditPages {
         Map<String, Object> model = new HashMap<>();
         model.put("audit", a);
         model.put("gradesCases", AuditWording.gradesCases(found.type()));
-        model.put("grades", Calls.typedPanel(grades, Service.AUDITS, r -> grades(r.body())));
-        model.put("cases", Calls.typedPanel(cases, Service.AUDITS, r -> r.body().stream().map(c -> new CaseRow(c.caseRef(), c.summary(),
+        model.put("grades", Calls.panel(grades, Service.AUDITS, r -> grades(r.body())));
+        model.put("cases", Calls.panel(cases, Service.AUDITS, r -> r.body().stream().map(c -> new CaseRow(c.caseRef(), c.summary(),
                 AuditWording.grade(c.grade()),
                 "JOINT".equals(c.agency()) ? "Joint conclusion" : names.getOrDefault(String.valueOf(c.agency()), String.valueOf(c.agency()))))
                 .toList()));
-        model.put("findings", Calls.typedPanel(findings, Service.AUDITS, r -> FindingGroups.byQuadrantAndTheme(r.body(), themeLabels)));
+        model.put("findings", Calls.panel(findings, Service.AUDITS, r -> FindingGroups.byQuadrantAndTheme(r.body(), themeLabels)));
         boolean contributes = mayContribute(user, found);
         model.put("mayRecordCases", contributes && AuditWording.gradesCases(found.type()));
         model.put("mayRecordFindings", contributes);
@@ -194,8 +194,8 @@ class AuditPages {
     }
 
     /** Scale code to name; if the call failed, an empty map, and pages show the codes themselves. */
-    private static Map<String, String> scaleNames(CompletableFuture<TypedReply<List<GradingScale>>> call) {
-        Panel<Map<String, String>> panel = Calls.typedPanel(call, Service.AUDITS, r -> {
+    private static Map<String, String> scaleNames(CompletableFuture<Reply<List<GradingScale>>> call) {
+        Panel<Map<String, String>> panel = Calls.panel(call, Service.AUDITS, r -> {
             Map<String, String> out = new HashMap<>();
             r.body().forEach(s -> out.put(s.code(), s.name()));
             return out;

@@ -18,7 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.audits.Audit;
 import uk.org.quadrant.gateway.downstream.audits.AuditCase;
 import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
@@ -123,7 +123,7 @@ class CaseworkController {
             case CONFLICT -> {
                 Map<String, Object> latest = new LinkedHashMap<>();
                 latest.put("Why", result.reply().detail());
-                TypedReply<List<AuditCase>> cases = Calls.typedRequire(calls.read(Service.AUDITS, () -> audits.cases(id)));
+                Reply<List<AuditCase>> cases = Calls.require(calls.read(Service.AUDITS, () -> audits.cases(id)));
                 for (AuditCase c : cases.body() == null ? List.<AuditCase>of() : cases.body()) {
                     latest.put("Case " + c.caseRef() + " (" + c.agency() + ")", c.grade());
                 }
@@ -134,7 +134,7 @@ class CaseworkController {
 
     private Map<String, Object> caseModel(Calls calls, CurrentUser user, Audit audit, Map<String, Object> input,
                                           FormErrors errors, @Nullable Map<String, Object> latest, @Nullable String unavailable, String back) {
-        TypedReply<List<GradingScale>> scales = Calls.typedRequire(calls.read(Service.AUDITS, audits::gradingScales));
+        Reply<List<GradingScale>> scales = Calls.require(calls.read(Service.AUDITS, audits::gradingScales));
         String scaleCode = audit.gradingScale() == null ? "OFSTED" : audit.gradingScale();
         GradingScale scale = (scales.body() == null ? List.<GradingScale>of() : scales.body()).stream()
                 .filter(s -> scaleCode.equals(s.code())).findFirst().orElse(null);
@@ -201,7 +201,7 @@ class CaseworkController {
 
     private Map<String, Object> findingModel(Calls calls, CurrentUser user, Audit audit, Map<String, Object> input,
                                              List<String> chosenThemes, FormErrors errors, @Nullable String unavailable, String back) {
-        TypedReply<List<Theme>> vocabulary = Calls.typedRequire(calls.read(Service.AUDITS, audits::themes));
+        Reply<List<Theme>> vocabulary = Calls.require(calls.read(Service.AUDITS, audits::themes));
         Map<String, Object> model = common(user, audit, input, errors, null, unavailable, back);
         model.put("themes", (vocabulary.body() == null ? List.<Theme>of() : vocabulary.body()).stream().filter(t -> !Boolean.FALSE.equals(t.active()))
                 .map(t -> Map.of("code", t.code(), "label", t.label(), "checked", chosenThemes.contains(t.code())))
@@ -216,7 +216,7 @@ class CaseworkController {
 
     /** The audit, if the user's agency takes part in it (the board: any audit). */
     private Audit audit(Calls calls, CurrentUser user, long id) {
-        TypedReply<Audit> reply = Calls.typedRequire(calls.read(Service.AUDITS, () -> audits.audit(id)));
+        Reply<Audit> reply = Calls.require(calls.read(Service.AUDITS, () -> audits.audit(id)));
         if (!reply.ok() || reply.body() == null) {
             throw AgencyGuard.notFound();
         }

@@ -1,17 +1,26 @@
 package uk.org.quadrant.gateway.dashboard;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.charts.Sparkline;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
+import uk.org.quadrant.gateway.downstream.actions.Rollup;
+import uk.org.quadrant.gateway.downstream.audits.AcrossAuditsGrades;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
+import uk.org.quadrant.gateway.downstream.indicators.Submissions;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,56 +49,100 @@ public class BoardDashboard {
 
     private final Downstream downstream;
     private final uk.org.quadrant.gateway.forms.Periods periods;
+    private final IndicatorsClient indicators;
+    private final AuditsClient auditsClient;
+    private final ActionsClient actionsClient;
 
-    BoardDashboard(Downstream downstream, uk.org.quadrant.gateway.forms.Periods periods) {
+    BoardDashboard(Downstream downstream, uk.org.quadrant.gateway.forms.Periods periods, IndicatorsClient indicators,
+                   AuditsClient auditsClient, ActionsClient actionsClient) {
         this.downstream = downstream;
         this.periods = periods;
+        this.indicators = indicators;
+        this.auditsClient = auditsClient;
+        this.actionsClient = actionsClient;
+    }
+
+    /** An indicator that is red, or amber and worsening, with its trend drawn. */
+    public record ExceptionRow(String code, String title, @Nullable String ownerAgency, @Nullable Integer priority,
+                            @Nullable String periodLabel, @Nullable BigDecimal value, @Nullable BigDecimal target,
+                            @Nullable BigDecimal changePercent, @Nullable String rag, String ragText, String sparkline,
+                            String trendText, @Nullable String comment) {
+    }
+
+    /** One of the audits changed last, with its period in words. */
+    public record RecentAudit(long id, String title, String type, String leadAgency, String status, String periodText) {
+    }
+
+    /** One overdue action, with its due date in words. */
+    public record OverdueAction(long id, String ref, String action, @Nullable String leadRole, String leadAgency, String dueDateText) {
+    }
+
+    /** One agency's row of the submission matrix: a cell per period. */
+    public record MatrixRow(String agency, List<MatrixCell> cells) {
+    }
+
+    /** A cell in words ("3 of 4 approved; 1 missing") with a tag saying where it stands. */
+    public record MatrixCell(String text, String tag, String tagClass) {
     }
 
     /** The panels by name, plus {@code matrixPeriods}: the periods of the submission matrix. */
     public Map<String, Object> compose(HttpRequest<?> request, DashboardFilters filters) {
         Calls calls = downstream.forRequest(request);
         List<ReportingPeriod> matrixPeriods = matrixPeriods(filters);
+        String from = filters.from();
+        String to = filters.to();
+        String agency = filters.agency();
 
-        CompletableFuture<Reply> scorecard = calls.get(Service.INDICATORS, "/api/v1/scorecard" + filters.scorecardQuery());
-        List<CompletableFuture<Reply>> submissions = new ArrayList<>();
+        CompletableFuture<Reply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
+                () -> indicators.scorecard(agency, filters.priority(), filters.period()));
+        List<CompletableFuture<Reply<Submissions>>> submissions = new ArrayList<>();
         for (ReportingPeriod p : matrixPeriods) {
-            submissions.add(calls.get(Service.INDICATORS, "/api/v1/submissions?period=" + Calls.enc(p.id())));
+            submissions.add(calls.read(Service.INDICATORS, () -> indicators.submissions(p.id())));
         }
         // The few audits changed last, chosen by audits-service: not the whole list (5,000 audits at region size).
-        CompletableFuture<Reply> audits = calls.get(Service.AUDITS, "/api/v1/audits/recent" + filters.recentAuditsQuery(RECENT_AUDITS));
-        CompletableFuture<Reply> grades = calls.get(Service.AUDITS, "/api/v1/grades" + filters.gradesQuery());
-        CompletableFuture<Reply> themes = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery(null));
-        CompletableFuture<Reply> practitioners = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery("PRACTITIONER"));
-        CompletableFuture<Reply> families = calls.get(Service.AUDITS, "/api/v1/themes/analysis" + filters.auditsQuery("CHILDREN_AND_FAMILIES"));
+        CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS,
+                () -> auditsClient.recent(from, to, agency, RECENT_AUDITS));
+        CompletableFuture<Reply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> themes = calls.read(Service.AUDITS,
+                () -> auditsClient.themeAnalysisByAgency(from, to, agency, null));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> practitioners = calls.read(Service.AUDITS,
+                () -> auditsClient.themeAnalysisByAgency(from, to, agency, "PRACTITIONER"));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
+                () -> auditsClient.themeAnalysisByAgency(from, to, agency, "CHILDREN_AND_FAMILIES"));
         // Counts only: the overdue actions themselves come from the paged list below, not twice from the roll-ups.
-        CompletableFuture<Reply> byAgency = calls.get(Service.ACTIONS, "/api/v1/rollups?by=agency&overdueActions=false");
-        CompletableFuture<Reply> byPriority = calls.get(Service.ACTIONS, "/api/v1/rollups?by=priority&overdueActions=false");
-        CompletableFuture<Reply> overdue = calls.get(Service.ACTIONS, "/api/v1/actions"
-                + filters.actionsQuery("delivery=OVERDUE&page=0&size=" + OVERDUE_SHOWN));
+        CompletableFuture<Reply<List<Rollup>>> byAgency = calls.read(Service.ACTIONS, () -> actionsClient.rollups("agency", false));
+        CompletableFuture<Reply<List<Rollup>>> byPriority = calls.read(Service.ACTIONS, () -> actionsClient.rollups("priority", false));
+        CompletableFuture<Reply<List<Action>>> overdue = calls.read(Service.ACTIONS,
+                () -> actionsClient.actions(agency, filters.priority(), "OVERDUE", 0, OVERDUE_SHOWN));
 
         Map<String, Object> model = new LinkedHashMap<>();
-        Panel<List<Map<String, Object>>> sc = Calls.panel(scorecard, Service.INDICATORS, Reply::rows);
+        Panel<List<ScorecardRow>> sc = Calls.panel(scorecard, Service.INDICATORS, BoardDashboard::rows);
         model.put("quantitative", sc.map(BoardDashboard::ragCounts));
         model.put("exceptions", sc.map(BoardDashboard::exceptions));
         model.put("submissions", submissionMatrix(submissions, matrixPeriods, filters));
         model.put("matrixPeriods", matrixPeriods);
-        model.put("audits", Calls.panel(audits, Service.AUDITS, Reply::rows).map(rows -> recentAudits(rows, filters)));
-        model.put("grades", Calls.panel(grades, Service.AUDITS, Reply::rows));
-        model.put("themes", Calls.panel(themes, Service.AUDITS, Reply::rows)
-                .map(rows -> rows.stream().filter(r -> Boolean.TRUE.equals(r.get("repeated"))).limit(8).toList()));
-        model.put("practitioners", Calls.panel(practitioners, Service.AUDITS, Reply::rows).map(rows -> rows.stream().limit(5).toList()));
-        model.put("families", Calls.panel(families, Service.AUDITS, Reply::rows).map(rows -> rows.stream().limit(5).toList()));
-        model.put("actionsByAgency", Calls.panel(byAgency, Service.ACTIONS, Reply::rows).map(rows -> rows.stream()
-                .filter(r -> filters.agency() == null || filters.agency().equals(r.get("key")))
-                .sorted(Comparator.comparingLong((Map<String, Object> r) -> number(r.get("overdue"))).reversed()).toList()));
-        model.put("actionsByPriority", Calls.panel(byPriority, Service.ACTIONS, Reply::rows).map(rows -> rows.stream()
-                .filter(r -> filters.priority() == null || String.valueOf(filters.priority()).equals(String.valueOf(r.get("key"))))
+        model.put("audits", Calls.panel(audits, Service.AUDITS, BoardDashboard::rows).map(rows -> recentAudits(rows, filters)));
+        model.put("grades", Calls.panel(grades, Service.AUDITS, BoardDashboard::rows));
+        model.put("themes", Calls.panel(themes, Service.AUDITS, BoardDashboard::rows)
+                .map(rows -> rows.stream().filter(ThemeAnalysis::repeated).limit(8).toList()));
+        model.put("practitioners", Calls.panel(practitioners, Service.AUDITS, BoardDashboard::rows)
+                .map(rows -> rows.stream().limit(5).toList()));
+        model.put("families", Calls.panel(families, Service.AUDITS, BoardDashboard::rows).map(rows -> rows.stream().limit(5).toList()));
+        model.put("actionsByAgency", Calls.panel(byAgency, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+                .filter(r -> agency == null || agency.equals(r.key()))
+                .sorted(Comparator.comparingInt(Rollup::overdue).reversed()).toList()));
+        model.put("actionsByPriority", Calls.panel(byPriority, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+                .filter(r -> filters.priority() == null || String.valueOf(filters.priority()).equals(r.key()))
                 .toList()));
-        model.put("overdue", Calls.panel(overdue, Service.ACTIONS, Reply::rows).map(rows -> rows.stream()
-                .map(r -> with(r, "dueDateText", DisplayDates.longDate(r.get("dueDate")))).toList()));
-        model.put("overdueTotal", Calls.panel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) r.rows().size()));
+        model.put("overdue", Calls.panel(overdue, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+                .map(a -> new OverdueAction(a.id(), a.ref(), a.action(), a.leadRole(), a.leadAgency(), DisplayDates.longDate(a.dueDate())))
+                .toList()));
+        model.put("overdueTotal", Calls.panel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) rows(r).size()));
         return model;
+    }
+
+    private static <T> List<T> rows(Reply<List<T>> reply) {
+        return reply.body() == null ? List.of() : reply.body();
     }
 
     /** The chosen period and the ones before it; without a filter, the configured period or the last completed financial year. */
@@ -105,52 +158,36 @@ public class BoardDashboard {
         return periods;
     }
 
-    private static Map<String, Object> with(Map<String, Object> row, String key, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(row);
-        copy.put(key, value);
-        return copy;
-    }
-
-    static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
-    }
-
-    static Map<String, Long> ragCounts(List<Map<String, Object>> rows) {
+    static Map<String, Long> ragCounts(List<ScorecardRow> rows) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String rag : List.of("RED", "AMBER", "GREEN", "DATA_ONLY")) {
-            counts.put(rag, rows.stream().filter(r -> rag.equals(r.get("rag"))).count());
+            counts.put(rag, rows.stream().filter(r -> rag.equals(r.rag())).count());
         }
         return counts;
     }
 
     /** Red, or amber and worsening; red first. Each with its trend (from the scorecard row itself: no further calls). */
-    static List<Map<String, Object>> exceptions(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            boolean red = "RED".equals(r.get("rag"));
-            boolean amberWorsening = "AMBER".equals(r.get("rag")) && "WORSENING".equals(r.get("direction"));
+    static List<ExceptionRow> exceptions(List<ScorecardRow> rows) {
+        List<ExceptionRow> out = new ArrayList<>();
+        for (ScorecardRow r : rows.stream().sorted(Comparator.comparing((ScorecardRow r) -> "RED".equals(r.rag()) ? 0 : 1)
+                .thenComparingInt(r -> r.priority() == null ? 0 : r.priority())).toList()) {
+            boolean red = "RED".equals(r.rag());
+            boolean amberWorsening = "AMBER".equals(r.rag()) && "WORSENING".equals(r.direction());
             if (!red && !amberWorsening) {
                 continue;
             }
-            Map<String, Object> row = new LinkedHashMap<>(r);
             List<BigDecimal> trend = new ArrayList<>();
             List<String> trendText = new ArrayList<>();
-            if (r.get("trend") instanceof List<?> points) {
-                for (Object o : points) {
-                    if (o instanceof Map<?, ?> point && point.get("value") != null) {
-                        BigDecimal v = new BigDecimal(point.get("value").toString());
-                        trend.add(v);
-                        trendText.add(ReportingPeriod.labelOf(String.valueOf(point.get("period"))) + ": " + plain(v));
-                    }
+            for (ScorecardRow.TrendPoint point : r.trend() == null ? List.<ScorecardRow.TrendPoint>of() : r.trend()) {
+                if (point != null && point.value() != null) {
+                    trend.add(point.value());
+                    trendText.add(ReportingPeriod.labelOf(String.valueOf(point.period())) + ": " + plain(point.value()));
                 }
             }
-            row.put("sparkline", Sparkline.svg(trend));
-            row.put("trendText", String.join(", ", trendText));
-            row.put("ragText", red ? "Red" : "Amber, worsening");
-            out.add(row);
+            out.add(new ExceptionRow(r.code(), r.title(), r.ownerAgency(), r.priority(), r.periodLabel(), r.value(), r.target(),
+                    r.changePercent(), r.rag(), red ? "Red" : "Amber, worsening", Sparkline.svg(trend), String.join(", ", trendText),
+                    r.comment()));
         }
-        out.sort(Comparator.comparing((Map<String, Object> r) -> "RED".equals(r.get("rag")) ? 0 : 1)
-                .thenComparingLong(r -> number(r.get("priority"))));
         return out;
     }
 
@@ -160,21 +197,21 @@ public class BoardDashboard {
     }
 
     /** The five audits most recently changed, within the period and concerning the agency when those are chosen. */
-    static List<Map<String, Object>> recentAudits(List<Map<String, Object>> rows, DashboardFilters filters) {
+    static List<RecentAudit> recentAudits(List<Audit> rows, DashboardFilters filters) {
         return rows.stream()
-                .filter(a -> filters.agency() == null || filters.agency().equals(a.get("leadAgency"))
-                        || (a.get("participatingAgencies") instanceof List<?> l && l.contains(filters.agency())))
+                .filter(a -> filters.agency() == null || filters.agency().equals(a.leadAgency()) || a.participants().contains(filters.agency()))
                 .filter(a -> filters.reportingPeriod().map(p -> overlaps(a, p)).orElse(true))
-                .sorted(Comparator.comparing((Map<String, Object> a) -> String.valueOf(a.get("updatedAt"))).reversed())
+                .sorted(Comparator.comparing((Audit a) -> String.valueOf(a.updatedAt())).reversed())
                 .limit(RECENT_AUDITS)
-                .map(a -> with(a, "periodText", DisplayDates.longDate(a.get("periodStart")) + " to " + DisplayDates.longDate(a.get("periodEnd"))))
+                .map(a -> new RecentAudit(a.id(), a.title(), a.type(), a.leadAgency(), a.status(),
+                        DisplayDates.longDate(a.periodStart()) + " to " + DisplayDates.longDate(a.periodEnd())))
                 .toList();
     }
 
-    private static boolean overlaps(Map<String, Object> audit, ReportingPeriod p) {
+    private static boolean overlaps(Audit audit, ReportingPeriod p) {
         try {
-            LocalDate start = LocalDate.parse(String.valueOf(audit.get("periodStart")));
-            LocalDate end = LocalDate.parse(String.valueOf(audit.get("periodEnd")));
+            LocalDate start = LocalDate.parse(String.valueOf(audit.periodStart()));
+            LocalDate end = LocalDate.parse(String.valueOf(audit.periodEnd()));
             return !start.isAfter(p.end()) && !end.isBefore(p.start());
         } catch (java.time.format.DateTimeParseException e) {
             return true;
@@ -182,70 +219,64 @@ public class BoardDashboard {
     }
 
     /** One row per agency, one cell per period; unavailable if any period's call failed. */
-    static Panel<List<Map<String, Object>>> submissionMatrix(List<CompletableFuture<Reply>> calls, List<ReportingPeriod> periods,
-                                                            DashboardFilters filters) {
-        List<Panel<Map<String, Object>>> replies = calls.stream().map(c -> Calls.panel(c, Service.INDICATORS, Reply::map)).toList();
+    static Panel<List<MatrixRow>> submissionMatrix(List<CompletableFuture<Reply<Submissions>>> calls, List<ReportingPeriod> periods,
+                                                   DashboardFilters filters) {
+        List<Panel<Submissions>> replies = calls.stream().map(c -> Calls.panel(c, Service.INDICATORS, Reply::body)).toList();
         if (replies.stream().anyMatch(p -> !p.available())) {
             return Panel.unavailable(Service.INDICATORS.displayName());
         }
         TreeSet<String> agencies = new TreeSet<>();
-        List<Map<String, Map<String, Object>>> byPeriod = new ArrayList<>();
-        for (Panel<Map<String, Object>> reply : replies) {
-            Map<String, Map<String, Object>> byAgency = new LinkedHashMap<>();
-            if (reply.data().get("agencies") instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Map<?, ?> m && m.get("agency") != null) {
-                        @SuppressWarnings("unchecked") Map<String, Object> row = (Map<String, Object>) m;
-                        byAgency.put(row.get("agency").toString(), row);
+        List<Map<String, Submissions.AgencyReturns>> byPeriod = new ArrayList<>();
+        for (Panel<Submissions> reply : replies) {
+            Map<String, Submissions.AgencyReturns> byAgency = new LinkedHashMap<>();
+            if (reply.data() != null && reply.data().agencies() != null) {
+                for (Submissions.AgencyReturns returns : reply.data().agencies()) {
+                    if (returns != null && returns.agency() != null) {
+                        byAgency.put(returns.agency(), returns);
                     }
                 }
             }
             agencies.addAll(byAgency.keySet());
             byPeriod.add(byAgency);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<MatrixRow> rows = new ArrayList<>();
         for (String agency : agencies) {
             if (filters.agency() != null && !filters.agency().equals(agency)) {
                 continue;
             }
-            List<Map<String, Object>> cells = new ArrayList<>();
+            List<MatrixCell> cells = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
                 cells.add(cell(byPeriod.get(i).get(agency)));
             }
-            rows.add(Map.of("agency", agency, "cells", cells));
+            rows.add(new MatrixRow(agency, cells));
         }
         return Panel.of(rows, Service.INDICATORS.displayName());
     }
 
     /** A cell in words: "3 of 4 approved" and what is still outstanding, with a tag saying where it stands. */
-    private static Map<String, Object> cell(Map<String, Object> returns) {
-        Map<String, Object> cell = new LinkedHashMap<>();
-        if (returns == null || number(returns.get("due")) == 0) {
-            cell.put("text", "Nothing due");
-            cell.put("tag", "");
-            cell.put("tagClass", "govuk-tag--grey");
-            return cell;
+    private static MatrixCell cell(@Nullable Submissions.AgencyReturns returns) {
+        if (returns == null || returns.due() == 0) {
+            return new MatrixCell("Nothing due", "", "govuk-tag--grey");
         }
-        long due = number(returns.get("due"));
-        long approved = number(returns.get("approved"));
+        long due = returns.due();
+        long approved = returns.approved();
         List<String> outstanding = new ArrayList<>();
-        for (String state : List.of("missing", "draft", "submitted", "returned")) {
-            long n = number(returns.get(state));
+        Map<String, Integer> states = new LinkedHashMap<>();
+        states.put("missing", returns.missing());
+        states.put("in draft", returns.draft());
+        states.put("submitted", returns.submitted());
+        states.put("returned", returns.returned());
+        states.forEach((state, n) -> {
             if (n > 0) {
-                outstanding.add(n + " " + (state.equals("draft") ? "in draft" : state));
+                outstanding.add(n + " " + state);
             }
-        }
-        cell.put("text", approved + " of " + due + " approved" + (outstanding.isEmpty() ? "" : "; " + String.join(", ", outstanding)));
+        });
+        String text = approved + " of " + due + " approved" + (outstanding.isEmpty() ? "" : "; " + String.join(", ", outstanding));
         if (approved == due) {
-            cell.put("tag", "Complete");
-            cell.put("tagClass", "govuk-tag--green");
-        } else if (number(returns.get("missing")) > 0 || number(returns.get("returned")) > 0) {
-            cell.put("tag", "Outstanding");
-            cell.put("tagClass", "govuk-tag--red");
-        } else {
-            cell.put("tag", "In progress");
-            cell.put("tagClass", "govuk-tag--yellow");
+            return new MatrixCell(text, "Complete", "govuk-tag--green");
+        } else if (returns.missing() > 0 || returns.returned() > 0) {
+            return new MatrixCell(text, "Outstanding", "govuk-tag--red");
         }
-        return cell;
+        return new MatrixCell(text, "In progress", "govuk-tag--yellow");
     }
 }

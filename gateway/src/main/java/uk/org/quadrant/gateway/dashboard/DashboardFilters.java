@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.dashboard;
 
 import io.micronaut.core.annotation.Nullable;
-import uk.org.quadrant.gateway.downstream.Calls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,45 +61,16 @@ public record DashboardFilters(@Nullable String period, @Nullable Integer priori
         return ReportingPeriod.parse(period);
     }
 
-    /** {@code agency=&priority=&period=} for the services that take all three (the scorecard), with a leading '?' or empty. */
-    public String scorecardQuery() {
-        return query(agency, priority, period);
+    /** The first day of the chosen period (ISO), for audits-service's date filters; null without a period. */
+    @Nullable
+    public String from() {
+        return reportingPeriod().map(p -> p.start().toString()).orElse(null);
     }
 
-    /** {@code agency=&priority=} for the list of actions, joined to the given fixed part. */
-    public String actionsQuery(String fixed) {
-        String q = query(agency, priority, null);
-        return q.isEmpty() ? "?" + fixed : q + "&" + fixed;
-    }
-
-    /**
-     * The query for audits-service's {@code /api/v1/audits/recent}: the period's dates, the agency and how
-     * many, so the service reads only the audits the board's panel shows.
-     */
-    public String recentAuditsQuery(int limit) {
-        String q = auditsQuery(null);
-        return (q.isEmpty() ? "?" : q + "&") + "limit=" + limit;
-    }
-
-    /** {@code from=&to=} from the period's dates, and {@code agency=}, for audits-service's analyses. */
-    public String auditsQuery(@Nullable String quadrant) {
-        List<String> parts = new ArrayList<>();
-        reportingPeriod().ifPresent(p -> {
-            parts.add("from=" + p.start());
-            parts.add("to=" + p.end());
-        });
-        if (agency != null) {
-            parts.add("agency=" + Calls.enc(agency));
-        }
-        if (quadrant != null) {
-            parts.add("quadrant=" + quadrant);
-        }
-        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
-    }
-
-    /** {@code from=&to=} for the grade distribution (which has no agency filter). */
-    public String gradesQuery() {
-        return reportingPeriod().map(p -> "?from=" + p.start() + "&to=" + p.end()).orElse("");
+    /** The last day of the chosen period (ISO); null without a period. */
+    @Nullable
+    public String to() {
+        return reportingPeriod().map(p -> p.end().toString()).orElse(null);
     }
 
     public boolean any() {
@@ -120,20 +90,6 @@ public record DashboardFilters(@Nullable String period, @Nullable Integer priori
             out.add(new Active("Agency", agency));
         }
         return out;
-    }
-
-    private static String query(String agency, Integer priority, String period) {
-        List<String> parts = new ArrayList<>();
-        if (agency != null) {
-            parts.add("agency=" + Calls.enc(agency));
-        }
-        if (priority != null) {
-            parts.add("priority=" + priority);
-        }
-        if (period != null) {
-            parts.add("period=" + Calls.enc(period));
-        }
-        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,5 @@
 package uk.org.quadrant.gateway.downstream;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 
@@ -20,33 +18,21 @@ public final class Calls {
 
     private final Downstream downstream;
     private final HttpRequest<?> origin;
-    private final String bearer;
     private final ServerTimings timings;
 
-    Calls(Downstream downstream, HttpRequest<?> origin, String bearer, ServerTimings timings) {
+    Calls(Downstream downstream, HttpRequest<?> origin, ServerTimings timings) {
         this.downstream = downstream;
         this.origin = origin;
-        this.bearer = bearer;
         this.timings = timings;
     }
 
-    /** A read; retried once if the service could not be reached. Fails with {@link DownstreamUnavailableException}. */
-    public CompletableFuture<Reply> get(Service service, String path) {
-        return downstream.call(service, HttpMethod.GET, path, null, bearer, timings);
-    }
-
-    /** A write (POST, PUT, DELETE) with a JSON body; never retried, so it is never applied twice. */
-    public CompletableFuture<Reply> send(Service service, HttpMethod method, String path, @Nullable Object body) {
-        return downstream.call(service, method, path, body, bearer, timings);
-    }
-
     /** A read through a typed client; retried once if the service could not be reached. */
-    public <T> CompletableFuture<TypedReply<T>> read(Service service, Supplier<CompletableFuture<HttpResponse<T>>> call) {
+    public <T> CompletableFuture<Reply<T>> read(Service service, Supplier<CompletableFuture<HttpResponse<T>>> call) {
         return downstream.call(service, true, origin, timings, call);
     }
 
     /** A write through a typed client; never retried, so it is never applied twice. */
-    public <T> CompletableFuture<TypedReply<T>> write(Service service, Supplier<CompletableFuture<HttpResponse<T>>> call) {
+    public <T> CompletableFuture<Reply<T>> write(Service service, Supplier<CompletableFuture<HttpResponse<T>>> call) {
         return downstream.call(service, false, origin, timings, call);
     }
 
@@ -54,9 +40,9 @@ public final class Calls {
      * Waits for a read and turns it into a panel: unavailable if the service did not answer or
      * refused (an error status), otherwise {@code f(reply)}.
      */
-    public static <B, T> Panel<T> typedPanel(CompletableFuture<TypedReply<B>> call, Service service, Function<TypedReply<B>, T> f) {
+    public static <B, T> Panel<T> panel(CompletableFuture<Reply<B>> call, Service service, Function<Reply<B>, T> f) {
         try {
-            TypedReply<B> reply = call.join();
+            Reply<B> reply = call.join();
             if (!reply.ok()) {
                 return Panel.unavailable(service.displayName());
             }
@@ -67,35 +53,7 @@ public final class Calls {
     }
 
     /** Waits for a call a page cannot do without; a service that did not answer becomes a 503 page. */
-    public static <B> TypedReply<B> typedRequire(CompletableFuture<TypedReply<B>> call) {
-        try {
-            return call.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof DownstreamUnavailableException d) {
-                throw d;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Waits for a read and turns it into a panel: unavailable if the service did not answer or
-     * refused (an error status), otherwise {@code f(reply)}.
-     */
-    public static <T> Panel<T> panel(CompletableFuture<Reply> call, Service service, Function<Reply, T> f) {
-        try {
-            Reply reply = call.join();
-            if (!reply.ok()) {
-                return Panel.unavailable(service.displayName());
-            }
-            return Panel.of(f.apply(reply), service.displayName());
-        } catch (CompletionException | DownstreamUnavailableException e) {
-            return Panel.unavailable(service.displayName());
-        }
-    }
-
-    /** Waits for a call a page cannot do without; a service that did not answer becomes a 503 page. */
-    public static Reply require(CompletableFuture<Reply> call) {
+    public static <B> Reply<B> require(CompletableFuture<Reply<B>> call) {
         try {
             return call.join();
         } catch (CompletionException e) {

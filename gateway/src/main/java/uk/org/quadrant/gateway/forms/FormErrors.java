@@ -1,6 +1,6 @@
 package uk.org.quadrant.gateway.forms;
 
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +48,12 @@ public final class FormErrors {
     }
 
     /** The service's field errors, or its detail when it named no field. */
-    public FormErrors addAll(TypedReply<?> reply) {
-        List<TypedReply.FieldError> errors = reply.fieldErrors();
+    public FormErrors addAll(Reply<?> reply) {
+        List<Reply.FieldError> errors = reply.fieldErrors();
         if (errors.isEmpty()) {
             add("", sentence(reply.detail()));
         }
-        for (TypedReply.FieldError e : errors) {
+        for (Reply.FieldError e : errors) {
             String name = root(e.field());
             Field f = fields.get(name);
             add(name, f == null ? sentence(e.message()) : phrase(f.label(), e.message()));

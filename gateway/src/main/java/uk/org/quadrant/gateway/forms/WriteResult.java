@@ -5,7 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
  * @param reply   the service's answer, or null when it did not answer
  * @param service the service written to
  */
-public record WriteResult(Kind kind, @Nullable TypedReply<?> reply, Service service) {
+public record WriteResult(Kind kind, @Nullable Reply<?> reply, Service service) {
 
     public enum Kind { DONE, INVALID, CONFLICT, UNAVAILABLE }
 
@@ -29,8 +29,8 @@ public record WriteResult(Kind kind, @Nullable TypedReply<?> reply, Service serv
      * from the service becomes the gateway's own refusal or not-found page: the service's word on who
      * may do what is final.
      */
-    public static <T> WriteResult await(CompletableFuture<TypedReply<T>> write, Service service) {
-        TypedReply<?> reply;
+    public static <T> WriteResult await(CompletableFuture<Reply<T>> write, Service service) {
+        Reply<?> reply;
         try {
             reply = write.join();
         } catch (CompletionException | DownstreamUnavailableException e) {
@@ -39,7 +39,7 @@ public record WriteResult(Kind kind, @Nullable TypedReply<?> reply, Service serv
         return of(reply, service);
     }
 
-    private static WriteResult of(TypedReply<?> reply, Service service) {
+    private static WriteResult of(Reply<?> reply, Service service) {
         if (reply.ok()) {
             return new WriteResult(Kind.DONE, reply, service);
         }

@@ -10,7 +10,7 @@ import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.indicators.Figure;
 import uk.org.quadrant.gateway.downstream.indicators.Indicator;
 import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
@@ -73,14 +73,14 @@ public class IndicatorPage {
             throw notFound();
         }
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<Indicator>> definition = calls.read(Service.INDICATORS, () -> indicators.indicator(code));
-        CompletableFuture<TypedReply<List<SeriesPoint>>> series = calls.read(Service.INDICATORS,
+        CompletableFuture<Reply<Indicator>> definition = calls.read(Service.INDICATORS, () -> indicators.indicator(code));
+        CompletableFuture<Reply<List<SeriesPoint>>> series = calls.read(Service.INDICATORS,
                 () -> indicators.series(code, seriesAgency(user)));
-        CompletableFuture<TypedReply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
-        CompletableFuture<TypedReply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
-        CompletableFuture<TypedReply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
+        CompletableFuture<Reply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
+        CompletableFuture<Reply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
+        CompletableFuture<Reply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
 
-        TypedReply<Indicator> def = Calls.typedRequire(definition);
+        Reply<Indicator> def = Calls.require(definition);
         if (def.status() == 404 || def.status() == 403) {
             throw notFound();
         }
@@ -102,16 +102,16 @@ public class IndicatorPage {
     }
 
     /** The series; a 404 (an indicator this user may not see, or gone since) is the page's 404, not a grey panel. */
-    private static Panel<List<SeriesPoint>> seriesPanel(CompletableFuture<TypedReply<List<SeriesPoint>>> series) {
+    private static Panel<List<SeriesPoint>> seriesPanel(CompletableFuture<Reply<List<SeriesPoint>>> series) {
         try {
-            TypedReply<List<SeriesPoint>> reply = series.join();
+            Reply<List<SeriesPoint>> reply = series.join();
             if (reply.status() == 404 || reply.status() == 403) {
                 throw notFound();
             }
         } catch (java.util.concurrent.CompletionException e) {
             // unavailable: the panel says so below
         }
-        return Calls.typedPanel(series, Service.INDICATORS, TypedReply::body);
+        return Calls.panel(series, Service.INDICATORS, Reply::body);
     }
 
     static HttpStatusException notFound() {
@@ -244,12 +244,12 @@ public class IndicatorPage {
     }
 
     /** Targets, baselines and benchmarks in one table, by period. */
-    static Panel<List<ReferenceRow>> references(CompletableFuture<TypedReply<List<Figure>>> targets,
-                                                CompletableFuture<TypedReply<List<Figure>>> baselines,
-                                                CompletableFuture<TypedReply<List<Figure>>> benchmarks) {
-        Panel<List<Figure>> t = Calls.typedPanel(targets, Service.INDICATORS, TypedReply::body);
-        Panel<List<Figure>> b = Calls.typedPanel(baselines, Service.INDICATORS, TypedReply::body);
-        Panel<List<Figure>> m = Calls.typedPanel(benchmarks, Service.INDICATORS, TypedReply::body);
+    static Panel<List<ReferenceRow>> references(CompletableFuture<Reply<List<Figure>>> targets,
+                                                CompletableFuture<Reply<List<Figure>>> baselines,
+                                                CompletableFuture<Reply<List<Figure>>> benchmarks) {
+        Panel<List<Figure>> t = Calls.panel(targets, Service.INDICATORS, Reply::body);
+        Panel<List<Figure>> b = Calls.panel(baselines, Service.INDICATORS, Reply::body);
+        Panel<List<Figure>> m = Calls.panel(benchmarks, Service.INDICATORS, Reply::body);
         if (!t.available() || !b.available() || !m.available()) {
             return Panel.unavailable(Service.INDICATORS.displayName());
         }

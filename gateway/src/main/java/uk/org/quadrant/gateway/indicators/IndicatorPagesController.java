@@ -19,7 +19,7 @@ import io.micronaut.views.View;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.indicators.Indicator;
 import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.Service;
@@ -59,7 +59,7 @@ class IndicatorPagesController {
     @Get
     @View("indicators/list")
     Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String agency, @QueryValue @Nullable String priority) {
-        TypedReply<List<Indicator>> reply = Calls.typedRequire(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
+        Reply<List<Indicator>> reply = Calls.require(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The indicators could not be loaded");
         }

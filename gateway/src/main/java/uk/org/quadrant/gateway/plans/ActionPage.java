@@ -18,7 +18,7 @@ import uk.org.quadrant.gateway.directory.Role;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
 import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
@@ -58,22 +58,22 @@ class ActionPage {
     @View("plans/action")
     Map<String, Object> action(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<Action>> action = calls.read(Service.ACTIONS, () -> actions.action(id));
-        CompletableFuture<TypedReply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actions.updates(id));
-        CompletableFuture<TypedReply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
+        CompletableFuture<Reply<Action>> action = calls.read(Service.ACTIONS, () -> actions.action(id));
+        CompletableFuture<Reply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actions.updates(id));
+        CompletableFuture<Reply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
 
-        TypedReply<Action> reply = Calls.typedRequire(action);
+        Reply<Action> reply = Calls.require(action);
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
         Map<String, String> names = agencies.byCode();
         ActionRows.ActionRow row = ActionRows.row(reply.body(), names, null);
-        Panel<List<ActionRows.UpdateRow>> history = Calls.typedPanel(updates, Service.ACTIONS, r -> {
+        Panel<List<ActionRows.UpdateRow>> history = Calls.panel(updates, Service.ACTIONS, r -> {
             List<ActionRows.UpdateRow> list = new ArrayList<>(r.body().stream().map(ActionRows::update).toList());
             Collections.reverse(list); // the service lists them oldest first
             return list;
         });
-        Panel<Optional<Plan>> plan = Calls.typedPanel(plans, Service.ACTIONS, r -> r.body().stream()
+        Panel<Optional<Plan>> plan = Calls.panel(plans, Service.ACTIONS, r -> r.body().stream()
                 .filter(p -> p.id() == row.planId()).findFirst());
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> model = new HashMap<>();

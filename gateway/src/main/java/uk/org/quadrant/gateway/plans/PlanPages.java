@@ -18,7 +18,7 @@ import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
 import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
@@ -64,16 +64,16 @@ class PlanPages {
         Map<String, String> names = agencies.byCode();
         ActionFilter filter = ActionFilter.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
-        CompletableFuture<TypedReply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null));
-        CompletableFuture<TypedReply<List<Action>>> matching = filter.any()
-                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), filter.delivery(), null, null)) : null;
+        CompletableFuture<Reply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
+        CompletableFuture<Reply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null));
+        CompletableFuture<Reply<List<Action>>> matching = filter.any()
+                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), null, filter.delivery(), null, null)) : null;
 
-        TypedReply<List<Plan>> planReply = Calls.typedRequire(plans);
+        Reply<List<Plan>> planReply = Calls.require(plans);
         if (!planReply.ok() || planReply.body() == null) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "actions-service refused the list of plans");
         }
-        Panel<Map<String, Rollup>> counts = Calls.typedPanel(rollups, Service.ACTIONS, r -> {
+        Panel<Map<String, Rollup>> counts = Calls.panel(rollups, Service.ACTIONS, r -> {
             Map<String, Rollup> byPlan = new HashMap<>();
             r.body().forEach(row -> byPlan.put(row.key(), row));
             return byPlan;
@@ -89,7 +89,7 @@ class PlanPages {
         if (matching != null) {
             Map<Long, String> planTitles = new HashMap<>();
             planReply.body().forEach(p -> planTitles.put(p.id(), p.title()));
-            model.put("matching", Calls.typedPanel(matching, Service.ACTIONS, r -> r.body().stream()
+            model.put("matching", Calls.panel(matching, Service.ACTIONS, r -> r.body().stream()
                     .map(a -> ActionRows.row(a, names, null).withPlanTitle(planTitles.getOrDefault(a.planId(), "")))
                     .toList()));
         }
@@ -113,14 +113,14 @@ class PlanPages {
         Map<String, String> names = agencies.byCode();
         ActionFilter filter = ActionFilter.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<Plan>> plan = calls.read(Service.ACTIONS, () -> actions.plan(id));
-        CompletableFuture<TypedReply<List<ActionUpdate>>> latest = calls.read(Service.ACTIONS, () -> actions.latestUpdates(id));
+        CompletableFuture<Reply<Plan>> plan = calls.read(Service.ACTIONS, () -> actions.plan(id));
+        CompletableFuture<Reply<List<ActionUpdate>>> latest = calls.read(Service.ACTIONS, () -> actions.latestUpdates(id));
 
-        TypedReply<Plan> planReply = Calls.typedRequire(plan);
+        Reply<Plan> planReply = Calls.require(plan);
         if (!planReply.ok() || planReply.body() == null) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Panel<Map<Long, ActionUpdate>> updates = Calls.typedPanel(latest, Service.ACTIONS, r -> {
+        Panel<Map<Long, ActionUpdate>> updates = Calls.panel(latest, Service.ACTIONS, r -> {
             Map<Long, ActionUpdate> byAction = new HashMap<>();
             r.body().forEach(u -> byAction.put(u.actionId(), u));
             return byAction;

@@ -18,7 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.actions.Action;
 import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
 import uk.org.quadrant.gateway.downstream.actions.UpdateRequest;
@@ -113,7 +113,7 @@ class ActionUpdateController {
 
     /** The action, if it exists and the user may update it: an agency's users only their own agency's actions. */
     private Action action(Calls calls, CurrentUser user, long id) {
-        TypedReply<Action> reply = Calls.typedRequire(calls.read(Service.ACTIONS, () -> actions.action(id)));
+        Reply<Action> reply = Calls.require(calls.read(Service.ACTIONS, () -> actions.action(id)));
         if (!reply.ok() || reply.body() == null) {
             throw AgencyGuard.notFound();
         }

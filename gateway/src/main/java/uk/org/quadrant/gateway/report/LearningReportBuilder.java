@@ -1,6 +1,12 @@
 package uk.org.quadrant.gateway.report;
 
 import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
+import uk.org.quadrant.gateway.downstream.audits.AcrossAuditsGrades;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.report.LearningReport.Example;
 import uk.org.quadrant.gateway.report.LearningReport.GradeCount;
 import uk.org.quadrant.gateway.report.LearningReport.GradeScale;
@@ -28,7 +34,7 @@ import static uk.org.quadrant.gateway.report.ReportWording.count;
 import static uk.org.quadrant.gateway.report.ReportWording.text;
 
 /**
- * Builds the {@link LearningReport} from what the services answered: pure Java over the JSON rows,
+ * Builds the {@link LearningReport} from what the services answered: pure Java over the services' records,
  * no calls, so the whole report can be checked without HTTP. It selects (the year's figures that are
  * off target or worsening, the year's audits, completed and open actions) and words; it never
  * recomputes a figure a service computed.
@@ -73,33 +79,33 @@ public final class LearningReportBuilder {
 
     // --- 2.1 quantitative ---------------------------------------------------------------------------
 
-    private Quantitative quantitative(ReportYear year, List<Map<String, Object>> scorecard) {
-        List<Map<String, Object>> inYear = scorecard.stream().filter(r -> year.holds(text(r.get("period")))).toList();
+    private Quantitative quantitative(ReportYear year, List<ScorecardRow> scorecard) {
+        List<ScorecardRow> inYear = scorecard.stream().filter(r -> year.holds(text(r.period()))).toList();
         List<RagCount> rags = RAGS.stream()
-                .map(rag -> new RagCount(ReportWording.rag(rag), inYear.stream().filter(r -> rag.equals(r.get("rag"))).count()))
+                .map(rag -> new RagCount(ReportWording.rag(rag), inYear.stream().filter(r -> rag.equals(r.rag())).count()))
                 .toList();
-        Comparator<Map<String, Object>> redFirst = Comparator.comparingInt((Map<String, Object> r) -> RAGS.indexOf(text(r.get("rag"))))
-                .thenComparing(r -> text(r.get("title")));
+        Comparator<ScorecardRow> redFirst = Comparator.comparingInt((ScorecardRow r) -> RAGS.indexOf(text(r.rag())))
+                .thenComparing(r -> text(r.title()));
         List<IndicatorFigure> offTarget = inYear.stream().filter(LearningReportBuilder::offTarget).sorted(redFirst)
                 .map(this::figure).toList();
         List<IndicatorFigure> worsening = inYear.stream()
-                .filter(r -> !offTarget(r) && "WORSENING".equals(r.get("direction")))
-                .sorted(Comparator.comparing(r -> text(r.get("title")))).map(this::figure).toList();
+                .filter(r -> !offTarget(r) && "WORSENING".equals(r.direction()))
+                .sorted(Comparator.comparing(r -> text(r.title()))).map(this::figure).toList();
         return new Quantitative(inYear.size(), scorecard.size() - inYear.size(), rags, offTarget, worsening);
     }
 
-    private static boolean offTarget(Map<String, Object> r) {
-        return "RED".equals(r.get("rag")) || "AMBER".equals(r.get("rag"));
+    private static boolean offTarget(ScorecardRow r) {
+        return "RED".equals(r.rag()) || "AMBER".equals(r.rag());
     }
 
-    private IndicatorFigure figure(Map<String, Object> r) {
-        String unit = text(r.get("unit"));
-        return new IndicatorFigure(text(r.get("code")), text(r.get("title")), agency(r.get("ownerAgency")),
-                r.get("periodLabel") == null ? text(r.get("period")) : text(r.get("periodLabel")),
-                ReportWording.value(r.get("value"), unit), ReportWording.value(r.get("target"), unit),
-                ReportWording.value(r.get("previousValue"), unit), ReportWording.change(r.get("change"), unit),
-                ReportWording.changePercent(r.get("changePercent")), ReportWording.rag(r.get("rag")),
-                ReportWording.direction(r.get("direction")), text(r.get("rag")));
+    private IndicatorFigure figure(ScorecardRow r) {
+        String unit = text(r.unit());
+        return new IndicatorFigure(text(r.code()), text(r.title()), agency(r.ownerAgency()),
+                r.periodLabel() == null ? text(r.period()) : text(r.periodLabel()),
+                ReportWording.value(r.value(), unit), ReportWording.value(r.target(), unit),
+                ReportWording.value(r.previousValue(), unit), ReportWording.change(r.change(), unit),
+                ReportWording.changePercent(r.changePercent()), ReportWording.rag(r.rag()),
+                ReportWording.direction(r.direction()), text(r.rag()));
     }
 
     private static SummaryPart quantitativeSummary(ReportYear year, Panel<Quantitative> panel) {
@@ -139,10 +145,10 @@ public final class LearningReportBuilder {
         if (!in.audits().available() || !in.grades().available() || !in.qualitativeThemes().available()) {
             return Panel.unavailable(in.qualitativeThemes().service());
         }
-        List<Map<String, Object>> inYear = in.audits().data().stream().filter(a -> overlaps(year, a)).toList();
+        List<Audit> inYear = in.audits().data().stream().filter(a -> overlaps(year, a)).toList();
         Map<String, Long> byType = new LinkedHashMap<>();
         AUDIT_ORDER.forEach(t -> byType.put(t, 0L));
-        inYear.forEach(a -> byType.merge(text(a.get("type")), 1L, Long::sum));
+        inYear.forEach(a -> byType.merge(text(a.type()), 1L, Long::sum));
         List<SourceCount> sources = byType.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new SourceCount(ReportWording.auditType(e.getKey()), e.getValue())).toList();
         List<GradeScale> grades = in.grades().data().stream().map(LearningReportBuilder::grades).toList();
@@ -150,40 +156,38 @@ public final class LearningReportBuilder {
                 in.qualitativeThemes().service());
     }
 
-    private static boolean overlaps(ReportYear year, Map<String, Object> audit) {
-        LocalDate start = ReportWording.parseDate(audit.get("periodStart"));
-        LocalDate end = ReportWording.parseDate(audit.get("periodEnd"));
+    private static boolean overlaps(ReportYear year, Audit audit) {
+        LocalDate start = ReportWording.parseDate(audit.periodStart());
+        LocalDate end = ReportWording.parseDate(audit.periodEnd());
         return start != null && end != null && !start.isAfter(year.to()) && !end.isBefore(year.from());
     }
 
-    private static GradeScale grades(Map<String, Object> g) {
+    private static GradeScale grades(AcrossAuditsGrades g) {
         List<GradeCount> distribution = new ArrayList<>();
-        if (g.get("distribution") instanceof Map<?, ?> m) {
-            m.forEach((grade, cases) -> distribution.add(new GradeCount(ReportWording.humanise(text(grade)), count(cases))));
+        if (g.distribution() != null) {
+            g.distribution().forEach((grade, cases) -> distribution.add(new GradeCount(ReportWording.humanise(grade), count(cases))));
         }
-        Object percent = g.get("percentMeetingStandard");
+        Object percent = g.percentMeetingStandard();
         String meeting = percent == null ? ReportWording.NOT_AVAILABLE
                 : ReportWording.decimal(percent).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " % "
-                + ReportWording.humanise(text(g.get("standard"))).toLowerCase() + " or better";
-        return new GradeScale(ReportWording.scale(g.get("gradingScale")), (int) count(g.get("audits")), (int) count(g.get("cases")),
-                distribution, meeting);
+                + ReportWording.humanise(text(g.standard())).toLowerCase() + " or better";
+        return new GradeScale(ReportWording.scale(g.gradingScale()), g.audits(), g.cases(), distribution, meeting);
     }
 
-    static List<Theme> themes(List<Map<String, Object>> rows) {
-        return rows.stream().map(r -> new Theme(text(r.get("label")), (int) count(r.get("findings")), (int) count(r.get("sources")),
-                Boolean.TRUE.equals(r.get("repeated")), examples(r))).toList();
+    static List<Theme> themes(List<ThemeAnalysis> rows) {
+        return rows.stream().map(r -> new Theme(text(r.label()), r.findings(), r.sources(), r.repeated(), examples(r))).toList();
     }
 
-    private static List<Example> examples(Map<String, Object> theme) {
+    private static List<Example> examples(ThemeAnalysis theme) {
         List<Example> out = new ArrayList<>();
-        if (theme.get("examples") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> e) {
-                    out.add(new Example(ReportWording.humanise(text(e.get("kind"))), text(e.get("text")), text(e.get("auditTitle"))));
-                }
-            }
+        for (ThemeAnalysis.Example e : examplesOf(theme)) {
+            out.add(new Example(ReportWording.humanise(text(e.kind())), text(e.text()), text(e.auditTitle())));
         }
         return out;
+    }
+
+    private static List<ThemeAnalysis.Example> examplesOf(ThemeAnalysis theme) {
+        return theme.examples() == null ? List.of() : theme.examples();
     }
 
     private static SummaryPart qualitativeSummary(ReportYear year, Panel<Qualitative> panel) {
@@ -226,19 +230,19 @@ public final class LearningReportBuilder {
         if (!in.actions().available() || !in.updates().available()) {
             return Panel.unavailable(in.updates().service());
         }
-        Map<Long, Map<String, Object>> actions = new LinkedHashMap<>();
-        in.actions().data().forEach(a -> actions.put(count(a.get("id")), a));
-        Map<Long, Map<String, Object>> completion = new LinkedHashMap<>();
+        Map<Long, Action> actions = new LinkedHashMap<>();
+        in.actions().data().forEach(a -> actions.put(a.id(), a));
+        Map<Long, ActionUpdate> completion = new LinkedHashMap<>();
         Map<Long, String> lastDifference = new LinkedHashMap<>();
-        for (Map<String, Object> u : in.updates().data()) {
-            if (!year.contains(ReportWording.parseDate(u.get("updateDate")))) {
+        for (ActionUpdate u : in.updates().data()) {
+            if (!year.contains(ReportWording.parseDate(u.updateDate()))) {
                 continue;
             }
-            long id = count(u.get("actionId"));
-            if (u.get("difference") != null && !text(u.get("difference")).isBlank()) {
-                lastDifference.put(id, text(u.get("difference")));
+            long id = u.actionId();
+            if (u.difference() != null && !u.difference().isBlank()) {
+                lastDifference.put(id, u.difference());
             }
-            String after = text(u.get("statusAfter"));
+            String after = text(u.statusAfter());
             if ("COMPLETED".equals(after) || "CLOSED".equals(after)) {
                 completion.remove(id);
                 completion.put(id, u);
@@ -246,31 +250,31 @@ public final class LearningReportBuilder {
         }
         List<Impact> out = new ArrayList<>();
         completion.forEach((id, u) -> {
-            Map<String, Object> a = actions.getOrDefault(id, Map.of());
-            String difference = u.get("difference") != null ? text(u.get("difference")) : lastDifference.getOrDefault(id, "Not recorded");
-            out.add(new Impact(a.isEmpty() ? "Action " + id : text(a.get("ref")), text(a.get("action")), lead(a),
-                    ReportWording.date(ReportWording.parseDate(u.get("updateDate"))), difference));
+            Action a = actions.get(id);
+            String difference = u.difference() != null ? u.difference() : lastDifference.getOrDefault(id, "Not recorded");
+            out.add(new Impact(a == null ? "Action " + id : text(a.ref()), a == null ? "" : text(a.action()), lead(a),
+                    ReportWording.date(ReportWording.parseDate(u.updateDate())), difference));
         });
         return Panel.of(out, in.updates().service());
     }
 
-    private List<OpenAction> openActions(List<Map<String, Object>> actions) {
+    private List<OpenAction> openActions(List<Action> actions) {
         return actions.stream()
-                .filter(a -> !"COMPLETED".equals(a.get("status")) && !"CLOSED".equals(a.get("status")))
-                .sorted(Comparator.comparing((Map<String, Object> a) -> !"OVERDUE".equals(a.get("delivery")))
-                        .thenComparing(a -> text(a.get("dueDate"))).thenComparing(a -> text(a.get("ref"))))
-                .map(a -> new OpenAction(text(a.get("ref")), text(a.get("action")), lead(a),
-                        ReportWording.date(ReportWording.parseDate(a.get("dueDate"))), ReportWording.delivery(a.get("delivery")),
-                        text(a.get("issue"))))
+                .filter(a -> !"COMPLETED".equals(a.status()) && !"CLOSED".equals(a.status()))
+                .sorted(Comparator.comparing((Action a) -> !"OVERDUE".equals(a.delivery()))
+                        .thenComparing(a -> text(a.dueDate())).thenComparing(a -> text(a.ref())))
+                .map(a -> new OpenAction(text(a.ref()), text(a.action()), lead(a),
+                        ReportWording.date(ReportWording.parseDate(a.dueDate())), ReportWording.delivery(a.delivery()),
+                        text(a.issue())))
                 .toList();
     }
 
-    private String lead(Map<String, Object> action) {
-        if (action.isEmpty()) {
+    private String lead(Action action) {
+        if (action == null) {
             return "";
         }
-        String role = text(action.get("leadRole"));
-        String agency = agency(action.get("leadAgency"));
+        String role = text(action.leadRole());
+        String agency = agency(action.leadAgency());
         return role.isEmpty() ? agency : role + ", " + agency;
     }
 
@@ -281,17 +285,14 @@ public final class LearningReportBuilder {
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Example> out = new ArrayList<>();
-        for (Panel<List<Map<String, Object>>> p : List.of(in.qualitativeThemes(), in.practitionerThemes(), in.familiesThemes())) {
+        for (Panel<List<ThemeAnalysis>> p : List.of(in.qualitativeThemes(), in.practitionerThemes(), in.familiesThemes())) {
             if (!p.available()) {
                 continue;
             }
-            for (Map<String, Object> theme : p.data()) {
-                if (theme.get("examples") instanceof List<?> list) {
-                    for (Object o : list) {
-                        if (o instanceof Map<?, ?> e && "RECOMMENDATION".equals(e.get("kind"))
-                                && seen.add(e.get("findingId") == null ? text(e.get("text")) : text(e.get("findingId")))) {
-                            out.add(new Example("Recommendation", text(e.get("text")), text(e.get("auditTitle"))));
-                        }
+            for (ThemeAnalysis theme : p.data()) {
+                for (ThemeAnalysis.Example e : examplesOf(theme)) {
+                    if ("RECOMMENDATION".equals(e.kind()) && seen.add(String.valueOf(e.findingId()))) {
+                        out.add(new Example("Recommendation", text(e.text()), text(e.auditTitle())));
                     }
                 }
             }

@@ -8,11 +8,21 @@ import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
+import uk.org.quadrant.gateway.downstream.actions.ActionsClient;
+import uk.org.quadrant.gateway.downstream.audits.AcrossAuditsGrades;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
+import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.downstream.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -32,37 +42,52 @@ public class LearningReportComposer {
     private final Downstream downstream;
     private final AgencyRepository agencies;
     private final String partnership;
+    private final IndicatorsClient indicators;
+    private final AuditsClient auditsClient;
+    private final ActionsClient actionsClient;
 
     LearningReportComposer(Downstream downstream, AgencyRepository agencies,
-                           @Value("${quadrant.report.partnership:Safeguarding Children Partnership}") String partnership) {
+                           @Value("${quadrant.report.partnership:Safeguarding Children Partnership}") String partnership,
+                           IndicatorsClient indicators, AuditsClient auditsClient, ActionsClient actionsClient) {
         this.downstream = downstream;
+        this.indicators = indicators;
+        this.auditsClient = auditsClient;
+        this.actionsClient = actionsClient;
         this.agencies = agencies;
         this.partnership = partnership;
     }
 
     public LearningReport compose(HttpRequest<?> request, ReportYear year) {
         Calls calls = downstream.forRequest(request);
-        String range = "from=" + year.from() + "&to=" + year.to();
-        CompletableFuture<Reply> scorecard = calls.get(Service.INDICATORS, "/api/v1/scorecard?period=" + Calls.enc(year.id()));
-        CompletableFuture<Reply> audits = calls.get(Service.AUDITS, "/api/v1/audits");
-        CompletableFuture<Reply> grades = calls.get(Service.AUDITS, "/api/v1/grades?" + range);
-        CompletableFuture<Reply> qualitative = calls.get(Service.AUDITS, "/api/v1/themes/analysis?" + range + "&quadrant=QUALITATIVE");
-        CompletableFuture<Reply> practitioners = calls.get(Service.AUDITS, "/api/v1/themes/analysis?" + range + "&quadrant=PRACTITIONER");
-        CompletableFuture<Reply> families = calls.get(Service.AUDITS,
-                "/api/v1/themes/analysis?" + range + "&quadrant=CHILDREN_AND_FAMILIES");
-        CompletableFuture<Reply> actions = calls.get(Service.ACTIONS, "/api/v1/actions");
-        CompletableFuture<Reply> updates = calls.get(Service.ACTIONS, "/api/v1/updates?" + range);
+        String from = year.from().toString();
+        String to = year.to().toString();
+        CompletableFuture<Reply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
+                () -> indicators.scorecard(null, null, year.id()));
+        CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
+        CompletableFuture<Reply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> qualitative = calls.read(Service.AUDITS,
+                () -> auditsClient.themeAnalysis(from, to, "QUALITATIVE", null));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> practitioners = calls.read(Service.AUDITS,
+                () -> auditsClient.themeAnalysis(from, to, "PRACTITIONER", null));
+        CompletableFuture<Reply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
+                () -> auditsClient.themeAnalysis(from, to, "CHILDREN_AND_FAMILIES", null));
+        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null, null));
+        CompletableFuture<Reply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actionsClient.updatesBetween(from, to));
 
         Map<String, String> names = agencies.listOrderByName().stream().collect(Collectors.toMap(Agency::code, Agency::name));
         ReportSources sources = new ReportSources(
-                Calls.panel(scorecard, Service.INDICATORS, Reply::rows),
-                Calls.panel(audits, Service.AUDITS, Reply::rows),
-                Calls.panel(grades, Service.AUDITS, Reply::rows),
-                Calls.panel(qualitative, Service.AUDITS, Reply::rows),
-                Calls.panel(practitioners, Service.AUDITS, Reply::rows),
-                Calls.panel(families, Service.AUDITS, Reply::rows),
-                Calls.panel(actions, Service.ACTIONS, Reply::rows),
-                Calls.panel(updates, Service.ACTIONS, Reply::rows));
+                Calls.panel(scorecard, Service.INDICATORS, LearningReportComposer::rows),
+                Calls.panel(audits, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(grades, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(qualitative, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(practitioners, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(families, Service.AUDITS, LearningReportComposer::rows),
+                Calls.panel(actions, Service.ACTIONS, LearningReportComposer::rows),
+                Calls.panel(updates, Service.ACTIONS, LearningReportComposer::rows));
         return new LearningReportBuilder(partnership, names).build(year, LocalDate.now(Clock.system(UK)), sources);
+    }
+
+    private static <T> List<T> rows(Reply<List<T>> reply) {
+        return reply.body() == null ? List.of() : reply.body();
     }
 }

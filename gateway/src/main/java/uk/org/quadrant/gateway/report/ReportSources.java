@@ -1,14 +1,19 @@
 package uk.org.quadrant.gateway.report;
 
 import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
+import uk.org.quadrant.gateway.downstream.audits.AcrossAuditsGrades;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the three services answered for one report, as JSON rows, each call its own panel (a service
- * that did not answer leaves its panels unavailable). Kept apart from the calls so that building the
- * report is plain Java over data.
+ * What the three services answered for one report, each call its own panel (a service that did not
+ * answer leaves its panels unavailable). Kept apart from the calls so that building the report is
+ * plain Java over data.
  *
  * @param scorecard          indicators-service {@code /api/v1/scorecard?period=<year>}
  * @param audits             audits-service {@code /api/v1/audits}
@@ -20,12 +25,12 @@ import java.util.Map;
  * @param updates            actions-service {@code /api/v1/updates?from=&to=}
  */
 public record ReportSources(
-        Panel<List<Map<String, Object>>> scorecard,
-        Panel<List<Map<String, Object>>> audits,
-        Panel<List<Map<String, Object>>> grades,
-        Panel<List<Map<String, Object>>> qualitativeThemes,
-        Panel<List<Map<String, Object>>> practitionerThemes,
-        Panel<List<Map<String, Object>>> familiesThemes,
-        Panel<List<Map<String, Object>>> actions,
-        Panel<List<Map<String, Object>>> updates) {
+        Panel<List<ScorecardRow>> scorecard,
+        Panel<List<Audit>> audits,
+        Panel<List<AcrossAuditsGrades>> grades,
+        Panel<List<ThemeAnalysis>> qualitativeThemes,
+        Panel<List<ThemeAnalysis>> practitionerThemes,
+        Panel<List<ThemeAnalysis>> familiesThemes,
+        Panel<List<Action>> actions,
+        Panel<List<ActionUpdate>> updates) {
 }

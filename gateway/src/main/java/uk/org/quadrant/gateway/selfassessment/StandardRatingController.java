@@ -18,7 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.audits.Assessment;
 import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
 import uk.org.quadrant.gateway.downstream.Service;
@@ -111,7 +111,7 @@ class StandardRatingController {
 
     /** The assessment and its row for the standard; another agency's assessment is "not found". */
     private Found find(Calls calls, CurrentUser user, long assessmentId, String code) {
-        TypedReply<Assessment> reply = Calls.typedRequire(calls.read(Service.AUDITS, () -> audits.assessment(assessmentId)));
+        Reply<Assessment> reply = Calls.require(calls.read(Service.AUDITS, () -> audits.assessment(assessmentId)));
         if (!reply.ok() || reply.body() == null) {
             throw AgencyGuard.notFound();
         }

@@ -19,7 +19,7 @@ import uk.org.quadrant.gateway.directory.AgencyNames;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
 import uk.org.quadrant.gateway.downstream.audits.Theme;
 import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
@@ -84,17 +84,17 @@ class ThemePages {
         Map<String, String> names = agencies.byCode();
         ThemeFilter filter = ThemeFilter.of(year, from, to, quadrant, agency, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<List<ThemeAnalysis>>> analysis = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<ThemeAnalysis>>> analysis = calls.read(Service.AUDITS,
                 () -> audits.themeAnalysis(text(filter.from()), text(filter.to()), filter.quadrant(), filter.agency()));
-        CompletableFuture<TypedReply<List<ThemeEvidence>>> evidence = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<ThemeEvidence>>> evidence = calls.read(Service.AUDITS,
                 () -> audits.themeEvidence(text(filter.from()), text(filter.to()), filter.quadrant(), filter.agency(), null));
 
-        Panel<List<AnalysisRow>> table = Calls.typedPanel(analysis, Service.AUDITS, r -> r.body().stream().map(t -> new AnalysisRow(
+        Panel<List<AnalysisRow>> table = Calls.panel(analysis, Service.AUDITS, r -> r.body().stream().map(t -> new AnalysisRow(
                 t.theme(), t.label(), t.findings(), t.sources(), t.repeated(),
                 (t.quadrants() == null ? List.<String>of() : t.quadrants()).stream().map(AuditWording::quadrant).toList(),
                 (t.sourceTypes() == null ? List.<String>of() : t.sourceTypes()).stream().map(AuditWording::type).toList()))
                 .toList());
-        Panel<List<EvidenceRow>> trail = Calls.typedPanel(evidence, Service.AUDITS, r -> r.body().stream()
+        Panel<List<EvidenceRow>> trail = Calls.panel(evidence, Service.AUDITS, r -> r.body().stream()
                 .map(t -> theme(t, names)).toList());
         Map<String, Object> model = model(filter, names);
         model.put("analysis", table);
@@ -113,16 +113,16 @@ class ThemePages {
         Map<String, String> names = agencies.byCode();
         ThemeFilter filter = ThemeFilter.of(year, from, to, quadrant, agency, names.keySet());
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<TypedReply<List<Theme>>> vocabulary = calls.read(Service.AUDITS, audits::themes);
-        CompletableFuture<TypedReply<List<ThemeEvidence>>> evidence = calls.read(Service.AUDITS,
+        CompletableFuture<Reply<List<Theme>>> vocabulary = calls.read(Service.AUDITS, audits::themes);
+        CompletableFuture<Reply<List<ThemeEvidence>>> evidence = calls.read(Service.AUDITS,
                 () -> audits.themeEvidence(text(filter.from()), text(filter.to()), filter.quadrant(), filter.agency(), code));
 
-        TypedReply<List<Theme>> themes = Calls.typedRequire(vocabulary);
+        Reply<List<Theme>> themes = Calls.require(vocabulary);
         Theme known = themes.body() == null ? null : themes.body().stream().filter(t -> code.equals(t.code())).findFirst().orElse(null);
         if (!themes.ok() || known == null) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
         }
-        Panel<EvidenceRow> trail = Calls.typedPanel(evidence, Service.AUDITS, r -> r.body().stream()
+        Panel<EvidenceRow> trail = Calls.panel(evidence, Service.AUDITS, r -> r.body().stream()
                 .findFirst().map(t -> theme(t, names)).orElse(null));
         Map<String, Object> model = model(filter, names);
         model.put("theme", known);

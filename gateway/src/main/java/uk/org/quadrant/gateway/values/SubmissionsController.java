@@ -16,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.indicators.Submissions;
 import uk.org.quadrant.gateway.downstream.indicators.Value;
@@ -126,7 +126,7 @@ class SubmissionsController {
     /** The submitted values of the period, read afresh (so after a conflict the page shows what is there now). */
     private Map<String, Object> model(Calls calls, String period, FormErrors errors, @Nullable String errorKey,
                                       @Nullable String reason, @Nullable String unavailable) {
-        TypedReply<Submissions> status = Calls.typedRequire(calls.read(Service.INDICATORS, () -> indicators.submissions(period)));
+        Reply<Submissions> status = Calls.require(calls.read(Service.INDICATORS, () -> indicators.submissions(period)));
         Map<String, Object> model = new HashMap<>();
         model.put("period", period);
         model.put("periodLabel", Periods.label(period));
@@ -141,7 +141,7 @@ class SubmissionsController {
             model.put("problem", status.detail());
             return model;
         }
-        record Pending(String indicator, String title, String agency, CompletableFuture<TypedReply<Value>> value) {
+        record Pending(String indicator, String title, String agency, CompletableFuture<Reply<Value>> value) {
         }
         List<Pending> pending = new ArrayList<>();
         Submissions submissions = status.body();
@@ -161,7 +161,7 @@ class SubmissionsController {
         }
         List<Row> rows = new ArrayList<>();
         for (Pending p : pending) {
-            Value value = Calls.typedPanel(p.value(), Service.INDICATORS, TypedReply::body).data();
+            Value value = Calls.panel(p.value(), Service.INDICATORS, Reply::body).data();
             rows.add(value == null ? new Row(p.indicator(), p.title(), p.agency(), null, null, null, null)
                     : new Row(p.indicator(), p.title(), p.agency(), ValueFormController.plain(value.value()), value.comment(),
                     value.submittedBy(), value.version()));

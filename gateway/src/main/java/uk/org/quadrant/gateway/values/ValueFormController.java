@@ -19,7 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import uk.org.quadrant.gateway.directory.Agency;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.TypedReply;
+import uk.org.quadrant.gateway.downstream.Reply;
 import uk.org.quadrant.gateway.downstream.indicators.Indicator;
 import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.indicators.Value;
@@ -182,13 +182,13 @@ class ValueFormController {
     }
 
     private Map<String, Object> model(Calls calls, CurrentUser user, Agency agency, String indicator, String period) {
-        CompletableFuture<TypedReply<Indicator>> definition = calls.read(Service.INDICATORS, () -> indicators.indicator(indicator));
-        CompletableFuture<TypedReply<Value>> value = calls.read(Service.INDICATORS, () -> indicators.value(indicator, period, agency.code()));
-        TypedReply<Indicator> def = Calls.typedRequire(definition);
+        CompletableFuture<Reply<Indicator>> definition = calls.read(Service.INDICATORS, () -> indicators.indicator(indicator));
+        CompletableFuture<Reply<Value>> value = calls.read(Service.INDICATORS, () -> indicators.value(indicator, period, agency.code()));
+        Reply<Indicator> def = Calls.require(definition);
         if (def.status() == 404 || def.status() == 403 || !def.ok() || def.body() == null) {
             throw AgencyGuard.notFound();
         }
-        TypedReply<Value> current = Calls.typedRequire(value);
+        Reply<Value> current = Calls.require(value);
         Map<String, Object> model = new HashMap<>();
         model.put("agency", agency);
         model.put("indicator", def.body());

@@ -4,6 +4,12 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.downstream.actions.Action;
+import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
+import uk.org.quadrant.gateway.downstream.audits.AcrossAuditsGrades;
+import uk.org.quadrant.gateway.downstream.audits.Audit;
+import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.report.LearningReport.IndicatorFigure;
 
 import java.io.IOException;
@@ -24,19 +30,23 @@ class LearningReportBuilderTest {
     private static final Map<String, String> NAMES = Map.of("CSC", "Children's Social Care", "EDU", "Schools and Learning",
             "TVP", "Thames Valley Police", "EI", "Early Intervention");
 
-    private static Panel<List<Map<String, Object>>> rows(String json, String service) {
+    private static <T> Panel<List<T>> rows(String json, Class<T> type, String service) {
         try {
-            return Panel.of(JSON.readValue(json, Argument.listOf(Argument.mapOf(String.class, Object.class))), service);
+            return Panel.of(JSON.readValue(json, Argument.listOf(type)), service);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static ReportSources all() {
-        return new ReportSources(rows(ReportStubData.SCORECARD, "indicators-service"), rows(ReportStubData.AUDITS, "audits-service"),
-                rows(ReportStubData.GRADES, "audits-service"), rows(ReportStubData.QUALITATIVE_THEMES, "audits-service"),
-                rows(ReportStubData.PRACTITIONER_THEMES, "audits-service"), rows(ReportStubData.FAMILIES_THEMES, "audits-service"),
-                rows(ReportStubData.ACTIONS, "actions-service"), rows(ReportStubData.UPDATES, "actions-service"));
+        return new ReportSources(rows(ReportStubData.SCORECARD, ScorecardRow.class, "indicators-service"),
+                rows(ReportStubData.AUDITS, Audit.class, "audits-service"),
+                rows(ReportStubData.GRADES, AcrossAuditsGrades.class, "audits-service"),
+                rows(ReportStubData.QUALITATIVE_THEMES, ThemeAnalysis.class, "audits-service"),
+                rows(ReportStubData.PRACTITIONER_THEMES, ThemeAnalysis.class, "audits-service"),
+                rows(ReportStubData.FAMILIES_THEMES, ThemeAnalysis.class, "audits-service"),
+                rows(ReportStubData.ACTIONS, Action.class, "actions-service"),
+                rows(ReportStubData.UPDATES, ActionUpdate.class, "actions-service"));
     }
 
     private static LearningReport build(ReportSources sources) {

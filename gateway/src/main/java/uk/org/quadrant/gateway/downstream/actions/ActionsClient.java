@@ -29,10 +29,14 @@ public interface ActionsClient {
     @Get("/api/v1/plans/{id}/latest-updates")
     CompletableFuture<HttpResponse<List<ActionUpdate>>> latestUpdates(long id);
 
-    /** Actions, optionally only one lead agency's or one delivery status's; paged when {@code size} is given. */
-    @Get("/api/v1/actions{?agency,delivery,page,size}")
-    CompletableFuture<HttpResponse<List<Action>>> actions(@QueryValue @Nullable String agency, @QueryValue @Nullable String delivery,
-                                                          @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size);
+    /**
+     * Actions, optionally only one lead agency's, one priority's or one delivery status's; paged when
+     * {@code size} is given (the reply's {@code total} is then the whole list's length).
+     */
+    @Get("/api/v1/actions{?agency,priority,delivery,page,size}")
+    CompletableFuture<HttpResponse<List<Action>>> actions(@QueryValue @Nullable String agency, @QueryValue @Nullable Integer priority,
+                                                          @QueryValue @Nullable String delivery, @QueryValue @Nullable Integer page,
+                                                          @QueryValue @Nullable Integer size);
 
     @Get("/api/v1/actions/{id}")
     CompletableFuture<HttpResponse<Action>> action(long id);

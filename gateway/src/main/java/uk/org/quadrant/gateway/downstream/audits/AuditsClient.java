@@ -43,6 +43,18 @@ public interface AuditsClient {
     @Post("/api/v1/audits/{id}/findings")
     CompletableFuture<HttpResponse<Finding>> recordFinding(long id, @Body FindingRequest request);
 
+    /** Grade distributions across the audits whose period overlaps {@code [from, to]} (ISO dates). */
+    @Get("/api/v1/grades{?from,to}")
+    CompletableFuture<HttpResponse<List<AcrossAuditsGrades>>> gradesAcross(@QueryValue @Nullable String from, @QueryValue @Nullable String to);
+
+    /** The audits changed most recently, optionally one agency's or within dates. */
+    @Get("/api/v1/audits/recent{?from,to,agency,limit}")
+    CompletableFuture<HttpResponse<List<Audit>>> recent(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                                                        @QueryValue @Nullable String agency, @QueryValue int limit);
+
+    @Get("/api/v1/section11/assessments")
+    CompletableFuture<HttpResponse<List<Assessment>>> assessments();
+
     @Get("/api/v1/grading-scales")
     CompletableFuture<HttpResponse<List<GradingScale>>> gradingScales();
 
@@ -60,6 +72,13 @@ public interface AuditsClient {
     CompletableFuture<HttpResponse<List<ThemeAnalysis>>> themeAnalysis(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                                                        @QueryValue @Nullable String quadrant,
                                                                        @QueryValue @Nullable String agency);
+
+    /** The same analysis with the query in the board dashboard's order ({@code agency} before {@code quadrant}). */
+    @Get("/api/v1/themes/analysis{?from,to,agency,quadrant}")
+    CompletableFuture<HttpResponse<List<ThemeAnalysis>>> themeAnalysisByAgency(@QueryValue @Nullable String from,
+                                                                               @QueryValue @Nullable String to,
+                                                                               @QueryValue @Nullable String agency,
+                                                                               @QueryValue @Nullable String quadrant);
 
     /** Each theme's findings source by source (or one theme's), with the same filters. */
     @Get("/api/v1/themes/evidence{?from,to,quadrant,agency,theme}")

@@ -53,6 +53,11 @@ public interface IndicatorsClient {
     @Post("/api/v1/indicators/{code}/values/{period}/{step}")
     CompletableFuture<HttpResponse<Value>> decide(String code, String period, String step, @Body Decision decision);
 
+    /** The scorecard, optionally one agency's, one priority's or as at one period. */
+    @Get("/api/v1/scorecard{?agency,priority,period}")
+    CompletableFuture<HttpResponse<List<ScorecardRow>>> scorecard(@QueryValue @Nullable String agency, @QueryValue @Nullable Integer priority,
+                                                                  @QueryValue @Nullable String period);
+
     /** Who owes what for a period. */
     @Get("/api/v1/submissions{?period}")
     CompletableFuture<HttpResponse<Submissions>> submissions(@QueryValue String period);
