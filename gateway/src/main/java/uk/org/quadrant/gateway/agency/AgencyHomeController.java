@@ -19,7 +19,7 @@ import uk.org.quadrant.gateway.directory.Agency;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 import uk.org.quadrant.gateway.forms.Dates;
 import uk.org.quadrant.gateway.forms.Notice;
-import uk.org.quadrant.gateway.forms.Periods;
+import uk.org.quadrant.gateway.periods.Periods;
 import uk.org.quadrant.gateway.signin.CurrentUser;
 
 import java.util.HashMap;

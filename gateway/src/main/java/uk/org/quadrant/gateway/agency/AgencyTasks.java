@@ -16,7 +16,7 @@ import uk.org.quadrant.gateway.downstream.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.downstream.indicators.Submissions;
 import uk.org.quadrant.gateway.downstream.indicators.Value;
 import uk.org.quadrant.gateway.forms.Dates;
-import uk.org.quadrant.gateway.forms.Periods;
+import uk.org.quadrant.gateway.periods.Periods;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.dashboard;
 
+import uk.org.quadrant.gateway.periods.ReportingPeriod;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -48,12 +49,12 @@ public class BoardDashboard {
     static final int RECENT_AUDITS = 5;
 
     private final Downstream downstream;
-    private final uk.org.quadrant.gateway.forms.Periods periods;
+    private final uk.org.quadrant.gateway.periods.Periods periods;
     private final IndicatorsClient indicators;
     private final AuditsClient auditsClient;
     private final ActionsClient actionsClient;
 
-    BoardDashboard(Downstream downstream, uk.org.quadrant.gateway.forms.Periods periods, IndicatorsClient indicators,
+    BoardDashboard(Downstream downstream, uk.org.quadrant.gateway.periods.Periods periods, IndicatorsClient indicators,
                    AuditsClient auditsClient, ActionsClient actionsClient) {
         this.downstream = downstream;
         this.periods = periods;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.dashboard;
 
+import uk.org.quadrant.gateway.periods.ReportingPeriod;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 import uk.org.quadrant.gateway.dashboard.BoardDashboard;
 import uk.org.quadrant.gateway.dashboard.DashboardFilters;
-import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
+import uk.org.quadrant.gateway.periods.ReportingPeriod;
 import uk.org.quadrant.gateway.directory.Agency;
 import uk.org.quadrant.gateway.directory.AgencyRepository;
 

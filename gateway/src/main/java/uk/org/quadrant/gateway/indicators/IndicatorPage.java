@@ -6,7 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.charts.TrendChart;
-import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
+import uk.org.quadrant.gateway.periods.ReportingPeriod;
 import uk.org.quadrant.gateway.downstream.Calls;
 import uk.org.quadrant.gateway.downstream.Downstream;
 import uk.org.quadrant.gateway.downstream.Panel;

@@ -29,7 +29,7 @@ import uk.org.quadrant.gateway.forms.Form;
 import uk.org.quadrant.gateway.forms.FormErrors;
 import uk.org.quadrant.gateway.forms.FormErrors.Field;
 import uk.org.quadrant.gateway.forms.Notice;
-import uk.org.quadrant.gateway.forms.Periods;
+import uk.org.quadrant.gateway.periods.Periods;
 import uk.org.quadrant.gateway.forms.ReturnTo;
 import uk.org.quadrant.gateway.forms.WriteResult;
 import uk.org.quadrant.gateway.signin.CurrentUser;

@@ -1,9 +1,8 @@
-package uk.org.quadrant.gateway.forms;
+package uk.org.quadrant.gateway.periods;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

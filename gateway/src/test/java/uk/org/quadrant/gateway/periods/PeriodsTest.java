@@ -1,9 +1,8 @@
-package uk.org.quadrant.gateway.forms;
+package uk.org.quadrant.gateway.periods;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.org.quadrant.gateway.dashboard.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.util.Map;

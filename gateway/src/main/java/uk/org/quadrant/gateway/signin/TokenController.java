@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.tokens;
+package uk.org.quadrant.gateway.signin;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,8 +15,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import uk.org.quadrant.gateway.directory.SignedInUser;
 import uk.org.quadrant.gateway.directory.UserDirectory;
-import uk.org.quadrant.gateway.signin.SignInThrottle;
-import uk.org.quadrant.gateway.signin.TooManyAttemptsException;
+import uk.org.quadrant.gateway.tokens.TokenIssuer;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.dashboard;
+package uk.org.quadrant.gateway.periods;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.tokens;
+package uk.org.quadrant.gateway.signin;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
