@@ -4,6 +4,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -41,6 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
     final WebDriver driver;
     final List<String> accessibilityFailures = new ArrayList<>();
     final List<String> checkedPages = new ArrayList<>();
+    final List<String> reflowFailures = new ArrayList<>();
 
     static boolean present() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
@@ -125,6 +130,37 @@ final class HeadlessChromium implements AutoCloseable {
                 accessibilityFailures.add(s.toString());
             }
         }
+    }
+
+    /**
+     * WCAG 1.4.10 reflow, which axe cannot see: at 320 CSS px wide the page scrolls only downwards (no
+     * horizontal scroll of the whole page). Screenshots at both widths go to target/screenshots/ to look at.
+     */
+    void checkReflow(String label) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        screenshot(label + "-desktop");
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 900, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            driver.navigate().refresh();
+            Object width = ((JavascriptExecutor) driver).executeScript(
+                    "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+            long scrollWidth = ((Number) width).longValue();
+            if (scrollWidth > 320) {
+                reflowFailures.add(label + " (" + path() + "): " + scrollWidth + " px wide at 320 px");
+            }
+            screenshot(label + "-320px");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            driver.navigate().refresh();
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name.replaceAll("[^A-Za-z0-9.-]+", "_") + ".png"), png);
     }
 
     @Override

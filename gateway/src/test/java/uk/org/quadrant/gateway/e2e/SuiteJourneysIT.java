@@ -89,9 +89,14 @@ class SuiteJourneysIT {
         browser.signIn("chair", PASSWORD);
         for (String page : List.of("/board", "/board?period=2017April", "/agency/CSC", "/indicators", "/indicators/CP-PLANS",
                 "/plans", "/plans/" + planId, "/audits", "/audits/" + auditId, "/themes",
-                "/reports/learning-and-improvement?year=2017April")) {
+                "/reports/learning-and-improvement?year=2017April", "/api-docs", "/api-docs/indicators-service")) {
             visit("chair", page);
         }
+        for (String page : List.of("/api-docs", "/api-docs/indicators-service", "/api-docs/actions-service")) {
+            browser.open(page);
+            browser.checkReflow("api-docs " + page);
+        }
+        assertTrue(browser.reflowFailures.isEmpty(), String.join("\n", browser.reflowFailures));
         browser.open("/admin");
         assertNotEquals("Admin", browser.heading(), "the chair has no admin");
 
@@ -117,7 +122,7 @@ class SuiteJourneysIT {
             assertFalse(browser.driver.findElements(By.cssSelector("form[method='post'] input[name='csrfToken']")).isEmpty(),
                     form + " carries a CSRF token");
         }
-        assertTrue(browser.checkedPages.size() >= 23, browser.checkedPages.toString());
+        assertTrue(browser.checkedPages.size() >= 25, browser.checkedPages.toString());
     }
 
     /**
