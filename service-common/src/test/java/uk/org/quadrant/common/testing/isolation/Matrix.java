@@ -761,19 +761,7 @@ public final class Matrix {
                     if (table.toLowerCase().startsWith("flyway") || ignored.apply(table.toLowerCase())) {
                         continue;
                     }
-                    List<String> rows = new ArrayList<>();
-                    try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                        int n = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            StringBuilder row = new StringBuilder();
-                            for (int i = 1; i <= n; i++) {
-                                row.append(rs.getString(i)).append('\u0001');
-                            }
-                            rows.add(row.toString());
-                        }
-                    }
-                    rows.sort(null);
-                    out.append(table).append(": ").append(rows.size()).append(" rows, ").append(sha256(String.join("\n", rows))).append('\n');
+                    out.append(table).append(": ").append(fingerprint(s, "SELECT * FROM " + table)).append('\n');
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -786,24 +774,29 @@ public final class Matrix {
             StringBuilder out = new StringBuilder();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 for (String query : queries) {
-                    List<String> rows = new ArrayList<>();
-                    try (ResultSet rs = s.executeQuery(query)) {
-                        int n = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            StringBuilder row = new StringBuilder();
-                            for (int i = 1; i <= n; i++) {
-                                row.append(rs.getString(i)).append('\u0001');
-                            }
-                            rows.add(row.toString());
-                        }
-                    }
-                    rows.sort(null);
-                    out.append(query).append(": ").append(rows.size()).append(" rows, ").append(sha256(String.join("\n", rows))).append('\n');
+                    out.append(query).append(": ").append(fingerprint(s, query)).append('\n');
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             return out.toString();
+        }
+
+        /** "N rows, <sha-256 of the sorted rows>": equal exactly when the query selects the same rows. */
+        private static String fingerprint(Statement s, String query) throws SQLException {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(query)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        row.append(rs.getString(i)).append('\u0001');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            rows.sort(null);
+            return rows.size() + " rows, " + sha256(String.join("\n", rows));
         }
 
         private static String sha256(String s) {
