@@ -2,17 +2,8 @@ package uk.org.quadrant.common.testing.contracts;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
-
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,24 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Each service runs it through a one-line subclass annotated {@code @MicronautTest} (JUnit runs the
  * tests of the module's own classes, not those of this jar).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ProblemJsonContract implements TestPropertyProvider {
-
-    protected final TestTokens tokens = new TestTokens();
-
-    @Inject
-    @Client("/")
-    protected HttpClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
+public abstract class ProblemJsonContract extends WithTestTokens {
 
     @Test
     void outOfRangeParameterIsA400NamingTheField() {

@@ -3,17 +3,10 @@ package uk.org.quadrant.common.testing.contracts;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.List;
 import java.util.Map;
@@ -28,24 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * <p>Each service runs it through a one-line subclass annotated {@code @MicronautTest} (JUnit runs the
  * tests of the module's own classes, not those of this jar).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TokenValidationContract implements TestPropertyProvider {
-
-    protected final TestTokens tokens = new TestTokens();
-
-    @Inject
-    @Client("/")
-    protected HttpClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
+public abstract class TokenValidationContract extends WithTestTokens {
 
     @Test
     void validTokenIsAcceptedAndClaimsAreRead() {
