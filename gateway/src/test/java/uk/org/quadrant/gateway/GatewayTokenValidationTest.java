@@ -16,7 +16,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
+import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

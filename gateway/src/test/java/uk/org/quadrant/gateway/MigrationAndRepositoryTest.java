@@ -6,10 +6,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
-import uk.org.quadrant.gateway.directory.UserAccount;
-import uk.org.quadrant.gateway.directory.UserAccountRepository;
-import uk.org.quadrant.gateway.directory.UserDirectory;
+import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
+import uk.org.quadrant.gateway.identity.directory.UserAccount;
+import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.identity.directory.UserDirectory;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package uk.org.quadrant.gateway;
 
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.gateway.directory.PasswordHasher;
+import uk.org.quadrant.gateway.identity.directory.PasswordHasher;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -10,11 +10,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.gateway.directory.UserAccount;
-import uk.org.quadrant.gateway.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.identity.directory.UserAccount;
+import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
-import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
+import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -16,11 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import uk.org.quadrant.gateway.directory.Agency;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
-import uk.org.quadrant.gateway.directory.DirectoryAdministration;
-import uk.org.quadrant.gateway.directory.DirectoryAdministration.AlreadyExistsException;
-import uk.org.quadrant.gateway.directory.DirectoryAdministration.StaleVersionException;
+import uk.org.quadrant.gateway.identity.directory.Agency;
+import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
+import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
+import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.AlreadyExistsException;
+import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.StaleVersionException;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -35,6 +35,6 @@ final class Banners {
     }
 
     static URI redirect(String path, String done, String subject) {
-        return URI.create(path + "?done=" + done + "&subject=" + uk.org.quadrant.gateway.downstream.Calls.enc(subject));
+        return URI.create(path + "?done=" + done + "&subject=" + uk.org.quadrant.gateway.clients.Calls.enc(subject));
     }
 }

@@ -1,8 +1,8 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.context.ApplicationContext;
-import uk.org.quadrant.gateway.directory.Usernames;
-import uk.org.quadrant.gateway.signin.FormError;
+import uk.org.quadrant.gateway.identity.directory.Usernames;
+import uk.org.quadrant.gateway.identity.signin.FormError;
 
 import java.io.IOException;
 import java.io.PrintStream;

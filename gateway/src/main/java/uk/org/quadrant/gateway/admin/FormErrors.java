@@ -1,7 +1,7 @@
 package uk.org.quadrant.gateway.admin;
 
-import uk.org.quadrant.gateway.downstream.Reply;
-import uk.org.quadrant.gateway.signin.FormError;
+import uk.org.quadrant.gateway.clients.Reply;
+import uk.org.quadrant.gateway.identity.signin.FormError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

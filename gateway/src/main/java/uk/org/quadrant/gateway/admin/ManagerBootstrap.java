@@ -2,10 +2,10 @@ package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.directory.DirectoryAdministration;
-import uk.org.quadrant.gateway.directory.DirectoryAdministration.ChangedBy;
-import uk.org.quadrant.gateway.directory.Role;
-import uk.org.quadrant.gateway.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
+import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
+import uk.org.quadrant.gateway.identity.directory.Role;
+import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
 
 import java.util.EnumSet;
 

@@ -1,10 +1,10 @@
 package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import uk.org.quadrant.gateway.downstream.Calls;
-import uk.org.quadrant.gateway.downstream.DownstreamUnavailableException;
-import uk.org.quadrant.gateway.downstream.Service;
-import uk.org.quadrant.gateway.downstream.Reply;
+import uk.org.quadrant.gateway.clients.Calls;
+import uk.org.quadrant.gateway.clients.DownstreamUnavailableException;
+import uk.org.quadrant.gateway.clients.Service;
+import uk.org.quadrant.gateway.clients.Reply;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

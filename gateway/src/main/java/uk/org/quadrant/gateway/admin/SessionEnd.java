@@ -3,10 +3,10 @@ package uk.org.quadrant.gateway.admin;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.directory.UserDirectory;
-import uk.org.quadrant.gateway.tokens.SessionCookies;
-import uk.org.quadrant.gateway.tokens.SessionValidity;
-import uk.org.quadrant.gateway.tokens.TokenIssuer;
+import uk.org.quadrant.gateway.identity.directory.UserDirectory;
+import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
+import uk.org.quadrant.gateway.identity.tokens.SessionValidity;
+import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 
 import java.util.Optional;
 

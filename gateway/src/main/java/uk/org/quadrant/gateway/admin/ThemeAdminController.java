@@ -15,12 +15,12 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import uk.org.quadrant.gateway.downstream.Calls;
-import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Reply;
-import uk.org.quadrant.gateway.downstream.audits.AuditsClient;
-import uk.org.quadrant.gateway.downstream.audits.Theme;
-import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.clients.Calls;
+import uk.org.quadrant.gateway.clients.Downstream;
+import uk.org.quadrant.gateway.clients.Reply;
+import uk.org.quadrant.gateway.clients.audits.AuditsClient;
+import uk.org.quadrant.gateway.clients.audits.Theme;
+import uk.org.quadrant.gateway.clients.Service;
 
 import java.util.HashMap;
 import java.util.List;

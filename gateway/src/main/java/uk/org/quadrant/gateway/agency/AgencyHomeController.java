@@ -15,12 +15,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import uk.org.quadrant.gateway.directory.Agency;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
-import uk.org.quadrant.gateway.forms.Dates;
-import uk.org.quadrant.gateway.forms.Notice;
-import uk.org.quadrant.gateway.periods.Periods;
-import uk.org.quadrant.gateway.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.directory.Agency;
+import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
+import uk.org.quadrant.gateway.web.forms.Dates;
+import uk.org.quadrant.gateway.web.forms.Notice;
+import uk.org.quadrant.gateway.web.periods.Periods;
+import uk.org.quadrant.gateway.identity.signin.CurrentUser;
 
 import java.util.HashMap;
 import java.util.Map;

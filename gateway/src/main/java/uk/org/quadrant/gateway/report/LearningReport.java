@@ -1,6 +1,6 @@
 package uk.org.quadrant.gateway.report;
 
-import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.clients.Panel;
 
 import java.util.List;
 

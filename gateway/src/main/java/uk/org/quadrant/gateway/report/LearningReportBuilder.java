@@ -1,12 +1,12 @@
 package uk.org.quadrant.gateway.report;
 
-import uk.org.quadrant.gateway.downstream.Panel;
-import uk.org.quadrant.gateway.downstream.actions.Action;
-import uk.org.quadrant.gateway.downstream.actions.ActionUpdate;
-import uk.org.quadrant.gateway.downstream.audits.AcrossAuditsGrades;
-import uk.org.quadrant.gateway.downstream.audits.Audit;
-import uk.org.quadrant.gateway.downstream.audits.ThemeAnalysis;
-import uk.org.quadrant.gateway.downstream.indicators.ScorecardRow;
+import uk.org.quadrant.gateway.clients.Panel;
+import uk.org.quadrant.gateway.clients.actions.Action;
+import uk.org.quadrant.gateway.clients.actions.ActionUpdate;
+import uk.org.quadrant.gateway.clients.audits.AcrossAuditsGrades;
+import uk.org.quadrant.gateway.clients.audits.Audit;
+import uk.org.quadrant.gateway.clients.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.clients.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.report.LearningReport.Example;
 import uk.org.quadrant.gateway.report.LearningReport.GradeCount;
 import uk.org.quadrant.gateway.report.LearningReport.GradeScale;

@@ -37,7 +37,7 @@ class LearningReportController {
     }
 
     @Get(value = "/learning-and-improvement", produces = MediaType.TEXT_HTML)
-    @View("reports/learning-and-improvement")
+    @View("report/learning-and-improvement")
     Map<String, Object> page(HttpRequest<?> request, @QueryValue @Nullable String year) {
         ReportYear y = year(year);
         Map<String, Object> model = new HashMap<>();

@@ -18,7 +18,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.downstream.Panel;
+import uk.org.quadrant.gateway.clients.Panel;
 import uk.org.quadrant.gateway.report.LearningReport.Example;
 import uk.org.quadrant.gateway.report.LearningReport.GradeScale;
 import uk.org.quadrant.gateway.report.LearningReport.IndicatorFigure;

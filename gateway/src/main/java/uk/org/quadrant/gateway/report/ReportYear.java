@@ -1,6 +1,6 @@
 package uk.org.quadrant.gateway.report;
 
-import uk.org.quadrant.gateway.periods.ReportingPeriod;
+import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.org.quadrant.gateway.directory.AgencyRepository;
-import uk.org.quadrant.gateway.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
+import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;
 

@@ -14,11 +14,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.org.quadrant.gateway.directory.ChangeLogEntry;
-import uk.org.quadrant.gateway.directory.ChangeLogRepository;
-import uk.org.quadrant.gateway.directory.Role;
-import uk.org.quadrant.gateway.directory.UserAccount;
-import uk.org.quadrant.gateway.directory.UserAccountRepository;
+import uk.org.quadrant.gateway.identity.directory.ChangeLogEntry;
+import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
+import uk.org.quadrant.gateway.identity.directory.Role;
+import uk.org.quadrant.gateway.identity.directory.UserAccount;
+import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

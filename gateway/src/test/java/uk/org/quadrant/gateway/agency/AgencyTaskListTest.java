@@ -3,7 +3,6 @@ package uk.org.quadrant.gateway.agency;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.gateway.forms.FormsTestBase;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.gateway.support.Browserless.Page;

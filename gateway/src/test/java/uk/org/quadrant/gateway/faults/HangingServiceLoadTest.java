@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.gateway.downstream.CircuitBreaker;
-import uk.org.quadrant.gateway.downstream.Downstream;
-import uk.org.quadrant.gateway.downstream.Service;
+import uk.org.quadrant.gateway.clients.CircuitBreaker;
+import uk.org.quadrant.gateway.clients.Downstream;
+import uk.org.quadrant.gateway.clients.Service;
 import uk.org.quadrant.gateway.support.Browserless;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uk.org.quadrant.gateway.support.Browserless;
-import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
+import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -67,11 +67,11 @@ class HostilePagesTest implements TestPropertyProvider {
         for (String service : List.of("indicators", "audits", "actions")) {
             stubs.put(service, new ServiceStandIn());
         }
-        harvest("uk.org.quadrant.gateway.indicators.IndicatorPagesTest");
-        harvest("uk.org.quadrant.gateway.plans.PlanPagesTest");
-        harvest("uk.org.quadrant.gateway.audits.AuditPagesTest");
-        harvest("uk.org.quadrant.gateway.themes.ThemePagesTest");
-        harvest("uk.org.quadrant.gateway.dashboard.BoardDashboardTest");
+        harvest("uk.org.quadrant.gateway.browse.indicators.IndicatorPagesTest");
+        harvest("uk.org.quadrant.gateway.browse.plans.PlanPagesTest");
+        harvest("uk.org.quadrant.gateway.browse.audits.AuditPagesTest");
+        harvest("uk.org.quadrant.gateway.browse.themes.ThemePagesTest");
+        harvest("uk.org.quadrant.gateway.board.BoardDashboardTest");
         harvest("uk.org.quadrant.gateway.agency.AgencyTaskListTest");
         harvestReport();
     }

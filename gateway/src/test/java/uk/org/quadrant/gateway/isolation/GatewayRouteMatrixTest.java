@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.isolation.Matrix;
-import uk.org.quadrant.gateway.csrf.CsrfTokens;
+import uk.org.quadrant.gateway.identity.csrf.CsrfTokens;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
-import uk.org.quadrant.gateway.tokens.SessionIds;
-import uk.org.quadrant.gateway.tokens.SigningKeyProvider;
+import uk.org.quadrant.gateway.identity.tokens.SessionIds;
+import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
 import javax.sql.DataSource;
 import java.io.IOException;

@@ -1,0 +1,45 @@
+package uk.org.quadrant.gateway.clients;
+
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.annotation.ClientFilter;
+import io.micronaut.http.annotation.RequestFilter;
+import uk.org.quadrant.gateway.identity.tokens.AuthConfiguration;
+
+/**
+ * The one place the signed-in user's token is put on a service call: every call a page makes through
+ * a typed client ({@link Calls}) carries the token of the request it was made for, so each service
+ * applies that user's own permissions. Requests without a {@link UserCall} (the API pass-through,
+ * which forwards the caller's own header) are left as they are.
+ */
+@ClientFilter(serviceId = {"indicators", "audits", "actions"})
+final class UserTokenFilter {
+
+    private final String cookieName;
+
+    UserTokenFilter(AuthConfiguration auth) {
+        this.cookieName = auth.cookieName();
+    }
+
+    @RequestFilter
+    void forward(MutableHttpRequest<?> request) {
+        PropagatedContext.getOrEmpty().find(UserCall.class).ifPresent(call -> {
+            call.describe(request.getMethodName() + " " + request.getPath());
+            String bearer = bearer(call.origin());
+            if (!bearer.isEmpty()) {
+                request.getHeaders().set(HttpHeaders.AUTHORIZATION, bearer);
+            }
+        });
+    }
+
+    /** The signed-in user's token: the bearer header of an API client, or the browser's session cookie. */
+    String bearer(HttpRequest<?> request) {
+        String header = request.getHeaders().getAuthorization().orElse(null);
+        if (header != null && header.startsWith("Bearer ")) {
+            return header;
+        }
+        return request.getCookies().findCookie(cookieName).map(c -> "Bearer " + c.getValue()).orElse("");
+    }
+}

@@ -1,0 +1,113 @@
+package uk.org.quadrant.gateway.clients.indicators;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * indicators-service as the gateway reads and writes it. URL and timeouts from
+ * {@code micronaut.http.services.indicators}; the user's token is put on by the downstream
+ * {@code UserTokenFilter}; call every method through {@code Calls}, which applies the call policy.
+ */
+@Client(id = "indicators")
+public interface IndicatorsClient {
+
+    @Get("/api/v1/indicators")
+    CompletableFuture<HttpResponse<List<Indicator>>> indicators();
+
+    @Get("/api/v1/indicators/{code}")
+    CompletableFuture<HttpResponse<Indicator>> indicator(String code);
+
+    /** The series of one agency (default: the owner agency). */
+    @Get("/api/v1/indicators/{code}/series{?agency}")
+    CompletableFuture<HttpResponse<List<SeriesPoint>>> series(String code, @QueryValue @Nullable String agency);
+
+    @Get("/api/v1/indicators/{code}/targets")
+    CompletableFuture<HttpResponse<List<Figure>>> targets(String code);
+
+    @Get("/api/v1/indicators/{code}/baselines")
+    CompletableFuture<HttpResponse<List<Figure>>> baselines(String code);
+
+    @Get("/api/v1/indicators/{code}/benchmarks")
+    CompletableFuture<HttpResponse<List<Figure>>> benchmarks(String code);
+
+    /** One agency's value for a period. */
+    @Get("/api/v1/indicators/{code}/values/{period}{?agency}")
+    CompletableFuture<HttpResponse<Value>> value(String code, String period, @QueryValue String agency);
+
+    @Put("/api/v1/indicators/{code}/values/{period}")
+    CompletableFuture<HttpResponse<Value>> saveValue(String code, String period, @Body ValueRequest value);
+
+    /** A step of the value's approval: {@code submit}, {@code approve} or {@code return}. */
+    @Post("/api/v1/indicators/{code}/values/{period}/{step}")
+    CompletableFuture<HttpResponse<Value>> decide(String code, String period, String step, @Body Decision decision);
+
+    /** The scorecard, optionally one agency's, one priority's or as at one period. */
+    @Get("/api/v1/scorecard{?agency,priority,period}")
+    CompletableFuture<HttpResponse<List<ScorecardRow>>> scorecard(@QueryValue @Nullable String agency, @QueryValue @Nullable Integer priority,
+                                                                  @QueryValue @Nullable String period);
+
+    /** Who owes what for a period. */
+    @Get("/api/v1/submissions{?period}")
+    CompletableFuture<HttpResponse<Submissions>> submissions(@QueryValue String period);
+
+    @Post("/api/v1/indicators")
+    CompletableFuture<HttpResponse<Indicator>> define(@Body Definition definition);
+
+    @Put("/api/v1/indicators/{code}")
+    CompletableFuture<HttpResponse<Indicator>> redefine(String code, @Body Definition definition);
+
+    /** Sets a target or baseline ({@code kind} is {@code targets} or {@code baselines}). */
+    @Put("/api/v1/indicators/{code}/{kind}/{period}")
+    CompletableFuture<HttpResponse<Figure>> setFigure(String code, String kind, String period, @Body FigureValue value);
+
+    @Put("/api/v1/indicators/{code}/benchmarks/{period}/{comparator}")
+    CompletableFuture<HttpResponse<Figure>> setBenchmark(String code, String period, String comparator, @Body FigureValue value);
+
+    /** Removes a target or baseline ({@code kind} is {@code targets} or {@code baselines}). */
+    @Delete("/api/v1/indicators/{code}/{kind}/{period}")
+    CompletableFuture<HttpResponse<Void>> removeFigure(String code, String kind, String period);
+
+    @Delete("/api/v1/indicators/{code}/benchmarks/{period}/{comparator}")
+    CompletableFuture<HttpResponse<Void>> removeBenchmark(String code, String period, String comparator);
+
+    /** An indicator's definition as the admin form sends it ({@code version} only when changing one). */
+    @Serdeable
+    record Definition(@Nullable String code, @Nullable String title, @Nullable String description, @Nullable String unit,
+                      @Nullable String polarity, @Nullable String frequency, @Nullable String ownerAgency, @Nullable Integer priority,
+                      @Nullable BigDecimal tolerancePercent, @Nullable String numeratorLabel, @Nullable String denominatorLabel,
+                      @Nullable String population, boolean published, boolean active, @Nullable Long version) {
+
+        public Definition withCode(String newCode, @Nullable Long newVersion) {
+            return new Definition(newCode, title, description, unit, polarity, frequency, ownerAgency, priority, tolerancePercent,
+                    numeratorLabel, denominatorLabel, population, published, active, newVersion);
+        }
+    }
+
+    /** A target's, baseline's or benchmark's value. */
+    @Serdeable
+    record FigureValue(BigDecimal value) {
+    }
+
+    /** A value as the value form sends it. */
+    @Serdeable
+    record ValueRequest(String agency, @Nullable BigDecimal value, @Nullable BigDecimal numerator, @Nullable BigDecimal denominator,
+                        @Nullable String comment, @Nullable Long version) {
+    }
+
+    /** Submitting, approving or returning a value ({@code reason} only for a return). */
+    @Serdeable
+    record Decision(String agency, @Nullable Long version, @Nullable String reason) {
+    }
+}

@@ -1,0 +1,18 @@
+package uk.org.quadrant.gateway.clients.indicators;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** One period of an indicator's series for one agency, with its RAG, change and benchmarks. */
+@Serdeable
+public record SeriesPoint(String period, @Nullable String periodLabel, @Nullable String agency, @Nullable BigDecimal value,
+                          @Nullable BigDecimal numerator, @Nullable BigDecimal denominator, @Nullable BigDecimal target,
+                          @Nullable String rag, @Nullable String direction, @Nullable BigDecimal previousValue,
+                          @Nullable BigDecimal change, @Nullable BigDecimal changePercent, @Nullable BigDecimal baseline,
+                          @Nullable Boolean beatsBaseline, @Nullable Map<String, BigDecimal> benchmarks,
+                          @Nullable Map<String, BigDecimal> benchmarkGaps, @Nullable String status, @Nullable String comment,
+                          @Nullable Boolean outlier) {
+}

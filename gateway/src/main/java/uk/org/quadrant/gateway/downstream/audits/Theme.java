@@ -1,9 +1,0 @@
-package uk.org.quadrant.gateway.downstream.audits;
-
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-
-/** A theme of the partnership's vocabulary. */
-@Serdeable
-public record Theme(String code, String label, @Nullable Boolean active) {
-}

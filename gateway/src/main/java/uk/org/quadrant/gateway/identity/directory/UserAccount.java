@@ -1,0 +1,51 @@
+package uk.org.quadrant.gateway.identity.directory;
+
+import io.micronaut.core.annotation.Creator;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A person who can sign in. Never serialised to clients: it holds the password hash.
+ * {@code sessionsValidAfter} is the generation of their sessions: tokens carry the value it had when
+ * their password was checked, and a token whose value is no longer current is refused (null: never
+ * ended). Writers copy it from the current record; the version check keeps a stale copy from
+ * overwriting a newer value.
+ */
+@MappedEntity("user_account")
+public record UserAccount(
+        @Id @GeneratedValue @Nullable Long id,
+        String username,
+        String displayName,
+        String agencyCode,
+        String roles,
+        String passwordHash,
+        boolean enabled,
+        @Version @Nullable Long version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant sessionsValidAfter) {
+
+    @Creator
+    public UserAccount {
+    }
+
+    /** A new account, or one whose sessions were never ended. */
+    public UserAccount(@Nullable Long id, String username, String displayName, String agencyCode, String roles,
+                       String passwordHash, boolean enabled, @Nullable Long version, Instant createdAt, Instant updatedAt) {
+        this(id, username, displayName, agencyCode, roles, passwordHash, enabled, version, createdAt, updatedAt, null);
+    }
+
+    public Set<Role> roleSet() {
+        return Role.parse(roles);
+    }
+
+    public boolean isBoard() {
+        return roleSet().stream().anyMatch(Role::isBoard);
+    }
+}

@@ -1,0 +1,104 @@
+package uk.org.quadrant.gateway.web.forms;
+
+import uk.org.quadrant.gateway.clients.Reply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The errors of one form, for the error summary ({@link #list()}) and for the inline message of each
+ * field ({@link #byField()}). A service's problem+json names its JSON fields ({@code numerator},
+ * {@code themes[0]}); each form says which of its inputs shows them and how the field is called, so
+ * the user reads "Numerator must be at least 0" beside the right box.
+ */
+public final class FormErrors {
+
+    private final Map<String, Field> fields;
+    private final String fallbackField;
+    private final List<FormError> list = new ArrayList<>();
+    private final Map<String, String> byField = new LinkedHashMap<>();
+
+    /**
+     * @param fields        service field name → (form input id, label); unknown fields link to {@code fallbackField}
+     * @param fallbackField the input an error about no particular field links to
+     */
+    public FormErrors(Map<String, Field> fields, String fallbackField) {
+        this.fields = fields;
+        this.fallbackField = fallbackField;
+    }
+
+    /** A form input: its id and the words that name it in a message. */
+    public record Field(String id, String label) {
+    }
+
+    public static FormErrors none() {
+        return new FormErrors(Map.of(), "");
+    }
+
+    /** An error found by the gateway itself (a number that is not a number), in the user's words. */
+    public FormErrors add(String serviceField, String message) {
+        Field f = fields.get(serviceField);
+        String id = f == null ? fallbackField : f.id();
+        list.add(new FormError(id, message));
+        byField.putIfAbsent(id, message);
+        return this;
+    }
+
+    /** The service's field errors, or its detail when it named no field. */
+    public FormErrors addAll(Reply<?> reply) {
+        List<Reply.FieldError> errors = reply.fieldErrors();
+        if (errors.isEmpty()) {
+            add("", sentence(reply.detail()));
+        }
+        for (Reply.FieldError e : errors) {
+            String name = root(e.field());
+            Field f = fields.get(name);
+            add(name, f == null ? sentence(e.message()) : phrase(f.label(), e.message()));
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public List<FormError> list() {
+        return List.copyOf(list);
+    }
+
+    public Map<String, String> byField() {
+        return Map.copyOf(byField);
+    }
+
+    /** {@code themes[0]} and {@code domainGrades.impact} belong to the {@code themes} / {@code domainGrades} input. */
+    static String root(String field) {
+        int cut = field.length();
+        for (char c : new char[]{'[', '.'}) {
+            int i = field.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return field.substring(0, cut);
+    }
+
+    /** "must not be blank" after the label reads as a sentence; a message that is one already stays as it is. */
+    static String phrase(String label, String message) {
+        String m = message.trim();
+        String lower = m.toLowerCase(Locale.ROOT);
+        for (String start : List.of("must ", "is ", "are ", "does ", "grades ", "cannot ", "can ", "size ", "should ")) {
+            if (lower.startsWith(start)) {
+                return label + " " + m;
+            }
+        }
+        return label + ": " + m;
+    }
+
+    static String sentence(String message) {
+        String m = message == null ? "" : message.trim();
+        return m.isEmpty() ? m : Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+}
