@@ -1,5 +1,9 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.web.forms.Form;
+import uk.org.quadrant.gateway.web.forms.FormErrors;
+import uk.org.quadrant.gateway.web.forms.Notice;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -46,10 +50,10 @@ class AgencyAdminController {
     }
 
     @Get
-    HttpResponse<?> list(@QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+    HttpResponse<?> list(@QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         Map<String, Object> model = new HashMap<>();
         model.put("agencies", agencies.listOrderByName());
-        model.put("banner", Banners.message(done, subject));
+        model.put("banner", Notice.banner(notice, subject));
         model.put("form", Map.of("code", "", "name", ""));
         FormErrors.none(model);
         return page("admin/agencies", model, HttpStatus.OK);
@@ -57,10 +61,10 @@ class AgencyAdminController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(@Body Map<String, Object> body, Authentication authentication) {
-        FormData form = FormData.of(body);
-        String code = form.text("code");
-        String name = form.text("name");
-        FormErrors errors = new FormErrors();
+        Form form = new Form(body);
+        String code = form.value("code");
+        String name = form.value("name");
+        FormErrors errors = FormErrors.byInputName();
         if (code.isEmpty()) {
             errors.add("code", "Enter a code");
         } else if (!CODE.matcher(code).matches()) {
@@ -72,7 +76,7 @@ class AgencyAdminController {
         if (errors.isEmpty()) {
             try {
                 admin.addAgency(code, name, AdminAccess.changedBy(authentication));
-                return HttpResponse.seeOther(Banners.redirect("/admin/agencies", "agency-added", code));
+                return Form.done("/admin/agencies", Notice.AGENCY_ADDED, code);
             } catch (AlreadyExistsException e) {
                 errors.add("code", "An agency with code " + code + " already exists");
             }
@@ -95,20 +99,20 @@ class AgencyAdminController {
     @Post(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> rename(@PathVariable String code, @Body Map<String, Object> body, Authentication authentication) {
         Agency agency = require(code);
-        FormData form = FormData.of(body);
-        String name = form.text("name");
+        Form form = new Form(body);
+        String name = form.value("name");
         long version;
         try {
-            version = Long.parseLong(form.text("version"));
+            version = Long.parseLong(form.value("version"));
         } catch (NumberFormatException e) {
             version = -1;
         }
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.byInputName();
         checkName(name, errors);
         if (errors.isEmpty()) {
             try {
                 admin.renameAgency(code, version, name, AdminAccess.changedBy(authentication));
-                return HttpResponse.seeOther(Banners.redirect("/admin/agencies", "agency-renamed", code));
+                return Form.done("/admin/agencies", Notice.AGENCY_RENAMED, code);
             } catch (StaleVersionException e) {
                 Agency current = (Agency) e.current();
                 Map<String, Object> model = renameModel(current, current.name());

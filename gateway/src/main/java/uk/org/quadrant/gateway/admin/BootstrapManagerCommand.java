@@ -1,8 +1,10 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.web.forms.FormErrors;
+
 import io.micronaut.context.ApplicationContext;
 import uk.org.quadrant.gateway.identity.directory.Usernames;
-import uk.org.quadrant.gateway.identity.signin.FormError;
+import uk.org.quadrant.gateway.web.forms.FormError;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +42,7 @@ public final class BootstrapManagerCommand {
      * @param out        where the outcome is written (standard output: the Job's log)
      */
     public static int run(Map<String, String> env, Map<String, Object> properties, PrintStream out) {
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.byInputName();
         String username = Usernames.fold(read(env, USERNAME, errors));
         String displayName = read(env, DISPLAY_NAME, errors).trim();
         String password = read(env, PASSWORD, errors);
@@ -50,7 +52,7 @@ public final class BootstrapManagerCommand {
             UserAdminController.checkPassword(password, errors);
         }
         if (!errors.isEmpty()) {
-            for (FormError e : errors.all()) {
+            for (FormError e : errors.list()) {
                 out.println("bootstrap-manager: refused: " + e.field() + ": " + e.message());
             }
             out.println("bootstrap-manager: nothing was changed.");

@@ -1,5 +1,11 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.web.forms.Form;
+import uk.org.quadrant.gateway.web.forms.FormErrors;
+import uk.org.quadrant.gateway.web.forms.WriteResult;
+import uk.org.quadrant.gateway.web.forms.Notice;
+import uk.org.quadrant.gateway.web.forms.Option;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -81,35 +87,35 @@ class FigureAdminController {
 
     @Get
     HttpResponse<?> page(HttpRequest<?> request, @PathVariable String code,
-                         @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+                         @QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));
-        model.put("banner", Banners.message(done, subject));
+        model.put("banner", Notice.banner(notice, subject));
         FormErrors.none(model);
         return IndicatorAdminController.page("admin/figures", model, HttpStatus.OK);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> set(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
-        FormData form = FormData.of(body);
-        FormErrors errors = new FormErrors();
-        Kind kind = Kind.of(form.text("kind"));
+        Form form = new Form(body);
+        FormErrors errors = FormErrors.byInputName();
+        Kind kind = Kind.of(form.value("kind"));
         if (kind == null) {
             errors.add("kind", "Choose target, baseline or benchmark");
         }
-        String period = form.text("period");
+        String period = form.value("period");
         if (period.isEmpty()) {
             errors.add("period", "Enter the period, for example 2017April for 2017/18");
         }
-        String comparator = form.text("comparator");
+        String comparator = form.value("comparator");
         if (kind == Kind.BENCHMARK && comparator.isEmpty()) {
             errors.add("comparator", "Enter what the benchmark compares with, for example ENGLAND or STATISTICAL_NEIGHBOURS");
         }
         BigDecimal value = null;
-        if (form.text("value").isEmpty()) {
+        if (form.value("value").isEmpty()) {
             errors.add("value", "Enter the value");
         } else {
             try {
-                value = new BigDecimal(form.text("value").replace(",", ""));
+                value = new BigDecimal(form.value("value").replace(",", ""));
             } catch (NumberFormatException e) {
                 errors.add("value", "Value must be a number, for example 75 or 12.5");
             }
@@ -117,53 +123,53 @@ class FigureAdminController {
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             IndicatorsClient.FigureValue figure = new IndicatorsClient.FigureValue(value);
-            Reply<Figure> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
+            var result = WriteResult.awaitAnswer(downstream.forRequest(request).write(Service.INDICATORS,
                     () -> kind == Kind.BENCHMARK ? indicators.setBenchmark(code, period, comparator, figure)
-                            : indicators.setFigure(code, kind.path, period, figure)));
-            if (reply == null) {
-                errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+                            : indicators.setFigure(code, kind.path, period, figure)), Service.INDICATORS);
+            var reply = result.reply();
+            if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
+                errors.general(result.unavailableMessage());
                 status = HttpStatus.SERVICE_UNAVAILABLE;
             } else if (reply.ok()) {
                 Object label = reply.body() == null || reply.body().periodLabel() == null ? period : reply.body().periodLabel();
-                return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(code) + "/figures", "figure-set",
-                        kind.label + " for " + label + (kind == Kind.BENCHMARK ? " (" + comparator + ")" : "") + " of " + value.toPlainString()));
+                return Form.done("/admin/indicators/" + Calls.enc(code) + "/figures", Notice.FIGURE_SET, kind.label + " for " + label + (kind == Kind.BENCHMARK ? " (" + comparator + ")" : "") + " of " + value.toPlainString());
             } else if (reply.status() == 404 && reply.fieldErrors().isEmpty()) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.forInputs(FIELDS, LABELS).addAll(reply);
             }
         }
-        Map<String, Object> model = model(request, code, Map.of("kind", form.text("kind"), "period", period,
-                "comparator", comparator, "value", form.text("value")));
+        Map<String, Object> model = model(request, code, Map.of("kind", form.value("kind"), "period", period,
+                "comparator", comparator, "value", form.value("value")));
         errors.into(model);
         return IndicatorAdminController.page("admin/figures", model, status);
     }
 
     @Post(value = "/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> remove(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
-        FormData form = FormData.of(body);
-        Kind kind = Kind.of(form.text("kind"));
-        String period = form.text("period");
+        Form form = new Form(body);
+        Kind kind = Kind.of(form.value("kind"));
+        String period = form.value("period");
         if (kind == null || period.isEmpty()) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Choose a figure to remove");
         }
-        String comparator = form.text("comparator");
-        Reply<Void> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS,
+        String comparator = form.value("comparator");
+        var result = WriteResult.awaitAnswer(downstream.forRequest(request).write(Service.INDICATORS,
                 () -> kind == Kind.BENCHMARK ? indicators.removeBenchmark(code, period, comparator)
-                        : indicators.removeFigure(code, kind.path, period)));
-        FormErrors errors = new FormErrors();
+                        : indicators.removeFigure(code, kind.path, period)), Service.INDICATORS);
+        var reply = result.reply();
+        FormErrors errors = FormErrors.byInputName();
         HttpStatus status;
-        if (reply == null) {
-            errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+        if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
+            errors.general(result.unavailableMessage());
             status = HttpStatus.SERVICE_UNAVAILABLE;
         } else if (reply.ok()) {
-            return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(code) + "/figures", "figure-removed",
-                    kind.label + " for " + period + (comparator.isEmpty() ? "" : " (" + comparator + ")")));
+            return Form.done("/admin/indicators/" + Calls.enc(code) + "/figures", Notice.FIGURE_REMOVED, kind.label + " for " + period + (comparator.isEmpty() ? "" : " (" + comparator + ")"));
         } else if (reply.status() == 404) {
             errors.general("That " + kind.label.toLowerCase() + " was already removed: the tables show what is set now.");
             status = HttpStatus.CONFLICT;
         } else {
-            errors = FormErrors.fromReply(reply, Set.of(), LABELS);
+            errors = FormErrors.forInputs(Set.of(), LABELS).addAll(reply);
             status = HttpStatus.BAD_REQUEST;
         }
         Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));

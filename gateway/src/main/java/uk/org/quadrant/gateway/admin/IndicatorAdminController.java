@@ -1,5 +1,11 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.web.forms.Form;
+import uk.org.quadrant.gateway.web.forms.FormErrors;
+import uk.org.quadrant.gateway.web.forms.WriteResult;
+import uk.org.quadrant.gateway.web.forms.Notice;
+import uk.org.quadrant.gateway.web.forms.Option;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -70,14 +76,14 @@ class IndicatorAdminController {
     }
 
     @Get
-    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         Reply<List<Indicator>> reply = Calls.require(downstream.forRequest(request).read(Service.INDICATORS, indicators::indicators));
         if (!reply.ok() || reply.body() == null) {
             throw new HttpStatusException(HttpStatus.valueOf(reply.status()), reply.detail());
         }
         Map<String, Object> model = new HashMap<>();
         model.put("indicators", reply.body());
-        model.put("banner", Banners.message(done, subject));
+        model.put("banner", Notice.banner(notice, subject));
         return page("admin/indicators", model, HttpStatus.OK);
     }
 
@@ -94,24 +100,24 @@ class IndicatorAdminController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(HttpRequest<?> request, @Body Map<String, Object> body) {
-        FormData form = FormData.of(body);
-        FormErrors errors = new FormErrors();
+        Form form = new Form(body);
+        FormErrors errors = FormErrors.byInputName();
         IndicatorsClient.Definition json = definition(form, errors);
         Map<String, Object> values = values(form);
         if (errors.isEmpty()) {
-            Reply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.INDICATORS, () -> indicators.define(json)));
-            if (reply == null) {
-                errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+            var result = WriteResult.awaitAnswer(downstream.forRequest(request).write(Service.INDICATORS, () -> indicators.define(json)), Service.INDICATORS);
+            var reply = result.reply();
+            if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
+                errors.general(result.unavailableMessage());
                 return formPage(values, false, errors, HttpStatus.SERVICE_UNAVAILABLE);
             }
             if (reply.ok()) {
-                return HttpResponse.seeOther(Banners.redirect("/admin/indicators/" + Calls.enc(form.text("code")) + "/figures",
-                        "indicator-added", form.text("code")));
+                return Form.done("/admin/indicators/" + Calls.enc(form.value("code")) + "/figures", Notice.INDICATOR_ADDED, form.value("code"));
             }
             if (reply.status() == 409) {
-                errors.add("code", "An indicator with code " + form.text("code") + " already exists");
+                errors.add("code", "An indicator with code " + form.value("code") + " already exists");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.forInputs(FIELDS, LABELS).addAll(reply);
             }
         }
         return formPage(values, false, errors, HttpStatus.BAD_REQUEST);
@@ -128,21 +134,22 @@ class IndicatorAdminController {
 
     @Post(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
-        FormData form = FormData.of(body);
-        FormErrors errors = new FormErrors();
-        Long version = parseLong(form.text("version"));
+        Form form = new Form(body);
+        FormErrors errors = FormErrors.byInputName();
+        Long version = parseLong(form.value("version"));
         IndicatorsClient.Definition json = definition(form, errors).withCode(code, version);
         Map<String, Object> values = values(form);
         values.put("code", code);
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
-            Reply<Indicator> reply = ServiceWrite.answer(downstream.forRequest(request)
-                    .write(Service.INDICATORS, () -> indicators.redefine(code, json)));
-            if (reply == null) {
-                errors.general(ServiceWrite.unavailable(Service.INDICATORS));
+            var result = WriteResult.awaitAnswer(downstream.forRequest(request)
+                    .write(Service.INDICATORS, () -> indicators.redefine(code, json)), Service.INDICATORS);
+            var reply = result.reply();
+            if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
+                errors.general(result.unavailableMessage());
                 status = HttpStatus.SERVICE_UNAVAILABLE;
             } else if (reply.ok()) {
-                return HttpResponse.seeOther(Banners.redirect("/admin/indicators", "indicator-saved", code));
+                return Form.done("/admin/indicators", Notice.INDICATOR_SAVED, code);
             } else if (reply.status() == 404) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else if (reply.status() == 409) {
@@ -153,7 +160,7 @@ class IndicatorAdminController {
                 FormErrors.none(model);
                 return page("admin/indicator-form", model, HttpStatus.CONFLICT);
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.forInputs(FIELDS, LABELS).addAll(reply);
             }
         }
         Map<String, Object> model = formModel(values, true);
@@ -163,36 +170,36 @@ class IndicatorAdminController {
     }
 
     /** The JSON indicators-service expects ({@code IndicatorDefinition}); numbers are checked here, the rest there. */
-    private static IndicatorsClient.Definition definition(FormData form, FormErrors errors) {
+    private static IndicatorsClient.Definition definition(Form form, FormErrors errors) {
         Integer priority = null;
-        if (form.text("priority").isEmpty()) {
+        if (form.value("priority").isEmpty()) {
             errors.add("priority", "Enter the business plan priority, a whole number from 1 to 8");
         } else {
             try {
-                priority = Integer.valueOf(form.text("priority"));
+                priority = Integer.valueOf(form.value("priority"));
             } catch (NumberFormatException e) {
                 errors.add("priority", "Business plan priority must be a whole number from 1 to 8");
             }
         }
         BigDecimal tolerance = null;
-        if (!form.text("tolerancePercent").isEmpty()) {
+        if (!form.value("tolerancePercent").isEmpty()) {
             try {
-                tolerance = new BigDecimal(form.text("tolerancePercent"));
+                tolerance = new BigDecimal(form.value("tolerancePercent"));
             } catch (NumberFormatException e) {
                 errors.add("tolerancePercent", "Tolerance must be a number from 0 to 100, for example 10");
             }
         }
-        return new IndicatorsClient.Definition(form.text("code"), form.text("title"), blankToNull(form.text("description")),
-                blankToNull(form.text("unit")), blankToNull(form.text("polarity")), blankToNull(form.text("frequency")),
-                form.text("ownerAgency"), priority, tolerance, blankToNull(form.text("numeratorLabel")),
-                blankToNull(form.text("denominatorLabel")), blankToNull(form.text("population")), form.checked("published"),
+        return new IndicatorsClient.Definition(form.value("code"), form.value("title"), blankToNull(form.value("description")),
+                blankToNull(form.value("unit")), blankToNull(form.value("polarity")), blankToNull(form.value("frequency")),
+                form.value("ownerAgency"), priority, tolerance, blankToNull(form.value("numeratorLabel")),
+                blankToNull(form.value("denominatorLabel")), blankToNull(form.value("population")), form.checked("published"),
                 form.checked("active"), null);
     }
 
-    private static Map<String, Object> values(FormData form) {
+    private static Map<String, Object> values(Form form) {
         Map<String, Object> values = new HashMap<>();
         for (String field : FIELDS) {
-            values.put(field, form.text(field));
+            values.put(field, form.value(field));
         }
         values.put("published", form.checked("published"));
         values.put("active", form.checked("active"));

@@ -1,5 +1,10 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.web.forms.Form;
+import uk.org.quadrant.gateway.web.forms.FormErrors;
+import uk.org.quadrant.gateway.web.forms.WriteResult;
+import uk.org.quadrant.gateway.web.forms.Notice;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -48,19 +53,19 @@ class ThemeAdminController {
     }
 
     @Get
-    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+    HttpResponse<?> list(HttpRequest<?> request, @QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         Map<String, Object> model = listModel(request, Map.of("code", "", "label", ""));
-        model.put("banner", Banners.message(done, subject));
+        model.put("banner", Notice.banner(notice, subject));
         FormErrors.none(model);
         return IndicatorAdminController.page("admin/themes", model, HttpStatus.OK);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(HttpRequest<?> request, @Body Map<String, Object> body) {
-        FormData form = FormData.of(body);
-        String code = form.text("code");
-        String label = form.text("label");
-        FormErrors errors = new FormErrors();
+        Form form = new Form(body);
+        String code = form.value("code");
+        String label = form.value("label");
+        FormErrors errors = FormErrors.byInputName();
         if (code.isEmpty()) {
             errors.add("code", "Enter a code, for example FATHERS");
         }
@@ -70,16 +75,17 @@ class ThemeAdminController {
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             AuditsClient.NewTheme json = new AuditsClient.NewTheme(code, label);
-            Reply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request).write(Service.AUDITS, () -> audits.addTheme(json)));
-            if (reply == null) {
-                errors.general(ServiceWrite.unavailable(Service.AUDITS));
+            var result = WriteResult.awaitAnswer(downstream.forRequest(request).write(Service.AUDITS, () -> audits.addTheme(json)), Service.AUDITS);
+            var reply = result.reply();
+            if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
+                errors.general(result.unavailableMessage());
                 status = HttpStatus.SERVICE_UNAVAILABLE;
             } else if (reply.ok()) {
-                return HttpResponse.seeOther(Banners.redirect("/admin/themes", "theme-added", label));
+                return Form.done("/admin/themes", Notice.THEME_ADDED, label);
             } else if (reply.status() == 409) {
                 errors.add("code", "A theme with code " + code + " already exists");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.forInputs(FIELDS, LABELS).addAll(reply);
             }
         }
         Map<String, Object> model = listModelOrEmpty(request, Map.of("code", code, "label", label));
@@ -99,27 +105,28 @@ class ThemeAdminController {
 
     @Post(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String code, @Body Map<String, Object> body) {
-        FormData form = FormData.of(body);
-        String label = form.text("label");
+        Form form = new Form(body);
+        String label = form.value("label");
         boolean active = form.checked("active");
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.byInputName();
         if (label.isEmpty()) {
             errors.add("label", "Enter the label findings show");
         }
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (errors.isEmpty()) {
             AuditsClient.ThemeChange json = new AuditsClient.ThemeChange(label, active);
-            Reply<Theme> reply = ServiceWrite.answer(downstream.forRequest(request)
-                    .write(Service.AUDITS, () -> audits.changeTheme(code, json)));
-            if (reply == null) {
-                errors.general(ServiceWrite.unavailable(Service.AUDITS));
+            var result = WriteResult.awaitAnswer(downstream.forRequest(request)
+                    .write(Service.AUDITS, () -> audits.changeTheme(code, json)), Service.AUDITS);
+            var reply = result.reply();
+            if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
+                errors.general(result.unavailableMessage());
                 status = HttpStatus.SERVICE_UNAVAILABLE;
             } else if (reply.ok()) {
-                return HttpResponse.seeOther(Banners.redirect("/admin/themes", "theme-saved", label + (active ? "" : " (retired)")));
+                return Form.done("/admin/themes", Notice.THEME_SAVED, label + (active ? "" : " (retired)"));
             } else if (reply.status() == 404) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else {
-                errors = FormErrors.fromReply(reply, FIELDS, LABELS);
+                errors = FormErrors.forInputs(FIELDS, LABELS).addAll(reply);
             }
         }
         Map<String, Object> model = new HashMap<>();

@@ -1,5 +1,10 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.web.forms.Form;
+import uk.org.quadrant.gateway.web.forms.FormErrors;
+import uk.org.quadrant.gateway.web.forms.Notice;
+import uk.org.quadrant.gateway.web.forms.Option;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -71,7 +76,7 @@ class UserAdminController {
     }
 
     @Get
-    HttpResponse<?> list(@QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+    HttpResponse<?> list(@QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         Map<String, String> names = agencyNames();
         List<UserRow> rows = users.listOrderByUsername().stream()
                 .map(u -> new UserRow(u.username(), u.displayName(), u.agencyCode(), names.getOrDefault(u.agencyCode(), u.agencyCode()),
@@ -79,7 +84,7 @@ class UserAdminController {
                 .toList();
         Map<String, Object> model = base();
         model.put("users", rows);
-        model.put("banner", Banners.message(done, subject));
+        model.put("banner", Notice.banner(notice, subject));
         return page("admin/users", model, HttpStatus.OK);
     }
 
@@ -92,9 +97,9 @@ class UserAdminController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(@Body Map<String, Object> body, Authentication authentication) {
-        FormData form = FormData.of(body);
-        String username = Usernames.fold(form.text("username"));
-        FormErrors errors = new FormErrors();
+        Form form = new Form(body);
+        String username = Usernames.fold(form.value("username"));
+        FormErrors errors = FormErrors.byInputName();
         checkUsername(username, errors);
         if (errors.isEmpty() && users.findByUsername(username).isPresent()) {
             errors.add("username", "A user called " + username + " already exists");
@@ -103,34 +108,34 @@ class UserAdminController {
         checkPassword(form.raw("password"), errors);
         if (errors.isEmpty()) {
             try {
-                admin.addUser(username, form.text("displayName"), form.text("agencyCode"), roles, form.raw("password"),
+                admin.addUser(username, form.value("displayName"), form.value("agencyCode"), roles, form.raw("password"),
                         AdminAccess.changedBy(authentication));
-                return HttpResponse.seeOther(Banners.redirect("/admin/users", "user-added", username));
+                return Form.done("/admin/users", Notice.USER_ADDED, username);
             } catch (AlreadyExistsException e) {
                 errors.add("username", "A user called " + username + " already exists");
             }
         }
-        Map<String, Object> model = formModel(Map.of("username", username, "displayName", form.text("displayName"),
-                "agencyCode", form.text("agencyCode")), roles);
+        Map<String, Object> model = formModel(Map.of("username", username, "displayName", form.value("displayName"),
+                "agencyCode", form.value("agencyCode")), roles);
         errors.into(model);
         return page("admin/user-add", model, HttpStatus.BAD_REQUEST);
     }
 
     @Get("/{username}")
-    HttpResponse<?> editForm(@PathVariable String username, @QueryValue @Nullable String done, @QueryValue @Nullable String subject) {
+    HttpResponse<?> editForm(@PathVariable String username, @QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         UserAccount user = require(username);
         Map<String, Object> model = editModel(user, Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode()),
                 user.roleSet());
         FormErrors.none(model);
-        model.put("banner", Banners.message(done, subject));
+        model.put("banner", Notice.banner(notice, subject));
         return page("admin/user-edit", model, HttpStatus.OK);
     }
 
     @Post(value = "/{username}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> edit(@PathVariable String username, @Body Map<String, Object> body, Authentication authentication) {
         UserAccount user = require(username);
-        FormData form = FormData.of(body);
-        FormErrors errors = new FormErrors();
+        Form form = new Form(body);
+        FormErrors errors = FormErrors.byInputName();
         Set<Role> roles = checkDetails(form, errors);
         if (isSelf(user, authentication) && !roles.contains(Role.BOARD_MANAGER)) {
             errors.add("roles", "You cannot remove your own board manager role: ask another board manager to do it");
@@ -138,14 +143,14 @@ class UserAdminController {
         long version = version(form);
         if (errors.isEmpty()) {
             try {
-                admin.updateUser(user.id(), version, form.text("displayName"), form.text("agencyCode"), roles,
+                admin.updateUser(user.id(), version, form.value("displayName"), form.value("agencyCode"), roles,
                         AdminAccess.changedBy(authentication));
-                return HttpResponse.seeOther(Banners.redirect("/admin/users", "user-saved", username));
+                return Form.done("/admin/users", Notice.USER_SAVED, username);
             } catch (StaleVersionException e) {
                 return conflict((UserAccount) e.current());
             }
         }
-        Map<String, Object> model = editModel(user, Map.of("displayName", form.text("displayName"), "agencyCode", form.text("agencyCode")), roles);
+        Map<String, Object> model = editModel(user, Map.of("displayName", form.value("displayName"), "agencyCode", form.value("agencyCode")), roles);
         model.put("version", version);
         errors.into(model);
         return page("admin/user-edit", model, HttpStatus.BAD_REQUEST);
@@ -154,11 +159,11 @@ class UserAdminController {
     @Post(value = "/{username}/enabled", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> setEnabled(@PathVariable String username, @Body Map<String, Object> body, Authentication authentication) {
         UserAccount user = require(username);
-        FormData form = FormData.of(body);
+        Form form = new Form(body);
         boolean enable = form.checked("enabled");
         if (!enable && isSelf(user, authentication)) {
             Map<String, Object> model = editModel(user, Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode()), user.roleSet());
-            FormErrors errors = new FormErrors();
+            FormErrors errors = FormErrors.byInputName();
             errors.general("You cannot disable your own account: ask another board manager to do it");
             errors.into(model);
             return page("admin/user-edit", model, HttpStatus.BAD_REQUEST);
@@ -169,7 +174,7 @@ class UserAdminController {
         } catch (StaleVersionException e) {
             return conflict((UserAccount) e.current());
         }
-        return HttpResponse.seeOther(Banners.redirect("/admin/users", enable ? "user-enabled" : "user-disabled", username));
+        return Form.done("/admin/users", enable ? Notice.USER_ENABLED : Notice.USER_DISABLED, username);
     }
 
     @Get("/{username}/password")
@@ -185,8 +190,8 @@ class UserAdminController {
     @Post(value = "/{username}/password", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resetPassword(@PathVariable String username, @Body Map<String, Object> body, Authentication authentication) {
         UserAccount user = require(username);
-        FormData form = FormData.of(body);
-        FormErrors errors = new FormErrors();
+        Form form = new Form(body);
+        FormErrors errors = FormErrors.byInputName();
         checkPassword(form.raw("password"), errors);
         if (errors.isEmpty() && !form.raw("password").equals(form.raw("confirmPassword"))) {
             errors.add("confirmPassword", "The two passwords do not match");
@@ -198,7 +203,7 @@ class UserAdminController {
             try {
                 admin.resetPassword(user.id(), version(form), form.raw("password"), AdminAccess.changedBy(authentication));
                 sessions.ended(username);
-                MutableHttpResponse<?> done = HttpResponse.seeOther(Banners.redirect("/admin/users", "password-reset", username));
+                MutableHttpResponse<?> done = Form.done("/admin/users", Notice.PASSWORD_RESET, username);
                 if (isSelf(user, authentication)) {
                     sessions.continueOwn(authentication).ifPresent(done::cookie);
                 }
@@ -217,9 +222,9 @@ class UserAdminController {
     }
 
     /** Name, agency and roles: the same rules on add and edit. */
-    private Set<Role> checkDetails(FormData form, FormErrors errors) {
-        checkDisplayName(form.text("displayName"), errors);
-        String agency = form.text("agencyCode");
+    private Set<Role> checkDetails(Form form, FormErrors errors) {
+        checkDisplayName(form.value("displayName"), errors);
+        String agency = form.value("agencyCode");
         if (agency.isEmpty()) {
             errors.add("agencyCode", "Choose the person's agency");
         } else if (!agencies.existsById(agency)) {
@@ -270,9 +275,9 @@ class UserAdminController {
         }
     }
 
-    private static long version(FormData form) {
+    private static long version(Form form) {
         try {
-            return Long.parseLong(form.text("version"));
+            return Long.parseLong(form.value("version"));
         } catch (NumberFormatException e) {
             return -1;
         }

@@ -91,7 +91,7 @@ class ActionUpdateController {
         }
         UpdateRequest update = new UpdateRequest(form.text("narrative"), form.text("difference"), form.text("status"),
                 form.version(), date == null ? null : date.toString(), form.text("evidenceLink"));
-        WriteResult result = WriteResult.await(calls.write(Service.ACTIONS, () -> actions.addUpdate(id, update)), Service.ACTIONS);
+        WriteResult<?> result = WriteResult.await(calls.write(Service.ACTIONS, () -> actions.addUpdate(id, update)), Service.ACTIONS);
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.UPDATE_RECORDED);
             case INVALID -> Form.page(result.status(), VIEW, model(user, action, posted, errors.addAll(result.reply()), null, null, back));

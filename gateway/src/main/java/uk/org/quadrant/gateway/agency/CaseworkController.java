@@ -113,7 +113,7 @@ class CaseworkController {
             throw AgencyGuard.notFound();
         }
         AuditsClient.CaseRequest body = new AuditsClient.CaseRequest(form.text("caseRef"), form.text("grade"), agency, form.text("summary"));
-        WriteResult result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.recordCase(id, body)), Service.AUDITS);
+        WriteResult<?> result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.recordCase(id, body)), Service.AUDITS);
         FormErrors errors = new FormErrors(CASE_FIELDS, "caseRef");
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.CASE_RECORDED);
@@ -187,7 +187,7 @@ class CaseworkController {
         List<String> themes = form.all("themes");
         AuditsClient.FindingRequest body = new AuditsClient.FindingRequest(form.text("kind"), form.text("text"), themes,
                 form.text("quadrant"), form.text("agency"));
-        WriteResult result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.recordFinding(id, body)), Service.AUDITS);
+        WriteResult<?> result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.recordFinding(id, body)), Service.AUDITS);
         FormErrors errors = new FormErrors(FINDING_FIELDS, "kind");
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.FINDING_RECORDED);

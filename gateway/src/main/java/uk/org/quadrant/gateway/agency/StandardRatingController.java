@@ -90,7 +90,7 @@ class StandardRatingController {
         String back = ReturnTo.or(form.text("returnTo"), "/agency/" + found.assessment().agency());
         FormErrors errors = new FormErrors(FIELDS, "rag");
         AuditsClient.Rating body = new AuditsClient.Rating(form.text("rag"), form.text("evidence"), form.version());
-        WriteResult result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.rate(assessmentId, code, body)), Service.AUDITS);
+        WriteResult<?> result = WriteResult.await(calls.write(Service.AUDITS, () -> audits.rate(assessmentId, code, body)), Service.AUDITS);
         return switch (result.kind()) {
             case DONE -> Form.done(back, Notice.STANDARD_RATED);
             case INVALID -> Form.page(result.status(), VIEW, model(user, found, posted, errors.addAll(result.reply()), null, null, back));

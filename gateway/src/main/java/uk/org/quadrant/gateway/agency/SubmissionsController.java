@@ -98,7 +98,7 @@ class SubmissionsController {
             return Form.page(HttpStatus.BAD_REQUEST, VIEW, model(calls, p, errors, key, form.text("reason"), null));
         }
         IndicatorsClient.Decision body = new IndicatorsClient.Decision(agency, form.version(), giveBack ? form.text("reason") : null);
-        WriteResult result = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, p, decision, body)),
+        WriteResult<?> result = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, p, decision, body)),
                 Service.INDICATORS);
         return switch (result.kind()) {
             case DONE -> Form.done("/board/submissions?period=" + p, giveBack ? Notice.VALUE_RETURNED : Notice.VALUE_APPROVED);

@@ -111,7 +111,7 @@ class ValueFormController {
         }
         IndicatorsClient.ValueRequest body = new IndicatorsClient.ValueRequest(code, value, numerator, denominator,
                 form.text("comment"), form.version());
-        WriteResult saved = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.saveValue(indicator, period, body)),
+        WriteResult<?> saved = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.saveValue(indicator, period, body)),
                 Service.INDICATORS);
         if (!saved.done()) {
             return failed(saved, calls, user, agency, indicator, period, posted, back, null);
@@ -121,7 +121,7 @@ class ValueFormController {
         }
         IndicatorsClient.Decision act = new IndicatorsClient.Decision(code,
                 saved.reply().body() instanceof Value v ? v.version() : null, null);
-        WriteResult submitted = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, period, "submit", act)),
+        WriteResult<?> submitted = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, period, "submit", act)),
                 Service.INDICATORS);
         if (!submitted.done()) {
             return failed(submitted, calls, user, agency, indicator, period, posted, back,
@@ -130,7 +130,7 @@ class ValueFormController {
         return Form.done(back, Notice.VALUE_SUBMITTED);
     }
 
-    private HttpResponse<?> failed(WriteResult result, Calls calls, CurrentUser user, Agency agency, String indicator, String period,
+    private HttpResponse<?> failed(WriteResult<?> result, Calls calls, CurrentUser user, Agency agency, String indicator, String period,
                                    Map<String, Object> posted, String back, @Nullable String prefix) {
         FormErrors errors = new FormErrors(FIELDS, "value");
         String unavailable = null;

@@ -120,13 +120,13 @@ class AdminAccessTest {
         Page addIndicator = Forms.post(manager, "/admin/indicators", "code", "NEW-ONE", "title", "New", "unit", "COUNT",
                 "polarity", "NEUTRAL", "frequency", "CALENDAR_YEAR", "ownerAgency", "CSC", "priority", "1");
         assertEquals(503, addIndicator.status());
-        assertTrue(addIndicator.body().contains("indicators-service is not answering at the moment, so your change may not have been saved"),
+        assertTrue(addIndicator.body().contains("indicators-service did not answer, so we cannot confirm your changes were saved. Nothing was sent twice"),
                 addIndicator.body());
         assertTrue(addIndicator.body().contains("value=\"NEW-ONE\""), "what was typed is kept");
 
         Page addTheme = Forms.post(manager, "/admin/themes", "code", "HOUSING", "label", "Housing");
         assertEquals(503, addTheme.status());
-        assertTrue(addTheme.body().contains("audits-service is not answering at the moment"));
+        assertTrue(addTheme.body().contains("audits-service did not answer, so we cannot confirm your changes were saved"));
         assertTrue(addTheme.body().contains("value=\"Housing\""));
 
         assertEquals(200, manager.get("/admin/users").status(), "the gateway's own pages do not need a service");

@@ -163,7 +163,7 @@ class ServiceAdminTest implements TestPropertyProvider {
                 "ownerAgency", "EI", "priority", "2", "tolerancePercent", "12.5", "numeratorLabel", "", "denominatorLabel", "",
                 "population", "", "published", "true");
         assertEquals(303, page.status(), page.body());
-        assertTrue(page.location().startsWith("/admin/indicators/EHA-STARTS/figures?done=indicator-added"), page.location());
+        assertTrue(page.location().startsWith("/admin/indicators/EHA-STARTS/figures?notice=INDICATOR_ADDED"), page.location());
         ServiceStandIn.Request post = indicators.last("POST");
         assertEquals("/api/v1/indicators", post.path());
         assertEquals(bearer(), post.authorization());

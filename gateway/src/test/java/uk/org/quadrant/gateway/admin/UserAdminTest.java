@@ -72,7 +72,7 @@ class UserAdminTest {
         Page added = Forms.post(manager, "/admin/users", "username", "csc.duty", "displayName", "MASH duty worker",
                 "agencyCode", "CSC", "roles", "AGENCY_CONTRIBUTOR", "roles", "AGENCY_LEAD", "password", longPassphrase);
         assertEquals(303, added.status(), added.body());
-        assertTrue(added.location().startsWith("/admin/users?done=user-added"), added.location());
+        assertTrue(added.location().startsWith("/admin/users?notice=USER_ADDED"), added.location());
         Page list = manager.get(added.location());
         assertTrue(list.body().contains("User csc.duty added"), list.body());
         assertTrue(list.body().contains("MASH duty worker"));

@@ -18,6 +18,7 @@ import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.identity.directory.HashingBusyException;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
+import uk.org.quadrant.gateway.web.forms.FormError;
 import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
 import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 

@@ -3,6 +3,7 @@ package uk.org.quadrant.gateway.web.forms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 
 import java.math.BigDecimal;
@@ -35,6 +36,27 @@ public final class Form {
         }
         String s = v.toString().trim();
         return s.isEmpty() ? null : s;
+    }
+
+    /** The field trimmed, or "" when it is missing: for forms shown again exactly as typed. */
+    public String value(String name) {
+        String s = text(name);
+        return s == null ? "" : s;
+    }
+
+    /** The field exactly as typed, untrimmed, or "" when it is missing: passwords are taken as they are. */
+    public String raw(String name) {
+        Object v = fields.get(name);
+        if (v instanceof List<?> l) {
+            v = l.isEmpty() ? null : l.get(0);
+        }
+        return v == null ? "" : v.toString();
+    }
+
+    /** A checkbox or yes/no field that is ticked. */
+    public boolean checked(String name) {
+        String v = value(name);
+        return v.equals("true") || v.equals("on") || v.equals("yes");
     }
 
     /** Every value of a repeated field (checkboxes). */
@@ -83,7 +105,12 @@ public final class Form {
     }
 
     /** Post/Redirect/Get: back to {@code target} with a success banner. */
-    public static HttpResponse<?> done(String target, Notice notice) {
+    public static MutableHttpResponse<?> done(String target, Notice notice) {
         return HttpResponse.seeOther(URI.create(notice.on(target)));
+    }
+
+    /** Post/Redirect/Get with a banner that names what changed ("User jo.bloggs added"). */
+    public static MutableHttpResponse<?> done(String target, Notice notice, String subject) {
+        return HttpResponse.seeOther(URI.create(notice.on(target, subject)));
     }
 }

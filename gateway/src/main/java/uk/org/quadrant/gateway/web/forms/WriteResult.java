@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
  * @param reply   the service's answer, or null when it did not answer
  * @param service the service written to
  */
-public record WriteResult(Kind kind, @Nullable Reply<?> reply, Service service) {
+public record WriteResult<T>(Kind kind, @Nullable Reply<T> reply, Service service) {
 
     public enum Kind { DONE, INVALID, CONFLICT, UNAVAILABLE }
 
@@ -29,26 +29,33 @@ public record WriteResult(Kind kind, @Nullable Reply<?> reply, Service service) 
      * from the service becomes the gateway's own refusal or not-found page: the service's word on who
      * may do what is final.
      */
-    public static <T> WriteResult await(CompletableFuture<Reply<T>> write, Service service) {
-        Reply<?> reply;
+    public static <T> WriteResult<T> await(CompletableFuture<Reply<T>> write, Service service) {
+        WriteResult<T> result = awaitAnswer(write, service);
+        if (result.reply() != null && !result.reply().ok()) {
+            switch (result.reply().status()) {
+                case 403 -> throw new HttpStatusException(HttpStatus.FORBIDDEN, result.reply().detail());
+                case 404 -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
+                default -> { }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Waits for a write like {@link #await}, but leaves a 403 or 404 to the form ({@link Kind#INVALID}
+     * with the reply): an admin page says "that target was already removed" instead of "page not found".
+     */
+    public static <T> WriteResult<T> awaitAnswer(CompletableFuture<Reply<T>> write, Service service) {
+        Reply<T> reply;
         try {
             reply = write.join();
         } catch (CompletionException | DownstreamUnavailableException e) {
-            return new WriteResult(Kind.UNAVAILABLE, null, service);
+            return new WriteResult<>(Kind.UNAVAILABLE, null, service);
         }
-        return of(reply, service);
-    }
-
-    private static WriteResult of(Reply<?> reply, Service service) {
         if (reply.ok()) {
-            return new WriteResult(Kind.DONE, reply, service);
+            return new WriteResult<>(Kind.DONE, reply, service);
         }
-        return switch (reply.status()) {
-            case 403 -> throw new HttpStatusException(HttpStatus.FORBIDDEN, reply.detail());
-            case 404 -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
-            case 409 -> new WriteResult(Kind.CONFLICT, reply, service);
-            default -> new WriteResult(Kind.INVALID, reply, service);
-        };
+        return new WriteResult<>(reply.status() == 409 ? Kind.CONFLICT : Kind.INVALID, reply, service);
     }
 
     public boolean done() {
@@ -58,7 +65,7 @@ public record WriteResult(Kind kind, @Nullable Reply<?> reply, Service service) 
     /** The words for a service that did not answer a write: it was sent once and not repeated. */
     public String unavailableMessage() {
         return service.displayName() + " did not answer, so we cannot confirm your changes were saved. "
-                + "Nothing was sent twice: check the agency's task list before trying again.";
+                + "Nothing was sent twice: check what is saved now before trying again.";
     }
 
     /** The HTTP status a re-shown form answers with. */
