@@ -11,7 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
-import uk.org.quadrant.gateway.identity.directory.ChangeLogEntry;
+import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
 
 import java.time.ZoneId;

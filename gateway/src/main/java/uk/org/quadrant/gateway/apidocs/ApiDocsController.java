@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.apidocs;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -39,8 +40,8 @@ class ApiDocsController {
 
     @Get(produces = MediaType.TEXT_HTML)
     @View("apidocs/index")
-    Map<String, Object> index() {
-        List<ApiReference.ApiPage> apis = documents.all().entrySet().stream()
+    Map<String, Object> index(HttpRequest<?> request) {
+        List<ApiReference.ApiPage> apis = documents.all(request).entrySet().stream()
                 .map(e -> reference.page(e.getKey(), e.getValue()))
                 .toList();
         Map<String, Object> model = new HashMap<>();
@@ -50,16 +51,16 @@ class ApiDocsController {
 
     @Get(value = "/{api}", produces = MediaType.TEXT_HTML)
     @View("apidocs/api")
-    Map<String, Object> api(@PathVariable String api) {
+    Map<String, Object> api(HttpRequest<?> request, @PathVariable String api) {
         ApiDocs docs = known(api);
         Map<String, Object> model = new HashMap<>();
-        model.put("api", reference.page(docs, documents.one(docs)));
+        model.put("api", reference.page(docs, documents.one(request, docs)));
         return model;
     }
 
     @Get(value = "/{api}/openapi.json", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> document(@PathVariable String api) {
-        Optional<String> document = documents.one(known(api));
+    HttpResponse<String> document(HttpRequest<?> request, @PathVariable String api) {
+        Optional<String> document = documents.one(request, known(api));
         return document.map(HttpResponse::ok)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                         api + " is not answering at the moment"));

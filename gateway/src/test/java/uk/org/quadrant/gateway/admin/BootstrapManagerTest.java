@@ -14,7 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.org.quadrant.gateway.identity.directory.ChangeLogEntry;
+import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
 import uk.org.quadrant.gateway.identity.directory.Role;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;

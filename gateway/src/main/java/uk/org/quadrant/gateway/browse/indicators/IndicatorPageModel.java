@@ -57,12 +57,6 @@ public class IndicatorPageModel {
     public record ReferenceRow(String kind, String period, String periodLabel, String value) {
     }
 
-    /** The series query for this user: an agency user's own agency; the board the default (owner agency). */
-    static String seriesQuery(CurrentUser user) {
-        String agency = seriesAgency(user);
-        return agency == null ? "" : "?agency=" + Calls.enc(agency);
-    }
-
     /** Whose series this user sees: an agency user's own agency; the board null (the owner agency). */
     static @Nullable String seriesAgency(CurrentUser user) {
         return user.isBoard() || user.agencyCode().isEmpty() ? null : user.agencyCode();

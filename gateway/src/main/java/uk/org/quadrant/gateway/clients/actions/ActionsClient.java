@@ -2,6 +2,7 @@ package uk.org.quadrant.gateway.clients.actions;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -18,6 +19,10 @@ import java.util.concurrent.CompletableFuture;
  */
 @Client(id = "actions")
 public interface ActionsClient {
+
+    /** The service's OpenAPI 3 document (anonymous on the service; built at compile time). */
+    @Get(value = "/openapi/actions-service.json", consumes = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<String>> openApiDocument();
 
     @Get("/api/v1/plans")
     CompletableFuture<HttpResponse<List<Plan>>> plans();

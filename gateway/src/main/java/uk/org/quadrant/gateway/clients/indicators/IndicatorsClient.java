@@ -2,6 +2,7 @@ package uk.org.quadrant.gateway.clients.indicators;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -32,6 +33,14 @@ public interface IndicatorsClient {
     /** The series of one agency (default: the owner agency). */
     @Get("/api/v1/indicators/{code}/series{?agency}")
     CompletableFuture<HttpResponse<List<SeriesPoint>>> series(String code, @QueryValue @Nullable String agency);
+
+    /** The same series as the service's spreadsheet-safe CSV, handed on to the user as a download. */
+    @Get(value = "/api/v1/indicators/{code}/series.csv{?agency}", consumes = "text/csv")
+    CompletableFuture<HttpResponse<byte[]>> seriesCsv(String code, @QueryValue @Nullable String agency);
+
+    /** The service's OpenAPI 3 document (anonymous on the service; built at compile time). */
+    @Get(value = "/openapi/indicators-service.json", consumes = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<String>> openApiDocument();
 
     @Get("/api/v1/indicators/{code}/targets")
     CompletableFuture<HttpResponse<List<Figure>>> targets(String code);

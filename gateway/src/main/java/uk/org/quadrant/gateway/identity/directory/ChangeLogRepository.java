@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.directory;
 
+import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.directory;
 
+import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
