@@ -134,9 +134,15 @@ public final class FormErrors {
         return field.substring(0, cut);
     }
 
-    /** "must not be blank" after the label reads as a sentence; a message that is one already stays as it is. */
+    /**
+     * "must not be blank" or "'2017' is not a financial year" after the label reads as a sentence;
+     * anything else follows the label after a colon.
+     */
     static String phrase(String label, String message) {
         String m = message.trim();
+        if (m.startsWith("'") || m.startsWith("\"")) {
+            return label + " " + m;
+        }
         String lower = m.toLowerCase(Locale.ROOT);
         for (String start : List.of("must ", "is ", "are ", "does ", "grades ", "cannot ", "can ", "size ", "should ")) {
             if (lower.startsWith(start)) {
