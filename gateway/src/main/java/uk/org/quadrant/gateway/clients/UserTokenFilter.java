@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.ClientFilter;
 import io.micronaut.http.annotation.RequestFilter;
-import uk.org.quadrant.gateway.identity.tokens.AuthConfiguration;
+import io.micronaut.security.token.reader.TokenResolver;
 
 /**
  * The one place the signed-in user's token is put on a service call: every call a page makes through
@@ -17,10 +17,11 @@ import uk.org.quadrant.gateway.identity.tokens.AuthConfiguration;
 @ClientFilter(serviceId = {"indicators", "audits", "actions"})
 final class UserTokenFilter {
 
-    private final String cookieName;
+    private final TokenResolver<HttpRequest<?>> tokens;
 
-    UserTokenFilter(AuthConfiguration auth) {
-        this.cookieName = auth.cookieName();
+    /** @param tokens the gateway's one rule for which token a request carries (identity's {@code SingleTokenResolver}) */
+    UserTokenFilter(TokenResolver<HttpRequest<?>> tokens) {
+        this.tokens = tokens;
     }
 
     @RequestFilter
@@ -36,10 +37,6 @@ final class UserTokenFilter {
 
     /** The signed-in user's token: the bearer header of an API client, or the browser's session cookie. */
     String bearer(HttpRequest<?> request) {
-        String header = request.getHeaders().getAuthorization().orElse(null);
-        if (header != null && header.startsWith("Bearer ")) {
-            return header;
-        }
-        return request.getCookies().findCookie(cookieName).map(c -> "Bearer " + c.getValue()).orElse("");
+        return tokens.resolveToken(request).map(token -> "Bearer " + token).orElse("");
     }
 }

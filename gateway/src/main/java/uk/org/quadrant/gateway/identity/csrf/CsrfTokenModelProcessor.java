@@ -1,7 +1,6 @@
 package uk.org.quadrant.gateway.identity.csrf;
 
 import io.micronaut.core.annotation.NonNull;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
@@ -17,10 +16,5 @@ public class CsrfTokenModelProcessor implements ViewModelProcessor<Map<String, O
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
         request.getAttribute(CsrfFilter.ATTRIBUTE, String.class).ifPresent(token ->
                 modelAndView.getModel().ifPresent(model -> model.putIfAbsent(CsrfFilter.FIELD, token)));
-    }
-
-    /** For pages rendered outside a controller (error pages). */
-    public static @Nullable String tokenOf(HttpRequest<?> request) {
-        return request.getAttribute(CsrfFilter.ATTRIBUTE, String.class).orElse(null);
     }
 }

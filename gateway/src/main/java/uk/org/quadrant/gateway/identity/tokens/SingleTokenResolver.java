@@ -16,7 +16,7 @@ import java.util.Optional;
  * header, else the session cookie. Micronaut's default validates both and takes whichever comes
  * first, so a request with one user's cookie and another's bearer token was authenticated as one
  * of them while the pages called the services with the other. Here the bearer wins, as it does
- * for the calls the pages make ({@code downstream.Downstream}), and a cookie beside it is ignored.
+ * for the calls the pages make ({@code clients.UserTokenFilter}), and a cookie beside it is ignored.
  */
 @Singleton
 @Replaces(DefaultTokenResolver.class)

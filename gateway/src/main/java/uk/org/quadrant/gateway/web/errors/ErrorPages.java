@@ -3,16 +3,16 @@ package uk.org.quadrant.gateway.web.errors;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
 import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.common.problem.Problem;
-import uk.org.quadrant.gateway.identity.csrf.CsrfTokenModelProcessor;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders the GOV.UK-style error page ("Page not found", "There is a problem with the service"). */
@@ -27,9 +27,17 @@ class ErrorPages {
     }
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+    private final List<ViewModelProcessor<Map<String, Object>>> layoutModel;
 
-    ErrorPages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+    /**
+     * @param layoutModel what every page's layout needs (the signed-in user, the CSRF token for the
+     *                    sign-out button): the same processors the views filter applies to every page,
+     *                    applied here because an error page is rendered outside that filter
+     */
+    ErrorPages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer,
+               List<ViewModelProcessor<Map<String, Object>>> layoutModel) {
         this.renderer = renderer;
+        this.layoutModel = layoutModel;
     }
 
     static boolean wantsHtml(HttpRequest<?> request) {
@@ -47,11 +55,8 @@ class ErrorPages {
             default -> problem.status() >= 500 ? "Sorry, there is a problem with the service" : "There is a problem";
         });
         model.put("detail", problem.detail());
-        request.getUserPrincipal(Authentication.class).ifPresent(a -> model.put("currentUser", CurrentUser.of(a)));
-        String csrf = CsrfTokenModelProcessor.tokenOf(request);
-        if (csrf != null) {
-            model.put("csrfToken", csrf);
-        }
+        ModelAndView<Map<String, Object>> page = new ModelAndView<>("web/error", model);
+        layoutModel.forEach(processor -> processor.process(request, page));
         StringWriter out = new StringWriter();
         try {
             renderer.render("web/error", model, request).writeTo(out);

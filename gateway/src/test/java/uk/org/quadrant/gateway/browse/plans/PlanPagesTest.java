@@ -202,6 +202,9 @@ class PlanPagesTest implements TestPropertyProvider {
         Page plan = browser.get("/plans/99");
         assertEquals(404, plan.status());
         assertTrue(plan.body().contains("Page not found"), plan.body());
+        // The error page has the layout every page has: the user's name and a working sign-out form.
+        assertTrue(plan.body().contains(">Sign out<"), plan.body());
+        assertTrue(plan.body().matches("(?s).*name=\"csrfToken\" value=\"[^\"]{20,}\".*"), plan.body());
         assertEquals(404, browser.get("/actions/99").status());
     }
 
