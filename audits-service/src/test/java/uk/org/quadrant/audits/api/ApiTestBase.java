@@ -1,14 +1,7 @@
 package uk.org.quadrant.audits.api;
 
 import uk.org.quadrant.common.testing.api.Api;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.api.ServiceApiTest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,75 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Common ground of the black-box API tests of audits-service: a JWKS standing in for the gateway,
- * tokens for each kind of user, an HTTP client and request builders. Subclasses carry
- * {@code @MicronautTest}; each class gets a freshly migrated database, shared by its tests, so each
- * test creates the audits it needs (and uses its own reporting years where it reads the theme analysis).
+ * The black-box API tests of audits-service on {@link ServiceApiTest}: the audit paths, request bodies and
+ * the writes most tests begin with. Subclasses carry {@code @MicronautTest}; each class gets a freshly
+ * migrated database, shared by its tests, so each test creates the audits it needs (and uses its own
+ * reporting years where it reads the theme analysis).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiTestBase implements TestPropertyProvider {
+abstract class ApiTestBase extends ServiceApiTest {
 
     static final String AUDITS = "/api/v1/audits";
     static final String THEMES = "/api/v1/themes";
     static final String ANALYSIS = "/api/v1/themes/analysis";
     static final String CHANGE_LOG = "/api/v1/change-log?limit=500";
-
-    protected final TestTokens tokens = new TestTokens();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper jsonMapper;
-
-    private Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    Api api() {
-        if (api == null) {
-            api = new Api(client, jsonMapper);
-        }
-        return api;
-    }
-
-    // Fresh tokens each time: they live five minutes.
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String chair() {
-        return tokens.board("chair", "BOARD_CHAIR");
-    }
-
-    String cscUser() {
-        return tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
-
-    String tvpUser() {
-        return tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
-    }
-
-    String tvpLead() {
-        return tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
-    }
-
-    String ohUser() {
-        return tokens.agencyUser("oh.user", "OH", "AGENCY_CONTRIBUTOR");
-    }
 
     static String audit(long id) {
         return AUDITS + "/" + id;

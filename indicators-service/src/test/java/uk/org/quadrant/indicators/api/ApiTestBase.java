@@ -1,79 +1,18 @@
 package uk.org.quadrant.indicators.api;
 
 import uk.org.quadrant.common.testing.api.Api;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.api.ServiceApiTest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Common ground of the black-box API tests: a JWKS standing in for the gateway, tokens for each
- * kind of user, and an HTTP client. Subclasses carry {@code @MicronautTest}.
+ * The black-box API tests of indicators-service on {@link ServiceApiTest}: the indicator paths, request
+ * bodies and the writes most tests begin with. Subclasses carry {@code @MicronautTest}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiTestBase implements TestPropertyProvider {
+abstract class ApiTestBase extends ServiceApiTest {
 
     static final String INDICATORS = "/api/v1/indicators";
-
-    protected final TestTokens tokens = new TestTokens();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper jsonMapper;
-
-    private Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    Api api() {
-        if (api == null) {
-            api = new Api(client, jsonMapper);
-        }
-        return api;
-    }
-
-    // Fresh tokens each time: they live five minutes.
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String chair() {
-        return tokens.board("chair", "BOARD_CHAIR");
-    }
-
-    String cscUser() {
-        return tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
-
-    String tvpUser() {
-        return tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
-    }
-
-    String tvpLead() {
-        return tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
-    }
 
     static String values(String code) {
         return INDICATORS + "/" + code + "/values";

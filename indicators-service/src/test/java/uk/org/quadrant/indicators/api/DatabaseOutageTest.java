@@ -1,104 +1,40 @@
 package uk.org.quadrant.indicators.api;
 
-import uk.org.quadrant.common.testing.api.Api;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import uk.org.quadrant.common.testing.support.DatabaseServer;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import uk.org.quadrant.common.testing.api.Api;
+import uk.org.quadrant.common.testing.contracts.DatabaseOutageContract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The database stops under the running service and comes back: readiness goes DOWN (503) while
- * liveness stays UP (Kubernetes takes the pod out of the Service but does not restart it), API
- * calls fail cleanly and quickly with a 503 problem+json, and once the database is back the same
- * calls succeed again without restarting the service (the pool reconnects by itself).
- * The database is a real H2 server over TCP that this test stops and starts.
- */
+/** {@link DatabaseOutageContract} on an indicator: it is read, and a value is entered for it. */
 @MicronautTest(transactional = false)
-class DatabaseOutageTest extends ApiTestBase {
+class DatabaseOutageTest extends DatabaseOutageContract {
 
-    private final DatabaseServer database = new DatabaseServer();
+    private static final String CODE = "OUTAGE-1";
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.putAll(database.properties());
-        return properties;
+    protected void prepare() {
+        api().post(manager(), ApiTestBase.INDICATORS,
+                ApiTestBase.indicator(CODE, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5)).expect(201);
     }
 
-    @AfterAll
-    void stopDatabase() {
-        database.close();
+    @Override
+    protected Api.Res read() {
+        return api().get(manager(), ApiTestBase.INDICATORS + "/" + CODE);
     }
 
-    @Test
-    void readinessDropsRequestsFailCleanlyAndTheServiceRecoversWhenTheDatabaseReturns() {
-        Api api = api();
-        define(indicator("OUTAGE-1", "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5));
-        api.get(manager(), INDICATORS + "/OUTAGE-1").expect(200);
-        assertEquals(200, api.get(null, "/health/readiness").status, "ready while the database answers");
-
-        database.stop();
-
-        Api.Res readiness = api.get(null, "/health/readiness");
-        assertEquals(503, readiness.status, () -> "not ready without a database: " + readiness);
-        assertTrue(readiness.body.contains("DOWN"), readiness::toString);
-        assertEquals(200, api.get(null, "/health/liveness").status, "still alive: no restart for a database outage");
-
-        long started = System.nanoTime();
-        Api.Res read = api.get(manager(), INDICATORS + "/OUTAGE-1");
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertCleanUnavailable(read);
-        // The pool's connection timeout is two seconds (application.yml); a generous bound that still
-        // fails if the pool waited its default thirty seconds.
-        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, () -> "a request failed only after " + took);
-        System.out.println("database down: the request failed with 503 after " + took.toMillis() + " ms");
-
-        Api.Res write = enter(cscUser(), "OUTAGE-1", "2016April", 100, null);
-        assertCleanUnavailable(write);
-
-        database.start();
-        long restarted = System.nanoTime();
-
-        assertEquals(200, awaitReadiness(Duration.ofSeconds(30)), "ready again once the database is back");
-        System.out.println("database back: ready again after " + Duration.ofNanos(System.nanoTime() - restarted).toMillis() + " ms");
-        api.get(manager(), INDICATORS + "/OUTAGE-1").expect(200);
-        enter(cscUser(), "OUTAGE-1", "2016April", 100, null).expect(200);
-        assertEquals(1, api.get(cscUser(), values("OUTAGE-1")).list().size(), "the write after recovery is there, once");
+    @Override
+    protected Api.Res write() {
+        return api().put(cscUser(), ApiTestBase.value(CODE, "2016April"), Api.body("value", 100));
     }
 
-    private void assertCleanUnavailable(Api.Res res) {
-        assertEquals(503, res.status, res::toString);
-        assertTrue(res.contentType.startsWith("application/problem+json"), res::toString);
-        assertEquals(503, ((Number) res.get("status")).intValue(), res::toString);
-        assertTrue(String.valueOf(res.get("detail")).contains("database is not answering"), res::toString);
-        for (String leak : new String[] {"Exception", "\tat ", "jdbc:", "Hikari", "SQL"}) {
-            assertFalse(res.body.contains(leak), () -> "leaks '" + leak + "': " + res);
-        }
+    @Override
+    protected int written() {
+        return 200;
     }
 
-    private int awaitReadiness(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        int status;
-        do {
-            status = api().get(null, "/health/readiness").status;
-            if (status == 200) {
-                return status;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return status;
-            }
-        } while (System.nanoTime() < deadline);
-        return status;
+    @Override
+    protected void assertWrittenOnce() {
+        assertEquals(1, api().get(cscUser(), ApiTestBase.values(CODE)).list().size(), "the write after recovery is there, once");
     }
 }

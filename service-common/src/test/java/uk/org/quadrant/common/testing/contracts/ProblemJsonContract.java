@@ -1,5 +1,6 @@
 package uk.org.quadrant.common.testing.contracts;
 
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;

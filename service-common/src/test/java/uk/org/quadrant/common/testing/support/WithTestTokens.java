@@ -1,4 +1,4 @@
-package uk.org.quadrant.common.testing.contracts;
+package uk.org.quadrant.common.testing.support;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -6,11 +6,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.Map;
 
-/** A contract's set-up: a JWKS this test's tokens are signed for, the service pointed at it, and a client. */
+/** A service test's set-up: a JWKS this test's tokens are signed for, the service pointed at it, and a client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class WithTestTokens implements TestPropertyProvider {
 
