@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.common.changelog.ChangeRecorder;
 import uk.org.quadrant.common.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
+import uk.org.quadrant.indicators.versions.ScorecardVersions;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +30,16 @@ public class PlaceService {
     private final NeighbourModels models;
     private final ChangeRecorder changes;
     private final String configuredLa;
+    private final Mappings mappings;
+    private final IndicatorCatalogue catalogue;
+    private final ScorecardVersions scorecardVersions;
 
     PlaceService(PlaceRepository places, Geographies geographies, NeighbourModels models, ChangeRecorder changes,
-                 @Value("${quadrant.benchmarks.la-code:931}") String configuredLa) {
+                 @Value("${quadrant.benchmarks.la-code:931}") String configuredLa, Mappings mappings, IndicatorCatalogue catalogue,
+                 ScorecardVersions scorecardVersions) {
+        this.mappings = mappings;
+        this.catalogue = catalogue;
+        this.scorecardVersions = scorecardVersions;
         this.places = places;
         this.geographies = geographies;
         this.models = models;
@@ -71,6 +80,11 @@ public class PlaceService {
         changes.record(caller, "benchmark-place", "place", current.isPresent() ? "UPDATE" : "CREATE",
                 current.map(r -> r.laCode() + " " + r.neighbourModel()).orElse(configuredLa + " 2025"),
                 next.laCode() + " " + next.neighbourModel());
+        // Another authority or model moves every benchmark: the RAG of indicators that take their target from one.
+        ScorecardVersions.Changes moved = ScorecardVersions.changes();
+        mappings.all().stream().filter(m -> m.targetFrom() != null)
+                .forEach(m -> moved.everything(catalogue.require(m.indicator()).ownerAgency()));
+        scorecardVersions.bump(moved);
         return saved;
     }
 

@@ -103,6 +103,8 @@ class BenchmarkApiTest implements TestPropertyProvider {
         defineIndicator("BM-LAC-NEUTRAL", "COUNT", "NEUTRAL", null);
         defineIndicator("BM-CIN", "COUNT", "LOWER_IS_BETTER", null);
         defineIndicator("BM-BAD", "COUNT", "LOWER_IS_BETTER", null);
+        defineIndicator("BM-REF-RATE", "RATE_PER_10K", "NEUTRAL", "UNDER_18");
+        defineIndicator("BM-NFA", "PERCENT", "LOWER_IS_BETTER", null);
     }
 
     private void defineIndicator(String code, String unit, String polarity, String population) {
@@ -434,5 +436,168 @@ class BenchmarkApiTest implements TestPropertyProvider {
         var unknown = http.put(manager(), "/api/v1/benchmarks/place", Map.of("laCode", "999", "neighbourModel", "2025",
                 "version", back.map().get("version")));
         assertEquals(400, unknown.status(), unknown::toString);
+    }
+
+    // ---- referrals: rates from counts, percentages with codes ---------------------------------------
+
+    @Test
+    @Order(13)
+    void referralsPer10000AreComputedFromTheCountsAndTheOnsPopulationsForEveryArea() {
+        List<Map<String, String>> ref = PublishedFiles.rows(PublishedFiles.REFERRALS);
+        String filter = "category:Referrals and Re-referrals";
+        var res = http.upload(manager(), query("BM-REF-RATE", "referral_count", filter, false), PublishedFiles.text(PublishedFiles.REFERRALS));
+        assertEquals(200, res.status(), res::toString);
+        // Reporting years 2013 to 2025; populations from mid-2012 on: every year has a rate.
+        assertEquals(13, ((List<?>) res.map().get("periods")).size(), res::toString);
+        var c = http.get(cscUser(), I + "/BM-REF-RATE/comparison?period=2024April");
+        assertEquals(200, c.status(), c::toString);
+        for (var area : List.of(Map.entry("la", "931"), Map.entry("england", "E92000001"), Map.entry("region", "E12000008"))) {
+            String count = area.getKey().equals("la")
+                    ? PublishedFiles.figure(ref, "2025", "Local authority", "old_la_code", "931", "category", "Referrals and Re-referrals", "referral_count")
+                    : area.getKey().equals("england")
+                    ? PublishedFiles.figure(ref, "2025", "National", null, null, "category", "Referrals and Re-referrals", "referral_count")
+                    : PublishedFiles.figure(ref, "2025", "Regional", "region_code", "E12000008", "category", "Referrals and Re-referrals",
+                    "referral_count");
+            BigDecimal expected = new BigDecimal(count).multiply(BigDecimal.valueOf(10_000))
+                    .divide(PublishedFiles.population(area.getValue(), "2024"), 4, RoundingMode.HALF_UP);
+            assertNumber(expected.stripTrailingZeros().toPlainString(), c.obj(area.getKey()).get("value"), area.getKey() + " per 10,000");
+        }
+        assertNumber("322.1894", c.obj("la").get("value"), "Oxfordshire: 5,047 referrals of 156,647 children");
+        assertTrue(c.obj("rank").get("position") != null && c.map().get("quartile") != null, c::toString);
+    }
+
+    @Test
+    @Order(14)
+    void aPercentageKeepsItsCodesAndTheNeighboursMeanCountsOnlyThoseWithData() {
+        List<Map<String, String>> ref = PublishedFiles.rows(PublishedFiles.REFERRALS);
+        var res = http.upload(manager(), query("BM-NFA", "no_further_action_percent", "category:Referrals and Re-referrals", false),
+                PublishedFiles.text(PublishedFiles.REFERRALS));
+        assertEquals(200, res.status(), res::toString);
+        long codes = ref.stream().filter(r -> List.of("National", "Regional", "Local authority").contains(r.get("geographic_level"))
+                && number(r.get("no_further_action_percent")) == null).count();
+        assertTrue(codes > 0);
+        assertNumber(Long.toString(codes), res.map().get("suppressed"), "codes kept, not zeros");
+        Map<String, Object> place = http.get(manager(), "/api/v1/benchmarks/place").map();
+        assertEquals(200, http.put(manager(), "/api/v1/benchmarks/place", Map.of("laCode", "392", "neighbourModel", "2025",
+                "version", place.get("version") == null ? 0 : place.get("version"))).status());
+        try {
+            var c = http.get(cscUser(), I + "/BM-NFA/comparison?period=2024April");
+            assertEquals(200, c.status(), c::toString);
+            assertNull(c.obj("la").get("value"), "North Tyneside wrote c");
+            assertEquals("c", c.obj("la").get("suppressed"));
+            assertNull(c.obj("rank").get("position"));
+            assertNull(c.map().get("quartile"));
+            Map<String, String> byLa = PublishedFiles.laFigures(ref, "2025", "category", "Referrals and Re-referrals", "no_further_action_percent");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> members = (List<Map<String, Object>>) c.obj("neighbours").get("members");
+            long withData = members.stream().filter(m -> number(byLa.get((String) m.get("code"))) != null).count();
+            assertNumber(Long.toString(withData), c.obj("neighbours").get("withData"), "withData");
+            for (Map<String, Object> m : members) {
+                String text = byLa.get((String) m.get("code"));
+                if (number(text) == null) {
+                    assertNull(m.get("value"));
+                    assertEquals(text, m.get("suppressed"), () -> "neighbour " + m);
+                }
+            }
+        } finally {
+            Map<String, Object> now = http.get(manager(), "/api/v1/benchmarks/place").map();
+            assertEquals(200, http.put(manager(), "/api/v1/benchmarks/place", Map.of("laCode", "931", "neighbourModel", "2025",
+                    "version", now.get("version"))).status());
+        }
+    }
+
+    // ---- mappings -------------------------------------------------------------------------------------
+
+    @Test
+    @Order(15)
+    void everyoneReadsTheMappingsAndTheManagerChangesOneWithTheVersionRead() {
+        var all = http.get(tvpUser(), "/api/v1/benchmarks/mappings");
+        assertEquals(200, all.status(), all::toString);
+        assertTrue(all.body().contains("\"indicator\":\"BM-LAC\""), all::toString);
+        Map<String, Object> m = http.get(manager(), "/api/v1/benchmarks/mappings/BM-LAC").map();
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("measure", "children_count");
+        change.put("filters", List.of(FILTER));
+        change.put("version", m.get("version"));
+        var ok = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
+        assertEquals(200, ok.status(), ok::toString);
+        var stale = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
+        assertEquals(409, stale.status(), stale::toString);
+        change.put("version", ok.map().get("version"));
+        change.put("measure", "children count");
+        var bad = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
+        assertEquals(400, bad.status(), bad::toString);
+        assertTrue(bad.body().contains("\"field\":\"measure\""), bad::toString);
+        change.put("measure", "children_count");
+        change.put("filters", List.of("no colon here"));
+        var badFilter = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
+        assertEquals(400, badFilter.status(), badFilter::toString);
+        assertTrue(badFilter.body().contains("\"field\":\"filters\""), badFilter::toString);
+        assertEquals(404, http.get(manager(), "/api/v1/benchmarks/mappings/BM-NONE").status());
+    }
+
+    // ---- RAG from a benchmark ---------------------------------------------------------------------------
+
+    @Test
+    @Order(16)
+    void anIndicatorTakingItsTargetFromTheNeighboursMeanIsRatedAgainstIt() {
+        // A typed target the benchmark replaces.
+        assertEquals(200, http.put(manager(), I + "/BM-LAC/targets/2024April", Map.of("value", 1)).status());
+        var before = seriesPoint("BM-LAC", "2024April");
+        assertNumber("1", before.get("target"), "the typed target");
+        assertNull(before.get("targetBenchmark"));
+
+        Map<String, Object> m = http.get(manager(), "/api/v1/benchmarks/mappings/BM-LAC").map();
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("measure", m.get("measure"));
+        change.put("filters", m.get("filters"));
+        change.put("targetFrom", "NEIGHBOURS_MEAN");
+        change.put("version", m.get("version"));
+        var mapped = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
+        assertEquals(200, mapped.status(), mapped::toString);
+        assertEquals("NEIGHBOURS_MEAN", mapped.map().get("targetFrom"));
+
+        BigDecimal mean = new BigDecimal(http.get(cscUser(), I + "/BM-LAC/comparison?period=2024April").obj("neighbours").get("mean").toString());
+        var point = seriesPoint("BM-LAC", "2024April");
+        assertNumber(mean.toPlainString(), point.get("target"), "the neighbours' mean is the target");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> from = (Map<String, Object>) point.get("targetBenchmark");
+        assertEquals("NEIGHBOURS_MEAN", from.get("from"), point::toString);
+        assertNumber(mean.toPlainString(), from.get("value"), "targetBenchmark.value");
+        assertEquals("2024April", from.get("period"));
+        BigDecimal value = new BigDecimal("790"); // CSC's draft (test 8); lower is better, 10 % tolerance
+        String rag = value.compareTo(mean) <= 0 ? "GREEN" : value.compareTo(mean.multiply(new BigDecimal("1.1"))) <= 0 ? "AMBER" : "RED";
+        assertEquals(rag, point.get("rag"), point::toString);
+
+        // The scorecard: the same target, the same RAG, the same field.
+        var card = http.get(cscUser(), "/api/v1/scorecard?agency=CSC");
+        assertEquals(200, card.status(), card::toString);
+        Map<String, Object> row = scorecardRows(card.body()).stream().filter(r -> "BM-LAC".equals(r.get("code"))).findFirst().orElseThrow();
+        assertEquals("2024April", row.get("period"), row::toString);
+        assertNumber(mean.toPlainString(), row.get("target"), "scorecard target");
+        assertEquals(rag, row.get("rag"));
+        assertEquals("NEIGHBOURS_MEAN", ((Map<?, ?>) row.get("targetBenchmark")).get("from"));
+
+        // Back to the typed target.
+        Map<String, Object> now = http.get(manager(), "/api/v1/benchmarks/mappings/BM-LAC").map();
+        change.put("targetFrom", null);
+        change.put("version", now.get("version"));
+        assertEquals(200, http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change).status());
+        assertNumber("1", seriesPoint("BM-LAC", "2024April").get("target"), "the typed target again");
+    }
+
+    private Map<String, Object> seriesPoint(String code, String period) {
+        var res = http.get(cscUser(), I + "/" + code + "/series?agency=CSC");
+        assertEquals(200, res.status(), res::toString);
+        return scorecardRows(res.body()).stream().filter(p -> period.equals(p.get("period"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + period + " in " + res));
+    }
+
+    private List<Map<String, Object>> scorecardRows(String body) {
+        try {
+            return json.readValue(body, io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

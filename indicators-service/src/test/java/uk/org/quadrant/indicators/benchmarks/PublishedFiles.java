@@ -24,6 +24,9 @@ final class PublishedFiles {
     static final String CLA = "benchmarks/cla_number_and_rate_per_10k_children.csv";
     static final String CIN = "benchmarks/b1_children_in_need_2013_to_2025.csv";
     static final String SN_2025 = "benchmarks/sn_model_2025_wide.csv";
+    static final String REFERRALS = "benchmarks/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv";
+    /** Shipped with the service (main resources), read here by the test's own code. */
+    static final String ONS = "benchmarks/ons_mid-year_population_estimates_2012_to_2024.csv";
     static final String CLA_31_MARCH = "Children looked after on 31 March each year";
 
     private PublishedFiles() {
@@ -91,6 +94,18 @@ final class PublishedFiles {
             }
         }
         throw new AssertionError("no " + la + " in the 2025 model");
+    }
+
+    /** The ONS mid-year estimate of children aged 0 to 17 in an area (old LA code, or a region or country code) in a year. */
+    static BigDecimal population(String code, String year) {
+        for (Map<String, String> r : rows(ONS)) {
+            if (r.get("time_period").equals(year) && (code.equals(r.get("old_la_code")) || (r.get("old_la_code").isEmpty()
+                    && (code.equals(r.get("region_code")) && r.get("geographic_level").equals("Regional")
+                    || code.equals(r.get("country_code")) && r.get("geographic_level").equals("National"))))) {
+                return new BigDecimal(r.get("population_estimate"));
+            }
+        }
+        throw new AssertionError("no population of " + code + " in " + year);
     }
 
     static BigDecimal number(String text) {
