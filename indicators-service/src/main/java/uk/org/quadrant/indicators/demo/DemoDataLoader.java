@@ -9,7 +9,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.common.csv.CsvRows;
+import uk.org.quadrant.indicators.benchmarks.EesImport;
+import uk.org.quadrant.indicators.benchmarks.EesImportResult;
+import uk.org.quadrant.indicators.benchmarks.MappingRequest;
+import uk.org.quadrant.indicators.benchmarks.Mappings;
+import uk.org.quadrant.indicators.benchmarks.TargetFrom;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorRepository;
 import uk.org.quadrant.indicators.domain.Frequency;
@@ -25,16 +31,24 @@ import uk.org.quadrant.indicators.targets.ReferenceKind;
 import uk.org.quadrant.indicators.values.IndicatorValue;
 import uk.org.quadrant.indicators.values.IndicatorValueRepository;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
  * The partnership's own figures from its 2015–2018 board papers (classpath {@code demo/*.csv}),
  * loaded into an empty embedded database at start-up. Same rule as the gateway's demo users:
- * on when {@code quadrant.demo-data.enabled} is true, or, if unset, on the embedded H2 only.
+ * on when {@code quadrant.demo-data.enabled} is true, or, if unset, on the embedded H2 only. A few
+ * indicators are then mapped to published statistics and the real files imported
+ * ({@code demo/benchmark-mappings.csv}, {@code demo/ees/}), so that comparisons show from the start.
  */
 @Singleton
 public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
@@ -48,12 +62,14 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     private final IndicatorValueRepository values;
     private final ResourceLoader resources;
     private final uk.org.quadrant.indicators.versions.ScorecardVersions scorecardVersions;
+    private final EesImport eesImport;
+    private final Mappings mappings;
     private final Boolean enabled;
     private final String datasourceUrl;
 
     DemoDataLoader(IndicatorRepository indicators, ReferenceFigureRepository figures, PopulationRepository populations,
                    IndicatorValueRepository values, ResourceLoader resources,
-                   uk.org.quadrant.indicators.versions.ScorecardVersions scorecardVersions,
+                   uk.org.quadrant.indicators.versions.ScorecardVersions scorecardVersions, EesImport eesImport, Mappings mappings,
                    @Nullable @Value("${quadrant.demo-data.enabled}") Boolean enabled,
                    @Value("${datasources.default.url}") String datasourceUrl) {
         this.indicators = indicators;
@@ -62,6 +78,8 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
         this.values = values;
         this.resources = resources;
         this.scorecardVersions = scorecardVersions;
+        this.eesImport = eesImport;
+        this.mappings = mappings;
         this.enabled = enabled;
         this.datasourceUrl = datasourceUrl;
     }
@@ -112,6 +130,39 @@ public class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
         scorecardVersions.bump(changed);
         LOG.info("Demo data: {} indicators, {} targets/baselines/benchmarks, {} values from the partnership's board papers",
                 defined.size(), refs.size(), vals.size());
+        loadPublished();
+    }
+
+    /** Maps the indicators of {@code benchmark-mappings.csv} and imports their published files, as the manager would. */
+    private void loadPublished() {
+        Caller demo = new Caller(BY, "", Set.of(Caller.MANAGER));
+        for (Map<String, String> r : read("benchmark-mappings.csv")) {
+            String code = r.get("indicator_code");
+            List<String> filters = r.get("filters") == null || r.get("filters").isBlank() ? List.of()
+                    : Arrays.stream(r.get("filters").split("\\|")).map(String::strip).toList();
+            EesImportResult result = eesImport.run(code, r.get("measure"), filters, text("ees/" + r.get("file")), false,
+                    new EesImport.Source(r.get("file"), null, null), demo);
+            if (!result.errors().isEmpty()) {
+                throw new IllegalStateException("demo import of " + r.get("file") + " for " + code + ": " + result.errors());
+            }
+            String targetFrom = r.get("target_from");
+            if (targetFrom != null && !targetFrom.isBlank()) {
+                long version = mappings.require(code).version();
+                mappings.put(code, new MappingRequest(r.get("measure"), filters, null, null, TargetFrom.valueOf(targetFrom.strip()), version),
+                        demo);
+            }
+            LOG.info("Demo data: {} published figures of {} from {} ({} periods)", result.imported(), code, r.get("file"),
+                    result.periods().size());
+        }
+    }
+
+    private String text(String name) {
+        try (InputStream in = resources.getResourceAsStream("classpath:demo/" + name)
+                .orElseThrow(() -> new IllegalStateException("missing demo/" + name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ReferenceFigure figure(Map<String, String> r, ReferenceKind kind, String comparator, String value, Instant now) {

@@ -15,7 +15,7 @@ import java.util.List;
  * quotes and line breaks; CRLF, LF or CR), each with the line of the file it starts on, so that an
  * error can name it. A leading byte-order mark is skipped and blank lines are left out.
  */
-final class CsvLines {
+public final class CsvLines {
 
     /** Blank lines are kept by the parser so that the line numbers count them; they are dropped here. */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrailingData(true).get();
@@ -24,11 +24,11 @@ final class CsvLines {
     }
 
     /** A parsed line: its 1-based line number in the file and its fields. */
-    record Line(int number, List<String> fields) {
+    public record Line(int number, List<String> fields) {
     }
 
     /** A file that is not CSV at all (a quoted field never closed); names the line its record starts on. */
-    static class MalformedCsvException extends RuntimeException {
+    public static class MalformedCsvException extends RuntimeException {
         private final int line;
 
         MalformedCsvException(int line, String message, Throwable cause) {
@@ -36,12 +36,12 @@ final class CsvLines {
             this.line = line;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
     }
 
-    static List<Line> parse(String text) {
+    public static List<Line> parse(String text) {
         List<Line> lines = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return lines;

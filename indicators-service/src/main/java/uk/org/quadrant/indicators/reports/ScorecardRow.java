@@ -2,6 +2,7 @@ package uk.org.quadrant.indicators.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import uk.org.quadrant.indicators.benchmarks.BenchmarkTarget;
 import uk.org.quadrant.indicators.domain.Direction;
 import uk.org.quadrant.indicators.domain.Polarity;
 import uk.org.quadrant.indicators.domain.Rag;
@@ -12,7 +13,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The latest value of one indicator with its RAG, direction and a short trend. */
+/**
+ * The latest value of one indicator with its RAG, direction and a short trend; {@code targetBenchmark}
+ * as in {@link SeriesPoint} (the target taken from published statistics, or null).
+ */
 @Serdeable
 public record ScorecardRow(
         String code,
@@ -34,7 +38,8 @@ public record ScorecardRow(
         @Nullable ValueStatus status,
         @Nullable String comment,
         boolean outlier,
-        List<TrendPoint> trend) {
+        List<TrendPoint> trend,
+        @Nullable BenchmarkTarget targetBenchmark) {
 
     /** One earlier point for a sparkline, oldest first. */
     @Serdeable

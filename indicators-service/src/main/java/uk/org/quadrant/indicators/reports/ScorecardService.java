@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.common.access.Agencies;
 import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.indicators.benchmarks.BenchmarkTargets;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.domain.Direction;
@@ -49,6 +50,7 @@ public class ScorecardService {
     private final LatestValues latest;
     private final Agencies agencies;
     private final ScorecardVersions versions;
+    private final BenchmarkTargets benchmarkTargets;
     /** Recent whole scorecards by who may see what and the filters, with the counters they were built at. */
     private final SyncCache<?> wholes;
     /** Recent segments (one owner agency's indicators) by who may see what and the filters. */
@@ -72,7 +74,8 @@ public class ScorecardService {
 
     ScorecardService(IndicatorCatalogue catalogue, ReferenceFigureRepository figures, LatestValues latest, Agencies agencies,
                      ScorecardVersions versions, @Named("scorecards") SyncCache<?> wholes,
-                     @Named("scorecard-segments") SyncCache<?> segments) {
+                     @Named("scorecard-segments") SyncCache<?> segments, BenchmarkTargets benchmarkTargets) {
+        this.benchmarkTargets = benchmarkTargets;
         this.catalogue = catalogue;
         this.figures = figures;
         this.latest = latest;
@@ -167,9 +170,10 @@ public class ScorecardService {
                         indicators.stream().map(Indicator::code).toList()).stream()
                 .collect(Collectors.groupingBy(ReferenceFigure::indicatorCode));
         Map<String, ScorecardRow> rows = new HashMap<>(indicators.size() * 2);
+        BenchmarkTargets.Lookup fromBenchmark = benchmarkTargets.of(indicators);
         for (Indicator indicator : indicators) {
             rows.put(indicator.code(), row(indicator, values.getOrDefault(indicator.code(), List.of()),
-                    Figures.of(refs.getOrDefault(indicator.code(), List.of()))));
+                    Figures.of(refs.getOrDefault(indicator.code(), List.of())), fromBenchmark));
         }
         return rows;
     }
@@ -180,20 +184,22 @@ public class ScorecardService {
                 .toList();
     }
 
-    private static ScorecardRow row(Indicator indicator, List<IndicatorValue> history, Figures f) {
+    private static ScorecardRow row(Indicator indicator, List<IndicatorValue> history, Figures f, BenchmarkTargets.Lookup fromBenchmark) {
         if (history.isEmpty()) {
             return new ScorecardRow(indicator.code(), indicator.title(), indicator.unit(), indicator.polarity(), indicator.priority(),
                     indicator.ownerAgency(), null, null, null, null, Rag.DATA_ONLY, Direction.NO_PREVIOUS, null, null, null,
-                    Map.of(), null, null, false, List.of());
+                    Map.of(), null, null, false, List.of(), null);
         }
         IndicatorValue last = history.get(history.size() - 1);
         Period period = Period.parse(last.period()).orElseThrow();
         Map<String, IndicatorValue> byPeriod = history.stream().collect(Collectors.toMap(IndicatorValue::period, Function.identity()));
-        SeriesPoint p = SeriesService.point(indicator, indicator.ownerAgency(), period, last, byPeriod.get(period.previous().id()), f);
+        SeriesPoint p = SeriesService.point(indicator, indicator.ownerAgency(), period, last, byPeriod.get(period.previous().id()), f,
+                fromBenchmark);
         List<ScorecardRow.TrendPoint> trend = history.stream()
                 .map(v -> new ScorecardRow.TrendPoint(v.period(), Rates.clean(v.amount()))).toList();
         return new ScorecardRow(indicator.code(), indicator.title(), indicator.unit(), indicator.polarity(), indicator.priority(),
                 indicator.ownerAgency(), p.period(), p.periodLabel(), p.value(), p.target(), p.rag(), p.direction(),
-                p.previousValue(), p.change(), p.changePercent(), p.benchmarks(), p.status(), p.comment(), p.outlier(), trend);
+                p.previousValue(), p.change(), p.changePercent(), p.benchmarks(), p.status(), p.comment(), p.outlier(), trend,
+                p.targetBenchmark());
     }
 }

@@ -2,6 +2,7 @@ package uk.org.quadrant.indicators.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import uk.org.quadrant.indicators.benchmarks.BenchmarkTarget;
 import uk.org.quadrant.indicators.domain.Direction;
 import uk.org.quadrant.indicators.domain.Rag;
 import uk.org.quadrant.indicators.domain.ValueStatus;
@@ -9,7 +10,11 @@ import uk.org.quadrant.indicators.domain.ValueStatus;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** One period of an indicator's series with everything computed against it. */
+/**
+ * One period of an indicator's series with everything computed against it. {@code target} is the
+ * figure the RAG is measured against: the typed target, or, where the indicator takes its target from
+ * published statistics, that benchmark's figure, described in {@code targetBenchmark} (null otherwise).
+ */
 @Serdeable
 public record SeriesPoint(
         String period,
@@ -30,5 +35,6 @@ public record SeriesPoint(
         Map<String, BigDecimal> benchmarkGaps,
         @Nullable ValueStatus status,
         @Nullable String comment,
-        boolean outlier) {
+        boolean outlier,
+        @Nullable BenchmarkTarget targetBenchmark) {
 }

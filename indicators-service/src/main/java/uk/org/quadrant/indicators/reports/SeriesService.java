@@ -5,6 +5,8 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.common.access.Agencies;
 import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.indicators.benchmarks.BenchmarkTarget;
+import uk.org.quadrant.indicators.benchmarks.BenchmarkTargets;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.domain.Change;
@@ -36,12 +38,15 @@ public class SeriesService {
     private final IndicatorValueRepository values;
     private final ReferenceFigureRepository figures;
     private final Agencies agencies;
+    private final BenchmarkTargets benchmarkTargets;
 
-    SeriesService(IndicatorCatalogue catalogue, IndicatorValueRepository values, ReferenceFigureRepository figures, Agencies agencies) {
+    SeriesService(IndicatorCatalogue catalogue, IndicatorValueRepository values, ReferenceFigureRepository figures, Agencies agencies,
+                  BenchmarkTargets benchmarkTargets) {
         this.catalogue = catalogue;
         this.values = values;
         this.figures = figures;
         this.agencies = agencies;
+        this.benchmarkTargets = benchmarkTargets;
     }
 
     /** @param agency whose values (default: the indicator's owner agency) */
@@ -54,10 +59,11 @@ public class SeriesService {
         byPeriod.keySet().forEach(p -> Period.parse(p).ifPresent(periods::add));
         f.targetPeriods().forEach(p -> Period.parse(p, indicator.frequency()).ifPresent(periods::add));
         List<SeriesPoint> points = new ArrayList<>(periods.size());
+        BenchmarkTargets.Lookup fromBenchmark = benchmarkTargets.of(List.of(indicator));
         for (Period period : periods) {
             IndicatorValue v = byPeriod.get(period.id());
             IndicatorValue prev = byPeriod.get(period.previous().id());
-            points.add(point(indicator, whose, period, v, prev, f));
+            points.add(point(indicator, whose, period, v, prev, f, fromBenchmark));
         }
         return points;
     }
@@ -97,10 +103,17 @@ public class SeriesService {
         return agency;
     }
 
-    static SeriesPoint point(Indicator indicator, String agency, Period period, IndicatorValue v, IndicatorValue prev, Figures f) {
+    /**
+     * @param fromBenchmark where the indicator takes its target from published statistics, that figure
+     *                      replaces the typed target (and is named in {@code targetBenchmark}); without a
+     *                      published figure as at the period the typed target stands
+     */
+    static SeriesPoint point(Indicator indicator, String agency, Period period, IndicatorValue v, IndicatorValue prev, Figures f,
+                             BenchmarkTargets.Lookup fromBenchmark) {
         BigDecimal value = v == null ? null : Rates.clean(v.amount());
         BigDecimal previous = prev == null ? null : Rates.clean(prev.amount());
-        BigDecimal target = f.target(period.id());
+        BenchmarkTarget benchmarkTarget = fromBenchmark.target(indicator, period).orElse(null);
+        BigDecimal target = benchmarkTarget != null ? benchmarkTarget.value() : f.target(period.id());
         Change change = Change.between(previous, value);
         BigDecimal baseline = f.baseline(period);
         Map<String, BigDecimal> benchmarks = f.benchmarks(period);
@@ -118,6 +131,6 @@ public class SeriesService {
                 previous, change.change(), change.percent(), baseline,
                 Rates.beatsBaseline(value, baseline, indicator.polarity()), benchmarks, gaps,
                 v == null ? null : v.status(), v == null ? null : v.commentary(),
-                value != null && ValueRules.isOutlier(value, previous));
+                value != null && ValueRules.isOutlier(value, previous), benchmarkTarget);
     }
 }

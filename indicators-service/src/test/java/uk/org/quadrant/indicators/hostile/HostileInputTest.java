@@ -230,14 +230,39 @@ class HostileInputTest implements TestPropertyProvider {
                     dv.put("value", "7");
                     dv.put("comment", "imported");
                     return new LinkedHashMap<>(Map.of("dataValues", List.of(dv)));
-                }).query("format=dhis2&dryRun=false").withRowErrors().prepare(() -> bring("2012April", "DRAFT")));
+                }).query("format=dhis2&dryRun=false").withRowErrors().prepare(() -> bring("2012April", "DRAFT")),
+                // How we compare (issue 16): the manager's place and mappings.
+                asManager("PUT", "/api/v1/benchmarks/place", vars(), () -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("laCode", "931");
+                    m.put("neighbourModel", "2025");
+                    m.put("version", versionOf("/api/v1/benchmarks/place"));
+                    return m;
+                }),
+                asManager("PUT", "/api/v1/benchmarks/mappings/{code}", code, () -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("measure", "children_count");
+                    m.put("filters", List.of("population_type:Children looked after on 31 March each year"));
+                    m.put("dataSetId", "e1b2c3d4-0000-4000-8000-000000000001");
+                    m.put("countToRate", false);
+                    m.put("targetFrom", "NEIGHBOURS_MEAN");
+                    m.put("version", versionOf("/api/v1/benchmarks/mappings/" + CODE));
+                    return m;
+                }));
+    }
+
+
+    private List<Target> routeList() {
+        List<Target> all = new ArrayList<>(targets());
+        all.add(asManager("POST", "/api/v1/benchmarks/import", vars(), Map::of));
+        return all;
     }
 
     // ---- the tests -------------------------------------------------------------------------------------
 
     @Test
     void everyWriteRouteOfTheRouterIsAimedAt() {
-        Hostile.assertEveryWriteRouteListed(router, targets());
+        Hostile.assertEveryWriteRouteListed(router, routeList());
     }
 
     @TestFactory
@@ -340,6 +365,82 @@ class HostileInputTest implements TestPropertyProvider {
                             () -> what + ": nothing may be written, but " + Hostile.Db.describe(Hostile.Db.diff(before, after)));
                 } else {
                     assertFalse(Hostile.Db.diff(before, after).isEmpty(), () -> what + " was accepted but wrote nothing");
+                }
+                if (up.errorRow() != null) {
+                    String expected = "{\"row\":" + up.errorRow() + ",\"column\":\"" + up.errorColumn() + "\"";
+                    assertTrue(res.body().contains(expected), () -> what + ": expected an error at " + expected + " in " + res);
+                }
+            }));
+        }
+        return tests;
+    }
+
+    private static final String EES_HEADER = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+            + "region_name,old_la_code,la_name,new_la_code,population_type,children_count";
+
+    private static String ees(String year, String level, String la, String value) {
+        return year + ",Reporting year," + level + ",E92000001,England," + (level.equals("National") ? ",," : "E12000008,South East,")
+                + (la == null ? ",," : la + ",Somewhere,E10000025") + ",Children looked after on 31 March each year," + value;
+    }
+
+    private static Upload eesCsv(String name, String text, int status, String row, String column) {
+        return new Upload(name, "format=ees&indicator=" + CODE + "&measure=children_count&dryRun=false", "text/csv",
+                text.getBytes(StandardCharsets.UTF_8), status, row, column);
+    }
+
+    /** Broken EES files: never a 5xx, errors by row and column, nothing written. */
+    List<Upload> eesUploads() {
+        List<Upload> u = new ArrayList<>();
+        String good = EES_HEADER + "\n" + ees("2018", "National", null, "75420") + "\n" + ees("2018", "Local authority", "931", "760") + "\n";
+        u.add(eesCsv("a valid file", good, 200, null, null));
+        u.add(eesCsv("byte-order mark and CRLF", "\uFEFF" + good.replace("\n", "\r\n"), 200, null, null));
+        u.add(eesCsv("a code instead of a figure", good + ees("2018", "Local authority", "850", "c") + "\n", 200, null, null));
+        u.add(eesCsv("no measure column", good.replace("children_count", "count"), 400, "1", "children_count"));
+        u.add(eesCsv("no time_period column", good.replace("time_period", "year"), 400, "1", "time_period"));
+        u.add(eesCsv("a figure that is not a number in the middle", good + ees("2018", "Local authority", "850", "=1+1") + "\n"
+                + ees("2018", "Local authority", "886", "5") + "\n", 400, "4", "children_count"));
+        u.add(eesCsv("an empty figure", good + ees("2018", "Local authority", "850", "") + "\n", 400, "4", "children_count"));
+        u.add(eesCsv("1e400", good + ees("2018", "Local authority", "850", "1e400") + "\n", 400, "4", "children_count"));
+        u.add(eesCsv("NaN", good + ees("2018", "Local authority", "850", "NaN") + "\n", 400, "4", "children_count"));
+        u.add(eesCsv("a script as an authority code", good + ees("2018", "Local authority", Hostile.SCRIPT, "5") + "\n", 400, "4", "old_la_code"));
+        u.add(eesCsv("SQL as a year", good + ees(Hostile.SQL, "Local authority", "850", "5") + "\n", 400, "4", "time_period"));
+        u.add(eesCsv("the same authority twice", good + ees("2018", "Local authority", "931", "761") + "\n", 400, "4", "children_count"));
+        u.add(eesCsv("unbalanced quotes", good + "2018,\"Reporting year,National\n", 400, "4", ""));
+        u.add(eesCsv("header only", EES_HEADER + "\n", 400, "0", ""));
+        u.add(eesCsv("empty file (a problem naming the body)", "", 400, null, null));
+        byte[] binary = new byte[64 * 1024];
+        new Random(16).nextBytes(binary);
+        u.add(new Upload("binary bytes", "format=ees&indicator=" + CODE + "&measure=children_count", "text/csv", binary, 400, null, null));
+        u.add(new Upload("an unknown indicator", "format=ees&indicator=HOS-NONE&measure=children_count", "text/csv",
+                good.getBytes(StandardCharsets.UTF_8), 404, null, null));
+        u.add(new Upload("a measure that is not a column name", "format=ees&indicator=" + CODE + "&measure=" + Hostile.SQL.replace(" ", "%20"),
+                "text/csv", good.getBytes(StandardCharsets.UTF_8), 400, "0", "measure"));
+        u.add(new Upload("a filter that is not column:value", "format=ees&indicator=" + CODE + "&measure=children_count&filter=nocolon",
+                "text/csv", good.getBytes(StandardCharsets.UTF_8), 400, "0", "filter"));
+        u.add(new Upload("an unknown format", "format=xlsx&indicator=" + CODE, "text/csv", good.getBytes(StandardCharsets.UTF_8), 400, null, null));
+        u.add(new Upload("dryRun not a boolean", "format=ees&indicator=" + CODE + "&dryRun=maybe", "text/csv",
+                good.getBytes(StandardCharsets.UTF_8), 400, null, null));
+        u.add(new Upload("no indicator", "format=ees&measure=children_count", "text/csv", good.getBytes(StandardCharsets.UTF_8), 400, null, null));
+        u.add(new Upload("EES CSV sent as JSON", "format=ees&indicator=" + CODE, "application/json", good.getBytes(StandardCharsets.UTF_8),
+                415, null, null));
+        u.add(new Upload("dry run of a valid file writes nothing", "format=ees&indicator=" + CODE + "&measure=children_count&dryRun=true",
+                "text/csv", good.replace("760", "759").getBytes(StandardCharsets.UTF_8), 200, null, null));
+        return u;
+    }
+
+    @TestFactory
+    List<DynamicTest> brokenEesFilesAreRefusedByRowAndColumnAndWriteNothing() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Upload up : eesUploads()) {
+            tests.add(DynamicTest.dynamicTest(up.name(), () -> {
+                Map<String, Hostile.Db.Snapshot> before = db.snapshot();
+                Hostile.Http.Res res = http.sendBytes("POST", "/api/v1/benchmarks/import?" + up.query(), manager(), up.body(), up.contentType());
+                String what = "EES import " + up.name();
+                Hostile.assertSafeAnswer(what, res, true);
+                assertEquals(up.status(), res.status(), () -> what + " -> " + res);
+                if (res.status() != 200 || up.query().contains("dryRun=true")) {
+                    assertEquals(Hostile.Db.fingerprint(before), Hostile.Db.fingerprint(db.snapshot()),
+                            () -> what + ": nothing may be written, but " + Hostile.Db.describe(Hostile.Db.diff(before, db.snapshot())));
                 }
                 if (up.errorRow() != null) {
                     String expected = "{\"row\":" + up.errorRow() + ",\"column\":\"" + up.errorColumn() + "\"";

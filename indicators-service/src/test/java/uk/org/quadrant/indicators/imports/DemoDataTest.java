@@ -84,6 +84,26 @@ class DemoDataTest implements TestPropertyProvider {
         assertEquals(17, ((Number) ((Map<?, ?>) last.get("benchmarkGaps")).get("ENGLAND")).intValue());
     }
 
+    @Test
+    void aNewcomerSeesHowOxfordshireComparesFromThePublishedFiles() {
+        Map<String, Object> c = get("/api/v1/indicators/LAC/comparison", Argument.mapOf(String.class, Object.class));
+        assertEquals("2024April", c.get("period"));
+        Map<?, ?> la = (Map<?, ?>) c.get("la");
+        assertEquals("931", la.get("code"));
+        assertEquals(800, ((Number) la.get("value")).intValue(), "Oxfordshire, 31 March 2025");
+        assertEquals("South East", ((Map<?, ?>) c.get("region")).get("name"));
+        assertEquals(10, ((List<?>) ((Map<?, ?>) c.get("neighbours")).get("members")).size());
+        assertEquals("cla_number_and_rate_per_10k_children.csv", ((Map<?, ?>) c.get("source")).get("file"));
+        Map<String, Object> rate = get("/api/v1/indicators/LAC-RATE-10K/comparison?period=2024April", Argument.mapOf(String.class, Object.class));
+        assertEquals(51, Math.round(((Number) ((Map<?, ?>) rate.get("la")).get("value")).doubleValue()), "51 per 10,000");
+        Map<String, Object> list = get("/api/v1/benchmarks", Argument.mapOf(String.class, Object.class));
+        List<?> lines = (List<?>) list.get("indicators");
+        assertTrue(lines.size() >= 2, list::toString);
+        Map<?, ?> mapped = (Map<?, ?>) lines.stream().filter(l -> "LAC-RATE-10K".equals(((Map<?, ?>) l).get("indicator"))).findFirst().orElseThrow();
+        assertEquals("NEIGHBOURS_MEAN", mapped.get("targetFrom"));
+        assertTrue(mapped.get("quartile") != null && mapped.get("rank") != null, mapped::toString);
+    }
+
     private <T> T get(String path, Argument<T> type) {
         return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(tokens.board("chair", "BOARD_CHAIR")), type);
     }

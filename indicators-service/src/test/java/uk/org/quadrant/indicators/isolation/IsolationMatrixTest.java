@@ -118,7 +118,20 @@ class IsolationMatrixTest implements TestPropertyProvider {
         http.ok("PUT", t + "2016April", cscUser(), Map.of("value", Integer.parseInt(BREAKDOWN_DRAFT)));
         http.ok("PUT", t + "2015April", cscUser(), Map.of("value", Integer.parseInt(BREAKDOWN_SUBMITTED)));
         http.ok("POST", t + "2015April/submit", cscLead(), Map.of("agency", "CSC"));
+        // Published figures for B's indicator (issue 16), so that its comparison exists: B's draft of the
+        // same period (the partnership's local figure) must not reach A through it.
+        http.send("POST", "/api/v1/benchmarks/import?" + EES_QUERY, manager(), EES_CSV, "text/csv");
     }
+
+    /** A small EES file: England, the South East, Oxfordshire (931) and two of its neighbours in 2017/18. */
+    static final String EES_CSV = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+            + "old_la_code,la_name,new_la_code,children_count\n"
+            + "2018,Reporting year,National,E92000001,England,,,,,,75420\n"
+            + "2018,Reporting year,Regional,E92000001,England,E12000008,South East,,,,10200\n"
+            + "2018,Reporting year,Local authority,E92000001,England,E12000008,South East,931,Oxfordshire,E10000025,760\n"
+            + "2018,Reporting year,Local authority,E92000001,England,E12000008,South East,850,Hampshire,E10000014,c\n"
+            + "2018,Reporting year,Local authority,E92000001,England,E12000008,South East,886,Kent,E10000016,1500\n";
+    static final String EES_QUERY = "format=ees&indicator=ISO-CSC&measure=children_count&dryRun=false";
 
     private static Map<String, Object> indicator(String code, String owner) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -205,7 +218,20 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 route("POST", "/api/v1/values/import", AGENCY_WRITE.otherAgency(400, true).named("own agency's rows (per-row 400)"))
                         .query("format=quadrant")
                         .raw("text/csv", "indicator_code,period,agency,value,numerator,denominator,comment\n"
-                                + "ISO-CSC,2013April,CSC,1,,,\n"));
+                                + "ISO-CSC,2013April,CSC,1,,,\n"),
+                // How we compare (issue 16): everyone signed in reads; only the manager imports, maps and sets the place.
+                route("GET", I + "/{code}/comparison", SIGNED_IN).query("period=2017April"),
+                route("GET", I + "/{code}/comparison/series", SIGNED_IN),
+                route("GET", "/api/v1/benchmarks", SIGNED_IN),
+                route("GET", "/api/v1/benchmarks/place", SIGNED_IN),
+                route("PUT", "/api/v1/benchmarks/place", MANAGER_WRITE)
+                        .body(() -> body("laCode", "850", "neighbourModel", "2021", "version", versionOf("/api/v1/benchmarks/place", manager()))),
+                route("GET", "/api/v1/benchmarks/mappings", SIGNED_IN),
+                route("GET", "/api/v1/benchmarks/mappings/{code}", SIGNED_IN),
+                route("PUT", "/api/v1/benchmarks/mappings/{code}", MANAGER_WRITE).body(() -> body("measure", "rate_per_10000",
+                        "version", versionOf("/api/v1/benchmarks/mappings/ISO-CSC", manager()))),
+                route("POST", "/api/v1/benchmarks/import", MANAGER_WRITE).query(EES_QUERY)
+                        .raw("text/csv", EES_CSV.replace(",760\n", ",761\n")));
     }
 
     private Map<String, Object> withVersion(Map<String, Object> body, String path) {
@@ -221,7 +247,10 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     /** The columns of an imported file's rows that name an owner or a parent, per format. */
     static final Map<String, List<String>> FILE_OWNER_COLUMNS = Map.of("POST /api/v1/values/import",
-            List.of("agency", "indicator_code", "orgunit", "dataelement", "orgUnit", "dataElement"));
+            List.of("agency", "indicator_code", "orgunit", "dataelement", "orgUnit", "dataElement"),
+            // An EES file's rows name areas (country, region, local authority), published reference data owned by no
+            // agency; the indicator is the query's, and only the manager imports.
+            "POST /api/v1/benchmarks/import", List.of());
 
     /** Agency B's rows: a control may write A's own, never one of these. */
     static final List<String> B_ROWS = List.of(
@@ -388,6 +417,13 @@ class IsolationMatrixTest implements TestPropertyProvider {
         f.add(forge(IMPORT, "orgUnit", "TVP on every value (DHIS2 JSON), dry run").query("format=dhis2&dryRun=true")
                 .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", "TVP"),
                         dataValue("ISO-CSC", "2010April", "orgUnit", "TVP"))).control(200, "\"valid\":2"));
+        // How we compare: the place and the mappings are the manager's, whatever the body names.
+        f.add(forge("PUT /api/v1/benchmarks/place", "laCode", "850 (another authority)")
+                .json(() -> body("laCode", "850", "neighbourModel", "2025")));
+        f.add(forge("PUT /api/v1/benchmarks/mappings/{code}", "dataSetId", "a data set of A's choosing, on B's indicator").at("code", "ISO-CSC")
+                .json(() -> body("measure", "children_count", "dataSetId", "forged-data-set")));
+        f.add(forge("PUT /api/v1/benchmarks/mappings/{code}", "dataSetId", "a data set, on A's own indicator").at("code", "ISO-TVP")
+                .json(() -> body("measure", "children_count", "dataSetId", "forged-data-set")));
         return f;
     }
 
