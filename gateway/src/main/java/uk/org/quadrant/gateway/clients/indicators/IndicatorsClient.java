@@ -91,6 +91,47 @@ public interface IndicatorsClient {
     @Delete("/api/v1/indicators/{code}/benchmarks/{period}/{comparator}")
     CompletableFuture<HttpResponse<Void>> removeBenchmark(String code, String period, String comparator);
 
+    // ---- how we compare (issue 16) ------------------------------------------------------------------
+
+    /** How the indicator's published figure for a period compares with England, the region and the neighbours. */
+    @Get("/api/v1/indicators/{code}/comparison{?period}")
+    CompletableFuture<HttpResponse<Comparison>> comparison(String code, @QueryValue @Nullable String period);
+
+    /** Every period with published figures, oldest first: the chart over time. */
+    @Get("/api/v1/indicators/{code}/comparison/series")
+    CompletableFuture<HttpResponse<List<Comparison>>> comparisonSeries(String code);
+
+    /** The place and every mapped indicator at its latest published period. */
+    @Get("/api/v1/benchmarks")
+    CompletableFuture<HttpResponse<BenchmarkSummary>> benchmarkSummary();
+
+    @Get("/api/v1/benchmarks/place")
+    CompletableFuture<HttpResponse<Place>> place();
+
+    /** Every indicator's mapping to published statistics. */
+    @Get("/api/v1/benchmarks/mappings")
+    CompletableFuture<HttpResponse<List<BenchmarkMapping>>> mappings();
+
+    @Get("/api/v1/benchmarks/mappings/{code}")
+    CompletableFuture<HttpResponse<BenchmarkMapping>> mapping(String code);
+
+    @Put("/api/v1/benchmarks/mappings/{code}")
+    CompletableFuture<HttpResponse<BenchmarkMapping>> map(String code, @Body MappingRequest mapping);
+
+    /** An EES tidy CSV for one indicator: checked only ({@code dryRun=true}) or imported, all or nothing. */
+    @Post(value = "/api/v1/benchmarks/import{?format,indicator,measure,filter*,dryRun,fileName}",
+            produces = "text/csv", consumes = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<ImportResult>> importEes(@QueryValue String format, @QueryValue String indicator,
+                                                            @QueryValue String measure, @QueryValue List<String> filter,
+                                                            @QueryValue boolean dryRun, @QueryValue @Nullable String fileName,
+                                                            @Body String csv);
+
+    /** A mapping as the manager's form sends it ({@code version} to change an existing one). */
+    @Serdeable
+    record MappingRequest(String measure, List<String> filters, @Nullable String dataSetId, @Nullable Boolean countToRate,
+                          @Nullable String targetFrom, @Nullable Long version) {
+    }
+
     /** An indicator's definition as the admin form sends it ({@code version} only when changing one). */
     @Serdeable
     record Definition(@Nullable String code, @Nullable String title, @Nullable String description, @Nullable String unit,
