@@ -66,7 +66,7 @@ class BenchmarksController {
         CurrentUser user = CurrentUser.of(authentication);
         BenchmarkRows.Sort chosen = BenchmarkRows.Sort.of(sort);
         Calls calls = downstream.forRequest(request);
-        CompletableFuture<Reply<BenchmarkSummary>> summary = calls.read(Service.INDICATORS, indicators::benchmarkSummary);
+        CompletableFuture<Reply<BenchmarkSummary>> summary = calls.read(Service.INDICATORS, () -> indicators.benchmarkSummary(null));
         CompletableFuture<Reply<List<Indicator>>> catalogue = user.isManager()
                 ? calls.read(Service.INDICATORS, indicators::indicators) : null;
         Panel<BenchmarkSummary> panel = Calls.panel(summary, Service.INDICATORS, Reply::body);
@@ -85,7 +85,7 @@ class BenchmarksController {
 
     @Get(value = "/benchmarks.csv", produces = {"text/csv", MediaType.ALL})
     HttpResponse<byte[]> csv(HttpRequest<?> request, @QueryValue @Nullable String sort) {
-        Reply<BenchmarkSummary> reply = Calls.require(downstream.forRequest(request).read(Service.INDICATORS, indicators::benchmarkSummary));
+        Reply<BenchmarkSummary> reply = Calls.require(downstream.forRequest(request).read(Service.INDICATORS, () -> indicators.benchmarkSummary(null)));
         if (!reply.ok()) {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The comparisons could not be loaded");
         }

@@ -81,16 +81,20 @@ class MappingController {
         return t;
     }
 
+    /** How many of a refused file's errors the page lists (the summary says how many there are in all). */
+    static final int ERRORS_SHOWN = 100;
+
     /** One error of a refused import, for the table under the error summary. */
     public record ImportError(String line, String column, String reason) {
     }
 
     @Get
-    HttpResponse<?> show(@PathVariable String code, @QueryValue @Nullable String notice, HttpRequest<?> request) {
+    HttpResponse<?> show(@PathVariable String code, @QueryValue @Nullable String notice, @QueryValue @Nullable String subject,
+                         HttpRequest<?> request) {
         Map<String, Object> model = model(downstream.forRequest(request), code);
         BenchmarkMapping mapping = (BenchmarkMapping) model.get("mapping");
         model.put("input", input(mapping));
-        Notice.parse(notice).ifPresent(n -> model.put("notice", n.text()));
+        model.put("banner", Notice.banner(notice, subject));
         return Form.page(HttpStatus.OK, VIEW, model);
     }
 
@@ -116,9 +120,9 @@ class MappingController {
         }
         IndicatorsClient.MappingRequest body = new IndicatorsClient.MappingRequest(measure, filters, form.text("dataSetId"), null,
                 target, form.version());
-        WriteResult saved = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.map(code, body)), Service.INDICATORS);
+        WriteResult<BenchmarkMapping> saved = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.map(code, body)), Service.INDICATORS);
         if (saved.done()) {
-            return Form.done("/benchmarks/mappings/" + code, Notice.MAPPING_SAVED);
+            return Form.done("/benchmarks/mappings/" + code, Notice.MAPPING_SAVED, code);
         }
         FormErrors failed = new FormErrors(FIELDS, "measure");
         String unavailable = null;
@@ -161,12 +165,12 @@ class MappingController {
         List<String> filters = m.filters() == null ? List.of() : m.filters();
         CompletableFuture<Reply<ImportResult>> call = calls.write(Service.INDICATORS, () -> indicators.importEes("ees", code, m.measure(),
                 filters, dryRun, form.text("fileName"), csv));
-        WriteResult result = WriteResult.await(call, Service.INDICATORS);
+        WriteResult<ImportResult> result = WriteResult.await(call, Service.INDICATORS);
         if (result.done() && !dryRun) {
-            return Form.done("/benchmarks/mappings/" + code, Notice.FIGURES_IMPORTED);
+            return Form.done("/benchmarks/mappings/" + code, Notice.FIGURES_IMPORTED, code);
         }
         if (result.done()) {
-            ImportResult checked = (ImportResult) result.reply().body();
+            ImportResult checked = result.reply().body();
             return again(HttpStatus.OK, calls, code, posted, FormErrors.none(), null, checked == null ? null : checkText(checked), null);
         }
         if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
@@ -176,8 +180,10 @@ class MappingController {
         if (rows.isEmpty()) {
             errors.addAll(result.reply());
         } else {
-            errors.add("csv", (dryRun ? "The check found " : "Nothing was imported: the file has ") + rows.size()
-                    + (rows.size() == 1 ? " error" : " errors") + ", listed by line and column below");
+            int found = result.reply().problem().errors().size();
+            errors.add("csv", (dryRun ? "The check found " : "Nothing was imported: the file has ") + found
+                    + (found == 1 ? " error" : " errors") + (found > rows.size() ? "; the first " + rows.size() + " are" : ",")
+                    + " listed by line and column below");
         }
         return again(result.status(), calls, code, posted, errors, null, null, rows);
     }
@@ -208,6 +214,9 @@ class MappingController {
         }
         for (Problem.FieldError e : reply.problem().errors()) {
             if (e != null && e.reason() != null) {
+                if (out.size() == ERRORS_SHOWN) {
+                    break;
+                }
                 out.add(new ImportError(e.row() == null || e.row() <= 0 ? "Whole file" : String.valueOf(e.row()),
                         e.column() == null || e.column().isBlank() ? "–" : e.column(), e.reason()));
             }

@@ -101,12 +101,19 @@ public interface IndicatorsClient {
     @Get("/api/v1/indicators/{code}/comparison/series")
     CompletableFuture<HttpResponse<List<Comparison>>> comparisonSeries(String code);
 
-    /** The place and every mapped indicator at its latest published period. */
-    @Get("/api/v1/benchmarks")
-    CompletableFuture<HttpResponse<BenchmarkSummary>> benchmarkSummary();
+    /**
+     * The place and every mapped indicator at its latest published period, or at {@code period} when one
+     * is given (the board's and the report's period: a line whose period differs is not that period's).
+     */
+    @Get("/api/v1/benchmarks{?period}")
+    CompletableFuture<HttpResponse<BenchmarkSummary>> benchmarkSummary(@QueryValue @Nullable String period);
 
     @Get("/api/v1/benchmarks/place")
     CompletableFuture<HttpResponse<Place>> place();
+
+    /** Sets the local authority and neighbour model (manager; {@code version} as read, 409 when changed meanwhile). */
+    @Put("/api/v1/benchmarks/place")
+    CompletableFuture<HttpResponse<Place>> setPlace(@Body PlaceRequest place);
 
     /** Every indicator's mapping to published statistics. */
     @Get("/api/v1/benchmarks/mappings")
@@ -125,6 +132,11 @@ public interface IndicatorsClient {
                                                             @QueryValue String measure, @QueryValue List<String> filter,
                                                             @QueryValue boolean dryRun, @QueryValue @Nullable String fileName,
                                                             @Body String csv);
+
+    /** The place as the manager's form sends it: {@code {"laCode":"931","neighbourModel":"2025","version":3}}. */
+    @Serdeable
+    record PlaceRequest(String laCode, String neighbourModel, @Nullable Long version) {
+    }
 
     /** A mapping as the manager's form sends it ({@code version} to change an existing one). */
     @Serdeable
