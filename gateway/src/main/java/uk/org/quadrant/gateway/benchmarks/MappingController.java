@@ -32,6 +32,7 @@ import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.forms.WriteResult;
 import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -164,7 +165,7 @@ class MappingController {
         BenchmarkMapping m = mapping.body();
         List<String> filters = m.filters() == null ? List.of() : m.filters();
         CompletableFuture<Reply<ImportResult>> call = calls.write(Service.INDICATORS, () -> indicators.importEes("ees", code, m.measure(),
-                filters, dryRun, form.text("fileName"), csv));
+                filters.isEmpty() ? null : filters, dryRun, form.text("fileName"), csv.getBytes(StandardCharsets.UTF_8)));
         WriteResult<ImportResult> result = WriteResult.await(call, Service.INDICATORS);
         if (result.done() && !dryRun) {
             return Form.done("/benchmarks/mappings/" + code, Notice.FIGURES_IMPORTED, code);

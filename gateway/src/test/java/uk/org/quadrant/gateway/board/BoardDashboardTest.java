@@ -178,7 +178,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(act.contains("/api/v1/actions?agency=CSC&priority=7&delivery=OVERDUE&page=0&size=20"), act.toString());
         assertTrue(act.containsAll(List.of("/api/v1/rollups?by=agency&overdueActions=false",
                 "/api/v1/rollups?by=priority&overdueActions=false")), act.toString());
-        assertEquals(12, ind.size() + aud.size() + act.size(), "one call per panel, none per indicator: " + ind + aud + act);
+        assertEquals(13, ind.size() + aud.size() + act.size(), "one call per panel, none per indicator: " + ind + aud + act);
 
         assertTrue(body.contains("Period: 2017/18") && body.contains("Priority: Priority 7") && body.contains("Agency: CSC"), "active filters shown");
         assertTrue(body.contains("<option value=\"2017April\" selected=\"selected\">2017/18</option>"), "the form keeps the chosen period");

@@ -1,6 +1,7 @@
 package uk.org.quadrant.gateway.clients.indicators;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.Format;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -125,13 +126,15 @@ public interface IndicatorsClient {
     @Put("/api/v1/benchmarks/mappings/{code}")
     CompletableFuture<HttpResponse<BenchmarkMapping>> map(String code, @Body MappingRequest mapping);
 
-    /** An EES tidy CSV for one indicator: checked only ({@code dryRun=true}) or imported, all or nothing. */
-    @Post(value = "/api/v1/benchmarks/import{?format,indicator,measure,filter*,dryRun,fileName}",
-            produces = "text/csv", consumes = MediaType.APPLICATION_JSON)
+    /**
+     * An EES tidy CSV for one indicator: checked only ({@code dryRun=true}) or imported, all or nothing;
+     * each filter ("column:value") is its own {@code filter=} parameter. The file goes as it came, in UTF-8.
+     */
+    @Post(value = "/api/v1/benchmarks/import", produces = "text/csv", consumes = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<ImportResult>> importEes(@QueryValue String format, @QueryValue String indicator,
-                                                            @QueryValue String measure, @QueryValue List<String> filter,
+                                                            @QueryValue String measure, @QueryValue @Format("MULTI") @Nullable List<String> filter,
                                                             @QueryValue boolean dryRun, @QueryValue @Nullable String fileName,
-                                                            @Body String csv);
+                                                            @Body byte[] csv);
 
     /** The place as the manager's form sends it: {@code {"laCode":"931","neighbourModel":"2025","version":3}}. */
     @Serdeable
