@@ -19,6 +19,9 @@ import uk.org.quadrant.gateway.clients.audits.AcrossAuditsGrades;
 import uk.org.quadrant.gateway.clients.audits.Audit;
 import uk.org.quadrant.gateway.clients.audits.AuditsClient;
 import uk.org.quadrant.gateway.clients.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.benchmarks.ComparisonWording;
+import uk.org.quadrant.gateway.benchmarks.HowItCompares;
+import uk.org.quadrant.gateway.clients.indicators.BenchmarkSummary;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.clients.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.clients.indicators.Submissions;
@@ -65,11 +68,15 @@ public class BoardDashboard {
         this.actionsClient = actionsClient;
     }
 
-    /** An indicator that is red, or amber and worsening, with its trend drawn. */
+    /**
+     * An indicator that is red, or amber and worsening, with its trend drawn; {@code targetFrom} says where
+     * its target comes from when it is a benchmark ("at or better than England"), {@code compared} how its
+     * published figure for the period compares ("Higher than England and similar authorities"), when known.
+     */
     public record ExceptionRow(String code, String title, @Nullable String ownerAgency, @Nullable Integer priority,
                             @Nullable String periodLabel, @Nullable BigDecimal value, @Nullable BigDecimal target,
                             @Nullable BigDecimal changePercent, @Nullable String rag, String ragText, String sparkline,
-                            String trendText, @Nullable String comment) {
+                            String trendText, @Nullable String comment, @Nullable String targetFrom, @Nullable String compared) {
     }
 
     /** One of the audits changed last, with its period in words. */
@@ -98,6 +105,9 @@ public class BoardDashboard {
 
         CompletableFuture<Reply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
                 () -> indicators.scorecard(agency, filters.priority(), filters.period()));
+        // How each figure compares with England and similar authorities: one call for every indicator.
+        CompletableFuture<Reply<BenchmarkSummary>> comparisons = calls.read(Service.INDICATORS,
+                () -> indicators.benchmarkSummary(filters.period()));
         List<CompletableFuture<Reply<Submissions>>> submissions = new ArrayList<>();
         for (ReportingPeriod p : matrixPeriods) {
             submissions.add(calls.read(Service.INDICATORS, () -> indicators.submissions(p.id())));
@@ -121,7 +131,8 @@ public class BoardDashboard {
         Map<String, Object> model = new LinkedHashMap<>();
         Panel<List<ScorecardRow>> sc = Calls.panel(scorecard, Service.INDICATORS, BoardDashboard::rows);
         model.put("quantitative", sc.map(BoardDashboard::ragCounts));
-        model.put("exceptions", sc.map(BoardDashboard::exceptions));
+        HowItCompares compared = HowItCompares.of(Calls.panel(comparisons, Service.INDICATORS, Reply::body));
+        model.put("exceptions", sc.map(rows -> exceptions(rows, compared)));
         model.put("submissions", submissionMatrix(submissions, matrixPeriods, filters));
         model.put("matrixPeriods", matrixPeriods);
         model.put("audits", Calls.panel(audits, Service.AUDITS, BoardDashboard::rows).map(rows -> recentAudits(rows, filters)));
@@ -170,7 +181,7 @@ public class BoardDashboard {
     }
 
     /** Red, or amber and worsening; red first. Each with its trend (from the scorecard row itself: no further calls). */
-    static List<ExceptionRow> exceptions(List<ScorecardRow> rows) {
+    static List<ExceptionRow> exceptions(List<ScorecardRow> rows, HowItCompares compared) {
         List<ExceptionRow> out = new ArrayList<>();
         for (ScorecardRow r : rows.stream().sorted(Comparator.comparing((ScorecardRow r) -> "RED".equals(r.rag()) ? 0 : 1)
                 .thenComparingInt(r -> r.priority() == null ? 0 : r.priority())).toList()) {
@@ -189,7 +200,7 @@ public class BoardDashboard {
             }
             out.add(new ExceptionRow(r.code(), r.title(), r.ownerAgency(), r.priority(), r.periodLabel(), r.value(), r.target(),
                     r.changePercent(), r.rag(), red ? "Red" : "Amber, worsening", Sparkline.svg(trend), String.join(", ", trendText),
-                    r.comment()));
+                    r.comment(), ComparisonWording.targetFrom(r.targetFrom()), compared.words(r.code(), r.period())));
         }
         return out;
     }

@@ -12,8 +12,12 @@ import java.util.List;
 @Serdeable
 public record Problem(@Nullable String title, @Nullable String detail, @Nullable List<FieldError> errors) {
 
-    /** One field-level error from the problem's {@code errors} list. */
+    /**
+     * One field-level error from the problem's {@code errors} list; or, in a refused import's answer,
+     * one error by the file's {@code row} and {@code column} with its {@code reason}.
+     */
     @Serdeable
-    public record FieldError(@Nullable String field, @Nullable String message) {
+    public record FieldError(@Nullable String field, @Nullable String message, @Nullable Integer row, @Nullable String column,
+                             @Nullable String reason) {
     }
 }

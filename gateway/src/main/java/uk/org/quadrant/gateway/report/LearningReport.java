@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.report;
 
+import io.micronaut.core.annotation.Nullable;
 import uk.org.quadrant.gateway.clients.Panel;
 
 import java.util.List;
@@ -112,7 +113,12 @@ public record LearningReport(
      */
     public record IndicatorFigure(String code, String title, String agency, String period, String value, String target,
                                   String previous, String change, String changePercent, String rating, String direction,
-                                  String rag) {
+                                  String rag, @Nullable String compared) {
+
+        /** The title, and how the figure compares when it does: "Children in need. Higher than England and similar authorities". */
+        public String titleAndComparison() {
+            return compared == null ? title : title + ". " + compared;
+        }
     }
 
     /** 2.2: the year's audits and reviews, their case grades, and the themes of their findings. */

@@ -1,5 +1,7 @@
 package uk.org.quadrant.gateway.report;
 
+import uk.org.quadrant.gateway.benchmarks.ComparisonWording;
+import uk.org.quadrant.gateway.benchmarks.HowItCompares;
 import uk.org.quadrant.gateway.clients.Panel;
 import uk.org.quadrant.gateway.clients.actions.Action;
 import uk.org.quadrant.gateway.clients.actions.ActionUpdate;
@@ -60,7 +62,8 @@ public final class LearningReportBuilder {
     }
 
     public LearningReport build(ReportYear year, LocalDate today, ReportSources in) {
-        Panel<Quantitative> quantitative = in.scorecard().map(rows -> quantitative(year, rows));
+        HowItCompares compared = HowItCompares.of(in.comparisons());
+        Panel<Quantitative> quantitative = in.scorecard().map(rows -> quantitative(year, rows, compared));
         Panel<Qualitative> qualitative = qualitative(year, in);
         Panel<List<Theme>> practitioners = in.practitionerThemes().map(LearningReportBuilder::themes);
         Panel<List<Theme>> families = in.familiesThemes().map(LearningReportBuilder::themes);
@@ -79,7 +82,7 @@ public final class LearningReportBuilder {
 
     // --- 2.1 quantitative ---------------------------------------------------------------------------
 
-    private Quantitative quantitative(ReportYear year, List<ScorecardRow> scorecard) {
+    private Quantitative quantitative(ReportYear year, List<ScorecardRow> scorecard, HowItCompares compared) {
         List<ScorecardRow> inYear = scorecard.stream().filter(r -> year.holds(text(r.period()))).toList();
         List<RagCount> rags = RAGS.stream()
                 .map(rag -> new RagCount(ReportWording.rag(rag), inYear.stream().filter(r -> rag.equals(r.rag())).count()))
@@ -87,10 +90,10 @@ public final class LearningReportBuilder {
         Comparator<ScorecardRow> redFirst = Comparator.comparingInt((ScorecardRow r) -> RAGS.indexOf(text(r.rag())))
                 .thenComparing(r -> text(r.title()));
         List<IndicatorFigure> offTarget = inYear.stream().filter(LearningReportBuilder::offTarget).sorted(redFirst)
-                .map(this::figure).toList();
+                .map(r -> figure(r, compared)).toList();
         List<IndicatorFigure> worsening = inYear.stream()
                 .filter(r -> !offTarget(r) && "WORSENING".equals(r.direction()))
-                .sorted(Comparator.comparing(r -> text(r.title()))).map(this::figure).toList();
+                .sorted(Comparator.comparing(r -> text(r.title()))).map(r -> figure(r, compared)).toList();
         return new Quantitative(inYear.size(), scorecard.size() - inYear.size(), rags, offTarget, worsening);
     }
 
@@ -98,14 +101,18 @@ public final class LearningReportBuilder {
         return "RED".equals(r.rag()) || "AMBER".equals(r.rag());
     }
 
-    private IndicatorFigure figure(ScorecardRow r) {
+    private IndicatorFigure figure(ScorecardRow r, HowItCompares compared) {
         String unit = text(r.unit());
+        String targetFrom = ComparisonWording.targetFrom(r.targetFrom());
+        String target = targetFrom == null ? ReportWording.value(r.target(), unit) : r.target() == null
+                ? Character.toUpperCase(targetFrom.charAt(0)) + targetFrom.substring(1)
+                : ReportWording.value(r.target(), unit) + " (" + targetFrom + ")";
         return new IndicatorFigure(text(r.code()), text(r.title()), agency(r.ownerAgency()),
                 r.periodLabel() == null ? text(r.period()) : text(r.periodLabel()),
-                ReportWording.value(r.value(), unit), ReportWording.value(r.target(), unit),
+                ReportWording.value(r.value(), unit), target,
                 ReportWording.value(r.previousValue(), unit), ReportWording.change(r.change(), unit),
                 ReportWording.changePercent(r.changePercent()), ReportWording.rag(r.rag()),
-                ReportWording.direction(r.direction()), text(r.rag()));
+                ReportWording.direction(r.direction()), text(r.rag()), compared.words(r.code(), r.period()));
     }
 
     private static SummaryPart quantitativeSummary(ReportYear year, Panel<Quantitative> panel) {
@@ -123,12 +130,17 @@ public final class LearningReportBuilder {
         }
         for (IndicatorFigure f : q.offTarget()) {
             points.add(f.title() + " (" + f.period() + ") was " + f.value() + " against a target of " + f.target()
-                    + " (" + f.rating().toLowerCase() + ")" + since(f) + ".");
+                    + " (" + f.rating().toLowerCase() + ")" + since(f) + comparedText(f) + ".");
         }
         for (IndicatorFigure f : q.worsening()) {
-            points.add(f.title() + " (" + f.period() + ") is getting worse" + since(f) + ".");
+            points.add(f.title() + " (" + f.period() + ") is getting worse" + since(f) + comparedText(f) + ".");
         }
         return new SummaryPart("1.1", heading, true, null, points);
+    }
+
+    /** "; higher than England and similar authorities", or nothing without a comparison for the period. */
+    private static String comparedText(IndicatorFigure f) {
+        return f.compared() == null ? "" : "; " + Character.toLowerCase(f.compared().charAt(0)) + f.compared().substring(1);
     }
 
     private static String since(IndicatorFigure f) {

@@ -16,6 +16,7 @@ import uk.org.quadrant.gateway.clients.audits.Audit;
 import uk.org.quadrant.gateway.clients.audits.AuditsClient;
 import uk.org.quadrant.gateway.clients.audits.ThemeAnalysis;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
+import uk.org.quadrant.gateway.clients.indicators.BenchmarkSummary;
 import uk.org.quadrant.gateway.clients.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.clients.Service;
 
@@ -63,6 +64,8 @@ public class LearningReportComposer {
         String to = year.to().toString();
         CompletableFuture<Reply<List<ScorecardRow>>> scorecard = calls.read(Service.INDICATORS,
                 () -> indicators.scorecard(null, null, year.id()));
+        CompletableFuture<Reply<BenchmarkSummary>> comparisons = calls.read(Service.INDICATORS,
+                () -> indicators.benchmarkSummary(year.id()));
         CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
         CompletableFuture<Reply<List<AcrossAuditsGrades>>> grades = calls.read(Service.AUDITS, () -> auditsClient.gradesAcross(from, to));
         CompletableFuture<Reply<List<ThemeAnalysis>>> qualitative = calls.read(Service.AUDITS,
@@ -83,7 +86,8 @@ public class LearningReportComposer {
                 Calls.panel(practitioners, Service.AUDITS, LearningReportComposer::rows),
                 Calls.panel(families, Service.AUDITS, LearningReportComposer::rows),
                 Calls.panel(actions, Service.ACTIONS, LearningReportComposer::rows),
-                Calls.panel(updates, Service.ACTIONS, LearningReportComposer::rows));
+                Calls.panel(updates, Service.ACTIONS, LearningReportComposer::rows),
+                Calls.panel(comparisons, Service.INDICATORS, Reply::body));
         return new LearningReportBuilder(partnership, names).build(year, LocalDate.now(Clock.system(UK)), sources);
     }
 

@@ -174,7 +174,7 @@ public class LearningReportPdf {
             }
             table(caption, List.of("Indicator", "Agency", "Period", "Value", "Target", "Previous", "Change", "Change %", "Rating",
                             "Direction"), new float[]{3.6f, 2.2f, 1.5f, 1.4f, 1.4f, 1.6f, 1.5f, 1.5f, 1.3f, 1.8f}, rows,
-                    f -> List.of(f.title(), f.agency(), f.period(), f.value(), f.target(), f.previous(), f.change(),
+                    f -> List.of(f.titleAndComparison(), f.agency(), f.period(), f.value(), f.target(), f.previous(), f.change(),
                             f.changePercent(), f.rating(), f.direction()));
         }
 

@@ -6,6 +6,7 @@ import uk.org.quadrant.gateway.clients.actions.ActionUpdate;
 import uk.org.quadrant.gateway.clients.audits.AcrossAuditsGrades;
 import uk.org.quadrant.gateway.clients.audits.Audit;
 import uk.org.quadrant.gateway.clients.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.clients.indicators.BenchmarkSummary;
 import uk.org.quadrant.gateway.clients.indicators.ScorecardRow;
 
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param familiesThemes     the same for {@code CHILDREN_AND_FAMILIES}
  * @param actions            actions-service {@code /api/v1/actions}
  * @param updates            actions-service {@code /api/v1/updates?from=&to=}
+ * @param comparisons        indicators-service {@code /api/v1/benchmarks?period=<year>}: how each figure compares
  */
 public record ReportSources(
         Panel<List<ScorecardRow>> scorecard,
@@ -32,5 +34,14 @@ public record ReportSources(
         Panel<List<ThemeAnalysis>> practitionerThemes,
         Panel<List<ThemeAnalysis>> familiesThemes,
         Panel<List<Action>> actions,
-        Panel<List<ActionUpdate>> updates) {
+        Panel<List<ActionUpdate>> updates,
+        Panel<BenchmarkSummary> comparisons) {
+
+    /** Sources without comparisons: the report reads as it did before any figure was compared. */
+    public ReportSources(Panel<List<ScorecardRow>> scorecard, Panel<List<Audit>> audits, Panel<List<AcrossAuditsGrades>> grades,
+                         Panel<List<ThemeAnalysis>> qualitativeThemes, Panel<List<ThemeAnalysis>> practitionerThemes,
+                         Panel<List<ThemeAnalysis>> familiesThemes, Panel<List<Action>> actions, Panel<List<ActionUpdate>> updates) {
+        this(scorecard, audits, grades, qualitativeThemes, practitionerThemes, familiesThemes, actions, updates,
+                Panel.of(new BenchmarkSummary(null, List.of()), "indicators-service"));
+    }
 }

@@ -34,6 +34,13 @@ class BoardDashboardTest implements TestPropertyProvider {
     private static final long SLOW_MS = 4000;
 
     private final ServiceStandIn indicators = new ServiceStandIn()
+            // How the figures compare: CP-PLANS for the board's period; MASH-TIMELINESS only for a later one (so: nothing said).
+            .on("/api/v1/benchmarks", """
+                    {"place":{"laCode":"931","laName":"Oxfordshire","neighbourModel":"2025"},"indicators":[
+                     {"indicator":"CP-PLANS","title":"Children subject to a child protection plan","period":"2017April","value":40,
+                      "england":35,"region":38,"neighboursMean":45,"rank":{"position":70,"of":152},"quartile":"B"},
+                     {"indicator":"MASH-TIMELINESS","title":"MASH decisions within 24 hours","period":"2024April","value":45,
+                      "england":80,"neighboursMean":82}]}""")
             .on("/api/v1/scorecard", """
                     [{"code":"MASH-TIMELINESS","title":"MASH decisions within 24 hours","unit":"PERCENT","polarity":"HIGHER_IS_BETTER",
                       "ownerAgency":"CSC","priority":7,"period":"2017April","periodLabel":"2017/18","value":45,"target":75,"rag":"RED",
@@ -162,6 +169,16 @@ class BoardDashboardTest implements TestPropertyProvider {
     }
 
     @Test
+    void anExceptionSaysHowItsFigureComparesWhenThereIsAComparisonForItsPeriod() {
+        String body = board("chair", "/board?period=2017April").body();
+        assertTrue(indicators.received().stream().anyMatch(r -> r.pathAndQuery().equals("/api/v1/benchmarks?period=2017April")),
+                indicators.received().toString());
+        int cp = body.indexOf("href=\"/indicators/CP-PLANS\"");
+        assertTrue(cp > 0 && body.indexOf("Higher than England, lower than similar authorities", cp) > cp, body);
+        assertFalse(body.contains("than England and similar authorities"), "MASH's comparison is for another period: nothing said");
+    }
+
+    @Test
     void theFiltersTravelInTheUrlAndOnToTheServices() {
         String body = board("manager", "/board?period=2017April&priority=7&agency=CSC").body();
         List<String> ind = indicators.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
@@ -178,7 +195,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(act.contains("/api/v1/actions?agency=CSC&priority=7&delivery=OVERDUE&page=0&size=20"), act.toString());
         assertTrue(act.containsAll(List.of("/api/v1/rollups?by=agency&overdueActions=false",
                 "/api/v1/rollups?by=priority&overdueActions=false")), act.toString());
-        assertEquals(12, ind.size() + aud.size() + act.size(), "one call per panel, none per indicator: " + ind + aud + act);
+        assertEquals(13, ind.size() + aud.size() + act.size(), "one call per panel, none per indicator: " + ind + aud + act);
 
         assertTrue(body.contains("Period: 2017/18") && body.contains("Priority: Priority 7") && body.contains("Agency: CSC"), "active filters shown");
         assertTrue(body.contains("<option value=\"2017April\" selected=\"selected\">2017/18</option>"), "the form keeps the chosen period");

@@ -215,6 +215,15 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                     .form("rag", "GREEN", "version", "0"),
             route("GET", "/themes", SIGNED_IN_PAGE),
             route("GET", "/themes/{code}", SIGNED_IN_PAGE).real("code", "NEGLECT"),
+            route("GET", "/benchmarks", SIGNED_IN_PAGE),
+            route("GET", "/benchmarks.csv", SIGNED_IN_PAGE),
+            route("GET", "/benchmarks/place", SIGNED_IN_PAGE),
+            route("POST", "/benchmarks/place", MANAGER_FORM).form("laCode", "931", "neighbourModel", "2021", "version", "0"),
+            route("GET", "/benchmarks/mappings/{code}", BOARD_PAGE).real("code", "MASH-TIMELINESS"),
+            route("POST", "/benchmarks/mappings/{code}", MANAGER_FORM).real("code", "MASH-TIMELINESS")
+                    .form("measure", "rate_per_10000", "filters", "population_type:All", "targetFrom", "ENGLAND"),
+            route("POST", "/benchmarks/mappings/{code}/import", MANAGER_FORM).real("code", "MASH-TIMELINESS")
+                    .form("csv", "time_period,geographic_level\n2024,National\n", "action", "import"),
             route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
             route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE));
 
@@ -351,7 +360,25 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                     "password", "refused-password-123"),
             forged("POST /admin/agencies/{code}", "A's own agency, by A's lead", "tvp.lead", "/admin/agencies/TVP", 403,
                     "name", "Renamed", "code", "TVP", "version", "0"),
-            forged("POST /admin/agencies", "code = TVP2, by A's lead", "tvp.lead", "/admin/agencies", 403, "code", "TVP2", "name", "Mine"));
+            forged("POST /admin/agencies", "code = TVP2, by A's lead", "tvp.lead", "/admin/agencies", 403, "code", "TVP2", "name", "Mine"),
+            // How we compare (issue 16): the indicator is the path's; the place has no record but the partnership's one.
+            forged("POST /benchmarks/place", "code, indicator, agency in the form", "manager", "/benchmarks/place", 0,
+                    "laCode", "931", "neighbourModel", "2021", "version", "1", "code", "LAC", "indicator", "LAC", "agency", "TVP")
+                    .sends(303, "PUT /api/v1/benchmarks/place").carrying("\"laCode\":\"931\""),
+            forged("POST /benchmarks/place", "laCode = TVP's, by A's lead", "tvp.lead", "/benchmarks/place", 403,
+                    "laCode", "931", "neighbourModel", "2025"),
+            forged("POST /benchmarks/mappings/{code}", "code, indicator = LAC in the form", "manager", "/benchmarks/mappings/MASH-TIMELINESS", 0,
+                    "measure", "rate_per_10000", "filters", "", "code", "LAC", "indicator", "LAC", "indicatorCode", "LAC")
+                    .sends(303, "PUT /api/v1/benchmarks/mappings/MASH-TIMELINESS").carrying("\"measure\":\"rate_per_10000\""),
+            forged("POST /benchmarks/mappings/{code}", "a mapping, by A's lead", "tvp.lead", "/benchmarks/mappings/MASH-TIMELINESS", 403,
+                    "measure", "rate_per_10000", "code", "MASH-TIMELINESS"),
+            forged("POST /benchmarks/mappings/{code}/import", "indicator, measure, filter = others in the form", "manager",
+                    "/benchmarks/mappings/MASH-TIMELINESS/import", 0, "csv", "time_period,geographic_level\n2024,National\n",
+                    "action", "import", "indicator", "LAC", "measure", "other_column", "filter", "x:y", "dryRun", "true")
+                    .sends(303, "POST /api/v1/benchmarks/import?format=ees&indicator=MASH-TIMELINESS&measure=rate_per_10000&dryRun=false")
+                    .carrying("time_period,geographic_level"),
+            forged("POST /benchmarks/mappings/{code}/import", "a file, by A's lead", "tvp.lead", "/benchmarks/mappings/MASH-TIMELINESS/import",
+                    403, "csv", "time_period\n2024\n", "action", "import"));
 
     /** Write routes whose form names no agency, record or parent, with why. */
     static final Map<String, String> NO_RECORD_FIELDS = Map.of(
@@ -429,6 +456,15 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
         indicators.on("GET " + indicator + "/baselines", "[]");
         indicators.on("GET " + indicator + "/benchmarks", "[]");
         indicators.on("GET /api/v1/submissions*", "{\"agencies\":[]}");
+        indicators.on("GET /api/v1/benchmarks/place", "{\"laCode\":\"931\",\"laName\":\"Oxfordshire\",\"neighbourModel\":\"2025\","
+                + "\"neighbours\":[],\"version\":1,\"updatedBy\":\"manager\"}");
+        indicators.on("PUT /api/v1/benchmarks/place", "{\"laCode\":\"931\",\"neighbourModel\":\"2021\",\"version\":2}");
+        indicators.on("GET /api/v1/benchmarks/mappings/MASH-TIMELINESS", "{\"indicator\":\"MASH-TIMELINESS\",\"measure\":\"rate_per_10000\","
+                + "\"filters\":[],\"version\":1,\"updatedBy\":\"manager\"}");
+        indicators.on("PUT /api/v1/benchmarks/mappings/MASH-TIMELINESS", "{\"indicator\":\"MASH-TIMELINESS\",\"measure\":\"rate_per_10000\","
+                + "\"filters\":[],\"version\":2}");
+        indicators.on("POST /api/v1/benchmarks/import", "{\"imported\":1,\"valid\":1,\"geographies\":1,\"periods\":[\"2024April\"],"
+                + "\"suppressed\":0,\"dryRun\":false,\"errors\":[]}");
         indicators.on("POST /api/v1/indicators/LAC/values/2017April/approve", "{\"status\":\"APPROVED\"}");
         indicators.on("POST /api/v1/indicators/LAC/values/2017April/return", "{\"status\":\"RETURNED\"}");
     }

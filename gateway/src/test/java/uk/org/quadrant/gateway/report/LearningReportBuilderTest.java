@@ -9,6 +9,7 @@ import uk.org.quadrant.gateway.clients.actions.ActionUpdate;
 import uk.org.quadrant.gateway.clients.audits.AcrossAuditsGrades;
 import uk.org.quadrant.gateway.clients.audits.Audit;
 import uk.org.quadrant.gateway.clients.audits.ThemeAnalysis;
+import uk.org.quadrant.gateway.clients.indicators.BenchmarkSummary;
 import uk.org.quadrant.gateway.clients.indicators.ScorecardRow;
 import uk.org.quadrant.gateway.report.LearningReport.IndicatorFigure;
 
@@ -73,6 +74,37 @@ class LearningReportBuilderTest {
         assertFalse(YEAR.holds("201703"));
         assertFalse(YEAR.holds("2018AprilQ1"));
         assertFalse(YEAR.holds("nonsense"));
+    }
+
+    /**
+     * How the year's figures compare (issue 16): CP-PLANS has published figures for 2017/18, so the report says
+     * how it compares; LAC's comparison is for another period and MASH-TIMELINESS has none, so they read as before.
+     * A target taken from a benchmark says so.
+     */
+    @Test
+    void theQuantitativeSectionSaysHowEachFigureComparesWhenThereIsAComparisonForItsPeriod() throws IOException {
+        ReportSources a = all();
+        BenchmarkSummary summary = JSON.readValue("""
+                {"indicators":[{"indicator":"CP-PLANS","period":"2017April","value":40,"england":35,"neighboursMean":38},
+                               {"indicator":"LAC","period":"2024April","value":51,"england":70,"neighboursMean":55}]}""", BenchmarkSummary.class);
+        List<ScorecardRow> scorecard = a.scorecard().data().stream().map(r -> !"MASH-TIMELINESS".equals(r.code()) ? r
+                : new ScorecardRow(r.code(), r.title(), r.unit(), r.polarity(), r.priority(), r.ownerAgency(), r.period(), r.periodLabel(),
+                r.value(), null, r.rag(), r.direction(), r.previousValue(), r.change(), r.changePercent(), r.benchmarks(), r.status(),
+                r.comment(), r.outlier(), r.trend(), "ENGLAND")).toList();
+        LearningReport report = build(new ReportSources(Panel.of(scorecard, "indicators-service"), a.audits(), a.grades(),
+                a.qualitativeThemes(), a.practitionerThemes(), a.familiesThemes(), a.actions(), a.updates(),
+                Panel.of(summary, "indicators-service")));
+        LearningReport.Quantitative q = report.quantitative().data();
+        IndicatorFigure cp = q.offTarget().get(0);
+        assertEquals("Higher than England and similar authorities", cp.compared());
+        assertEquals("Children subject to a child protection plan. Higher than England and similar authorities", cp.titleAndComparison());
+        assertEquals("At or better than England", q.offTarget().get(1).target(), "MASH's target comes from England");
+        assertEquals(null, q.offTarget().get(1).compared());
+        assertEquals(null, q.worsening().get(0).compared(), "LAC's comparison is for 2024/25, not this year");
+        List<String> points = report.summary().get(0).points();
+        assertTrue(points.contains("Children subject to a child protection plan (2017/18) was 730 against a target of 650 (red), "
+                + "569 to 730 (+161, +28.3 %); higher than England and similar authorities."), points::toString);
+        assertTrue(points.contains("Children looked after (2017/18) is getting worse, 667 to 691 (+24, +3.6 %)."), points::toString);
     }
 
     @Test

@@ -146,7 +146,7 @@ class LearningReportPageTest implements TestPropertyProvider {
     }
 
     @Test
-    void eightCallsCarryTheUsersTokenAndTheYearsBounds() {
+    void nineCallsCarryTheUsersTokenAndTheYearsBounds() {
         Browserless browser = signedIn("manager");
         services.values().forEach(ServiceStandIn::clear);
         assertEquals(200, browser.get(PAGE).status());
@@ -155,6 +155,7 @@ class LearningReportPageTest implements TestPropertyProvider {
         String range = "from=2017-04-01&to=2018-03-31";
         Set<String> expected = Set.of(
                 "indicators GET /api/v1/scorecard?period=2017April",
+                "indicators GET /api/v1/benchmarks?period=2017April",
                 "audits GET /api/v1/audits",
                 "audits GET /api/v1/grades?" + range,
                 "audits GET /api/v1/themes/analysis?" + range + "&quadrant=QUALITATIVE",
@@ -162,7 +163,7 @@ class LearningReportPageTest implements TestPropertyProvider {
                 "audits GET /api/v1/themes/analysis?" + range + "&quadrant=CHILDREN_AND_FAMILIES",
                 "actions GET /api/v1/actions",
                 "actions GET /api/v1/updates?" + range);
-        assertEquals(8, received.size(), "one bulk call each, never one per indicator, audit or action: " + received);
+        assertEquals(9, received.size(), "one bulk call each, never one per indicator, audit or action: " + received);
         assertEquals(expected, Set.copyOf(received.stream().map(r -> r.substring(0, r.indexOf(" | "))).toList()), received::toString);
         received.forEach(r -> assertTrue(r.endsWith(" | " + bearer), "the user's own token: " + r));
     }

@@ -5,12 +5,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.benchmarks.ComparisonSection;
+import uk.org.quadrant.gateway.benchmarks.ComparisonWording;
 import uk.org.quadrant.gateway.web.charts.TrendChart;
 import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 import uk.org.quadrant.gateway.clients.Calls;
 import uk.org.quadrant.gateway.clients.Downstream;
 import uk.org.quadrant.gateway.clients.Panel;
 import uk.org.quadrant.gateway.clients.Reply;
+import uk.org.quadrant.gateway.clients.indicators.Comparison;
 import uk.org.quadrant.gateway.clients.indicators.Figure;
 import uk.org.quadrant.gateway.clients.indicators.Indicator;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
@@ -73,6 +76,7 @@ public class IndicatorPageModel {
         CompletableFuture<Reply<List<Figure>>> targets = calls.read(Service.INDICATORS, () -> indicators.targets(code));
         CompletableFuture<Reply<List<Figure>>> baselines = calls.read(Service.INDICATORS, () -> indicators.baselines(code));
         CompletableFuture<Reply<List<Figure>>> benchmarks = calls.read(Service.INDICATORS, () -> indicators.benchmarks(code));
+        CompletableFuture<Reply<List<Comparison>>> comparisons = calls.read(Service.INDICATORS, () -> indicators.comparisonSeries(code));
 
         Reply<Indicator> def = Calls.require(definition);
         if (def.status() == 404 || def.status() == 403) {
@@ -92,6 +96,7 @@ public class IndicatorPageModel {
         model.put("seriesAgency", points.map(rows -> rows.isEmpty() ? String.valueOf(indicator.ownerAgency()) : String.valueOf(rows.get(0).agency())));
         model.put("references", references(targets, baselines, benchmarks));
         model.put("csvHref", "/indicators/" + code + "/series.csv");
+        model.put("comparison", ComparisonSection.of(indicator, comparisons));
         return model;
     }
 
@@ -188,11 +193,20 @@ public class IndicatorPageModel {
             }
             out.add(new SeriesRow(r.periodLabel(), r.rag(), TrendChart.ragText(String.valueOf(r.rag())),
                     r.value() == null ? "No value" : text(r.value()),
-                    r.target() == null ? "No target" : text(r.target()),
+                    targetText(r),
                     r.changePercent() == null ? "" : text(r.changePercent()) + " %",
                     r.status() == null ? "" : words(r.status()), link, linkText));
         }
         return out;
+    }
+
+    /** The target, and where it comes from when it is a benchmark: "560 (at or better than England)". */
+    static String targetText(SeriesPoint r) {
+        String from = ComparisonWording.targetFrom(r.targetFrom());
+        if (r.target() == null) {
+            return from == null ? "No target" : "Target " + from;
+        }
+        return from == null ? text(r.target()) : text(r.target()) + " (" + from + ")";
     }
 
     /** Each period's commentary, newest first. */

@@ -1,6 +1,7 @@
 package uk.org.quadrant.gateway.clients.indicators;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.Format;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -90,6 +91,61 @@ public interface IndicatorsClient {
 
     @Delete("/api/v1/indicators/{code}/benchmarks/{period}/{comparator}")
     CompletableFuture<HttpResponse<Void>> removeBenchmark(String code, String period, String comparator);
+
+    // ---- how we compare (issue 16) ------------------------------------------------------------------
+
+    /** How the indicator's published figure for a period compares with England, the region and the neighbours. */
+    @Get("/api/v1/indicators/{code}/comparison{?period}")
+    CompletableFuture<HttpResponse<Comparison>> comparison(String code, @QueryValue @Nullable String period);
+
+    /** Every period with published figures, oldest first: the chart over time. */
+    @Get("/api/v1/indicators/{code}/comparison/series")
+    CompletableFuture<HttpResponse<List<Comparison>>> comparisonSeries(String code);
+
+    /**
+     * The place and every mapped indicator at its latest published period, or at {@code period} when one
+     * is given (the board's and the report's period: a line whose period differs is not that period's).
+     */
+    @Get("/api/v1/benchmarks{?period}")
+    CompletableFuture<HttpResponse<BenchmarkSummary>> benchmarkSummary(@QueryValue @Nullable String period);
+
+    @Get("/api/v1/benchmarks/place")
+    CompletableFuture<HttpResponse<Place>> place();
+
+    /** Sets the local authority and neighbour model (manager; {@code version} as read, 409 when changed meanwhile). */
+    @Put("/api/v1/benchmarks/place")
+    CompletableFuture<HttpResponse<Place>> setPlace(@Body PlaceRequest place);
+
+    /** Every indicator's mapping to published statistics. */
+    @Get("/api/v1/benchmarks/mappings")
+    CompletableFuture<HttpResponse<List<BenchmarkMapping>>> mappings();
+
+    @Get("/api/v1/benchmarks/mappings/{code}")
+    CompletableFuture<HttpResponse<BenchmarkMapping>> mapping(String code);
+
+    @Put("/api/v1/benchmarks/mappings/{code}")
+    CompletableFuture<HttpResponse<BenchmarkMapping>> map(String code, @Body MappingRequest mapping);
+
+    /**
+     * An EES tidy CSV for one indicator: checked only ({@code dryRun=true}) or imported, all or nothing;
+     * each filter ("column:value") is its own {@code filter=} parameter. The file goes as it came, in UTF-8.
+     */
+    @Post(value = "/api/v1/benchmarks/import", produces = "text/csv", consumes = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<ImportResult>> importEes(@QueryValue String format, @QueryValue String indicator,
+                                                            @QueryValue String measure, @QueryValue @Format("MULTI") @Nullable List<String> filter,
+                                                            @QueryValue boolean dryRun, @QueryValue @Nullable String fileName,
+                                                            @Body byte[] csv);
+
+    /** The place as the manager's form sends it: {@code {"laCode":"931","neighbourModel":"2025","version":3}}. */
+    @Serdeable
+    record PlaceRequest(String laCode, String neighbourModel, @Nullable Long version) {
+    }
+
+    /** A mapping as the manager's form sends it ({@code version} to change an existing one). */
+    @Serdeable
+    record MappingRequest(String measure, List<String> filters, @Nullable String dataSetId, @Nullable Boolean countToRate,
+                          @Nullable String targetFrom, @Nullable Long version) {
+    }
 
     /** An indicator's definition as the admin form sends it ({@code version} only when changing one). */
     @Serdeable

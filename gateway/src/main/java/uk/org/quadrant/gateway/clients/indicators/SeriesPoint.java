@@ -6,7 +6,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** One period of an indicator's series for one agency, with its RAG, change and benchmarks. */
+/**
+ * One period of an indicator's series for one agency, with its RAG, change and benchmarks; {@code targetFrom}
+ * names the benchmark the target comes from when it is one (as on {@link ScorecardRow}).
+ */
 @Serdeable
 public record SeriesPoint(String period, @Nullable String periodLabel, @Nullable String agency, @Nullable BigDecimal value,
                           @Nullable BigDecimal numerator, @Nullable BigDecimal denominator, @Nullable BigDecimal target,
@@ -14,5 +17,5 @@ public record SeriesPoint(String period, @Nullable String periodLabel, @Nullable
                           @Nullable BigDecimal change, @Nullable BigDecimal changePercent, @Nullable BigDecimal baseline,
                           @Nullable Boolean beatsBaseline, @Nullable Map<String, BigDecimal> benchmarks,
                           @Nullable Map<String, BigDecimal> benchmarkGaps, @Nullable String status, @Nullable String comment,
-                          @Nullable Boolean outlier) {
+                          @Nullable Boolean outlier, @Nullable String targetFrom) {
 }

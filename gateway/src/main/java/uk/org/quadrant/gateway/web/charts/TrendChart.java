@@ -149,7 +149,7 @@ public final class TrendChart {
         return TOP + (axis.high() - value) * plotHeight() / (axis.high() - axis.low());
     }
 
-    private static void axes(StringBuilder out, Axis axis, String valueLabel, List<Point> points) {
+    static void axes(StringBuilder out, Axis axis, String valueLabel, List<Point> points) {
         out.append("<g class=\"quadrant-trend-chart__axes\">");
         for (double t : axis.ticks()) {
             double y = y(t, axis);

@@ -32,7 +32,10 @@ public enum Notice {
     FIGURE_SET("%s set."),
     FIGURE_REMOVED("%s removed."),
     THEME_ADDED("Theme %s added."),
-    THEME_SAVED("Theme %s saved.");
+    THEME_SAVED("Theme %s saved."),
+    MAPPING_SAVED("Mapping of %s to published statistics saved."),
+    FIGURES_IMPORTED("Published figures for %s imported."),
+    PLACE_SAVED("The partnership's place saved.");
 
     private final String text;
 

@@ -59,6 +59,30 @@ class IndicatorPagesTest implements TestPropertyProvider {
             .on("/api/v1/indicators/CP-PLANS/benchmarks", """
                     [{"indicatorCode":"CP-PLANS","period":"2017April","periodLabel":"2017/18","comparator":"England","value":560}]""")
             .on("/api/v1/indicators/CP-PLANS/series.csv", new ServiceStandIn.Answer(200, "text/csv; charset=utf-8", CSV))
+            .on("/api/v1/indicators/CP-PLANS/comparison/series", """
+                    [{"indicator":"CP-PLANS","title":"Children subject to a child protection plan","unit":"COUNT","polarity":"LOWER_IS_BETTER",
+                      "period":"2016April","periodLabel":"2016/17","la":{"code":"931","name":"Oxfordshire","value":null,"suppressed":"c","localValue":607},
+                      "england":{"code":"E92000001","name":"England","value":43},"region":{"code":"E12000008","name":"South East","value":39},
+                      "neighbours":{"model":"2025","mean":37,"median":36,"withData":3,"members":[]},"rank":{"position":null,"of":150},"quartile":null,
+                      "versus":{},"source":null},
+                     {"indicator":"CP-PLANS","title":"Children subject to a child protection plan","unit":"COUNT","polarity":"LOWER_IS_BETTER",
+                      "period":"2017April","periodLabel":"2017/18","la":{"code":"931","name":"Oxfordshire","value":40,"localValue":730},
+                      "england":{"code":"E92000001","name":"England","value":45},"region":{"code":"E12000008","name":"South East","value":41},
+                      "neighbours":{"model":"2025","mean":38.33,"median":38,"withData":3,"members":[
+                        {"code":"869","name":"West Berkshire","value":35,"closeness":"VERY_CLOSE"},
+                        {"code":"825","name":"Buckinghamshire","value":38,"closeness":"CLOSE"},
+                        {"code":"886","name":"Kent","value":42,"closeness":"SOMEWHAT_CLOSE"},
+                        {"code":"850","name":"Hampshire","value":null,"suppressed":"x","closeness":"CLOSE"}]},
+                      "rank":{"position":30,"of":152},"quartile":"B",
+                      "versus":{"england":{"difference":-5,"relation":"LOWER","better":true}},
+                      "source":{"importId":4,"file":"cp_plans_2018.csv","importedAt":"2026-12-01T10:00:00Z","importedBy":"manager"}}]""")
+            .on("/api/v1/indicators/BENCH", DEFINITION.formatted("BENCH"))
+            .on("/api/v1/indicators/BENCH/series", """
+                    [{"period":"2017April","periodLabel":"2017/18","agency":"CSC","value":40,"target":38.33,"rag":"RED","direction":"WORSENING",
+                      "changePercent":null,"benchmarks":{},"status":"APPROVED","comment":null,"targetFrom":"NEIGHBOURS_MEAN"}]""")
+            .on("/api/v1/indicators/BENCH/targets", "[]")
+            .on("/api/v1/indicators/BENCH/baselines", "[]")
+            .on("/api/v1/indicators/BENCH/benchmarks", "[]")
             .on("/api/v1/indicators/HIDDEN", DEFINITION.formatted("HIDDEN"))
             .on("/api/v1/indicators/HIDDEN/series", 404, "{\"status\":404}")
             .on("/api/v1/indicators/BROKEN", DEFINITION.formatted("BROKEN"))
@@ -127,6 +151,43 @@ class IndicatorPagesTest implements TestPropertyProvider {
         assertFalse(body.contains("/board/submissions"), "nor approvals");
         String session = browser.cookie("quadrant_session").orElseThrow();
         indicators.received().forEach(r -> assertEquals("Bearer " + session, r.authorization(), r.toString()));
+    }
+
+    @Test
+    void theIndicatorPageSaysHowItComparesInWordsAChartAndTables() {
+        String body = signedIn("tvp.user").get("/indicators/CP-PLANS").body();
+        assertTrue(asked().contains("/api/v1/indicators/CP-PLANS/comparison/series"), asked().toString());
+        assertTrue(body.contains("<h2 class=\"govuk-heading-m\" id=\"comparison-heading\">How it compares</h2>"), body);
+        assertTrue(body.contains("40 in 2017/18: below England, above the neighbours&#39; mean; 3rd of 4 with its neighbours;"
+                + " quartile B (the second best quarter of local authorities)."), "the plain-English sentence: " + body);
+        // the figures beside it: published and local, England, region, the neighbours, rank and band
+        assertTrue(body.contains("Published figure (Oxfordshire)") && body.contains("Quadrant&#39;s own figure") && body.contains(">730</dd>"), body);
+        assertTrue(body.contains("South East (region)") && body.contains("38.33 (3 of 4 neighbours with data)"), body);
+        assertTrue(body.contains("30th of 152 local authorities"), body);
+        // the chart over time and its table alternative; a suppressed figure in words, never 0
+        assertTrue(body.contains("quadrant-comparison-chart") && body.contains("role=\"img\""), "the chart");
+        assertTrue(body.matches("(?s).*>2016/17</th>\\s*<td[^>]*>not published \\(c\\)</td>\\s*<td[^>]*>43</td>\\s*<td[^>]*>39</td>"
+                + "\\s*<td[^>]*>37</td>.*"), body);
+        assertTrue(body.matches("(?s).*>2017/18</th>\\s*<td[^>]*>40</td>\\s*<td[^>]*>45</td>\\s*<td[^>]*>41</td>\\s*<td[^>]*>38.33</td>.*"), body);
+        // the neighbours with their closeness in words
+        assertTrue(body.matches("(?s).*>West Berkshire</th>\\s*<td[^>]*>35</td>\\s*<td[^>]*>Very close</td>.*"), body);
+        assertTrue(body.matches("(?s).*>Hampshire</th>\\s*<td[^>]*>not published \\(x\\)</td>\\s*<td[^>]*>Close</td>.*"), body);
+        // where it came from
+        assertTrue(body.contains("file cp_plans_2018.csv, imported on 1 December 2026 by manager."), body);
+        assertFalse(body.contains("Map it to published statistics"), "an agency user gets no mapping link");
+    }
+
+    @Test
+    void anIndicatorWithoutPublishedFiguresSaysSoAndTheManagerMayMapIt() {
+        String body = signedIn("manager").get("/indicators/BROKEN").body();
+        assertTrue(body.contains("This indicator has no published figures to compare with."), body);
+        assertTrue(body.contains("href=\"/benchmarks/mappings/BROKEN\""), body);
+    }
+
+    @Test
+    void aTargetTakenFromABenchmarkSaysSo() {
+        String body = signedIn("chair").get("/indicators/BENCH").body();
+        assertTrue(body.contains("38.33 (at or better than the neighbours&#39; mean)"), body);
     }
 
     @Test

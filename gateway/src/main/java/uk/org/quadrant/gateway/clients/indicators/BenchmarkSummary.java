@@ -1,0 +1,26 @@
+package uk.org.quadrant.gateway.clients.indicators;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Every mapped indicator at its latest published period ({@code GET /api/v1/benchmarks}), with the
+ * partnership's place: the {@code /benchmarks} page, the board's exceptions and the annual report.
+ * A line's figures are null until something is imported for it.
+ */
+@Serdeable
+public record BenchmarkSummary(@Nullable Place place, @Nullable List<Line> indicators) {
+
+    /** One mapped indicator: its published and local figures, England, region, neighbours' mean, rank, quartile, standing. */
+    @Serdeable
+    public record Line(String indicator, @Nullable String title, @Nullable String unit, @Nullable String polarity,
+                       @Nullable String measure, @Nullable String targetFrom, @Nullable String period, @Nullable String periodLabel,
+                       @Nullable BigDecimal value, @Nullable String suppressed, @Nullable BigDecimal localValue,
+                       @Nullable BigDecimal england, @Nullable BigDecimal region, @Nullable BigDecimal neighboursMean,
+                       @Nullable Comparison.Rank rank, @Nullable String quartile, @Nullable Comparison.Versus versus,
+                       @Nullable Comparison.Source source) {
+    }
+}
