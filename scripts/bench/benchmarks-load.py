@@ -4,7 +4,8 @@
   benchmarks-load.py --gateway URL --indicators URL --token T --file EES.csv [--indicators-count N]
                      [--samples S] [--prefix P]
 
-1. defines N indicators (P-001 …, half COUNT lower-is-better, half RATE_PER_10K higher-is-better,
+1. defines N indicators (P-001 …, half COUNT lower-is-better, half RATE_PER_10K higher-is-better (the
+   rate worked out from the counts and the ONS populations),
    one in five NEUTRAL) through the indicators-service API, maps each to the file's
    children_count for "children looked after on 31 March", and imports the file for each: the
    first import is a dry run, every import is timed (the file as published, about 2,500 rows);
@@ -70,6 +71,8 @@ def main():
         definition = {"code": code, "title": f"Benchmark check {i}", "unit": "RATE_PER_10K" if rate else "COUNT",
                       "polarity": polarity, "frequency": "FINANCIAL_YEAR", "ownerAgency": "CSC", "priority": 5,
                       "published": True}
+        if rate:
+            definition["population"] = "UNDER_18"  # rates per 10,000 children from the ONS populations
         status, body, _ = call("POST", f"{a.indicators}/api/v1/indicators", a.token, definition)
         if status not in (200, 201, 409):
             failures.append(f"define {code}: {status} {body[:200]!r}")
