@@ -150,7 +150,7 @@ public class AgencyTasks {
                     tasks.add(new Task(RETURN, name, href, when + (reason == null ? "Returned by the board manager"
                             : "Returned by the board manager: " + reason), TaskStatus.RETURNED, due, urgency));
                 }
-                case "DRAFT" -> tasks.add(new Task(RETURN, name, href, when + "Draft saved, not yet submitted", TaskStatus.IN_PROGRESS,
+                case "DRAFT" -> tasks.add(new Task(RETURN, name, href, when + "Draft saved, not yet submitted: ready to check and submit", TaskStatus.IN_PROGRESS,
                         due, urgency));
                 default -> tasks.add(new Task(RETURN, name, href, when + "No value entered yet", TaskStatus.NOT_STARTED, due, urgency));
             }
