@@ -60,7 +60,8 @@ class AgencyHomeController {
         model.put("ownAgency", agency.code().equals(user.agencyCode()));
         model.put("mayAct", user.mayWrite());
         model.put("asAt", Dates.words(periods.asAt()));
-        model.put("panels", tasks.compose(request, agency.code()));
+        model.put("returnsDueDays", periods.returnsDueDays());
+        model.put("todo", TodoList.of(tasks.compose(request, agency.code()), periods.asAt()));
         Notice.parse(notice).ifPresent(n -> model.put("notice", n.text()));
         return model;
     }

@@ -41,6 +41,10 @@ public class AgencyTasks {
 
     /** An action with no progress update for this long needs one, whatever its delivery RAG. */
     static final int STALE_MONTHS = 3;
+    static final String RETURN = "Performance data";
+    static final String ACTION = "Action";
+    static final String AUDIT = "Audit";
+    static final String STANDARD = "Section 11 standard";
     private static final List<String> CASE_AUDITS = List.of("MULTI_AGENCY_CASE_AUDIT", "SINGLE_AGENCY_AUDIT");
     private static final List<String> OPEN_AUDITS = List.of("PLANNED", "IN_PROGRESS");
 
@@ -131,22 +135,26 @@ public class AgencyTasks {
             }
         }
         List<Task> tasks = new ArrayList<>();
+        LocalDate asAt = periods.asAt();
         for (Owed o : owed) {
             String code = String.valueOf(o.item().code());
             String href = "/agency/" + agency + "/values/" + code + "/" + o.period();
             String name = o.item().title() + " (" + o.periodLabel() + ")";
+            LocalDate due = periods.deadline(o.period());
+            Urgency urgency = Urgency.of(due, asAt);
+            String when = dueText(due, urgency);
             switch (String.valueOf(o.item().status())) {
                 case "RETURNED" -> {
                     Panel<Value> value = Calls.panel(reasons.get(o), Service.INDICATORS, Reply::body);
                     Object reason = value.available() && value.data() != null ? value.data().returnReason() : null;
-                    tasks.add(new Task(name, href, reason == null ? "Returned by the board manager"
-                            : "Returned by the board manager: " + reason, TaskStatus.RETURNED));
+                    tasks.add(new Task(RETURN, name, href, when + (reason == null ? "Returned by the board manager"
+                            : "Returned by the board manager: " + reason), TaskStatus.RETURNED, due, urgency));
                 }
-                case "DRAFT" -> tasks.add(new Task(name, href, "Draft saved, not yet submitted", TaskStatus.IN_PROGRESS));
-                default -> tasks.add(new Task(name, href, "No value entered yet", TaskStatus.NOT_STARTED));
+                case "DRAFT" -> tasks.add(new Task(RETURN, name, href, when + "Draft saved, not yet submitted: ready to check and submit", TaskStatus.IN_PROGRESS,
+                        due, urgency));
+                default -> tasks.add(new Task(RETURN, name, href, when + "No value entered yet", TaskStatus.NOT_STARTED, due, urgency));
             }
         }
-        tasks.sort(Comparator.comparing((Task t) -> t.status() != TaskStatus.RETURNED));
         return Panel.of(new Values(tasks, dueCount, done, periodsDue), Service.INDICATORS.displayName());
     }
 
@@ -172,12 +180,16 @@ public class AgencyTasks {
             why.add(last == null ? "No progress update yet" : "Last update " + Dates.words(a.lastUpdateAt()));
             String name = a.ref() + ": " + a.action();
             TaskStatus status = "NOT_STARTED".equals(a.status()) ? TaskStatus.NOT_STARTED : TaskStatus.IN_PROGRESS;
-            tasks.add(new Task(name, "/actions/" + a.id() + "/update", String.join(". ", why), status));
+            LocalDate due = date(a.dueDate());
+            // Late for delivery is late; at risk, or without an update for three months, owes an update now.
+            Urgency urgency = delivery.equals("OVERDUE") || Urgency.of(due, periods.asAt()) == Urgency.LATE
+                    ? Urgency.LATE : Urgency.DUE_SOON;
+            tasks.add(new Task(ACTION, name, "/actions/" + a.id() + "/update", String.join(". ", why), status, due, urgency));
         }
         return tasks;
     }
 
-    private static List<Task> auditTasks(List<Audit> rows, String agency) {
+    private List<Task> auditTasks(List<Audit> rows, String agency) {
         List<Task> tasks = new ArrayList<>();
         for (Audit a : rows) {
             boolean takesPart = agency.equals(a.leadAgency()) || a.participants().contains(agency);
@@ -188,8 +200,9 @@ public class AgencyTasks {
             String href = "/audits/" + a.id() + (grades ? "/cases/new" : "/findings/new");
             String hint = (grades ? "Record case grades and findings" : "Record findings")
                     + (a.plannedEnd() != null ? ". Planned to finish " + Dates.words(a.plannedEnd()) : "");
-            tasks.add(new Task(String.valueOf(a.title()), href, hint,
-                    "IN_PROGRESS".equals(a.status()) ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED));
+            LocalDate due = date(a.plannedEnd());
+            tasks.add(new Task(AUDIT, String.valueOf(a.title()), href, hint,
+                    "IN_PROGRESS".equals(a.status()) ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED, due, Urgency.of(due, periods.asAt())));
         }
         return tasks;
     }
@@ -209,13 +222,26 @@ public class AgencyTasks {
             String href = "/self-assessment/" + current.id() + "/standards/" + s.code();
             String rag = s.rag();
             if (rag == null) {
-                tasks.add(new Task(s.code() + ": " + s.title(), href, "Not yet rated", TaskStatus.NOT_STARTED));
+                tasks.add(new Task(STANDARD, s.code() + ": " + s.title(), href, "Not yet rated", TaskStatus.NOT_STARTED, null, Urgency.LATER));
             } else {
                 rated++;
-                tasks.add(new Task(s.code() + ": " + s.title(), href, "Rated " + rag, TaskStatus.COMPLETED));
+                tasks.add(new Task(STANDARD, s.code() + ": " + s.title(), href, "Rated " + rag, TaskStatus.COMPLETED, null, Urgency.LATER));
             }
         }
         return new SelfAssessment(Periods.label(String.valueOf(current.cycle())), tasks, rated, standards.size());
+    }
+
+    /** "Late: was due 30 April 2018. " or "Due 31 May 2018. " before the rest of a return's hint. */
+    private static String dueText(LocalDate due, Urgency urgency) {
+        if (due == null) {
+            return "";
+        }
+        return (urgency == Urgency.LATE ? "Late: was due " : "Due ") + Dates.words(due.toString()) + ". ";
+    }
+
+    private static LocalDate date(Object o) {
+        Instant instant = instant(o);
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

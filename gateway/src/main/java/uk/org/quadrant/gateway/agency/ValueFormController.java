@@ -117,7 +117,7 @@ class ValueFormController {
             return failed(saved, calls, user, agency, indicator, period, posted, back, null);
         }
         if (!submit) {
-            return Form.done(back, Notice.VALUE_SAVED);
+            return Form.done(back, maySubmit(user, code) ? Notice.VALUE_SAVED : Notice.VALUE_SAVED_FOR_LEAD);
         }
         IndicatorsClient.Decision act = new IndicatorsClient.Decision(code,
                 saved.reply().body() instanceof Value v ? v.version() : null, null);

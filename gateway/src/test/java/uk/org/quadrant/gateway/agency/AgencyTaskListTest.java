@@ -100,7 +100,7 @@ class AgencyTaskListTest extends FormsTestBase {
         assertTrue(body.contains("2018/19"), body);
         assertTrue(body.contains("1 of 2"), body);
         assertTrue(body.contains("href=\"/self-assessment/21/standards/S11-2\""), body);
-        assertTrue(body.contains("Completed"), body);
+        assertFalse(body.contains("href=\"/self-assessment/21/standards/S11-1\""), "a rated standard is done, not owed");
         assertFalse(body.contains("/self-assessment/11/"), "last cycle");
         // every call carried the user's own token
         String bearer = bearerOf(browser);
@@ -110,6 +110,37 @@ class AgencyTaskListTest extends FormsTestBase {
         }
         assertEquals(6, indicators.received().stream().filter(r -> r.pathAndQuery().startsWith("/api/v1/submissions")).count(),
                 "one submissions call per frequency");
+    }
+
+    @Test
+    void theAreaIsOneToDoListMostUrgentFirstEachWithItsDueDate() {
+        String body = signedIn("csc.user").get("/agency/CSC").body();
+        // The summary line, as at 15 May 2018: 2017/18 ended 31 March, so its figures were due 30 April.
+        assertTrue(body.contains("3 returns owed, all late. 2 actions need an update. 2 open audits to contribute to. "
+                + "1 Section 11 standard to rate."), body);
+        int late = body.indexOf("id=\"late\"");
+        int soon = body.indexOf("id=\"due-soon\"");
+        int later = body.indexOf("id=\"later\"");
+        assertTrue(late > 0 && soon > late && later > soon, "late, then due soon, then later: " + body);
+        assertTrue(body.contains(">Late (4)<") && body.contains(">Due in the next 30 days (1)<") && body.contains(">Later, or no date set (3)<"),
+                body);
+        // Late: the overdue action (due 31 March) before the returns (due 30 April), the returned value first among them.
+        int action7 = body.indexOf("/actions/7/update");
+        int returned = body.indexOf("/values/CP-REPEAT/2017April");
+        int draft = body.indexOf("/values/LAC/2017April");
+        int missing = body.indexOf("/values/MASH-TIMELINESS/2017April");
+        assertTrue(late < action7 && action7 < returned && returned < draft && draft < missing && missing < soon, body);
+        assertTrue(body.contains("Late: was due 30 April 2018. Returned by the board manager: Figure double counts transfers in"), body);
+        // Due soon: the action that owes an update now; later: the audit planned to end 30 June 2018, then the undated.
+        int action9 = body.indexOf("/actions/9/update");
+        int audit3 = body.indexOf("/audits/3/cases/new");
+        assertTrue(soon < action9 && action9 < later && later < audit3, body);
+        assertTrue(body.indexOf("/audits/4/findings/new") > audit3 && body.indexOf("/self-assessment/21/standards/S11-2") > audit3, body);
+        // Each says what kind of task it is, in words.
+        assertTrue(body.contains(">Performance data<") && body.contains(">Action<") && body.contains(">Audit<")
+                && body.contains(">Section 11 standard<"), body);
+        assertTrue(body.contains("Returns submitted or approved: 1 of 4 for 2017/18.")
+                && body.contains("2018/19 Section 11 self-assessment: 1 of 2 standards rated."), body);
     }
 
     @Test

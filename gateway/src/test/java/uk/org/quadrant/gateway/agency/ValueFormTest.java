@@ -43,6 +43,7 @@ class ValueFormTest extends FormsTestBase {
         assertTrue(page.body().contains("name=\"version\" value=\"3\""), page.body());
         assertTrue(page.body().contains("Save as draft"));
         assertFalse(page.body().contains("Save and submit"), "only the lead submits");
+        assertTrue(page.body().contains("Your agency's lead submits returns to the board"), "the contributor is told who submits");
     }
 
     @Test
@@ -50,6 +51,7 @@ class ValueFormTest extends FormsTestBase {
         Browserless browser = signedIn("csc.lead");
         Page page = browser.get(FORM);
         assertTrue(page.body().contains("Save and submit"));
+        assertTrue(page.body().contains("sends the value to the board manager, who\n            approves it or returns it"), page.body());
         Page posted = browser.postForm(FORM, form(browser, page, "value", "", "numerator", "52", "denominator", "100",
                 "comment", "Improving after restructure", "version", "3", "action", "submit", "returnTo", "/agency/CSC"));
         assertEquals(303, posted.status(), posted.body());
@@ -69,7 +71,8 @@ class ValueFormTest extends FormsTestBase {
         assertEquals(VALUES + "/submit", submit.pathAndQuery());
         assertTrue(submit.body().contains("\"version\":4"), "submits the version the save produced: " + submit.body());
         Page home = browser.get(posted.location());
-        assertTrue(home.body().contains("Value saved and submitted for approval"), home.body());
+        assertTrue(home.body().contains("Value saved and submitted for approval. The board manager approves it or returns it"),
+                home.body());
     }
 
     @Test
@@ -78,7 +81,9 @@ class ValueFormTest extends FormsTestBase {
         Page page = browser.get(FORM);
         Page posted = browser.postForm(FORM, form(browser, page, "value", "47", "comment", "x", "version", "3", "action", "draft"));
         assertEquals(303, posted.status(), posted.body());
-        assertEquals("/agency/CSC?notice=VALUE_SAVED", posted.location());
+        assertEquals("/agency/CSC?notice=VALUE_SAVED_FOR_LEAD", posted.location());
+        assertTrue(browser.get(posted.location()).body().contains("Your agency&#39;s lead now sees it as ready to check and submit"),
+                "the contributor is told what happens next");
         assertEquals(1, indicators.writes().size());
         Page refused = browser.postForm(FORM, form(browser, page, "value", "47", "version", "3", "action", "submit"));
         assertEquals(403, refused.status(), "a contributor cannot submit");

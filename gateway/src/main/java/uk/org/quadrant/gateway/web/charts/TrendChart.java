@@ -70,8 +70,11 @@ public final class TrendChart {
 
         List<Double> ticks() {
             List<Double> out = new ArrayList<>();
+            // In decimal, so that 3 x 0.2 is 0.6 and not 0.6000000000000001 on the axis.
+            BigDecimal first = BigDecimal.valueOf(low);
+            BigDecimal by = BigDecimal.valueOf(step);
             for (int i = 0; low + i * step <= high + step / 1000; i++) {
-                out.add(low + i * step);
+                out.add(first.add(by.multiply(BigDecimal.valueOf(i))).doubleValue());
             }
             return out;
         }

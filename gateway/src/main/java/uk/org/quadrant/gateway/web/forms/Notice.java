@@ -12,8 +12,9 @@ import java.util.Optional;
  * {@code &subject=}, shown as plain text in its one place ({@code %s}).
  */
 public enum Notice {
-    VALUE_SAVED("Value saved as a draft"),
-    VALUE_SUBMITTED("Value saved and submitted for approval"),
+    VALUE_SAVED("Value saved as a draft. It is not with the board yet: submit it when it is ready"),
+    VALUE_SAVED_FOR_LEAD("Value saved as a draft. Your agency's lead now sees it as ready to check and submit to the board"),
+    VALUE_SUBMITTED("Value saved and submitted for approval. The board manager approves it or returns it to you with a reason"),
     VALUE_APPROVED("Value approved"),
     VALUE_RETURNED("Value returned to the agency with your reason"),
     UPDATE_RECORDED("Progress update recorded"),

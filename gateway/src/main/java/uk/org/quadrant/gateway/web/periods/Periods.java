@@ -2,6 +2,7 @@ package uk.org.quadrant.gateway.web.periods;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -22,10 +23,34 @@ import java.util.Map;
 @Singleton
 public class Periods {
 
-    private final LocalDate fixed;
+    /** Days after a period ends that its figures are due, unless configured. */
+    public static final int RETURNS_DUE_DAYS = 30;
 
-    public Periods(@Value("${quadrant.reporting.as-at:}") @Nullable String asAt) {
+    private final LocalDate fixed;
+    private final int returnsDueDays;
+
+    public Periods(@Nullable String asAt) {
+        this(asAt, RETURNS_DUE_DAYS);
+    }
+
+    /**
+     * @param asAt           "today" or an ISO date
+     * @param returnsDueDays how many days after a period ends its figures are due ({@link #deadline})
+     */
+    @Inject
+    public Periods(@Value("${quadrant.reporting.as-at:}") @Nullable String asAt,
+                   @Value("${quadrant.reporting.returns-due-days:" + RETURNS_DUE_DAYS + "}") int returnsDueDays) {
         this.fixed = asAt == null || asAt.isBlank() || asAt.trim().equalsIgnoreCase("today") ? null : LocalDate.parse(asAt.trim());
+        this.returnsDueDays = returnsDueDays;
+    }
+
+    public int returnsDueDays() {
+        return returnsDueDays;
+    }
+
+    /** The day a period's figures are due: {@code returns-due-days} after it ends; null for an identifier that is not a period. */
+    public @Nullable LocalDate deadline(@Nullable String periodId) {
+        return ReportingPeriod.parse(periodId).map(p -> p.end().plusDays(returnsDueDays)).orElse(null);
     }
 
     /** The date the task list is worked out for. */

@@ -30,6 +30,15 @@ class TrendChartTest {
     }
 
     @Test
+    void fractionalTicksAreRoundNumbersOnTheAxis() {
+        TrendChart.Axis empty = TrendChart.Axis.covering(List.of());
+        assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), empty.ticks());
+        String svg = TrendChart.svg("t", "d", "Rate", List.of(), List.of());
+        assertTrue(svg.contains(">0.6</text>"), svg);
+        assertFalse(svg.contains("0000"), "no floating-point noise such as 0.6000000000000001: " + svg);
+    }
+
+    @Test
     void valuesAreScaledLowAtTheBottomHighAtTheTop() {
         TrendChart.Axis axis = new TrendChart.Axis(0, 100, 20);
         assertEquals(TrendChart.TOP + TrendChart.plotHeight(), TrendChart.y(0, axis), 0.001);

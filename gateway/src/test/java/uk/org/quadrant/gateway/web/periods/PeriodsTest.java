@@ -56,4 +56,12 @@ class PeriodsTest {
     void noPeriodIsAnEmptyLabel() {
         assertEquals("", Periods.label(null));
     }
+
+    @Test
+    void aPeriodsFiguresAreDueThirtyDaysAfterItEndsUnlessConfigured() {
+        assertEquals(LocalDate.of(2018, 4, 30), new Periods("2018-05-15").deadline("2017April"));
+        assertEquals(LocalDate.of(2018, 5, 30), new Periods("2018-05-15").deadline("201804"));
+        assertEquals(LocalDate.of(2018, 5, 12), new Periods("2018-05-15", 42).deadline("2017AprilQ4"));
+        assertEquals(null, new Periods("2018-05-15").deadline("not-a-period"));
+    }
 }
