@@ -73,8 +73,12 @@ public class EesApiClient {
                 throw new Unavailable("GET " + path + " answered " + response.statusCode());
             }
             return response.body();
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new Unavailable("GET " + path + ": no answer in time");
+        } catch (java.net.ConnectException e) {
+            throw new Unavailable("GET " + path + ": could not connect");
         } catch (IOException e) {
-            throw new Unavailable("GET " + path + ": " + e.getClass().getSimpleName());
+            throw new Unavailable("GET " + path + ": the connection failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("GET " + path + ": interrupted");
