@@ -5,6 +5,7 @@ import uk.org.quadrant.common.access.Caller;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The /benchmarks page's data: every mapped indicator with its latest comparison. */
@@ -23,8 +24,10 @@ class BenchmarkList {
 
     BenchmarkSummary summary(Caller caller) {
         List<BenchmarkSummary.Line> lines = new ArrayList<>();
-        for (Mapping m : mappings.all()) {
-            Optional<Comparison> latest = comparisons.latest(m.indicator(), caller);
+        List<Mapping> all = mappings.all();
+        Map<String, Comparison> latestOf = comparisons.latestOf(all.stream().map(m -> comparisons.indicator(m.indicator())).toList(), caller);
+        for (Mapping m : all) {
+            Optional<Comparison> latest = Optional.ofNullable(latestOf.get(m.indicator()));
             if (latest.isEmpty()) {
                 var indicator = comparisons.indicator(m.indicator());
                 lines.add(new BenchmarkSummary.Line(m.indicator(), indicator.title(), indicator.unit(), indicator.polarity(), m.measure(),

@@ -136,9 +136,44 @@ public class Comparisons {
                 c.region(), c.neighbours(), c.rank(), c.quartile(), c.versus(), c.source());
     }
 
-    private Published published(Indicator indicator) {
-        long importId = imports.latestId(indicator.code()).orElse(0L);
+    /**
+     * The latest comparison of each of these indicators that has published figures, by code: the place,
+     * the newest imports and the local values each read once for all of them (the /benchmarks list).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Comparison> latestOf(List<Indicator> indicators, Caller caller) {
         Place place = places.current();
+        Map<String, Long> newest = new HashMap<>();
+        imports.newestOfEach().forEach(r -> newest.put(r.indicatorCode(), r.id()));
+        Map<String, Comparison> out = new HashMap<>();
+        for (Indicator indicator : indicators) {
+            Published published = published(indicator, newest.getOrDefault(indicator.code(), 0L), place);
+            latest(published).ifPresent(p -> out.put(indicator.code(), published.byPeriod().get(p)));
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        Map<String, Indicator> byCode = new HashMap<>();
+        indicators.forEach(i -> byCode.put(i.code(), i));
+        Map<String, IndicatorValue> local = new HashMap<>();
+        List<String> periods = out.values().stream().map(Comparison::period).distinct().toList();
+        for (IndicatorValue v : values.findByIndicatorCodeInListAndPeriodInList(out.keySet(), periods)) {
+            Indicator indicator = byCode.get(v.indicatorCode());
+            Comparison c = out.get(v.indicatorCode());
+            if (indicator != null && c != null && v.agencyCode().equals(indicator.ownerAgency()) && v.period().equals(c.period())
+                    && ValueVisibility.visible(caller, indicator, v)) {
+                local.put(v.indicatorCode(), v);
+            }
+        }
+        out.replaceAll((code, c) -> withLocal(c, local.get(code)));
+        return out;
+    }
+
+    private Published published(Indicator indicator) {
+        return published(indicator, imports.latestId(indicator.code()).orElse(0L), places.current());
+    }
+
+    private Published published(Indicator indicator, long importId, Place place) {
         Key key = new Key(indicator.code(), importId, place.laCode(), place.neighbourModel());
         Published hit = cache.get(key, Published.class).orElse(null);
         if (hit != null) {

@@ -415,6 +415,15 @@ class BenchmarkApiTest implements TestPropertyProvider {
         @SuppressWarnings("unchecked")
         Map<String, Object> versus = (Map<String, Object>) lac.get("versus");
         assertTrue(versus.containsKey("england") && versus.containsKey("neighbours"), versus::toString);
+        // The local figure beside it as each caller may see it: CSC's own draft (test 8) to CSC, not to another agency.
+        assertNumber("790", line(cscUser(), "BM-LAC").get("localValue"), "CSC's draft to CSC");
+        assertNull(line(tvpUser(), "BM-LAC").get("localValue"), "CSC's draft to TVP");
+    }
+
+    private Map<String, Object> line(String token, String code) {
+        var res = http.get(token, "/api/v1/benchmarks");
+        assertEquals(200, res.status(), res::toString);
+        return res.list("indicators").stream().filter(l -> l.get("indicator").equals(code)).findFirst().orElseThrow();
     }
 
     @Test
