@@ -515,6 +515,21 @@ class BenchmarkApiTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    @Order(17)
+    void filtersRepeatAndEachNarrowsTheRows() {
+        var res = http.upload(manager(), query("BM-LAC", "children_count", FILTER, true) + "&filter="
+                + uk.org.quadrant.common.testing.api.Api.enc("time_period:2025"), PublishedFiles.text(CLA));
+        assertEquals(200, res.status(), res::toString);
+        assertEquals(List.of("2024April"), res.map().get("periods"));
+        long areas = cla.stream().filter(r -> r.get("population_type").equals(CLA_31_MARCH) && r.get("time_period").equals("2025")).count();
+        assertNumber(Long.toString(areas), res.map().get("geographies"), "England, the regions and the authorities of 2025");
+        var none = http.upload(manager(), query("BM-LAC", "children_count", FILTER, true) + "&filter="
+                + uk.org.quadrant.common.testing.api.Api.enc("time_period:1066"), PublishedFiles.text(CLA));
+        assertEquals(400, none.status(), none::toString);
+        assertTrue(none.body().contains("{\"row\":1,\"column\":\"time_period\""), none::toString);
+    }
+
     // ---- mappings -------------------------------------------------------------------------------------
 
     @Test
