@@ -1,6 +1,7 @@
 package uk.org.quadrant.indicators.benchmarks;
 
 import jakarta.inject.Singleton;
+import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.common.access.Caller;
 
 import java.util.ArrayList;
@@ -22,10 +23,12 @@ class BenchmarkList {
         this.places = places;
     }
 
-    BenchmarkSummary summary(Caller caller) {
+    /** @param asAt null: each indicator's latest published period; else the latest starting no later than it (that period where published) */
+    BenchmarkSummary summary(Period asAt, Caller caller) {
         List<BenchmarkSummary.Line> lines = new ArrayList<>();
         List<Mapping> all = mappings.all();
-        Map<String, Comparison> latestOf = comparisons.latestOf(all.stream().map(m -> comparisons.indicator(m.indicator())).toList(), caller);
+        Map<String, Comparison> latestOf = comparisons.latestOf(all.stream().map(m -> comparisons.indicator(m.indicator())).toList(), asAt,
+                caller);
         for (Mapping m : all) {
             Optional<Comparison> latest = Optional.ofNullable(latestOf.get(m.indicator()));
             if (latest.isEmpty()) {

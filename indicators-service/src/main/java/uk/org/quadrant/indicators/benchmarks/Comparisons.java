@@ -112,7 +112,10 @@ public class Comparisons {
 
     /** The published comparison of the indicator for a period or the latest before it, without the local value (for RAG). */
     public Optional<Comparison> asAt(Indicator indicator, Period period) {
-        Published published = published(indicator);
+        return asAt(published(indicator), period);
+    }
+
+    private static Optional<Comparison> asAt(Published published, Period period) {
         return published.byPeriod().values().stream()
                 .filter(c -> Period.parse(c.period()).map(p -> !p.start().isAfter(period.start())).orElse(false))
                 .max(Comparator.comparing(c -> Period.parse(c.period()).orElseThrow()));
@@ -137,18 +140,23 @@ public class Comparisons {
     }
 
     /**
-     * The latest comparison of each of these indicators that has published figures, by code: the place,
+     * The latest comparison of each of these indicators that has published figures, by code (with
+     * {@code asAt}: the latest whose period starts no later than it does, the period itself where published): the place,
      * the newest imports and the local values each read once for all of them (the /benchmarks list).
      */
     @Transactional(readOnly = true)
-    public Map<String, Comparison> latestOf(List<Indicator> indicators, Caller caller) {
+    public Map<String, Comparison> latestOf(List<Indicator> indicators, Period asAt, Caller caller) {
         Place place = places.current();
         Map<String, Long> newest = new HashMap<>();
         imports.newestOfEach().forEach(r -> newest.put(r.indicatorCode(), r.id()));
         Map<String, Comparison> out = new HashMap<>();
         for (Indicator indicator : indicators) {
             Published published = published(indicator, newest.getOrDefault(indicator.code(), 0L), place);
-            latest(published).ifPresent(p -> out.put(indicator.code(), published.byPeriod().get(p)));
+            if (asAt == null) {
+                latest(published).ifPresent(p -> out.put(indicator.code(), published.byPeriod().get(p)));
+            } else {
+                asAt(published, asAt).ifPresent(c -> out.put(indicator.code(), c));
+            }
         }
         if (out.isEmpty()) {
             return out;

@@ -418,6 +418,20 @@ class BenchmarkApiTest implements TestPropertyProvider {
         // The local figure beside it as each caller may see it: CSC's own draft (test 8) to CSC, not to another agency.
         assertNumber("790", line(cscUser(), "BM-LAC").get("localValue"), "CSC's draft to CSC");
         assertNull(line(tvpUser(), "BM-LAC").get("localValue"), "CSC's draft to TVP");
+        // As at a period (the board's, the report's year): that period where published, else the latest before it.
+        assertEquals("2022April", line(chair(), "BM-LAC", "2022April").get("period"));
+        assertEquals("2024April", line(chair(), "BM-LAC", "2030April").get("period"));
+        assertEquals("2024April", line(chair(), "BM-LAC", "2025").get("period"), "a calendar year ending after 2024/25 began");
+        assertNull(line(chair(), "BM-LAC", "2010April").get("period"), "nothing published by then");
+        var bad = http.get(chair(), "/api/v1/benchmarks?period=soon");
+        assertEquals(400, bad.status(), bad::toString);
+        assertTrue(bad.body().contains("\"field\":\"period\""), bad::toString);
+    }
+
+    private Map<String, Object> line(String token, String code, String period) {
+        var res = http.get(token, "/api/v1/benchmarks?period=" + period);
+        assertEquals(200, res.status(), res::toString);
+        return res.list("indicators").stream().filter(l -> l.get("indicator").equals(code)).findFirst().orElseThrow();
     }
 
     private Map<String, Object> line(String token, String code) {
@@ -570,6 +584,7 @@ class BenchmarkApiTest implements TestPropertyProvider {
         var before = seriesPoint("BM-LAC", "2024April");
         assertNumber("1", before.get("target"), "the typed target");
         assertNull(before.get("targetBenchmark"));
+        assertNull(before.get("targetFrom"));
 
         Map<String, Object> m = http.get(manager(), "/api/v1/benchmarks/mappings/BM-LAC").map();
         Map<String, Object> change = new LinkedHashMap<>();
@@ -587,6 +602,7 @@ class BenchmarkApiTest implements TestPropertyProvider {
         @SuppressWarnings("unchecked")
         Map<String, Object> from = (Map<String, Object>) point.get("targetBenchmark");
         assertEquals("NEIGHBOURS_MEAN", from.get("from"), point::toString);
+        assertEquals("NEIGHBOURS_MEAN", point.get("targetFrom"), point::toString);
         assertNumber(mean.toPlainString(), from.get("value"), "targetBenchmark.value");
         assertEquals("2024April", from.get("period"));
         BigDecimal value = new BigDecimal("790"); // CSC's draft (test 8); lower is better, 10 % tolerance
@@ -601,6 +617,7 @@ class BenchmarkApiTest implements TestPropertyProvider {
         assertNumber(mean.toPlainString(), row.get("target"), "scorecard target");
         assertEquals(rag, row.get("rag"));
         assertEquals("NEIGHBOURS_MEAN", ((Map<?, ?>) row.get("targetBenchmark")).get("from"));
+        assertEquals("NEIGHBOURS_MEAN", row.get("targetFrom"));
 
         // Back to the typed target.
         Map<String, Object> now = http.get(manager(), "/api/v1/benchmarks/mappings/BM-LAC").map();
