@@ -556,9 +556,12 @@ class BenchmarkApiTest implements TestPropertyProvider {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("measure", "children_count");
         change.put("filters", List.of(FILTER));
+        change.put("dataSetId", "");
         change.put("version", m.get("version"));
         var ok = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
         assertEquals(200, ok.status(), ok::toString);
+        assertNull(ok.map().get("dataSetId"), "a blank data set id is none");
+        change.remove("dataSetId");
         var stale = http.put(manager(), "/api/v1/benchmarks/mappings/BM-LAC", change);
         assertEquals(409, stale.status(), stale::toString);
         change.put("version", ok.map().get("version"));
