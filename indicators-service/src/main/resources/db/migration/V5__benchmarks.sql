@@ -65,3 +65,26 @@ CREATE TABLE benchmark_value (
     CONSTRAINT uq_benchmark_value UNIQUE (indicator_code, period, geo_code),
     CONSTRAINT fk_benchmark_value_import FOREIGN KEY (import_id) REFERENCES benchmark_import (id)
 );
+
+-- A new version of a mapped EES data set found by the refresh check, staged until the manager approves or
+-- discards it: the downloaded CSV (dropped once decided) and what importing it would change.
+CREATE TABLE benchmark_staged (
+    id               BIGINT       NOT NULL AUTO_INCREMENT,
+    indicator_code   VARCHAR(40)  NOT NULL,
+    data_set_id      VARCHAR(64)  NOT NULL,
+    data_set_version VARCHAR(32)  NOT NULL,
+    published        VARCHAR(40),
+    status           VARCHAR(12)  NOT NULL,
+    csv_text         LONGTEXT,
+    added            INT          NOT NULL,
+    changed          INT          NOT NULL,
+    unchanged        INT          NOT NULL,
+    removed          INT          NOT NULL,
+    errors           TEXT,
+    staged_at        TIMESTAMP(3) NOT NULL,
+    decided_by       VARCHAR(100),
+    decided_at       TIMESTAMP(3),
+    PRIMARY KEY (id),
+    CONSTRAINT uq_benchmark_staged UNIQUE (indicator_code, data_set_id, data_set_version),
+    CONSTRAINT fk_benchmark_staged_indicator FOREIGN KEY (indicator_code) REFERENCES indicator (code)
+);

@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.common.problem.InvalidRequestException;
+import uk.org.quadrant.indicators.domain.Period;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,16 @@ class BenchmarkController {
         this.list = list;
     }
 
-    /** Every mapped indicator with its latest period, figures, rank, quartile and standing (the /benchmarks page). */
+    /**
+     * Every mapped indicator with its latest period, figures, rank, quartile and standing (the /benchmarks
+     * page); with {@code period} (any Quadrant period: the board's, the report's year) each line is the
+     * latest published period starting no later than it, that period itself where published.
+     */
     @Get
-    BenchmarkSummary list(Caller caller) {
-        return list.summary(caller);
+    BenchmarkSummary list(@QueryValue @Nullable @Size(max = 16) String period, Caller caller) {
+        Period asAt = period == null || period.isBlank() ? null : Period.parse(period.strip())
+                .orElseThrow(() -> new InvalidRequestException("period", "'" + EesTime.clip(period) + "' is not a period such as 2017April"));
+        return list.summary(asAt, caller);
     }
 
     /**

@@ -1,10 +1,12 @@
 package uk.org.quadrant.indicators.benchmarks;
 
 import jakarta.inject.Singleton;
+import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.common.access.Caller;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The /benchmarks page's data: every mapped indicator with its latest comparison. */
@@ -21,10 +23,14 @@ class BenchmarkList {
         this.places = places;
     }
 
-    BenchmarkSummary summary(Caller caller) {
+    /** @param asAt null: each indicator's latest published period; else the latest starting no later than it (that period where published) */
+    BenchmarkSummary summary(Period asAt, Caller caller) {
         List<BenchmarkSummary.Line> lines = new ArrayList<>();
-        for (Mapping m : mappings.all()) {
-            Optional<Comparison> latest = comparisons.latest(m.indicator(), caller);
+        List<Mapping> all = mappings.all();
+        Map<String, Comparison> latestOf = comparisons.latestOf(all.stream().map(m -> comparisons.indicator(m.indicator())).toList(), asAt,
+                caller);
+        for (Mapping m : all) {
+            Optional<Comparison> latest = Optional.ofNullable(latestOf.get(m.indicator()));
             if (latest.isEmpty()) {
                 var indicator = comparisons.indicator(m.indicator());
                 lines.add(new BenchmarkSummary.Line(m.indicator(), indicator.title(), indicator.unit(), indicator.polarity(), m.measure(),

@@ -112,7 +112,10 @@ public class Comparisons {
 
     /** The published comparison of the indicator for a period or the latest before it, without the local value (for RAG). */
     public Optional<Comparison> asAt(Indicator indicator, Period period) {
-        Published published = published(indicator);
+        return asAt(published(indicator), period);
+    }
+
+    private static Optional<Comparison> asAt(Published published, Period period) {
         return published.byPeriod().values().stream()
                 .filter(c -> Period.parse(c.period()).map(p -> !p.start().isAfter(period.start())).orElse(false))
                 .max(Comparator.comparing(c -> Period.parse(c.period()).orElseThrow()));
@@ -136,9 +139,49 @@ public class Comparisons {
                 c.region(), c.neighbours(), c.rank(), c.quartile(), c.versus(), c.source());
     }
 
-    private Published published(Indicator indicator) {
-        long importId = imports.latestId(indicator.code()).orElse(0L);
+    /**
+     * The latest comparison of each of these indicators that has published figures, by code (with
+     * {@code asAt}: the latest whose period starts no later than it does, the period itself where published): the place,
+     * the newest imports and the local values each read once for all of them (the /benchmarks list).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Comparison> latestOf(List<Indicator> indicators, Period asAt, Caller caller) {
         Place place = places.current();
+        Map<String, Long> newest = new HashMap<>();
+        imports.newestOfEach().forEach(r -> newest.put(r.indicatorCode(), r.id()));
+        Map<String, Comparison> out = new HashMap<>();
+        for (Indicator indicator : indicators) {
+            Published published = published(indicator, newest.getOrDefault(indicator.code(), 0L), place);
+            if (asAt == null) {
+                latest(published).ifPresent(p -> out.put(indicator.code(), published.byPeriod().get(p)));
+            } else {
+                asAt(published, asAt).ifPresent(c -> out.put(indicator.code(), c));
+            }
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        Map<String, Indicator> byCode = new HashMap<>();
+        indicators.forEach(i -> byCode.put(i.code(), i));
+        Map<String, IndicatorValue> local = new HashMap<>();
+        List<String> periods = out.values().stream().map(Comparison::period).distinct().toList();
+        for (IndicatorValue v : values.findByIndicatorCodeInListAndPeriodInList(out.keySet(), periods)) {
+            Indicator indicator = byCode.get(v.indicatorCode());
+            Comparison c = out.get(v.indicatorCode());
+            if (indicator != null && c != null && v.agencyCode().equals(indicator.ownerAgency()) && v.period().equals(c.period())
+                    && ValueVisibility.visible(caller, indicator, v)) {
+                local.put(v.indicatorCode(), v);
+            }
+        }
+        out.replaceAll((code, c) -> withLocal(c, local.get(code)));
+        return out;
+    }
+
+    private Published published(Indicator indicator) {
+        return published(indicator, imports.latestId(indicator.code()).orElse(0L), places.current());
+    }
+
+    private Published published(Indicator indicator, long importId, Place place) {
         Key key = new Key(indicator.code(), importId, place.laCode(), place.neighbourModel());
         Published hit = cache.get(key, Published.class).orElse(null);
         if (hit != null) {

@@ -18,6 +18,10 @@ interface ImportRecordRepository extends CrudRepository<ImportRecord, Long> {
 
     List<ImportRecord> findByIdInList(Collection<Long> ids);
 
+    /** The newest import of every indicator with one (the stamps of the whole list, in one read). */
+    @Query("SELECT * FROM benchmark_import WHERE id IN (SELECT MAX(id) FROM benchmark_import GROUP BY indicator_code)")
+    List<ImportRecord> newestOfEach();
+
     @Query("SELECT * FROM benchmark_import WHERE indicator_code = :indicatorCode ORDER BY id DESC")
     List<ImportRecord> history(String indicatorCode);
 }

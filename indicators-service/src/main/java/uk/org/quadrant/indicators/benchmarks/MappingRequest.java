@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** What the manager sends to map an indicator (see {@link Mapping}); {@code version} to change an existing mapping. */
+/** What the manager sends to map an indicator (see {@link Mapping}); {@code version} to change an existing mapping; a blank {@code dataSetId} is none. */
 @Serdeable
 public record MappingRequest(
         @NotNull @Pattern(regexp = Mappings.COLUMN, message = "must be a column name of the file (letters, digits, _)") String measure,
         @Nullable @Size(max = 10) List<@NotNull @Size(min = 3, max = 300) String> filters,
-        @Nullable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "must be an EES data set id (letters, digits, hyphens)") String dataSetId,
+        @Nullable @Pattern(regexp = "[A-Za-z0-9-]{0,64}", message = "must be an EES data set id (letters, digits, hyphens)") String dataSetId,
         @Nullable Boolean countToRate,
         @Nullable TargetFrom targetFrom,
         @Nullable Long version) {

@@ -69,7 +69,8 @@ public class Mappings {
             throw new HttpStatusException(HttpStatus.CONFLICT, "The mapping of " + code + " was changed by someone else (version "
                     + current.get().version() + "); reload it and try again");
         }
-        MappingRow next = new MappingRow(code, request.measure(), join(filters), request.dataSetId(), request.countToRate(),
+        String dataSetId = request.dataSetId() == null || request.dataSetId().isBlank() ? null : request.dataSetId();
+        MappingRow next = new MappingRow(code, request.measure(), join(filters), dataSetId, request.countToRate(),
                 request.targetFrom() == null ? null : request.targetFrom().name(), current.map(r -> r.version() + 1).orElse(1L),
                 caller.username(), Instant.now());
         save(next, current.isPresent());

@@ -3,6 +3,7 @@ package uk.org.quadrant.indicators.reports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.org.quadrant.indicators.benchmarks.BenchmarkTarget;
+import uk.org.quadrant.indicators.benchmarks.TargetFrom;
 import uk.org.quadrant.indicators.domain.Direction;
 import uk.org.quadrant.indicators.domain.Polarity;
 import uk.org.quadrant.indicators.domain.Rag;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The latest value of one indicator with its RAG, direction and a short trend; {@code targetBenchmark}
- * as in {@link SeriesPoint} (the target taken from published statistics, or null).
+ * The latest value of one indicator with its RAG, direction and a short trend; {@code targetFrom} and
+ * {@code targetBenchmark} as in {@link SeriesPoint} (the target taken from published statistics, or null).
  */
 @Serdeable
 public record ScorecardRow(
@@ -39,6 +40,7 @@ public record ScorecardRow(
         @Nullable String comment,
         boolean outlier,
         List<TrendPoint> trend,
+        @Nullable TargetFrom targetFrom,
         @Nullable BenchmarkTarget targetBenchmark) {
 
     /** One earlier point for a sparkline, oldest first. */

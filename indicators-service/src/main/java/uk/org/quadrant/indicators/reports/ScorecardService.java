@@ -188,7 +188,7 @@ public class ScorecardService {
         if (history.isEmpty()) {
             return new ScorecardRow(indicator.code(), indicator.title(), indicator.unit(), indicator.polarity(), indicator.priority(),
                     indicator.ownerAgency(), null, null, null, null, Rag.DATA_ONLY, Direction.NO_PREVIOUS, null, null, null,
-                    Map.of(), null, null, false, List.of(), null);
+                    Map.of(), null, null, false, List.of(), null, null);
         }
         IndicatorValue last = history.get(history.size() - 1);
         Period period = Period.parse(last.period()).orElseThrow();
@@ -200,6 +200,6 @@ public class ScorecardService {
         return new ScorecardRow(indicator.code(), indicator.title(), indicator.unit(), indicator.polarity(), indicator.priority(),
                 indicator.ownerAgency(), p.period(), p.periodLabel(), p.value(), p.target(), p.rag(), p.direction(),
                 p.previousValue(), p.change(), p.changePercent(), p.benchmarks(), p.status(), p.comment(), p.outlier(), trend,
-                p.targetBenchmark());
+                p.targetFrom(), p.targetBenchmark());
     }
 }

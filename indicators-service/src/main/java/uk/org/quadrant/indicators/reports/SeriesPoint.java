@@ -3,6 +3,7 @@ package uk.org.quadrant.indicators.reports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import uk.org.quadrant.indicators.benchmarks.BenchmarkTarget;
+import uk.org.quadrant.indicators.benchmarks.TargetFrom;
 import uk.org.quadrant.indicators.domain.Direction;
 import uk.org.quadrant.indicators.domain.Rag;
 import uk.org.quadrant.indicators.domain.ValueStatus;
@@ -13,7 +14,9 @@ import java.util.Map;
 /**
  * One period of an indicator's series with everything computed against it. {@code target} is the
  * figure the RAG is measured against: the typed target, or, where the indicator takes its target from
- * published statistics, that benchmark's figure, described in {@code targetBenchmark} (null otherwise).
+ * published statistics, that benchmark's figure: {@code targetFrom} names the benchmark (ENGLAND, REGION,
+ * NEIGHBOURS_MEAN, NEIGHBOURS_MEDIAN) and {@code targetBenchmark} gives its figure and published period
+ * (both null for a typed target).
  */
 @Serdeable
 public record SeriesPoint(
@@ -36,5 +39,6 @@ public record SeriesPoint(
         @Nullable ValueStatus status,
         @Nullable String comment,
         boolean outlier,
+        @Nullable TargetFrom targetFrom,
         @Nullable BenchmarkTarget targetBenchmark) {
 }

@@ -131,6 +131,7 @@ public class SeriesService {
                 previous, change.change(), change.percent(), baseline,
                 Rates.beatsBaseline(value, baseline, indicator.polarity()), benchmarks, gaps,
                 v == null ? null : v.status(), v == null ? null : v.commentary(),
-                value != null && ValueRules.isOutlier(value, previous), benchmarkTarget);
+                value != null && ValueRules.isOutlier(value, previous), benchmarkTarget == null ? null : benchmarkTarget.from(),
+                benchmarkTarget);
     }
 }

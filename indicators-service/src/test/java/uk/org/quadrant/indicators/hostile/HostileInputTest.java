@@ -22,6 +22,9 @@ import uk.org.quadrant.common.testing.support.TestTokens;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +70,10 @@ class HostileInputTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return tokens.properties();
+        Map<String, String> p = new LinkedHashMap<>(tokens.properties());
+        // The EES API refresh check: a closed local port, so that a mapped data set fails at once (reported, not thrown).
+        p.put("quadrant.benchmarks.ees-api.url", "http://127.0.0.1:9");
+        return p;
     }
 
     @AfterAll
@@ -248,7 +254,36 @@ class HostileInputTest implements TestPropertyProvider {
                     m.put("targetFrom", "NEIGHBOURS_MEAN");
                     m.put("version", versionOf("/api/v1/benchmarks/mappings/" + CODE));
                     return m;
-                }));
+                }),
+                // The EES API refresh: the check (nothing it can reach), and a staged version approved or discarded.
+                asManager("POST", "/api/v1/benchmarks/staged/check", vars(), Map::of),
+                asManager("POST", "/api/v1/benchmarks/staged/{id}/approve", vars("id", Long.toString(STAGED_ID)), Map::of)
+                        .prepare(this::stage),
+                asManager("POST", "/api/v1/benchmarks/staged/{id}/discard", vars("id", Long.toString(STAGED_ID)), Map::of)
+                        .prepare(this::stage));
+    }
+
+    private static final long STAGED_ID = 900_001L;
+
+    /** A version of a data set staged for {@link #CODE} (as the refresh check would), afresh. */
+    private void stage() {
+        String csv = EES_HEADER + "\n" + ees("2018", "National", null, "75420") + "\n" + ees("2018", "Local authority", "931", "760") + "\n";
+        try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM benchmark_staged WHERE id = ?")) {
+                delete.setLong(1, STAGED_ID);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO benchmark_staged (id, indicator_code, data_set_id, data_set_version,"
+                    + " status, csv_text, added, changed, unchanged, removed, staged_at) VALUES (?, ?, 'hostile-data-set', '1.0', 'STAGED', ?,"
+                    + " 2, 0, 0, 0, CURRENT_TIMESTAMP)")) {
+                insert.setLong(1, STAGED_ID);
+                insert.setString(2, CODE);
+                insert.setString(3, csv);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
 

@@ -231,7 +231,11 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 route("PUT", "/api/v1/benchmarks/mappings/{code}", MANAGER_WRITE).body(() -> body("measure", "rate_per_10000",
                         "version", versionOf("/api/v1/benchmarks/mappings/ISO-CSC", manager()))),
                 route("POST", "/api/v1/benchmarks/import", MANAGER_WRITE).query(EES_QUERY)
-                        .raw("text/csv", EES_CSV.replace(",760\n", ",761\n")));
+                        .raw("text/csv", EES_CSV.replace(",760\n", ",761\n")),
+                route("GET", "/api/v1/benchmarks/staged", SIGNED_IN),
+                route("POST", "/api/v1/benchmarks/staged/check", MANAGER_WRITE),
+                route("POST", "/api/v1/benchmarks/staged/{id}/approve", MANAGER_WRITE).real("id", "1").madeUp("id", "999999"),
+                route("POST", "/api/v1/benchmarks/staged/{id}/discard", MANAGER_WRITE).real("id", "1").madeUp("id", "999999"));
     }
 
     private Map<String, Object> withVersion(Map<String, Object> body, String path) {
