@@ -71,7 +71,8 @@ class BenchmarkPagesTest implements TestPropertyProvider {
     static final String CSV = "\uFEFFtime_period,time_identifier,geographic_level,country_code,old_la_code,la_name,rate_per_10000\n"
             + "2024,Reporting year,National,E92000001,,,70\n2024,Reporting year,Local authority,E92000001,931,Oxfordshire,51\n";
 
-    private final ServiceStandIn indicators = new ServiceStandIn();
+    /** Built with its answers (the hostile-input test borrows them); each test starts from them again. */
+    private final ServiceStandIn indicators = answers(new ServiceStandIn());
 
     @Inject
     @Client("/")
@@ -85,20 +86,24 @@ class BenchmarkPagesTest implements TestPropertyProvider {
     }
 
     @BeforeEach
-    void answers() {
+    void reset() {
         indicators.clear();
         indicators.recover();
-        indicators.on("GET /api/v1/benchmarks", SUMMARY)
-                .on("GET /api/v1/benchmarks/place", PLACE)
+        answers(indicators);
+    }
+
+    private static ServiceStandIn answers(ServiceStandIn indicators) {
+        return indicators.on("/api/v1/benchmarks", SUMMARY)
+                .on("/api/v1/benchmarks/place", PLACE)
                 .on("PUT /api/v1/benchmarks/place", PLACE)
-                .on("GET /api/v1/indicators", """
+                .on("/api/v1/indicators", """
                         [{"code":"CP-PLANS","title":"Children subject to a child protection plan","active":true},
                          {"code":"CLA-RATE","title":"Children looked after","active":true},
                          {"code":"MASH-TIMELINESS","title":"MASH timeliness","active":true},
                          {"code":"OLD","title":"Retired","active":false}]""")
-                .on("GET /api/v1/indicators/CLA-RATE", """
+                .on("/api/v1/indicators/CLA-RATE", """
                         {"code":"CLA-RATE","title":"Children looked after","unit":"RATE_PER_10K","polarity":"NEUTRAL","published":true,"active":true}""")
-                .on("GET /api/v1/benchmarks/mappings/CLA-RATE", MAPPING)
+                .on("/api/v1/benchmarks/mappings/CLA-RATE", MAPPING)
                 .on("PUT /api/v1/benchmarks/mappings/CLA-RATE", MAPPING)
                 .on("POST /api/v1/benchmarks/import", request -> request.query().contains("dryRun=true")
                         ? ServiceStandIn.Answer.json("""
