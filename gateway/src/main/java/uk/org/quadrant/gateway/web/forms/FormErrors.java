@@ -134,10 +134,16 @@ public final class FormErrors {
         return field.substring(0, cut);
     }
 
-    /** "must not be blank" after the label reads as a sentence; a message that is one already stays as it is. */
+    /**
+     * "must not be blank" after the label reads as a sentence, and so does a message that starts by quoting the
+     * value ("'2017' is not a FINANCIAL_YEAR period"); any other message follows the label after a colon.
+     */
     static String phrase(String label, String message) {
         String m = message.trim();
         String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("'")) {
+            return label + " " + m;
+        }
         for (String start : List.of("must ", "is ", "are ", "does ", "grades ", "cannot ", "can ", "size ", "should ")) {
             if (lower.startsWith(start)) {
                 return label + " " + m;
