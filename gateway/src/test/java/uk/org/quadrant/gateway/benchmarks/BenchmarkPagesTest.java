@@ -162,6 +162,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         assertTrue(body.contains("href=\"/benchmarks.csv\""), "a CSV download");
         assertTrue(body.contains("href=\"/benchmarks\">How we compare</a>"), "in the navigation");
         assertFalse(body.contains("/benchmarks/mappings/"), "the chair gets no mapping links");
+        assertFalse(body.contains("not available right now"), "the service answered: " + body);
         assertFalse(body.contains("Indicators not compared yet"), "nor the list of unmapped indicators");
         // sorted by indicator title: CIN, CP, =CLA (the title as given)
         assertTrue(body.indexOf("Children in need") < body.indexOf("Children subject to"), "by title");
@@ -185,6 +186,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         String body = signedIn("manager").get("/benchmarks").body();
         assertTrue(body.contains("href=\"/benchmarks/mappings/CLA-RATE\""), body);
         assertTrue(body.contains("Indicators not compared yet") && body.contains("Map MASH timeliness"), body);
+        assertFalse(body.contains("not available right now"), "the service answered: " + body);
         assertFalse(body.contains("Map Retired"), "inactive indicators are not offered");
         assertTrue(body.contains("See or change the partnership’s place") || body.contains("See or change the partnership&rsquo;s place"), body);
     }
@@ -210,6 +212,10 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("The comparisons are not available right now."), page.body());
         assertEquals(503, signedIn("chair").get("/benchmarks.csv").status());
+        Page place = signedIn("manager").get("/benchmarks/place");
+        assertEquals(200, place.status());
+        assertTrue(place.body().contains("place and neighbours are not available right now."), place.body());
+        assertFalse(place.body().contains("name=\"laCode\""), "no form without the place to change");
     }
 
     // ---- the place ----------------------------------------------------------------------------------------
@@ -222,6 +228,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
             assertTrue(page.body().contains("Oxfordshire, code 931") && page.body().contains("South East"), page.body());
             assertTrue(page.body().matches("(?s).*West Berkshire</th>\\s*<td[^>]*>869</td>\\s*<td[^>]*>Very close</td>.*"), page.body());
             assertTrue(page.body().contains("1 December 2026 by manager"), "who set it and when");
+            assertFalse(page.body().contains("not available right now"), "the service answered");
             assertFalse(page.body().contains("name=\"laCode\""), user + " gets no form");
         }
         String body = signedIn("manager").get("/benchmarks/place").body();
