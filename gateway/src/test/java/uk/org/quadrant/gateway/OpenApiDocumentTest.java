@@ -17,7 +17,7 @@ class OpenApiDocumentTest extends OpenApiDocumentContract {
 
     /** Page routes that do not produce HTML: downloads a page links to, and the sign-in form's POSTs (redirects). */
     private static final Set<String> PAGE_PACKAGES_NOT_HTML = Set.of(
-            "uk.org.quadrant.gateway.apidocs", "uk.org.quadrant.gateway.report", "uk.org.quadrant.gateway.indicators",
+            "uk.org.quadrant.gateway.apidocs", "uk.org.quadrant.gateway.report", "uk.org.quadrant.gateway.benchmarks", "uk.org.quadrant.gateway.indicators",
             "uk.org.quadrant.gateway.identity.signin.SignInController");
 
     @Override

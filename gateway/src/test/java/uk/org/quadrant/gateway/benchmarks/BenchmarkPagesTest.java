@@ -71,7 +71,8 @@ class BenchmarkPagesTest implements TestPropertyProvider {
     static final String CSV = "\uFEFFtime_period,time_identifier,geographic_level,country_code,old_la_code,la_name,rate_per_10000\n"
             + "2024,Reporting year,National,E92000001,,,70\n2024,Reporting year,Local authority,E92000001,931,Oxfordshire,51\n";
 
-    private final ServiceStandIn indicators = new ServiceStandIn();
+    /** Built with its answers (the hostile-input test borrows them); each test starts from them again. */
+    private final ServiceStandIn indicators = answers(new ServiceStandIn());
 
     @Inject
     @Client("/")
@@ -85,20 +86,24 @@ class BenchmarkPagesTest implements TestPropertyProvider {
     }
 
     @BeforeEach
-    void answers() {
+    void reset() {
         indicators.clear();
         indicators.recover();
-        indicators.on("GET /api/v1/benchmarks", SUMMARY)
-                .on("GET /api/v1/benchmarks/place", PLACE)
+        answers(indicators);
+    }
+
+    private static ServiceStandIn answers(ServiceStandIn indicators) {
+        return indicators.on("/api/v1/benchmarks", SUMMARY)
+                .on("/api/v1/benchmarks/place", PLACE)
                 .on("PUT /api/v1/benchmarks/place", PLACE)
-                .on("GET /api/v1/indicators", """
+                .on("/api/v1/indicators", """
                         [{"code":"CP-PLANS","title":"Children subject to a child protection plan","active":true},
                          {"code":"CLA-RATE","title":"Children looked after","active":true},
                          {"code":"MASH-TIMELINESS","title":"MASH timeliness","active":true},
                          {"code":"OLD","title":"Retired","active":false}]""")
-                .on("GET /api/v1/indicators/CLA-RATE", """
+                .on("/api/v1/indicators/CLA-RATE", """
                         {"code":"CLA-RATE","title":"Children looked after","unit":"RATE_PER_10K","polarity":"NEUTRAL","published":true,"active":true}""")
-                .on("GET /api/v1/benchmarks/mappings/CLA-RATE", MAPPING)
+                .on("/api/v1/benchmarks/mappings/CLA-RATE", MAPPING)
                 .on("PUT /api/v1/benchmarks/mappings/CLA-RATE", MAPPING)
                 .on("POST /api/v1/benchmarks/import", request -> request.query().contains("dryRun=true")
                         ? ServiceStandIn.Answer.json("""
@@ -157,6 +162,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         assertTrue(body.contains("href=\"/benchmarks.csv\""), "a CSV download");
         assertTrue(body.contains("href=\"/benchmarks\">How we compare</a>"), "in the navigation");
         assertFalse(body.contains("/benchmarks/mappings/"), "the chair gets no mapping links");
+        assertFalse(body.contains("not available right now"), "the service answered: " + body);
         assertFalse(body.contains("Indicators not compared yet"), "nor the list of unmapped indicators");
         // sorted by indicator title: CIN, CP, =CLA (the title as given)
         assertTrue(body.indexOf("Children in need") < body.indexOf("Children subject to"), "by title");
@@ -180,6 +186,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         String body = signedIn("manager").get("/benchmarks").body();
         assertTrue(body.contains("href=\"/benchmarks/mappings/CLA-RATE\""), body);
         assertTrue(body.contains("Indicators not compared yet") && body.contains("Map MASH timeliness"), body);
+        assertFalse(body.contains("not available right now"), "the service answered: " + body);
         assertFalse(body.contains("Map Retired"), "inactive indicators are not offered");
         assertTrue(body.contains("See or change the partnership’s place") || body.contains("See or change the partnership&rsquo;s place"), body);
     }
@@ -205,6 +212,10 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("The comparisons are not available right now."), page.body());
         assertEquals(503, signedIn("chair").get("/benchmarks.csv").status());
+        Page place = signedIn("manager").get("/benchmarks/place");
+        assertEquals(200, place.status());
+        assertTrue(place.body().contains("place and neighbours are not available right now."), place.body());
+        assertFalse(place.body().contains("name=\"laCode\""), "no form without the place to change");
     }
 
     // ---- the place ----------------------------------------------------------------------------------------
@@ -217,6 +228,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
             assertTrue(page.body().contains("Oxfordshire, code 931") && page.body().contains("South East"), page.body());
             assertTrue(page.body().matches("(?s).*West Berkshire</th>\\s*<td[^>]*>869</td>\\s*<td[^>]*>Very close</td>.*"), page.body());
             assertTrue(page.body().contains("1 December 2026 by manager"), "who set it and when");
+            assertFalse(page.body().contains("not available right now"), "the service answered");
             assertFalse(page.body().contains("name=\"laCode\""), user + " gets no form");
         }
         String body = signedIn("manager").get("/benchmarks/place").body();

@@ -89,10 +89,12 @@ class SuiteJourneysIT {
         browser.signIn("chair", PASSWORD);
         for (String page : List.of("/board", "/board?period=2017April", "/agency/CSC", "/indicators", "/indicators/CP-PLANS",
                 "/plans", "/plans/" + planId, "/audits", "/audits/" + auditId, "/themes",
-                "/reports/learning-and-improvement?year=2017April", "/api-docs", "/api-docs/indicators-service")) {
+                "/reports/learning-and-improvement?year=2017April", "/api-docs", "/api-docs/indicators-service",
+                "/benchmarks", "/benchmarks?sort=rank", "/benchmarks/place", "/benchmarks/mappings/CP-PLANS")) {
             visit("chair", page);
         }
-        for (String page : List.of("/api-docs", "/api-docs/indicators-service", "/api-docs/actions-service")) {
+        for (String page : List.of("/api-docs", "/api-docs/indicators-service", "/api-docs/actions-service", "/benchmarks",
+                "/benchmarks/place", "/indicators/CP-PLANS")) {
             browser.open(page);
             browser.checkReflow("api-docs " + page);
         }
@@ -101,12 +103,18 @@ class SuiteJourneysIT {
         assertNotEquals("Admin", browser.heading(), "the chair has no admin");
 
         browser.signIn("manager", PASSWORD);
-        for (String page : List.of("/board", "/board/submissions", "/admin", "/plans/" + planId)) {
+        for (String page : List.of("/board", "/board/submissions", "/admin", "/plans/" + planId, "/benchmarks", "/benchmarks/place",
+                "/benchmarks/mappings/CP-PLANS")) {
             visit("manager", page);
         }
+        for (String page : List.of("/benchmarks/place", "/benchmarks/mappings/CP-PLANS")) {
+            browser.open(page);
+            browser.checkReflow("manager's form " + page);
+        }
+        assertTrue(browser.reflowFailures.isEmpty(), String.join("\n", browser.reflowFailures));
 
         browser.signIn("csc.lead", PASSWORD);
-        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId, "/audits")) {
+        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId, "/audits", "/benchmarks")) {
             visit("csc.lead", page);
         }
         // every kind of form the task list offers: a value, a progress update, an audit record, a Section 11 standard

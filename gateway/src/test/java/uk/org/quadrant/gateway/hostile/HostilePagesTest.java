@@ -73,6 +73,7 @@ class HostilePagesTest implements TestPropertyProvider {
         harvest("uk.org.quadrant.gateway.browse.themes.ThemePagesTest");
         harvest("uk.org.quadrant.gateway.board.BoardDashboardTest");
         harvest("uk.org.quadrant.gateway.agency.AgencyTaskListTest");
+        harvest("uk.org.quadrant.gateway.benchmarks.BenchmarkPagesTest");
         harvestReport();
     }
 
@@ -184,6 +185,9 @@ class HostilePagesTest implements TestPropertyProvider {
             v.add(new Visit("/themes", user, false));
             v.add(new Visit("/themes/NEGLECT", user, false));
             v.add(new Visit("/reports/learning-and-improvement?year=2017April", user, true));
+            v.add(new Visit("/benchmarks", user, true));
+            v.add(new Visit("/benchmarks/place", user, true));
+            v.add(new Visit("/benchmarks/mappings/CLA-RATE", user, true));
         }
         for (String user : List.of("csc.lead", "csc.user")) {
             v.add(new Visit("/agency/CSC", user, false));
@@ -195,6 +199,7 @@ class HostilePagesTest implements TestPropertyProvider {
             v.add(new Visit("/audits/1/findings/new", user, false));
             v.add(new Visit("/audits/1/cases/new", user, false));
             v.add(new Visit("/themes/NEGLECT", user, false));
+            v.add(new Visit("/benchmarks", user, true));
         }
         v.add(new Visit("/board/submissions", "manager", false));
         return v;
