@@ -16,6 +16,7 @@ import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class HostileInputTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Hostile.Http http;
+    private PlainHttp http;
     private Hostile.Db db;
     private String plan;
     private String action;
@@ -85,7 +86,7 @@ class HostileInputTest implements TestPropertyProvider {
 
     @BeforeAll
     void seed() {
-        http = new Hostile.Http(server.getURL().toString(), json);
+        http = Hostile.http(server.getURL().toString(), json);
         db = new Hostile.Db(dataSource);
         plan = id(http.ok("POST", "/api/v1/plans", manager(), planBody()));
         action = id(http.ok("POST", "/api/v1/plans/" + plan + "/actions", manager(), actionBody("1")));
@@ -127,7 +128,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Hostile.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.org.quadrant.common.testing.isolation.Matrix;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
 import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
@@ -83,7 +84,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Matrix.Http http;
+    private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
     private final Map<String, String> madeUp = new LinkedHashMap<>();
 
@@ -110,7 +111,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     @BeforeAll
     void seed() {
-        http = new Matrix.Http(server.getURL().toString(), json);
+        http = Matrix.http(server.getURL().toString(), json);
         String plan = id(http.ok("POST", "/api/v1/plans", manager(), Map.of("title", LOGGED_TITLE,
                 "sourceType", "LEARNING_REVIEW", "sourceRef", "LR-ISOLATION")));
         Map<String, Object> renamed = new LinkedHashMap<>(Map.of("title", "Isolation learning review plan",
@@ -143,7 +144,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Matrix.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 

@@ -16,6 +16,7 @@ import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
 import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class HostileInputTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Hostile.Http http;
+    private PlainHttp http;
     private Hostile.Db db;
     /** Path variables; the DELETE preparations replace the ids they re-create. */
     private final Map<String, String> ids = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ class HostileInputTest implements TestPropertyProvider {
 
     @BeforeAll
     void seed() {
-        http = new Hostile.Http(server.getURL().toString(), json);
+        http = Hostile.http(server.getURL().toString(), json);
         // The case read log grows with every read of cases (the harness reads to fill paths): not a write.
         db = new Hostile.Db(dataSource, table -> table.equals("case_read_log"));
         String audit = id(http.ok("POST", "/api/v1/audits", cscLead(), auditBody("Hostile input audit")));
@@ -153,7 +154,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Hostile.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -247,7 +248,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object caseVersion(String caseId) {
-        Hostile.Http.Res res = http.send("GET", "/api/v1/audits/" + ids.get("id") + "/cases", manager(), null, null);
+        PlainHttp.Res res = http.send("GET", "/api/v1/audits/" + ids.get("id") + "/cases", manager(), null, null);
         try {
             List<Map<String, Object>> cases = json.readValue(res.body(),
                     io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import uk.org.quadrant.common.testing.isolation.Matrix;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
 import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
@@ -69,7 +70,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Matrix.Http http;
+    private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
     private final Map<String, String> madeUp = new LinkedHashMap<>();
 
@@ -99,7 +100,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     @BeforeAll
     void seed() {
-        http = new Matrix.Http(server.getURL().toString(), json);
+        http = Matrix.http(server.getURL().toString(), json);
         Map<String, Object> audit = auditBody(SECRET_TITLE, "CSC");
         String auditId = id(http.ok("POST", "/api/v1/audits", cscUser(), audit));
         String caseId = id(http.ok("POST", "/api/v1/audits/" + auditId + "/cases", cscUser(),
@@ -144,7 +145,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     /** The audit's current body for a PUT (what the manager reads, minus read-only fields). */
     private Map<String, Object> editableAudit() {
-        Matrix.Http.Res res = http.send("GET", "/api/v1/audits/" + real.get("id"), manager(), null, null);
+        PlainHttp.Res res = http.send("GET", "/api/v1/audits/" + real.get("id"), manager(), null, null);
         Map<String, Object> a = http.map(res.body());
         Map<String, Object> m = new LinkedHashMap<>();
         for (String k : List.of("type", "title", "leadAgency", "participatingAgencies", "periodStart", "periodEnd",
@@ -158,7 +159,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Matrix.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -399,7 +400,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object caseVersion(String auditId, String caseId) {
-        Matrix.Http.Res res = http.send("GET", "/api/v1/audits/" + auditId + "/cases", manager(), null, null);
+        PlainHttp.Res res = http.send("GET", "/api/v1/audits/" + auditId + "/cases", manager(), null, null);
         try {
             for (Map<String, Object> c : json.readValue(res.body(), io.micronaut.core.type.Argument.listOf(
                     io.micronaut.core.type.Argument.mapOf(String.class, Object.class)))) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -62,7 +63,7 @@ class HostileInputTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Hostile.Http http;
+    private PlainHttp http;
     private Hostile.Db db;
 
     @Override
@@ -87,7 +88,7 @@ class HostileInputTest implements TestPropertyProvider {
 
     @BeforeAll
     void seed() {
-        http = new Hostile.Http(server.getURL().toString(), json);
+        http = Hostile.http(server.getURL().toString(), json);
         db = new Hostile.Db(dataSource);
         http.ok("POST", I, manager(), indicator(CODE, "Hostile input count"));
         http.ok("POST", I, manager(), indicator("HOS-EDIT", "Hostile input edited"));
@@ -116,7 +117,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> value(String period) {
-        Hostile.Http.Res res = http.send("GET", I + "/" + CODE + "/values/" + period + "?agency=CSC", cscLead(), null, null);
+        PlainHttp.Res res = http.send("GET", I + "/" + CODE + "/values/" + period + "?agency=CSC", cscLead(), null, null);
         return res.status() == 200 ? http.map(res.body()) : null;
     }
 
@@ -147,7 +148,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Hostile.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -330,7 +331,7 @@ class HostileInputTest implements TestPropertyProvider {
             tests.add(DynamicTest.dynamicTest(up.name(), () -> {
                 resetImportedPeriods();
                 Map<String, Hostile.Db.Snapshot> before = db.snapshot();
-                Hostile.Http.Res res = http.sendBytes("POST", "/api/v1/values/import?" + up.query(), cscLead(), up.body(), up.contentType());
+                PlainHttp.Res res = http.sendBytes("POST", "/api/v1/values/import?" + up.query(), cscLead(), up.body(), up.contentType());
                 String what = "import " + up.name();
                 Hostile.assertSafeAnswer(what, res, true);
                 assertEquals(up.status(), res.status(), () -> what + " -> " + res);
@@ -380,19 +381,19 @@ class HostileInputTest implements TestPropertyProvider {
             http.ok("PUT", I + "/" + code + "/values/" + periods[i], cscLead(), body);
         }
         // (A benchmark's comparator is a controlled name: "=EVIL" is refused, so it cannot reach the CSV.)
-        Hostile.Http.Res refused = http.send("PUT", I + "/" + code + "/benchmarks/2016April/=EVIL", manager(), "{\"value\":5}", "application/json");
+        PlainHttp.Res refused = http.send("PUT", I + "/" + code + "/benchmarks/2016April/=EVIL", manager(), "{\"value\":5}", "application/json");
         assertEquals(400, refused.status(), () -> "a formula as a benchmark comparator: " + refused);
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("the comments are stored as sent", () -> {
             for (int i = 0; i < FORMULAS.size(); i++) {
-                Hostile.Http.Res res = http.send("GET", I + "/" + code + "/values/" + periods[i] + "?agency=CSC", cscLead(), null, null);
+                PlainHttp.Res res = http.send("GET", I + "/" + code + "/values/" + periods[i] + "?agency=CSC", cscLead(), null, null);
                 // Comments are stored trimmed (a leading tab or CR goes), otherwise as sent.
                 assertEquals(FORMULAS.get(i).strip(), http.map(res.body()).get("comment"), () -> "stored: " + res);
             }
         }));
         for (String path : List.of(I + "/" + code + "/series.csv?agency=CSC", "/api/v1/scorecard.csv?agency=CSC")) {
             tests.add(DynamicTest.dynamicTest(path, () -> {
-                Hostile.Http.Res res = http.send("GET", path, cscLead(), null, null);
+                PlainHttp.Res res = http.send("GET", path, cscLead(), null, null);
                 assertEquals(200, res.status(), () -> path + " -> " + res);
                 assertTrue(res.contentType().startsWith("text/csv"), () -> path + " -> " + res.contentType());
                 List<CSVRecord> lines = CSVParser.parse(res.body(), CSVFormat.DEFAULT).getRecords();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.org.quadrant.common.testing.isolation.Matrix;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
 import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
@@ -66,7 +67,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Matrix.Http http;
+    private PlainHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -94,7 +95,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     @BeforeAll
     void seed() {
-        http = new Matrix.Http(server.getURL().toString(), json);
+        http = Matrix.http(server.getURL().toString(), json);
         http.ok("POST", I, manager(), indicator("ISO-CSC", "CSC"));
         http.ok("POST", I, manager(), indicator("ISO-TVP", "TVP"));
         http.ok("PUT", I + "/ISO-CSC/targets/2017April", manager(), Map.of("value", 650));
@@ -134,7 +135,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path, String token) {
-        Matrix.Http.Res res = http.send("GET", path, token, null, null);
+        PlainHttp.Res res = http.send("GET", path, token, null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
