@@ -3,7 +3,6 @@ package uk.org.quadrant.audits.hostile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
@@ -39,10 +37,8 @@ import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
  * <p>Adding a write endpoint: add a {@link Target} to {@link #targets()}, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends WithTestTokens {
 
-    private final TestTokens tokens = new TestTokens();
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicInteger actionIds = new AtomicInteger(100);
     /** actions-service: every recommendation becomes a new action. */
@@ -65,23 +61,14 @@ class HostileInputTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("micronaut.http.services.actions.url", actions.url());
         return p;
     }
 
     @AfterAll
-    void stop() {
+    void stopStandIns() {
         actions.close();
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
     }
 
     // ---- data ------------------------------------------------------------------------------------------

@@ -3,16 +3,13 @@ package uk.org.quadrant.audits.isolation;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -48,8 +45,7 @@ import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
  * <p>Adding an endpoint: add one line to {@link #table()} with its rule, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IsolationMatrixTest implements TestPropertyProvider {
+class IsolationMatrixTest extends WithTestTokens {
 
     static final String SECRET_TITLE = "Isolation CSC-only supervision audit";
     static final String SECRET_FINDING = "Isolation secret: fathers were not seen";
@@ -58,8 +54,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     /** A hidden record: writes by another agency answer 404, exactly like a record that does not exist. */
     static final Rule HIDDEN_WRITE = AGENCY_WRITE.otherAgency(404, true).named("own agency's write (404 for others)");
-
-    private final TestTokens tokens = new TestTokens();
 
     @Inject
     Router router;
@@ -73,28 +67,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
     private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
     private final Map<String, String> madeUp = new LinkedHashMap<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscUser() {
-        return tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
 
     // ---- data of agency B (CSC) -------------------------------------------------------------------------
 
@@ -113,7 +85,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
         http.ok("PUT", "/api/v1/section11/assessments/" + assessment + "/standards/S11-1", cscUser(),
                 Map.of("rag", "AMBER", "evidence", SECRET_EVIDENCE));
         // A's own audit, so that A's lists are not empty by accident.
-        http.ok("POST", "/api/v1/audits", tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
+        http.ok("POST", "/api/v1/audits", tvpUser(),
                 auditBody("Isolation TVP audit", "TVP"));
 
         real.putAll(Map.of("id", auditId, "caseId", caseId, "finding", finding, "recommendation", recommendation,
@@ -238,9 +210,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 () -> tokens.expired("manager", null, "BOARD_MANAGER"),
                 () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
                 () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
-                () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
-                () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
-                () -> tokens.board("chair", "BOARD_CHAIR"),
+                () -> tvpUser(),
+                () -> tvpLead(),
+                () -> chair(),
                 this::cscUser,
                 this::cscLead);
         return Matrix.matrix(router, table(), t, Set.of(SECRET_TITLE, SECRET_FINDING, SECRET_EVIDENCE), http,
@@ -263,7 +235,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
         if (!own.isEmpty()) {
             return;
         }
-        String tvpUser = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        String tvpUser = tvpUser();
         String tvpOwn = id(http.ok("POST", "/api/v1/audits", tvpUser, auditBody("Ownership TVP own audit", "TVP")));
         String tvpCase = id(http.ok("POST", "/api/v1/audits/" + tvpOwn + "/cases", tvpUser, Map.of("caseRef", "TVP-2050-01", "grade", "GOOD")));
         String tvpFinding = id(http.ok("POST", "/api/v1/audits/" + tvpOwn + "/findings", tvpUser,
@@ -314,8 +286,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
         String cscLed = own.get("cscLed");
         List<Forgery> cases = new ArrayList<>();
         Map<String, java.util.function.Supplier<String>> callers = new LinkedHashMap<>();
-        callers.put("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
-        callers.put("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"));
+        callers.put("A's contributor", () -> tvpUser());
+        callers.put("A's lead", () -> tvpLead());
         callers.forEach((who, token) -> {
             // POST /audits: A sets up work for another agency or the board, or opens its own to them
             for (String other : List.of("CSC", "BOARD")) {
@@ -456,7 +428,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @TestFactory
     List<DynamicNode> pathVariantsDoNotSlipPast() {
         List<DynamicNode> nodes = new ArrayList<>();
-        String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String tvpLead = tvpLead();
         nodes.addAll(Matrix.pathVariants("A's lead on B's audit", "/api/v1/audits/" + real.get("id"),
                 () -> tvpLead, SECRET_TITLE, http));
         nodes.addAll(Matrix.pathVariants("A's lead on B's finding", "/api/v1/findings/" + real.get("finding"),

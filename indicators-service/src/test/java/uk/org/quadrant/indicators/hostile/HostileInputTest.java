@@ -3,21 +3,18 @@ package uk.org.quadrant.indicators.hostile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
@@ -44,14 +41,12 @@ import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
  * <p>Adding a write endpoint: add a {@link Target} to {@link #targets()}, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends WithTestTokens {
 
     private static final String I = "/api/v1/indicators";
     private static final String CODE = "HOS-CSC";
     private static final String CSV_HEADER = "indicator_code,period,agency,value,numerator,denominator,comment";
 
-    private final TestTokens tokens = new TestTokens();
     private final AtomicInteger counter = new AtomicInteger();
 
     @Inject
@@ -65,24 +60,6 @@ class HostileInputTest implements TestPropertyProvider {
 
     private PlainHttp http;
     private Hostile.Db db;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
 
     // ---- data ------------------------------------------------------------------------------------------
 
