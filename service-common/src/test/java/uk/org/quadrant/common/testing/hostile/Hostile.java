@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import uk.org.quadrant.common.testing.support.PlainHttp;
+import uk.org.quadrant.common.testing.support.UriTemplates;
 
 import javax.sql.DataSource;
 import java.net.URLEncoder;
@@ -26,8 +27,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -401,33 +400,12 @@ public final class Hostile {
         public String path(Map<String, String> overrides) {
             Map<String, String> m = new LinkedHashMap<>(vars);
             m.putAll(overrides);
-            return expand(template, m) + (query == null ? "" : "?" + query);
+            return UriTemplates.expand(template, m) + (query == null ? "" : "?" + query);
         }
 
         public Set<String> usedVars() {
-            Set<String> used = new TreeSet<>();
-            Matcher m = VARIABLE.matcher(template);
-            while (m.find()) {
-                used.add(m.group(1));
-            }
-            return used;
+            return UriTemplates.variables(template);
         }
-    }
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
-
-    public static String expand(String template, Map<String, String> vars) {
-        Matcher m = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError("no value for {" + m.group(1) + "} of " + template + " in " + vars);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     public static boolean isWrite(String method) {

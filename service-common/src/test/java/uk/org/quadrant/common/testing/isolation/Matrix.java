@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import uk.org.quadrant.common.testing.support.PlainHttp;
+import uk.org.quadrant.common.testing.support.UriTemplates;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -170,21 +170,9 @@ public final class Matrix {
         return m;
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
-
-    /** Fills {@code {name}} and {@code {name:regex}} from the map; fails on an unknown variable. */
+    /** Fills {@code {name}} and {@code {name:regex}} from the map; fails on an unknown variable ({@link UriTemplates}). */
     public static String expand(String template, Map<String, String> vars) {
-        Matcher m = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError("no value for {" + m.group(1) + "} of " + template + " in " + vars);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return UriTemplates.expand(template, vars);
     }
 
     /** The routes of the router as "METHOD template". */
