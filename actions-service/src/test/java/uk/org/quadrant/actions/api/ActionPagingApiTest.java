@@ -2,18 +2,10 @@ package uk.org.quadrant.actions.api;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.common.testing.api.Api;
-import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,40 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * when not: the callers that existed before paging see no change.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ActionPagingApiTest implements TestPropertyProvider {
-
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
-        return p;
-    }
-
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
-    }
-
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
+class ActionPagingApiTest extends ApiTestBase {
 
     @Test
     void actionsPageOnlyWhenAsked() {
-        Api api = new Api(http, json);
-        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Paging plan", "sourceType", "SERIOUS_CASE_REVIEW",
+        Api.Res plan = api().post(manager(), "/api/v1/plans", Map.of("title", "Paging plan", "sourceType", "SERIOUS_CASE_REVIEW",
                 "sourceRef", "paging-plan"));
         assertEquals(201, plan.status, plan::toString);
         long planId = ((Number) plan.map().get("id")).longValue();
@@ -76,22 +39,22 @@ class ActionPagingApiTest implements TestPropertyProvider {
             body.put("leadRole", "Principal Social Worker");
             body.put("leadAgency", "TVP");
             body.put("priority", 2);
-            Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+            Api.Res r = api().post(manager(), "/api/v1/plans/" + planId + "/actions", body);
             assertEquals(201, r.status, r::toString);
         }
         String tvp = "/api/v1/actions?agency=TVP";
-        HttpResponse<String> whole = http.toBlocking().exchange(HttpRequest.GET(tvp).bearerAuth(manager()), String.class);
+        HttpResponse<String> whole = client.toBlocking().exchange(HttpRequest.GET(tvp).bearerAuth(manager()), String.class);
         assertNull(whole.header("X-Total-Count"));
-        List<Map<String, Object>> all = api.get(manager(), tvp).list();
+        List<Map<String, Object>> all = api().get(manager(), tvp).list();
         assertTrue(all.size() >= 5, all::toString);
 
-        HttpResponse<String> paged = http.toBlocking().exchange(HttpRequest.GET(tvp + "&page=1&size=2").bearerAuth(manager()), String.class);
+        HttpResponse<String> paged = client.toBlocking().exchange(HttpRequest.GET(tvp + "&page=1&size=2").bearerAuth(manager()), String.class);
         assertEquals(Integer.toString(all.size()), paged.header("X-Total-Count"));
-        assertEquals(ids(all.subList(2, 4)), ids(api.get(manager(), tvp + "&page=1&size=2").list()));
-        assertEquals(List.of(), api.get(manager(), tvp + "&page=99&size=2").list());
-        assertEquals(400, api.get(manager(), tvp + "&size=0").status);
-        assertEquals(400, api.get(manager(), tvp + "&size=501").status);
-        assertEquals(400, api.get(manager(), tvp + "&page=-1").status);
+        assertEquals(ids(all.subList(2, 4)), ids(api().get(manager(), tvp + "&page=1&size=2").list()));
+        assertEquals(List.of(), api().get(manager(), tvp + "&page=99&size=2").list());
+        assertEquals(400, api().get(manager(), tvp + "&size=0").status);
+        assertEquals(400, api().get(manager(), tvp + "&size=501").status);
+        assertEquals(400, api().get(manager(), tvp + "&page=-1").status);
     }
 
     private static List<Long> ids(List<Map<String, Object>> rows) {

@@ -1,20 +1,13 @@
 package uk.org.quadrant.actions.api;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,64 +26,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chair writes nothing. Every refusal leaves the data as it was.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossAgencyAccessTest implements TestPropertyProvider {
+class CrossAgencyAccessTest extends ApiTestBase {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub()
-            .latest("CP-TIMELINESS", "2018Q1", "Jan-Mar 2018", new BigDecimal("80"), "GREEN");
     /** audits-service, stating one recommendation of a CSC audit and one of a TVP audit. */
     private final AuditsStub audits = new AuditsStub();
     private final Map<String, AuditsStub.Finding> findings = Map.of("CSC", audits.recommendation("CSC", "TVP", "EDU"),
             "TVP", audits.recommendation("TVP", "CSC"));
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    private Api api;
     private long planId;
     private long cscAction;
     private long tvpAction;
 
     @Override
+    protected IndicatorsStub indicatorsStub() {
+        return new IndicatorsStub().latest("CP-TIMELINESS", "2018Q1", "Jan-Mar 2018", new BigDecimal("80"), "GREEN");
+    }
+
+    @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.putAll(audits.properties());
         return p;
     }
 
     @AfterAll
-    void stop() {
-        indicators.close();
+    void stopAudits() {
         audits.close();
-        tokens.close();
     }
 
     @BeforeEach
     void fixture() {
-        api = new Api(http, json);
         if (planId != 0) {
             return;
         }
-        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Learning review action plan", "sourceType", "LEARNING_REVIEW",
+        Api.Res plan = api().post(manager(), "/api/v1/plans", Map.of("title", "Learning review action plan", "sourceType", "LEARNING_REVIEW",
                 "sourceRef", "LR-ACCESS"));
         assertEquals(201, plan.status, plan::toString);
         planId = ((Number) plan.map().get("id")).longValue();
         cscAction = create(actionBody("1", "CSC", true));
         tvpAction = create(actionBody("2", "TVP", false));
-        Api.Res u = api.post(tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"), "/api/v1/actions/" + cscAction + "/updates", Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
+        Api.Res u = api().post(cscLead(), "/api/v1/actions/" + cscAction + "/updates", Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
         assertEquals(201, u.status, u::toString);
     }
 
     private long create(Map<String, Object> body) {
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + planId + "/actions", body);
         assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
@@ -105,18 +87,10 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         return body;
     }
 
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    private String chair() {
-        return tokens.board("chair", "BOARD_CHAIR");
-    }
-
     private List<String> agencyUsers() {
-        return List.of(tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"),
+        return List.of(cscLead(),
                 tokens.agencyUser("csc.worker", "CSC", "AGENCY_CONTRIBUTOR"),
-                tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
+                tvpLead(),
                 tokens.agencyUser("edu.user", "EDU", "AGENCY_CONTRIBUTOR"));
     }
 
@@ -177,7 +151,7 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     }
 
     private Api.Res send(Call c, String token) {
-        return c.body == null ? api.get(token, c.path()) : api.post(token, c.path(), c.body);
+        return c.body == null ? api().get(token, c.path()) : api().post(token, c.path(), c.body);
     }
 
     /** Everything this service holds, as the board manager reads it. */
@@ -186,7 +160,7 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         for (String path : List.of("/api/v1/plans", "/api/v1/plans/" + planId, "/api/v1/actions",
                 "/api/v1/actions/" + cscAction + "/updates", "/api/v1/actions/" + tvpAction + "/updates",
                 "/api/v1/change-log?limit=500")) {
-            Api.Res r = api.get(manager(), path);
+            Api.Res r = api().get(manager(), path);
             assertEquals(200, r.status, r::toString);
             all.append(path).append(" => ").append(r.body).append('\n');
         }
@@ -213,7 +187,7 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
             assertRefused(401, send(c, tokens.expired("csc.lead", "CSC", "AGENCY_LEAD")), "expired token, " + c);
         }
         assertEquals(before, everything());
-        assertEquals(200, api.get(null, "/health").status, "health stays open for probes");
+        assertEquals(200, api().get(null, "/health").status, "health stays open for probes");
     }
 
     @Test
@@ -223,9 +197,9 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
                 Api.Res r = send(c, token);
                 assertEquals(200, r.status, c + ": " + r);
             }
-            Map<String, Object> plan = api.get(token, "/api/v1/plans/" + planId).map();
+            Map<String, Object> plan = api().get(token, "/api/v1/plans/" + planId).map();
             assertEquals(2, ((List<?>) plan.get("actions")).size(), "every agency sees the whole plan");
-            assertEquals("MET", api.get(token, "/api/v1/actions/" + cscAction).map().get("measureStatus"));
+            assertEquals("MET", api().get(token, "/api/v1/actions/" + cscAction).map().get("measureStatus"));
         }
     }
 
@@ -235,13 +209,13 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
         indicators.reset();
         for (String token : agencyUsers()) {
             assertRefused(403, send(new Call("POST", "/api/v1/plans", newPlan()), token), "agency creates a plan");
-            assertRefused(403, api.post(token, "/api/v1/plans/" + planId + "/actions", actionBody("9", "CSC", false)),
+            assertRefused(403, api().post(token, "/api/v1/plans/" + planId + "/actions", actionBody("9", "CSC", false)),
                     "agency adds an action (even one it would lead)");
-            assertRefused(403, api.post(token, "/api/v1/plans/" + planId + "/actions", actionBody("9", "TVP", true)),
+            assertRefused(403, api().post(token, "/api/v1/plans/" + planId + "/actions", actionBody("9", "TVP", true)),
                     "agency adds a measurable action");
-            assertRefused(403, api.post(token, "/api/v1/plans/999999/actions", actionBody("9", "CSC", false)),
+            assertRefused(403, api().post(token, "/api/v1/plans/999999/actions", actionBody("9", "CSC", false)),
                     "agency adds an action to a plan that does not exist");
-            assertRefused(403, api.get(token, "/api/v1/change-log"), "agency reads the change log");
+            assertRefused(403, api().get(token, "/api/v1/change-log"), "agency reads the change log");
         }
         assertEquals(before, everything());
         assertEquals(0, indicators.indicatorCalls(), "a refused write does not reach indicators-service");
@@ -250,28 +224,28 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     @Test
     void anAgencyCannotUpdateAnotherAgencysActionOrAdoptItsRecommendations() {
         String before = everything();
-        String csc = tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
+        String csc = cscLead();
         String cscWorker = tokens.agencyUser("csc.worker", "CSC", "AGENCY_CONTRIBUTOR");
-        String tvp = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String tvp = tvpLead();
         String edu = tokens.agencyUser("edu.user", "EDU", "AGENCY_CONTRIBUTOR");
         for (String status : List.of("IN_PROGRESS", "COMPLETED", "CLOSED", "NOT_STARTED")) {
             for (String token : List.of(csc, cscWorker, edu)) {
-                assertRefused(403, api.post(token, "/api/v1/actions/" + tvpAction + "/updates", progress(status)),
+                assertRefused(403, api().post(token, "/api/v1/actions/" + tvpAction + "/updates", progress(status)),
                         "another agency updates TVP's action to " + status);
             }
             for (String token : List.of(tvp, edu)) {
-                assertRefused(403, api.post(token, "/api/v1/actions/" + cscAction + "/updates", progress(status)),
+                assertRefused(403, api().post(token, "/api/v1/actions/" + cscAction + "/updates", progress(status)),
                         "another agency updates CSC's action to " + status);
             }
         }
-        assertRefused(403, api.post(csc, "/api/v1/actions/from-recommendation", recommendation("TVP")),
+        assertRefused(403, api().post(csc, "/api/v1/actions/from-recommendation", recommendation("TVP")),
                 "CSC adopts a recommendation TVP would lead");
-        assertRefused(403, api.post(edu, "/api/v1/actions/from-recommendation", recommendation("CSC")),
+        assertRefused(403, api().post(edu, "/api/v1/actions/from-recommendation", recommendation("CSC")),
                 "EDU adopts a recommendation CSC would lead");
         assertEquals(before, everything());
 
         // the refusals are about whose action it is, not a blanket ban
-        Api.Res own = api.post(tvp, "/api/v1/actions/" + tvpAction + "/updates", progress("IN_PROGRESS"));
+        Api.Res own = api().post(tvp, "/api/v1/actions/" + tvpAction + "/updates", progress("IN_PROGRESS"));
         assertEquals(201, own.status, own::toString);
     }
 
@@ -291,10 +265,10 @@ class CrossAgencyAccessTest implements TestPropertyProvider {
     @Test
     void theManagerWritesWhatAgenciesCannot() {
         // positive control for the refusals above
-        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Managed", "sourceType", "AUDIT", "sourceRef", "ACCESS-MGR"));
+        Api.Res plan = api().post(manager(), "/api/v1/plans", Map.of("title", "Managed", "sourceType", "AUDIT", "sourceRef", "ACCESS-MGR"));
         assertEquals(201, plan.status, plan::toString);
-        Api.Res upd = api.post(manager(), "/api/v1/actions/" + tvpAction + "/updates", Map.of("narrative", "Board manager note"));
+        Api.Res upd = api().post(manager(), "/api/v1/actions/" + tvpAction + "/updates", Map.of("narrative", "Board manager note"));
         assertEquals(201, upd.status, upd::toString);
-        assertEquals(200, api.get(manager(), "/api/v1/change-log").status);
+        assertEquals(200, api().get(manager(), "/api/v1/change-log").status);
     }
 }

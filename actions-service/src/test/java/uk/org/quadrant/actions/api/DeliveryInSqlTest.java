@@ -2,16 +2,11 @@ package uk.org.quadrant.actions.api;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.actions.domain.ActionStatus;
 import uk.org.quadrant.actions.domain.Delivery;
 import uk.org.quadrant.actions.domain.SourceType;
@@ -20,9 +15,7 @@ import uk.org.quadrant.actions.plans.ActionPlanRepository;
 import uk.org.quadrant.actions.plans.PlanAction;
 import uk.org.quadrant.actions.plans.PlanActionRepository;
 import uk.org.quadrant.common.testing.api.Api;
-import uk.org.quadrant.actions.support.IndicatorsStub;
 import uk.org.quadrant.actions.support.SettableDeliveryClock;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -59,8 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * written in Java before (the oracle below). Runs on H2 and, with -Pmysql, on MariaDB.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryInSqlTest implements TestPropertyProvider {
+class DeliveryInSqlTest extends ApiTestBase {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final int DUE_SOON_DAYS = 30;
@@ -75,39 +67,22 @@ class DeliveryInSqlTest implements TestPropertyProvider {
     private static final List<Integer> PRIORITIES = Arrays.asList(null, 1, 2, 3);
     private static final int PLANS = 11; // more than 9, so that plan keys sort as text ("10" before "9")
 
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub();
     private final SettableDeliveryClock.Settable clock = SettableDeliveryClock.CLOCK;
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
     @Inject
     ActionPlanRepository plans;
     @Inject
     PlanActionRepository actions;
 
-    private Api api;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.put(SettableDeliveryClock.PROPERTY, DUE_SOON_DAYS + "," + STALE_DAYS);
         return p;
     }
 
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
-    }
-
     @BeforeAll
     void makeActionsAroundEveryMoment() {
-        api = new Api(http, json);
         List<Long> planIds = new ArrayList<>();
         for (int p = 0; p < PLANS; p++) {
             planIds.add(plans.save(new ActionPlan(null, "Delivery in SQL " + p, SourceType.SERIOUS_CASE_REVIEW, "delivery-sql-" + p,
@@ -172,7 +147,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
             assertPages("/api/v1/actions?agency=TVP&delivery=ON_TRACK", oracle.select("TVP", Delivery.ON_TRACK, null), 10, oracle, when);
 
             for (String by : List.of("agency", "priority", "plan")) {
-                Api.Res r = api.get(manager(), "/api/v1/rollups?by=" + by);
+                Api.Res r = api().get(manager(), "/api/v1/rollups?by=" + by);
                 assertEquals(200, r.status, r::toString);
                 assertEquals(normalised(oracle.rollups(by)), normalised(r.list()), "roll-ups by " + by + when);
             }
@@ -180,7 +155,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
             for (int days : List.of(0, 1, DUE_SOON_DAYS - 1, DUE_SOON_DAYS, DUE_SOON_DAYS + 1, 366)) {
                 for (String agency : Arrays.asList(null, "TVP", "tvp", "NOBODY")) {
                     String path = "/api/v1/actions/due?days=" + days + (agency == null ? "" : "&agency=" + agency);
-                    Api.Res r = api.get(manager(), path);
+                    Api.Res r = api().get(manager(), path);
                     assertEquals(200, r.status, r::toString);
                     assertEquals(normalised(oracle.due(days, agency)), normalised(r.list()), path + when);
                 }
@@ -190,13 +165,13 @@ class DeliveryInSqlTest implements TestPropertyProvider {
 
     /** The whole list: every action, in order, each with the domain rule's delivery, and no paging header. */
     private void wholeList(Oracle oracle, String when) {
-        HttpResponse<String> whole = http.toBlocking().exchange(HttpRequest.GET("/api/v1/actions").bearerAuth(manager()), String.class);
+        HttpResponse<String> whole = client.toBlocking().exchange(HttpRequest.GET("/api/v1/actions").bearerAuth(manager()), String.class);
         assertNull(whole.header("X-Total-Count"));
         assertList("/api/v1/actions", oracle.all, oracle, when);
     }
 
     private void assertList(String path, List<PlanAction> expected, Oracle oracle, String when) {
-        Api.Res r = api.get(manager(), path);
+        Api.Res r = api().get(manager(), path);
         assertEquals(200, r.status, r::toString);
         assertEquals(ids(expected), r.list().stream().map(DeliveryInSqlTest::id).toList(), path + when);
         for (Map<String, Object> row : r.list()) {
@@ -207,7 +182,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
     /** A page's JSON array of objects. */
     private List<Map<String, Object>> rows(String body) {
         try {
-            return json.readValue(body, io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+            return jsonMapper.readValue(body, io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("not a JSON array: " + body, e);
         }
@@ -219,7 +194,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
         String sep = path.contains("?") ? "&" : "?";
         for (int page = 0; page <= expected.size() / size; page++) {
             String paged = path + sep + "page=" + page + "&size=" + size;
-            HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.GET(paged).bearerAuth(manager()), String.class);
+            HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET(paged).bearerAuth(manager()), String.class);
             assertEquals(Integer.toString(expected.size()), r.header("X-Total-Count"), paged + when);
             List<Map<String, Object>> rows = rows(r.body());
             assertTrue(rows.size() <= size, paged);
@@ -230,7 +205,7 @@ class DeliveryInSqlTest implements TestPropertyProvider {
         }
         assertEquals(ids(expected), seen, path + " paged by " + size + when);
         String beyond = path + sep + "page=" + (expected.size() / size + 3) + "&size=" + size;
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.GET(beyond).bearerAuth(manager()), String.class);
+        HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET(beyond).bearerAuth(manager()), String.class);
         assertEquals(Integer.toString(expected.size()), r.header("X-Total-Count"), beyond + when);
         assertEquals(List.of(), rows(r.body()), beyond + when);
     }
@@ -335,9 +310,5 @@ class DeliveryInSqlTest implements TestPropertyProvider {
 
     private static long id(Map<String, Object> row) {
         return ((Number) row.get("id")).longValue();
-    }
-
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
     }
 }

@@ -3,17 +3,11 @@ package uk.org.quadrant.actions.api;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,44 +18,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Editing plans and actions: the board manager's, with optimistic locking and the same checks as creating. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EditPlanAndActionApiTest implements TestPropertyProvider {
-
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub().know("MASH-TIMELINESS");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
+class EditPlanAndActionApiTest extends ApiTestBase {
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(tokens.properties());
-        properties.putAll(indicators.properties());
-        return properties;
-    }
-
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
+    protected IndicatorsStub indicatorsStub() {
+        return new IndicatorsStub().know("MASH-TIMELINESS");
     }
 
     private int status(MutableHttpRequest<?> request, String token) {
         try {
-            return http.toBlocking().exchange(request.bearerAuth(token)).getStatus().getCode();
+            return client.toBlocking().exchange(request.bearerAuth(token)).getStatus().getCode();
         } catch (HttpClientResponseException e) {
             return e.getStatus().getCode();
         }
     }
 
     private Map<String, Object> retrieve(MutableHttpRequest<?> request, String token) {
-        return http.toBlocking().retrieve(request.bearerAuth(token), Argument.mapOf(String.class, Object.class));
+        return client.toBlocking().retrieve(request.bearerAuth(token), Argument.mapOf(String.class, Object.class));
     }
 
     @Test
     void theManagerEditsWithTheVersionRead() {
-        String manager = tokens.board("manager", "BOARD_MANAGER");
+        String manager = manager();
         Map<String, Object> plan = retrieve(HttpRequest.POST("/api/v1/plans", Map.of("title", "Edit test", "sourceType", "AUDIT",
                 "sourceRef", "edit-test", "startDate", "2030-01-01")), manager);
         Map<String, Object> action = new HashMap<>(Map.of("ref", "1", "issue", "An issue", "action", "An action",
@@ -73,7 +51,7 @@ class EditPlanAndActionApiTest implements TestPropertyProvider {
         edit.put("action", "A sharper action");
         assertEquals(400, status(HttpRequest.PUT(path, edit), manager), "the version read is required");
         edit.put("version", created.get("version"));
-        for (String token : List.of(tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"))) {
+        for (String token : List.of(chair(), cscLead())) {
             assertEquals(403, status(HttpRequest.PUT(path, edit), token));
         }
         Map<String, Object> early = new HashMap<>(edit);
@@ -98,27 +76,27 @@ class EditPlanAndActionApiTest implements TestPropertyProvider {
         assertEquals("Edit test (renamed)", afterRename.get("title"));
         assertTrue(((List<?>) afterRename.get("actions")).size() == 1);
         assertEquals(409, status(HttpRequest.PUT("/api/v1/plans/" + plan.get("id"), renamed), manager));
-        assertEquals(403, status(HttpRequest.PUT("/api/v1/plans/" + plan.get("id"), renamed), tokens.board("chair", "BOARD_CHAIR")));
+        assertEquals(403, status(HttpRequest.PUT("/api/v1/plans/" + plan.get("id"), renamed), chair()));
     }
 
     @Test
     void onlyTheManagerWritesTheBusinessPlan() {
         Map<String, Object> item = Map.of("planYear", "2030April", "kind", "PRIORITY", "number", 9, "title", "Online harm");
-        for (String token : List.of(tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"))) {
+        for (String token : List.of(chair(), cscLead())) {
             assertEquals(403, status(HttpRequest.POST("/api/v1/business-plan", item), token));
         }
-        String reader = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
-        List<?> before = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/business-plan?year=2030April").bearerAuth(reader), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        String reader = tvpUser();
+        List<?> before = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/business-plan?year=2030April").bearerAuth(reader), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(0, before.size(), "refused writes leave nothing behind");
-        String manager = tokens.board("manager", "BOARD_MANAGER");
+        String manager = manager();
         assertEquals(201, status(HttpRequest.POST("/api/v1/business-plan", item), manager));
         assertEquals(409, status(HttpRequest.POST("/api/v1/business-plan", item), manager), "one priority 9 per year");
         assertEquals(400, status(HttpRequest.POST("/api/v1/business-plan", Map.of("planYear", "2030April", "kind", "GOAL",
                 "number", 1, "title", "x")), manager), "kind is AIM or PRIORITY");
-        List<?> after = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/business-plan?year=2030April").bearerAuth(reader), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<?> after = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/business-plan?year=2030April").bearerAuth(reader), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(1, after.size());
         try {
-            http.toBlocking().exchange(HttpRequest.POST("/api/v1/business-plan", item));
+            client.toBlocking().exchange(HttpRequest.POST("/api/v1/business-plan", item));
         } catch (HttpClientResponseException e) {
             assertEquals(401, e.getStatus().getCode());
             return;

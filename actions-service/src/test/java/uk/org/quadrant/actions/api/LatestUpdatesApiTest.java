@@ -1,18 +1,9 @@
 package uk.org.quadrant.actions.api;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.common.testing.api.Api;
-import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,49 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * by every signed-in user, 404 for a plan that does not exist.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LatestUpdatesApiTest implements TestPropertyProvider {
-
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    private Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
-        return p;
-    }
-
-    @BeforeEach
-    void fresh() {
-        api = new Api(http, json);
-    }
-
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
-    }
-
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
+class LatestUpdatesApiTest extends ApiTestBase {
 
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Europe/London"));
     }
 
     private long plan(String ref) {
-        Api.Res r = api.post(manager(), "/api/v1/plans", Map.of("title", "Plan " + ref, "sourceType", "INSPECTION", "sourceRef", ref));
+        Api.Res r = api().post(manager(), "/api/v1/plans", Map.of("title", "Plan " + ref, "sourceType", "INSPECTION", "sourceRef", ref));
         assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
@@ -83,7 +39,7 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
         body.put("dueDate", today().plusDays(120).toString());
         body.put("leadRole", "Principal Social Worker");
         body.put("leadAgency", lead);
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + planId + "/actions", body);
         assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
@@ -93,7 +49,7 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
         body.put("narrative", narrative);
         body.put("difference", difference);
         body.put("date", date.toString());
-        Api.Res r = api.post(token, "/api/v1/actions/" + actionId + "/updates", body);
+        Api.Res r = api().post(token, "/api/v1/actions/" + actionId + "/updates", body);
         assertEquals(201, r.status, r::toString);
     }
 
@@ -105,15 +61,15 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
         long none = action(plan, "1.3", "OH");
         update(first, "Recorded second, dated earlier", "None yet", today().minusDays(20), manager());
         update(first, "Newest by date", "Schools know their MASH contact", today().minusDays(2),
-                tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"));
+                cscLead());
         update(first, "Oldest", "-", today().minusDays(30), manager());
         update(second, "Same day A", "a", today().minusDays(5), manager());
-        update(second, "Same day B, recorded later", "b", today().minusDays(5), tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
+        update(second, "Same day B, recorded later", "b", today().minusDays(5), tvpUser());
         long other = action(plan("LATEST-2"), "9.9", "CSC");
         update(other, "Another plan's update", "x", today(), manager());
 
-        for (String token : List.of(manager(), tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("oh.user", "OH", "AGENCY_CONTRIBUTOR"))) {
-            Api.Res r = api.get(token, "/api/v1/plans/" + plan + "/latest-updates");
+        for (String token : List.of(manager(), chair(), ohUser())) {
+            Api.Res r = api().get(token, "/api/v1/plans/" + plan + "/latest-updates");
             assertEquals(200, r.status, r::toString);
             List<Map<String, Object>> rows = r.list();
             assertEquals(2, rows.size(), "one per action with updates; " + none + " has none: " + rows);
@@ -129,11 +85,11 @@ class LatestUpdatesApiTest implements TestPropertyProvider {
 
     @Test
     void aPlanThatDoesNotExistIs404AndAnEmptyPlanHasNoUpdates() {
-        Api.Res missing = api.get(manager(), "/api/v1/plans/987654/latest-updates");
+        Api.Res missing = api().get(manager(), "/api/v1/plans/987654/latest-updates");
         assertEquals(404, missing.status, missing::toString);
-        Api.Res empty = api.get(manager(), "/api/v1/plans/" + plan("LATEST-EMPTY") + "/latest-updates");
+        Api.Res empty = api().get(manager(), "/api/v1/plans/" + plan("LATEST-EMPTY") + "/latest-updates");
         assertEquals(200, empty.status, empty::toString);
         assertEquals(List.of(), empty.list());
-        assertEquals(401, api.get(null, "/api/v1/plans/1/latest-updates").status);
+        assertEquals(401, api().get(null, "/api/v1/plans/1/latest-updates").status);
     }
 }

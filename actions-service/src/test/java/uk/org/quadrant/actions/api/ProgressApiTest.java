@@ -1,18 +1,9 @@
 package uk.org.quadrant.actions.api;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.common.testing.api.Api;
-import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,66 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dates), delivery RAG by due date, the filtered action list, roll-ups and the due-and-overdue feed.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgressApiTest implements TestPropertyProvider {
+class ProgressApiTest extends ApiTestBase {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub();
     private final AtomicInteger refs = new AtomicInteger();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    private Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
-        return p;
-    }
-
-    @BeforeEach
-    void fresh() {
-        api = new Api(http, json);
-    }
-
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
-    }
 
     // --- who's who -------------------------------------------------------------------------------
 
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    private String chair() {
-        return tokens.board("chair", "BOARD_CHAIR");
-    }
-
-    private String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
-
     private String cscContributor() {
         return tokens.agencyUser("csc.worker", "CSC", "AGENCY_CONTRIBUTOR");
-    }
-
-    private String tvpLead() {
-        return tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
-    }
-
-    private String tvpContributor() {
-        return tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
     }
 
     // --- fixtures --------------------------------------------------------------------------------
@@ -108,7 +49,7 @@ class ProgressApiTest implements TestPropertyProvider {
     }
 
     private long plan(String title) {
-        Api.Res r = api.post(manager(), "/api/v1/plans", Map.of("title", title, "sourceType", "SERIOUS_CASE_REVIEW",
+        Api.Res r = api().post(manager(), "/api/v1/plans", Map.of("title", title, "sourceType", "SERIOUS_CASE_REVIEW",
                 "sourceRef", "progress-" + refs.incrementAndGet()));
         assertEquals(201, r.status, r::toString);
         return id(r.map());
@@ -126,7 +67,7 @@ class ProgressApiTest implements TestPropertyProvider {
         if (priority != null) {
             body.put("priority", priority);
         }
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", body);
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + planId + "/actions", body);
         assertEquals(201, r.status, r::toString);
         return r.map();
     }
@@ -144,19 +85,19 @@ class ProgressApiTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> read(long actionId) {
-        Api.Res r = api.get(manager(), "/api/v1/actions/" + actionId);
+        Api.Res r = api().get(manager(), "/api/v1/actions/" + actionId);
         assertEquals(200, r.status, r::toString);
         return r.map();
     }
 
     private List<Map<String, Object>> updates(long actionId) {
-        Api.Res r = api.get(tvpContributor(), "/api/v1/actions/" + actionId + "/updates");
+        Api.Res r = api().get(tvpUser(), "/api/v1/actions/" + actionId + "/updates");
         assertEquals(200, r.status, r::toString);
         return r.list();
     }
 
     private List<Map<String, Object>> changes(long actionId) {
-        Api.Res r = api.get(manager(), "/api/v1/change-log?entityType=action&entityId=" + actionId);
+        Api.Res r = api().get(manager(), "/api/v1/change-log?entityType=action&entityId=" + actionId);
         assertEquals(200, r.status, r::toString);
         return r.list();
     }
@@ -177,7 +118,7 @@ class ProgressApiTest implements TestPropertyProvider {
     }
 
     private Api.Res update(long actionId, Map<String, Object> body, String token) {
-        return api.post(token, "/api/v1/actions/" + actionId + "/updates", body);
+        return api().post(token, "/api/v1/actions/" + actionId + "/updates", body);
     }
 
     private void complete(long actionId) {
@@ -245,7 +186,7 @@ class ProgressApiTest implements TestPropertyProvider {
     void anotherAgencyAndTheChairCannotUpdateAndNothingIsWritten() {
         long id = cscAction();
         String before = snapshot(id);
-        for (String token : List.of(tvpLead(), tvpContributor(), chair())) {
+        for (String token : List.of(tvpLead(), tvpUser(), chair())) {
             Api.Res r = update(id, upd("Not ours to say", null, "IN_PROGRESS", 0), token);
             assertEquals(403, r.status, r::toString);
             assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
@@ -363,7 +304,7 @@ class ProgressApiTest implements TestPropertyProvider {
     @Test
     void updatesToAnUnknownActionAre404() {
         assertEquals(404, update(99_999_999L, upd("Nothing", null, null, null), manager()).status);
-        assertEquals(404, api.get(manager(), "/api/v1/actions/99999999/updates").status);
+        assertEquals(404, api().get(manager(), "/api/v1/actions/99999999/updates").status);
     }
 
     // --- delivery --------------------------------------------------------------------------------
@@ -403,7 +344,7 @@ class ProgressApiTest implements TestPropertyProvider {
         long cscOnTrack = id(createAction(plan, "CSC", today().plusDays(90), 5));
         long tvpOverdue = id(createAction(plan, "TVP", today().minusDays(3), 5));
 
-        Api.Res r = api.get(tvpContributor(), "/api/v1/actions?delivery=OVERDUE&agency=CSC");
+        Api.Res r = api().get(tvpUser(), "/api/v1/actions?delivery=OVERDUE&agency=CSC");
         assertEquals(200, r.status, r::toString);
         List<Map<String, Object>> list = r.list();
         assertTrue(list.stream().allMatch(a -> "CSC".equals(a.get("leadAgency")) && "OVERDUE".equals(a.get("delivery"))), list::toString);
@@ -412,13 +353,13 @@ class ProgressApiTest implements TestPropertyProvider {
         assertFalse(ids.contains(cscOnTrack));
         assertFalse(ids.contains(tvpOverdue));
 
-        List<Map<String, Object>> p5 = api.get(cscLead(), "/api/v1/actions?priority=5&agency=CSC").list();
+        List<Map<String, Object>> p5 = api().get(cscLead(), "/api/v1/actions?priority=5&agency=CSC").list();
         assertEquals(Set.of(cscOverdue, cscOnTrack), p5.stream().map(ProgressApiTest::id).collect(Collectors.toSet()));
-        List<String> dueDates = api.get(cscLead(), "/api/v1/actions").list().stream().map(a -> (String) a.get("dueDate")).toList();
+        List<String> dueDates = api().get(cscLead(), "/api/v1/actions").list().stream().map(a -> (String) a.get("dueDate")).toList();
         assertEquals(dueDates.stream().sorted().toList(), dueDates, "listed by due date");
 
-        assertProblemNaming(api.get(cscLead(), "/api/v1/actions?agency=NOPE"), 400, "agency");
-        assertProblemNaming(api.get(cscLead(), "/api/v1/actions?delivery=LATE"), 400, "delivery");
+        assertProblemNaming(api().get(cscLead(), "/api/v1/actions?agency=NOPE"), 400, "agency");
+        assertProblemNaming(api().get(cscLead(), "/api/v1/actions?delivery=LATE"), 400, "delivery");
     }
 
     // --- roll-ups and the due feed ---------------------------------------------------------------
@@ -437,7 +378,7 @@ class ProgressApiTest implements TestPropertyProvider {
 
         for (String[] by : List.of(new String[]{"agency", "YJS"}, new String[]{"priority", "7"},
                 new String[]{"plan", Long.toString(plan)})) {
-            Api.Res r = api.get(tvpContributor(), "/api/v1/rollups?by=" + by[0]);
+            Api.Res r = api().get(tvpUser(), "/api/v1/rollups?by=" + by[0]);
             assertEquals(200, r.status, r::toString);
             Map<String, Object> row = r.list().stream().filter(x -> by[1].equals(String.valueOf(x.get("key")))).findFirst()
                     .orElseThrow(() -> new AssertionError("no row " + by[1] + " in " + r));
@@ -461,7 +402,7 @@ class ProgressApiTest implements TestPropertyProvider {
             assertNotNull(first.get("ref"));
         }
 
-        Api.Res byDefault = api.get(chair(), "/api/v1/rollups");
+        Api.Res byDefault = api().get(chair(), "/api/v1/rollups");
         assertEquals(200, byDefault.status, byDefault::toString);
         assertTrue(byDefault.list().stream().anyMatch(x -> "YJS".equals(x.get("key"))), "agency by default");
     }
@@ -472,7 +413,7 @@ class ProgressApiTest implements TestPropertyProvider {
         long a = action(plan, "VCS", today().plusDays(90));
         action(plan, "VCS", today().plusDays(90));
         complete(a);
-        Api.Res r = api.get(manager(), "/api/v1/rollups?by=plan");
+        Api.Res r = api().get(manager(), "/api/v1/rollups?by=plan");
         Map<String, Object> row = r.list().stream().filter(x -> Long.toString(plan).equals(String.valueOf(x.get("key"))))
                 .findFirst().orElseThrow();
         assertEquals(0, new BigDecimal("50").compareTo(new BigDecimal(row.get("percentCompleted").toString())), row::toString);
@@ -487,8 +428,8 @@ class ProgressApiTest implements TestPropertyProvider {
         action(plan, "CRC", today().minusDays(1));
         action(plan, "CRC", today().plusDays(90));
         for (String by : List.of("agency", "priority", "plan")) {
-            Api.Res full = api.get(chair(), "/api/v1/rollups?by=" + by);
-            Api.Res counts = api.get(chair(), "/api/v1/rollups?by=" + by + "&overdueActions=false");
+            Api.Res full = api().get(chair(), "/api/v1/rollups?by=" + by);
+            Api.Res counts = api().get(chair(), "/api/v1/rollups?by=" + by + "&overdueActions=false");
             assertEquals(200, counts.status, counts::toString);
             assertEquals(full.list().size(), counts.list().size(), by);
             assertTrue(full.list().stream().anyMatch(r -> !((List<?>) r.get("overdueActions")).isEmpty()), "some key has overdue actions: " + full);
@@ -501,14 +442,14 @@ class ProgressApiTest implements TestPropertyProvider {
                 assertEquals(withItems, without, "same counts by " + by);
             }
         }
-        assertEquals(api.get(chair(), "/api/v1/rollups?by=plan").body,
-                api.get(chair(), "/api/v1/rollups?by=plan&overdueActions=true").body, "true is the default");
-        assertProblemNaming(api.get(manager(), "/api/v1/rollups?overdueActions=maybe"), 400, "overdueActions");
+        assertEquals(api().get(chair(), "/api/v1/rollups?by=plan").body,
+                api().get(chair(), "/api/v1/rollups?by=plan&overdueActions=true").body, "true is the default");
+        assertProblemNaming(api().get(manager(), "/api/v1/rollups?overdueActions=maybe"), 400, "overdueActions");
     }
 
     @Test
     void rollupsByAnythingElseIs400NamingBy() {
-        assertProblemNaming(api.get(manager(), "/api/v1/rollups?by=nonsense"), 400, "by");
+        assertProblemNaming(api().get(manager(), "/api/v1/rollups?by=nonsense"), 400, "by");
     }
 
     @Test
@@ -527,7 +468,7 @@ class ProgressApiTest implements TestPropertyProvider {
         assertEquals(201, update(inProgress, upd("Under way", null, "IN_PROGRESS", null), tokens.agencyUser("ouh.lead", "OUH",
                 "AGENCY_LEAD")).status);
 
-        Api.Res r = api.get(tvpContributor(), "/api/v1/actions/due?days=30&agency=OUH");
+        Api.Res r = api().get(tvpUser(), "/api/v1/actions/due?days=30&agency=OUH");
         assertEquals(200, r.status, r::toString);
         assertEquals(List.of(overdue, soon, inProgress, edge), r.list().stream().map(ProgressApiTest::id).toList(), r::toString);
         Map<String, Object> first = r.list().get(0);
@@ -535,7 +476,7 @@ class ProgressApiTest implements TestPropertyProvider {
         assertEquals("OUH", first.get("leadAgency"));
         assertEquals(plan, ((Number) first.get("planId")).longValue());
 
-        List<Map<String, Object>> all = api.get(manager(), "/api/v1/actions/due?days=30").list();
+        List<Map<String, Object>> all = api().get(manager(), "/api/v1/actions/due?days=30").list();
         List<String> dates = all.stream().map(x -> (String) x.get("dueDate")).toList();
         assertEquals(dates.stream().sorted().toList(), dates, "soonest first");
         assertTrue(dates.stream().allMatch(d -> !LocalDate.parse(d).isAfter(today().plusDays(30))), dates::toString);
@@ -543,10 +484,10 @@ class ProgressApiTest implements TestPropertyProvider {
         assertFalse(ids.contains(beyond) || ids.contains(doneSoon) || ids.contains(doneLate), all::toString);
 
         assertEquals(all.stream().map(ProgressApiTest::id).toList(),
-                api.get(manager(), "/api/v1/actions/due").list().stream().map(ProgressApiTest::id).toList(), "30 days by default");
-        assertTrue(api.get(manager(), "/api/v1/actions/due?days=60&agency=OUH").list().stream()
+                api().get(manager(), "/api/v1/actions/due").list().stream().map(ProgressApiTest::id).toList(), "30 days by default");
+        assertTrue(api().get(manager(), "/api/v1/actions/due?days=60&agency=OUH").list().stream()
                 .anyMatch(x -> id(x) == beyond), "a wider window reaches further");
-        assertProblemNaming(api.get(manager(), "/api/v1/actions/due?days=-1"), 400, "days");
-        assertProblemNaming(api.get(manager(), "/api/v1/actions/due?days=soon"), 400, "days");
+        assertProblemNaming(api().get(manager(), "/api/v1/actions/due?days=-1"), 400, "days");
+        assertProblemNaming(api().get(manager(), "/api/v1/actions/due?days=soon"), 400, "days");
     }
 }

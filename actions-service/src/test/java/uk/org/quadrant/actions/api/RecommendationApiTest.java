@@ -4,18 +4,13 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,42 +26,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Plans, actions, and actions made from recommendations (idempotent on sourceRef). */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecommendationApiTest implements TestPropertyProvider {
+class RecommendationApiTest extends ApiTestBase {
 
-    private final TestTokens tokens = new TestTokens();
-    /** indicators-service, which checks the measurable criterion's indicator code. */
-    private final IndicatorsStub indicators = new IndicatorsStub().know("MASH-TIMELINESS");
     /** audits-service, which states the recommendations (actions-service asks it before it writes). */
     private final AuditsStub audits = new AuditsStub();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
+    /** indicators-service, which checks the measurable criterion's indicator code. */
+    @Override
+    protected IndicatorsStub indicatorsStub() {
+        return new IndicatorsStub().know("MASH-TIMELINESS");
+    }
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(tokens.properties());
-        properties.putAll(indicators.properties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.putAll(audits.properties());
         return properties;
     }
 
     @AfterAll
-    void stop() {
-        indicators.close();
+    void stopAudits() {
         audits.close();
-        tokens.close();
     }
 
     private HttpResponse<Map<String, Object>> send(Map<String, Object> body, String token) {
-        return http.toBlocking().exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", body).bearerAuth(token),
+        return client.toBlocking().exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", body).bearerAuth(token),
                 Argument.mapOf(String.class, Object.class));
     }
 
     @Test
     void aRecommendationBecomesOneActionHoweverOftenItIsSent() {
-        String manager = tokens.board("manager", "BOARD_MANAGER");
+        String manager = manager();
         AuditsStub.Finding finding = audits.recommendation("CSC");
         HttpResponse<Map<String, Object>> first = send(finding.request(), manager);
         assertEquals(HttpStatus.CREATED, first.getStatus());
@@ -74,19 +64,19 @@ class RecommendationApiTest implements TestPropertyProvider {
         HttpResponse<Map<String, Object>> second = send(finding.request(), manager);
         assertEquals(HttpStatus.OK, second.getStatus());
         assertEquals(id, second.body().get("id"));
-        Map<String, Object> action = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions/" + id)
-                .bearerAuth(tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR")), Argument.mapOf(String.class, Object.class));
+        Map<String, Object> action = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions/" + id)
+                .bearerAuth(tvpUser()), Argument.mapOf(String.class, Object.class));
         assertEquals("NOT_STARTED", action.get("status"));
         assertEquals("ON_TRACK", action.get("delivery"));
         assertEquals("CSC", action.get("leadAgency"));
-        List<?> plans = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<?> plans = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(1, plans.stream().filter(p -> finding.planSourceRef().equals(((Map<?, ?>) p).get("sourceRef"))).count(),
                 "one plan per source audit");
     }
 
     @Test
     void concurrentSendsStillMakeOneAction() throws Exception {
-        String manager = tokens.board("manager", "BOARD_MANAGER");
+        String manager = manager();
         AuditsStub.Finding finding = audits.recommendation("TVP");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -105,7 +95,7 @@ class RecommendationApiTest implements TestPropertyProvider {
                 codes.add(f.get());
             }
             assertTrue(codes.stream().allMatch(c -> c == 200 || c == 201 || c == 409), "no 5xx: " + codes);
-            List<?> all = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?agency=TVP").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            List<?> all = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?agency=TVP").bearerAuth(manager), Argument.listOf(Argument.mapOf(String.class, Object.class)));
             assertEquals(1, all.stream().filter(a -> finding.sourceRef().equals(((Map<?, ?>) a).get("sourceRef"))).count());
         } finally {
             pool.shutdownNow();
@@ -114,48 +104,48 @@ class RecommendationApiTest implements TestPropertyProvider {
 
     @Test
     void anAgencyMayAdoptOnlyWhatItWillLead() {
-        String tvp = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String tvp = tvpLead();
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> send(audits.recommendation("CSC", "TVP").request(), tvp));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
         assertEquals(HttpStatus.CREATED, send(audits.recommendation("TVP").request(), tvp).getStatus());
         HttpClientResponseException chair = assertThrows(HttpClientResponseException.class,
-                () -> send(audits.recommendation("CSC").request(), tokens.board("chair", "BOARD_CHAIR")));
+                () -> send(audits.recommendation("CSC").request(), chair()));
         assertEquals(HttpStatus.FORBIDDEN, chair.getStatus());
-        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.POST("/api/v1/actions/from-recommendation", audits.recommendation("CSC").request())));
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
     }
 
     @Test
     void plansAndActionsAreTheManagersToWrite() {
-        String manager = tokens.board("manager", "BOARD_MANAGER");
-        Map<String, Object> plan = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/plans",
+        String manager = manager();
+        Map<String, Object> plan = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/plans",
                 Map.of("title", "JTAI 2016 written statement of action", "sourceType", "INSPECTION", "sourceRef", "JTAI-2016",
                         "startDate", "2016-10-01")).bearerAuth(manager), Argument.mapOf(String.class, Object.class));
         Object planId = plan.get("id");
         Map<String, Object> action = new HashMap<>(Map.of("ref", "1.3", "issue", "Thresholds not understood",
                 "action", "Refresh the threshold of needs training", "dueDate", "2017-03-31", "leadRole", "Head of Service",
                 "leadAgency", "CSC", "priority", 2));
-        HttpResponse<Map<String, Object>> created = http.toBlocking().exchange(HttpRequest.POST("/api/v1/plans/" + planId + "/actions", action)
+        HttpResponse<Map<String, Object>> created = client.toBlocking().exchange(HttpRequest.POST("/api/v1/plans/" + planId + "/actions", action)
                 .bearerAuth(manager), Argument.mapOf(String.class, Object.class));
         assertEquals(HttpStatus.CREATED, created.getStatus());
         assertEquals("OVERDUE", created.body().get("delivery"));
-        Map<String, Object> withActions = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans/" + planId)
-                .bearerAuth(tokens.board("chair", "BOARD_CHAIR")), Argument.mapOf(String.class, Object.class));
+        Map<String, Object> withActions = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/plans/" + planId)
+                .bearerAuth(chair()), Argument.mapOf(String.class, Object.class));
         assertEquals(1, ((List<?>) withActions.get("actions")).size());
 
-        for (String token : List.of(tokens.board("chair", "BOARD_CHAIR"), tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"))) {
-            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+        for (String token : List.of(chair(), cscLead())) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                     HttpRequest.POST("/api/v1/plans", Map.of("title", "x", "sourceType", "AUDIT")).bearerAuth(token)));
             assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
-            HttpClientResponseException a = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+            HttpClientResponseException a = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                     HttpRequest.POST("/api/v1/plans/" + planId + "/actions", action).bearerAuth(token)));
             assertEquals(HttpStatus.FORBIDDEN, a.getStatus());
         }
         Map<String, Object> early = new HashMap<>(action);
         early.put("dueDate", "2016-01-01");
-        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/v1/plans/" + planId + "/actions", early).bearerAuth(manager)));
         assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
         assertTrue(bad.getResponse().getBody(String.class).orElseThrow().contains("\"field\":\"dueDate\""));
@@ -163,10 +153,10 @@ class RecommendationApiTest implements TestPropertyProvider {
 
     @Test
     void unknownIdsAre404() {
-        String token = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        String token = tvpUser();
         for (String path : List.of("/api/v1/plans/999999", "/api/v1/actions/999999")) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                    () -> http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token)));
+                    () -> client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token)));
             assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
         }
     }

@@ -1,18 +1,9 @@
 package uk.org.quadrant.actions.api;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.common.testing.api.Api;
-import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,45 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * call (the annual report's impact section), for any signed-in user, refusing a backwards range.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UpdatesInPeriodApiTest implements TestPropertyProvider {
-
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    private Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
-        return p;
-    }
-
-    @BeforeEach
-    void fresh() {
-        api = new Api(http, json);
-    }
-
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
-    }
-
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
+class UpdatesInPeriodApiTest extends ApiTestBase {
 
     private long action(String ref) {
-        Api.Res plan = api.post(manager(), "/api/v1/plans", Map.of("title", "Updates in period " + ref, "sourceType", "SERIOUS_CASE_REVIEW",
+        Api.Res plan = api().post(manager(), "/api/v1/plans", Map.of("title", "Updates in period " + ref, "sourceType", "SERIOUS_CASE_REVIEW",
                 "sourceRef", "updates-in-period-" + ref));
         assertEquals(201, plan.status, plan::toString);
         Map<String, Object> body = new HashMap<>();
@@ -77,7 +33,7 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
         body.put("leadRole", "Principal Social Worker");
         body.put("leadAgency", "CSC");
         body.put("priority", 1);
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + ((Number) plan.map().get("id")).longValue() + "/actions", body);
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + ((Number) plan.map().get("id")).longValue() + "/actions", body);
         assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
@@ -92,7 +48,7 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
         if (status != null) {
             body.put("status", status);
         }
-        Api.Res r = api.post(manager(), "/api/v1/actions/" + actionId + "/updates", body);
+        Api.Res r = api().post(manager(), "/api/v1/actions/" + actionId + "/updates", body);
         assertEquals(201, r.status, r::toString);
     }
 
@@ -106,7 +62,7 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
         update(a, "2018-03-31", "Toolkit in use", "Audit shows neglect named earlier in 8 of 10 cases", "COMPLETED");
         update(b, "2018-04-01", "After the year", null, null);
 
-        Api.Res r = api.get(tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), "/api/v1/updates?from=2017-04-01&to=2018-03-31");
+        Api.Res r = api().get(tvpUser(), "/api/v1/updates?from=2017-04-01&to=2018-03-31");
         assertEquals(200, r.status, r::toString);
         List<Map<String, Object>> mine = r.list().stream()
                 .filter(u -> ((Number) u.get("actionId")).longValue() == a || ((Number) u.get("actionId")).longValue() == b)
@@ -121,18 +77,18 @@ class UpdatesInPeriodApiTest implements TestPropertyProvider {
 
     @Test
     void aBackwardsOrMissingRangeIsRefusedNamingTheField() {
-        Api.Res backwards = api.get(manager(), "/api/v1/updates?from=2018-03-31&to=2017-04-01");
+        Api.Res backwards = api().get(manager(), "/api/v1/updates?from=2018-03-31&to=2017-04-01");
         assertEquals(400, backwards.status, backwards::toString);
         assertTrue(backwards.body.contains("\"field\":\"to\""), backwards::toString);
         assertFalse(backwards.body.contains("Exception"), backwards::toString);
-        Api.Res missing = api.get(manager(), "/api/v1/updates?to=2018-03-31");
+        Api.Res missing = api().get(manager(), "/api/v1/updates?to=2018-03-31");
         assertEquals(400, missing.status, missing::toString);
-        Api.Res notADate = api.get(manager(), "/api/v1/updates?from=April&to=2018-03-31");
+        Api.Res notADate = api().get(manager(), "/api/v1/updates?from=April&to=2018-03-31");
         assertEquals(400, notADate.status, notADate::toString);
     }
 
     @Test
     void withoutATokenThereIsNothing() {
-        assertEquals(401, api.get(null, "/api/v1/updates?from=2017-04-01&to=2018-03-31").status);
+        assertEquals(401, api().get(null, "/api/v1/updates?from=2017-04-01&to=2018-03-31").status);
     }
 }

@@ -3,7 +3,6 @@ package uk.org.quadrant.actions.hostile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.actions.support.AuditsStub;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -37,10 +36,8 @@ import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
  * <p>Adding a write endpoint: add a {@link Target} to {@link #targets()}, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends WithTestTokens {
 
-    private final TestTokens tokens = new TestTokens();
     private final IndicatorsStub indicators = new IndicatorsStub().know("HOS-IND");
     /** audits-service, which states each recommendation (a fresh one of a CSC audit per request). */
     private final AuditsStub audits = new AuditsStub();
@@ -55,37 +52,28 @@ class HostileInputTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Hostile.Http http;
+    private PlainHttp http;
     private Hostile.Db db;
     private String plan;
     private String action;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.putAll(indicators.properties());
         p.putAll(audits.properties());
         return p;
     }
 
     @AfterAll
-    void stop() {
+    void stopStandIns() {
         indicators.close();
         audits.close();
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
     }
 
     @BeforeAll
     void seed() {
-        http = new Hostile.Http(server.getURL().toString(), json);
+        http = Hostile.http(server.getURL().toString(), json);
         db = new Hostile.Db(dataSource);
         plan = id(http.ok("POST", "/api/v1/plans", manager(), planBody()));
         action = id(http.ok("POST", "/api/v1/plans/" + plan + "/actions", manager(), actionBody("1")));
@@ -127,7 +115,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Hostile.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 

@@ -3,7 +3,6 @@ package uk.org.quadrant.actions.isolation;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -11,9 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.actions.support.AuditsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.org.quadrant.common.testing.isolation.Matrix;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
 import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
@@ -49,8 +48,7 @@ import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
  * <p>Adding an endpoint: add one line to {@link #table()} with its rule, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IsolationMatrixTest implements TestPropertyProvider {
+class IsolationMatrixTest extends WithTestTokens {
 
     static final String MADE_UP = "987654321";
     /** Only in the change log: B's narrative of an update later replaced... the log keeps old values. */
@@ -65,7 +63,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
     /** Progress on B's action by B (closing and re-opening: the manager); A: 403. */
     static final Rule CLOSING = new Rule("closing an action: the manager only", 401, 403, false, 403, 403, 403);
 
-    private final TestTokens tokens = new TestTokens();
     /**
      * audits-service, which states recommendations: one of B's audit (A takes part in it) and one of
      * A's own audit.
@@ -83,13 +80,13 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Matrix.Http http;
+    private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
     private final Map<String, String> madeUp = new LinkedHashMap<>();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         // No success measure is evaluated here; a dead port keeps the service from calling anything real.
         p.put("micronaut.http.services.indicators.url", "http://127.0.0.1:9");
         p.putAll(audits.properties());
@@ -97,27 +94,22 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     @AfterAll
-    void stopJwks() {
+    void stopStandIns() {
         audits.close();
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
     }
 
     // ---- data --------------------------------------------------------------------------------------------
 
     @BeforeAll
     void seed() {
-        http = new Matrix.Http(server.getURL().toString(), json);
+        http = Matrix.http(server.getURL().toString(), json);
         String plan = id(http.ok("POST", "/api/v1/plans", manager(), Map.of("title", LOGGED_TITLE,
                 "sourceType", "LEARNING_REVIEW", "sourceRef", "LR-ISOLATION")));
         Map<String, Object> renamed = new LinkedHashMap<>(Map.of("title", "Isolation learning review plan",
                 "sourceType", "LEARNING_REVIEW", "sourceRef", "LR-ISOLATION", "version", 0));
         http.ok("PUT", "/api/v1/plans/" + plan, manager(), renamed);
         String action = id(http.ok("POST", "/api/v1/plans/" + plan + "/actions", manager(), actionBody("1", "CSC")));
-        http.ok("POST", "/api/v1/actions/" + action + "/updates", tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"),
+        http.ok("POST", "/api/v1/actions/" + action + "/updates", cscLead(),
                 Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
         http.ok("POST", "/api/v1/business-plan", manager(), Map.of("planYear", "2050April", "kind", "PRIORITY",
                 "number", 1, "title", "Isolation priority"));
@@ -143,7 +135,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Matrix.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -229,10 +221,10 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     /** Every agency caller (A's and B's), with the route's own body. */
     private List<BodyCaller> agencyCallers() {
-        return List.of(caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), null),
-                caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), null),
-                caller("B's contributor", () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"), null),
-                caller("B's lead", () -> tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"), null));
+        return List.of(caller("A's contributor", () -> tvpUser(), null),
+                caller("A's lead", () -> tvpLead(), null),
+                caller("B's contributor", () -> cscUser(), null),
+                caller("B's lead", () -> cscLead(), null));
     }
 
     /** A plan's source set to the board's plan, B's plan, A's audit's plan, or a new one. */
@@ -279,8 +271,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
         // Progress belongs to the action in the path; naming another owner in the body confers nothing.
         Map<String, Object> progress = Map.of("narrative", "Refused", "status", "IN_PROGRESS");
         m.put("POST /api/v1/actions/{id}/updates", Map.entry(List.of(
-                caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), () -> progress),
-                caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), () -> progress)),
+                caller("A's contributor", () -> tvpUser(), () -> progress),
+                caller("A's lead", () -> tvpLead(), () -> progress)),
                 List.of(FieldVariant.of("leadAgency", "TVP"), FieldVariant.of("agency", "TVP"),
                         FieldVariant.of("actionId", real.get("id")), FieldVariant.of("planId", real.get("plan")))));
         // Each caller starts from a body it may genuinely send (its own agency's recommendation; the manager's
@@ -292,10 +284,10 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 FieldVariant.of("sourceRef", "indicators:value:CSC"), FieldVariant.of("sourceRef", "actions:action:" + real.get("id")),
                 FieldVariant.of("sourceRef", "JTAI-ISOLATION")));
         m.put("POST /api/v1/actions/from-recommendation", Map.entry(List.of(
-                caller("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"), aFinding::request),
-                caller("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"), aFinding::request),
-                caller("B's contributor", () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"), bFinding::request),
-                caller("B's lead", () -> tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"), bFinding::request),
+                caller("A's contributor", () -> tvpUser(), aFinding::request),
+                caller("A's lead", () -> tvpLead(), aFinding::request),
+                caller("B's contributor", () -> cscUser(), bFinding::request),
+                caller("B's lead", () -> cscLead(), bFinding::request),
                 caller("the manager", this::manager, bFinding::request)), recommendation));
         return m;
     }
@@ -350,11 +342,11 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 () -> tokens.expired("manager", null, "BOARD_MANAGER"),
                 () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
                 () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
-                () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
-                () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
-                () -> tokens.board("chair", "BOARD_CHAIR"),
-                () -> tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR"),
-                () -> tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD"));
+                () -> tvpUser(),
+                () -> tvpLead(),
+                () -> chair(),
+                () -> cscUser(),
+                () -> cscLead());
         return Matrix.matrix(router, table(), t, Set.of(LOGGED_TITLE), http, new Matrix.Db(dataSource, table -> false));
     }
 
@@ -366,8 +358,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @TestFactory
     List<DynamicNode> pathVariantsDoNotSlipPast() {
         List<DynamicNode> nodes = new ArrayList<>();
-        String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
-        String chair = tokens.board("chair", "BOARD_CHAIR");
+        String tvpLead = tvpLead();
+        String chair = chair();
         nodes.addAll(Matrix.pathVariants("A's lead on the change log", "/api/v1/change-log?limit=500",
                 () -> tvpLead, LOGGED_TITLE, http));
         nodes.addAll(Matrix.pathVariants("the chair on the change log", "/api/v1/change-log?limit=500",

@@ -1,18 +1,11 @@
 package uk.org.quadrant.actions.measures;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import uk.org.quadrant.actions.support.ApiTestBase;
 import uk.org.quadrant.common.testing.api.Api;
 import uk.org.quadrant.actions.support.IndicatorsStub;
-import uk.org.quadrant.common.testing.support.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,58 +29,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caller's own token passed on.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SuccessMeasureIntegrationTest implements TestPropertyProvider {
+class SuccessMeasureIntegrationTest extends ApiTestBase {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final TestTokens tokens = new TestTokens();
-    private final IndicatorsStub indicators = new IndicatorsStub()
-            .latest("CP-TIMELINESS", "2018Q1", "Jan-Mar 2018", new BigDecimal("80.5"), "GREEN")
-            .latest("REPEAT-CP", "2017April", "2017/18", new BigDecimal("18"), "GREEN")
-            .latest("NEW-MEASURE", null, null, null, "DATA_ONLY")
-            .latest("ROUND-VALUE", "201803", "March 2018", new BigDecimal("80.000"), "GREEN")
-            .know("NOT-ON-SCORECARD");
     private final AtomicInteger refs = new AtomicInteger();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    private Api api;
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
-        p.putAll(indicators.properties());
-        return p;
+    protected IndicatorsStub indicatorsStub() {
+        return new IndicatorsStub()
+                .latest("CP-TIMELINESS", "2018Q1", "Jan-Mar 2018", new BigDecimal("80.5"), "GREEN")
+                .latest("REPEAT-CP", "2017April", "2017/18", new BigDecimal("18"), "GREEN")
+                .latest("NEW-MEASURE", null, null, null, "DATA_ONLY")
+                .latest("ROUND-VALUE", "201803", "March 2018", new BigDecimal("80.000"), "GREEN")
+                .know("NOT-ON-SCORECARD");
     }
 
     @BeforeEach
     void fresh() {
-        api = new Api(http, json);
         indicators.reset();
     }
 
-    @AfterAll
-    void stop() {
-        indicators.close();
-        tokens.close();
-    }
-
-    private String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
     private String reader() {
-        return tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        return tvpUser();
     }
 
     private long plan(String title) {
-        Api.Res r = api.post(manager(), "/api/v1/plans", Map.of("title", title, "sourceType", "BUSINESS_PLAN",
+        Api.Res r = api().post(manager(), "/api/v1/plans", Map.of("title", title, "sourceType", "BUSINESS_PLAN",
                 "sourceRef", "measures-" + refs.incrementAndGet()));
         assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
@@ -113,13 +81,13 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     }
 
     private long action(long planId, String indicator, String comparator, Object target) {
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + planId + "/actions", actionBody(indicator, comparator, target, "CSC"));
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + planId + "/actions", actionBody(indicator, comparator, target, "CSC"));
         assertEquals(201, r.status, r::toString);
         return ((Number) r.map().get("id")).longValue();
     }
 
     private Map<String, Object> read(long actionId, String token) {
-        Api.Res r = api.get(token, "/api/v1/actions/" + actionId);
+        Api.Res r = api().get(token, "/api/v1/actions/" + actionId);
         assertEquals(200, r.status, r::toString);
         return r.map();
     }
@@ -130,7 +98,7 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     }
 
     private int changeLogSize() {
-        Api.Res r = api.get(manager(), "/api/v1/change-log?limit=500");
+        Api.Res r = api().get(manager(), "/api/v1/change-log?limit=500");
         assertEquals(200, r.status, r::toString);
         return r.list().size();
     }
@@ -180,7 +148,7 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     @Test
     void targetsAndValuesAreWrittenAsPlainNumbers() {
         long plan = plan("Round numbers");
-        Api.Res r = api.get(reader(), "/api/v1/actions/" + action(plan, "ROUND-VALUE", "GTE", 20));
+        Api.Res r = api().get(reader(), "/api/v1/actions/" + action(plan, "ROUND-VALUE", "GTE", 20));
         assertEquals(200, r.status, r::toString);
         assertEquals("MET", r.map().get("measureStatus"), r::toString);
         assertTrue(r.body.contains("\"measureTarget\":20,"), "target 20 written as 20, not 2E+1: " + r.body);
@@ -204,7 +172,7 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     @Test
     void anActionWithoutACriterionHasNoMeasureStatus() {
         long plan = plan("Unmeasured");
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
         assertEquals(201, r.status, r::toString);
         indicators.reset();
         Map<String, Object> a = read(((Number) r.map().get("id")).longValue(), reader());
@@ -217,7 +185,7 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     void unavailableWhenIndicatorsServiceFailsButTheActionStillReads() {
         long plan = plan("Indicators down");
         long id = action(plan, "CP-TIMELINESS", "GTE", 75);
-        Api.Res plain = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
+        Api.Res plain = api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
         assertEquals(201, plain.status, plain::toString);
         indicators.scorecardMode(IndicatorsStub.Mode.ERROR);
 
@@ -227,12 +195,12 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         assertNull(a.get("measurePeriod"));
         assertNotNull(a.get("delivery"));
 
-        Api.Res list = api.get(reader(), "/api/v1/actions?agency=CSC");
+        Api.Res list = api().get(reader(), "/api/v1/actions?agency=CSC");
         assertEquals(200, list.status, list::toString);
         Map<String, Object> inList = list.list().stream().filter(x -> ((Number) x.get("id")).longValue() == id).findFirst().orElseThrow();
         assertEquals("UNAVAILABLE", inList.get("measureStatus"));
 
-        Api.Res withActions = api.get(reader(), "/api/v1/plans/" + plan);
+        Api.Res withActions = api().get(reader(), "/api/v1/plans/" + plan);
         assertEquals(200, withActions.status, withActions::toString);
         List<?> actions = (List<?>) withActions.map().get("actions");
         assertEquals(2, actions.size());
@@ -272,12 +240,12 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     void anUnknownIndicatorIsRefusedNamingTheFieldAndNothingIsWritten() {
         long plan = plan("Unknown indicator");
         int before = changeLogSize();
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("NO-SUCH-INDICATOR", "GTE", 10, "CSC"));
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("NO-SUCH-INDICATOR", "GTE", 10, "CSC"));
         assertEquals(400, r.status, r::toString);
         assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
         assertTrue(r.body.contains("\"field\":\"measureIndicator\""), r::toString);
         assertEquals(1, indicators.indicatorCalls(), "the code was checked with indicators-service");
-        assertEquals(0, ((List<?>) api.get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
+        assertEquals(0, ((List<?>) api().get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
         assertEquals(before, changeLogSize());
     }
 
@@ -286,25 +254,25 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         long plan = plan("Cannot check");
         int before = changeLogSize();
         indicators.indicatorMode(IndicatorsStub.Mode.ERROR);
-        Api.Res r = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
+        Api.Res r = api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
         assertEquals(503, r.status, r::toString);
         assertTrue(r.contentType.startsWith("application/problem+json"), r::toString);
         assertTrue(r.body.contains("\"status\":503"), r::toString);
         assertFalse(r.body.contains("Exception"), r::toString);
-        assertEquals(0, ((List<?>) api.get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
+        assertEquals(0, ((List<?>) api().get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
         assertEquals(before, changeLogSize());
 
         // slow to answer the check: same answer, not a 500
         indicators.slowness(Duration.ofSeconds(5));
         indicators.indicatorMode(IndicatorsStub.Mode.SLOW);
-        Api.Res slow = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
+        Api.Res slow = api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
         assertEquals(503, slow.status, slow::toString);
         assertTrue(slow.contentType.startsWith("application/problem+json"), slow::toString);
-        assertEquals(0, ((List<?>) api.get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
+        assertEquals(0, ((List<?>) api().get(manager(), "/api/v1/plans/" + plan).map().get("actions")).size());
         assertEquals(before, changeLogSize());
 
         // an action without a criterion needs no check, so it can still be added
-        Api.Res plain = api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
+        Api.Res plain = api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC"));
         assertEquals(201, plain.status, plain::toString);
     }
 
@@ -316,17 +284,17 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         action(plan, "REPEAT-CP", "LTE", 20);
         action(plan, "NEW-MEASURE", "GTE", 1);
         action(plan, "NOT-ON-SCORECARD", "LTE", 5);
-        assertEquals(201, api.post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC")).status);
+        assertEquals(201, api().post(manager(), "/api/v1/plans/" + plan + "/actions", actionBody(null, null, null, "CSC")).status);
 
         indicators.reset();
-        Api.Res all = api.get(reader(), "/api/v1/actions");
+        Api.Res all = api().get(reader(), "/api/v1/actions");
         assertEquals(200, all.status, all::toString);
         assertTrue(all.list().stream().filter(a -> a.get("measureIndicator") != null).count() >= 5);
         assertEquals(1, indicators.scorecardCalls(), "one scorecard call for the whole list");
         assertEquals(0, indicators.indicatorCalls(), "no per-indicator calls when reading");
 
         indicators.reset();
-        Api.Res one = api.get(reader(), "/api/v1/plans/" + plan);
+        Api.Res one = api().get(reader(), "/api/v1/plans/" + plan);
         assertEquals(200, one.status, one::toString);
         List<?> actions = (List<?>) one.map().get("actions");
         assertEquals(List.of("MET", "NOT_MET", "MET", "NO_DATA", "NO_DATA"),
@@ -334,11 +302,11 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         assertEquals(1, indicators.scorecardCalls(), "one scorecard call for a plan's actions");
 
         indicators.reset();
-        assertEquals(200, api.get(reader(), "/api/v1/actions?agency=CSC&priority=2").status);
+        assertEquals(200, api().get(reader(), "/api/v1/actions?agency=CSC&priority=2").status);
         assertEquals(1, indicators.scorecardCalls(), "one scorecard call for a filtered list");
 
         indicators.reset();
-        assertEquals(200, api.get(reader(), "/api/v1/actions?agency=NPS").status);
+        assertEquals(200, api().get(reader(), "/api/v1/actions?agency=NPS").status);
         assertEquals(0, indicators.scorecardCalls(), "no measurable action in the list, no call");
     }
 
@@ -346,7 +314,7 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
     void indicatorsServiceIsAskedWithTheCallersOwnToken() {
         long plan = plan("Whose token");
         String manager = manager();
-        Api.Res created = api.post(manager, "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
+        Api.Res created = api().post(manager, "/api/v1/plans/" + plan + "/actions", actionBody("CP-TIMELINESS", "GTE", 75, "CSC"));
         assertEquals(201, created.status, created::toString);
         assertEquals(List.of("Bearer " + manager), indicators.indicatorAuthorizations());
         long id = ((Number) created.map().get("id")).longValue();
@@ -357,9 +325,9 @@ class SuccessMeasureIntegrationTest implements TestPropertyProvider {
         assertEquals(List.of("Bearer " + tvp), indicators.scorecardAuthorizations());
 
         indicators.reset();
-        String chair = tokens.board("chair", "BOARD_CHAIR");
+        String chair = chair();
         read(id, chair);
-        api.get(chair, "/api/v1/actions");
+        api().get(chair, "/api/v1/actions");
         assertEquals(List.of("Bearer " + chair, "Bearer " + chair), indicators.scorecardAuthorizations(),
                 "each reader's own token, never an earlier caller's");
     }

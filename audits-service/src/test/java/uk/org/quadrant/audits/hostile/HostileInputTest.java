@@ -3,7 +3,6 @@ package uk.org.quadrant.audits.hostile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn.Answer;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -38,10 +37,8 @@ import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
  * <p>Adding a write endpoint: add a {@link Target} to {@link #targets()}, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends WithTestTokens {
 
-    private final TestTokens tokens = new TestTokens();
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicInteger actionIds = new AtomicInteger(100);
     /** actions-service: every recommendation becomes a new action. */
@@ -57,37 +54,28 @@ class HostileInputTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Hostile.Http http;
+    private PlainHttp http;
     private Hostile.Db db;
     /** Path variables; the DELETE preparations replace the ids they re-create. */
     private final Map<String, String> ids = new LinkedHashMap<>();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(tokens.properties());
+        Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("micronaut.http.services.actions.url", actions.url());
         return p;
     }
 
     @AfterAll
-    void stop() {
+    void stopStandIns() {
         actions.close();
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
     }
 
     // ---- data ------------------------------------------------------------------------------------------
 
     @BeforeAll
     void seed() {
-        http = new Hostile.Http(server.getURL().toString(), json);
+        http = Hostile.http(server.getURL().toString(), json);
         // The case read log grows with every read of cases (the harness reads to fill paths): not a write.
         db = new Hostile.Db(dataSource, table -> table.equals("case_read_log"));
         String audit = id(http.ok("POST", "/api/v1/audits", cscLead(), auditBody("Hostile input audit")));
@@ -153,7 +141,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Hostile.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -247,7 +235,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object caseVersion(String caseId) {
-        Hostile.Http.Res res = http.send("GET", "/api/v1/audits/" + ids.get("id") + "/cases", manager(), null, null);
+        PlainHttp.Res res = http.send("GET", "/api/v1/audits/" + ids.get("id") + "/cases", manager(), null, null);
         try {
             List<Map<String, Object>> cases = json.readValue(res.body(),
                     io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));

@@ -3,16 +3,13 @@ package uk.org.quadrant.audits.isolation;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -23,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import uk.org.quadrant.common.testing.isolation.Matrix;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
 import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
@@ -47,8 +45,7 @@ import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
  * <p>Adding an endpoint: add one line to {@link #table()} with its rule, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IsolationMatrixTest implements TestPropertyProvider {
+class IsolationMatrixTest extends WithTestTokens {
 
     static final String SECRET_TITLE = "Isolation CSC-only supervision audit";
     static final String SECRET_FINDING = "Isolation secret: fathers were not seen";
@@ -57,8 +54,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     /** A hidden record: writes by another agency answer 404, exactly like a record that does not exist. */
     static final Rule HIDDEN_WRITE = AGENCY_WRITE.otherAgency(404, true).named("own agency's write (404 for others)");
-
-    private final TestTokens tokens = new TestTokens();
 
     @Inject
     Router router;
@@ -69,37 +64,15 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Matrix.Http http;
+    private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
     private final Map<String, String> madeUp = new LinkedHashMap<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscUser() {
-        return tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
 
     // ---- data of agency B (CSC) -------------------------------------------------------------------------
 
     @BeforeAll
     void seed() {
-        http = new Matrix.Http(server.getURL().toString(), json);
+        http = Matrix.http(server.getURL().toString(), json);
         Map<String, Object> audit = auditBody(SECRET_TITLE, "CSC");
         String auditId = id(http.ok("POST", "/api/v1/audits", cscUser(), audit));
         String caseId = id(http.ok("POST", "/api/v1/audits/" + auditId + "/cases", cscUser(),
@@ -112,7 +85,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
         http.ok("PUT", "/api/v1/section11/assessments/" + assessment + "/standards/S11-1", cscUser(),
                 Map.of("rag", "AMBER", "evidence", SECRET_EVIDENCE));
         // A's own audit, so that A's lists are not empty by accident.
-        http.ok("POST", "/api/v1/audits", tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
+        http.ok("POST", "/api/v1/audits", tvpUser(),
                 auditBody("Isolation TVP audit", "TVP"));
 
         real.putAll(Map.of("id", auditId, "caseId", caseId, "finding", finding, "recommendation", recommendation,
@@ -144,7 +117,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
 
     /** The audit's current body for a PUT (what the manager reads, minus read-only fields). */
     private Map<String, Object> editableAudit() {
-        Matrix.Http.Res res = http.send("GET", "/api/v1/audits/" + real.get("id"), manager(), null, null);
+        PlainHttp.Res res = http.send("GET", "/api/v1/audits/" + real.get("id"), manager(), null, null);
         Map<String, Object> a = http.map(res.body());
         Map<String, Object> m = new LinkedHashMap<>();
         for (String k : List.of("type", "title", "leadAgency", "participatingAgencies", "periodStart", "periodEnd",
@@ -158,7 +131,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Matrix.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -237,9 +210,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 () -> tokens.expired("manager", null, "BOARD_MANAGER"),
                 () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
                 () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
-                () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
-                () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
-                () -> tokens.board("chair", "BOARD_CHAIR"),
+                () -> tvpUser(),
+                () -> tvpLead(),
+                () -> chair(),
                 this::cscUser,
                 this::cscLead);
         return Matrix.matrix(router, table(), t, Set.of(SECRET_TITLE, SECRET_FINDING, SECRET_EVIDENCE), http,
@@ -262,7 +235,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
         if (!own.isEmpty()) {
             return;
         }
-        String tvpUser = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        String tvpUser = tvpUser();
         String tvpOwn = id(http.ok("POST", "/api/v1/audits", tvpUser, auditBody("Ownership TVP own audit", "TVP")));
         String tvpCase = id(http.ok("POST", "/api/v1/audits/" + tvpOwn + "/cases", tvpUser, Map.of("caseRef", "TVP-2050-01", "grade", "GOOD")));
         String tvpFinding = id(http.ok("POST", "/api/v1/audits/" + tvpOwn + "/findings", tvpUser,
@@ -313,8 +286,8 @@ class IsolationMatrixTest implements TestPropertyProvider {
         String cscLed = own.get("cscLed");
         List<Forgery> cases = new ArrayList<>();
         Map<String, java.util.function.Supplier<String>> callers = new LinkedHashMap<>();
-        callers.put("A's contributor", () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"));
-        callers.put("A's lead", () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"));
+        callers.put("A's contributor", () -> tvpUser());
+        callers.put("A's lead", () -> tvpLead());
         callers.forEach((who, token) -> {
             // POST /audits: A sets up work for another agency or the board, or opens its own to them
             for (String other : List.of("CSC", "BOARD")) {
@@ -399,7 +372,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object caseVersion(String auditId, String caseId) {
-        Matrix.Http.Res res = http.send("GET", "/api/v1/audits/" + auditId + "/cases", manager(), null, null);
+        PlainHttp.Res res = http.send("GET", "/api/v1/audits/" + auditId + "/cases", manager(), null, null);
         try {
             for (Map<String, Object> c : json.readValue(res.body(), io.micronaut.core.type.Argument.listOf(
                     io.micronaut.core.type.Argument.mapOf(String.class, Object.class)))) {
@@ -455,7 +428,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @TestFactory
     List<DynamicNode> pathVariantsDoNotSlipPast() {
         List<DynamicNode> nodes = new ArrayList<>();
-        String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String tvpLead = tvpLead();
         nodes.addAll(Matrix.pathVariants("A's lead on B's audit", "/api/v1/audits/" + real.get("id"),
                 () -> tvpLead, SECRET_TITLE, http));
         nodes.addAll(Matrix.pathVariants("A's lead on B's finding", "/api/v1/findings/" + real.get("finding"),

@@ -3,21 +3,19 @@ package uk.org.quadrant.indicators.hostile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.hostile.Hostile;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -46,14 +44,12 @@ import static uk.org.quadrant.common.testing.hostile.Hostile.Target;
  * <p>Adding a write endpoint: add a {@link Target} to {@link #targets()}, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends WithTestTokens {
 
     private static final String I = "/api/v1/indicators";
     private static final String CODE = "HOS-CSC";
     private static final String CSV_HEADER = "indicator_code,period,agency,value,numerator,denominator,comment";
 
-    private final TestTokens tokens = new TestTokens();
     private final AtomicInteger counter = new AtomicInteger();
 
     @Inject
@@ -65,35 +61,22 @@ class HostileInputTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Hostile.Http http;
+    private PlainHttp http;
     private Hostile.Db db;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new LinkedHashMap<>(tokens.properties());
+        Map<String, String> p = new LinkedHashMap<>(super.getProperties());
         // The EES API refresh check: a closed local port, so that a mapped data set fails at once (reported, not thrown).
         p.put("quadrant.benchmarks.ees-api.url", "http://127.0.0.1:9");
         return p;
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
     }
 
     // ---- data ------------------------------------------------------------------------------------------
 
     @BeforeAll
     void seed() {
-        http = new Hostile.Http(server.getURL().toString(), json);
+        http = Hostile.http(server.getURL().toString(), json);
         db = new Hostile.Db(dataSource);
         http.ok("POST", I, manager(), indicator(CODE, "Hostile input count"));
         http.ok("POST", I, manager(), indicator("HOS-EDIT", "Hostile input edited"));
@@ -122,7 +105,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> value(String period) {
-        Hostile.Http.Res res = http.send("GET", I + "/" + CODE + "/values/" + period + "?agency=CSC", cscLead(), null, null);
+        PlainHttp.Res res = http.send("GET", I + "/" + CODE + "/values/" + period + "?agency=CSC", cscLead(), null, null);
         return res.status() == 200 ? http.map(res.body()) : null;
     }
 
@@ -153,7 +136,7 @@ class HostileInputTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path) {
-        Hostile.Http.Res res = http.send("GET", path, manager(), null, null);
+        PlainHttp.Res res = http.send("GET", path, manager(), null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -390,7 +373,7 @@ class HostileInputTest implements TestPropertyProvider {
             tests.add(DynamicTest.dynamicTest(up.name(), () -> {
                 resetImportedPeriods();
                 Map<String, Hostile.Db.Snapshot> before = db.snapshot();
-                Hostile.Http.Res res = http.sendBytes("POST", "/api/v1/values/import?" + up.query(), cscLead(), up.body(), up.contentType());
+                PlainHttp.Res res = http.sendBytes("POST", "/api/v1/values/import?" + up.query(), cscLead(), up.body(), up.contentType());
                 String what = "import " + up.name();
                 Hostile.assertSafeAnswer(what, res, true);
                 assertEquals(up.status(), res.status(), () -> what + " -> " + res);
@@ -469,7 +452,7 @@ class HostileInputTest implements TestPropertyProvider {
         for (Upload up : eesUploads()) {
             tests.add(DynamicTest.dynamicTest(up.name(), () -> {
                 Map<String, Hostile.Db.Snapshot> before = db.snapshot();
-                Hostile.Http.Res res = http.sendBytes("POST", "/api/v1/benchmarks/import?" + up.query(), manager(), up.body(), up.contentType());
+                PlainHttp.Res res = http.sendBytes("POST", "/api/v1/benchmarks/import?" + up.query(), manager(), up.body(), up.contentType());
                 String what = "EES import " + up.name();
                 Hostile.assertSafeAnswer(what, res, true);
                 assertEquals(up.status(), res.status(), () -> what + " -> " + res);
@@ -516,19 +499,19 @@ class HostileInputTest implements TestPropertyProvider {
             http.ok("PUT", I + "/" + code + "/values/" + periods[i], cscLead(), body);
         }
         // (A benchmark's comparator is a controlled name: "=EVIL" is refused, so it cannot reach the CSV.)
-        Hostile.Http.Res refused = http.send("PUT", I + "/" + code + "/benchmarks/2016April/=EVIL", manager(), "{\"value\":5}", "application/json");
+        PlainHttp.Res refused = http.send("PUT", I + "/" + code + "/benchmarks/2016April/=EVIL", manager(), "{\"value\":5}", "application/json");
         assertEquals(400, refused.status(), () -> "a formula as a benchmark comparator: " + refused);
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("the comments are stored as sent", () -> {
             for (int i = 0; i < FORMULAS.size(); i++) {
-                Hostile.Http.Res res = http.send("GET", I + "/" + code + "/values/" + periods[i] + "?agency=CSC", cscLead(), null, null);
+                PlainHttp.Res res = http.send("GET", I + "/" + code + "/values/" + periods[i] + "?agency=CSC", cscLead(), null, null);
                 // Comments are stored trimmed (a leading tab or CR goes), otherwise as sent.
                 assertEquals(FORMULAS.get(i).strip(), http.map(res.body()).get("comment"), () -> "stored: " + res);
             }
         }));
         for (String path : List.of(I + "/" + code + "/series.csv?agency=CSC", "/api/v1/scorecard.csv?agency=CSC")) {
             tests.add(DynamicTest.dynamicTest(path, () -> {
-                Hostile.Http.Res res = http.send("GET", path, cscLead(), null, null);
+                PlainHttp.Res res = http.send("GET", path, cscLead(), null, null);
                 assertEquals(200, res.status(), () -> path + " -> " + res);
                 assertTrue(res.contentType().startsWith("text/csv"), () -> path + " -> " + res.contentType());
                 List<CSVRecord> lines = CSVParser.parse(res.body(), CSVFormat.DEFAULT).getRecords();

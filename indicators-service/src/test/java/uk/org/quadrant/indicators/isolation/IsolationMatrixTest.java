@@ -3,16 +3,13 @@ package uk.org.quadrant.indicators.isolation;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.org.quadrant.common.testing.isolation.Matrix;
+import uk.org.quadrant.common.testing.support.PlainHttp;
 
 import static uk.org.quadrant.common.testing.isolation.Matrix.AGENCY_WRITE;
 import static uk.org.quadrant.common.testing.isolation.Matrix.Forgery;
@@ -45,8 +43,7 @@ import static uk.org.quadrant.common.testing.isolation.Matrix.SIGNED_IN;
  * <p>Adding an endpoint: add one line to {@link #table()} with its rule, or this test fails.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IsolationMatrixTest implements TestPropertyProvider {
+class IsolationMatrixTest extends WithTestTokens {
 
     static final String DRAFT = "987654";
     static final String SUBMITTED = "876543";
@@ -54,8 +51,6 @@ class IsolationMatrixTest implements TestPropertyProvider {
     static final String BREAKDOWN_SUBMITTED = "654321";
     private static final Set<String> SECRETS = Set.of(DRAFT, SUBMITTED, BREAKDOWN_DRAFT, BREAKDOWN_SUBMITTED);
     private static final String I = "/api/v1/indicators";
-
-    private final TestTokens tokens = new TestTokens();
 
     @Inject
     Router router;
@@ -66,35 +61,13 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    private Matrix.Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stopJwks() {
-        tokens.close();
-    }
-
-    String manager() {
-        return tokens.board("manager", "BOARD_MANAGER");
-    }
-
-    String cscUser() {
-        return tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
-    }
-
-    String cscLead() {
-        return tokens.agencyUser("csc.lead", "CSC", "AGENCY_LEAD");
-    }
+    private PlainHttp http;
 
     // ---- data of agency B (CSC) and A (TVP) -----------------------------------------------------------
 
     @BeforeAll
     void seed() {
-        http = new Matrix.Http(server.getURL().toString(), json);
+        http = Matrix.http(server.getURL().toString(), json);
         http.ok("POST", I, manager(), indicator("ISO-CSC", "CSC"));
         http.ok("POST", I, manager(), indicator("ISO-TVP", "TVP"));
         http.ok("PUT", I + "/ISO-CSC/targets/2017April", manager(), Map.of("value", 650));
@@ -111,7 +84,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
         http.ok("PUT", v + "2016April", cscUser(), Map.of("value", Integer.parseInt(SUBMITTED)));
         http.ok("POST", v + "2016April/submit", cscLead(), Map.of());
         http.ok("PUT", v + "2017April", cscUser(), Map.of("value", Integer.parseInt(DRAFT)));
-        http.ok("PUT", I + "/ISO-TVP/values/2016April", tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
+        http.ok("PUT", I + "/ISO-TVP/values/2016April", tvpUser(),
                 Map.of("value", 5));
         // B's own figures for A's indicator (a breakdown): a draft and a submitted value A must not reach through A's own path.
         String t = I + "/ISO-TVP/values/";
@@ -147,7 +120,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     }
 
     private Object versionOf(String path, String token) {
-        Matrix.Http.Res res = http.send("GET", path, token, null, null);
+        PlainHttp.Res res = http.send("GET", path, token, null, null);
         return res.status() == 200 ? http.map(res.body()).get("version") : null;
     }
 
@@ -320,7 +293,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
      */
     List<Forgery> forgeries() {
         String tvp = I + "/ISO-TVP/values/";
-        String tvpUser = tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR");
+        String tvpUser = tvpUser();
         String field = "\"field\":\"agency\"";
         List<Forgery> f = new ArrayList<>();
         // Values: "agency" says whose value it is; an agency user's is its own, whatever the path's indicator.
@@ -443,9 +416,9 @@ class IsolationMatrixTest implements TestPropertyProvider {
                 () -> tokens.expired("manager", null, "BOARD_MANAGER"),
                 () -> tokens.signedByForeignKey("manager", null, "BOARD_MANAGER"),
                 () -> tokens.wrongIssuer("manager", null, "BOARD_MANAGER"),
-                () -> tokens.agencyUser("tvp.user", "TVP", "AGENCY_CONTRIBUTOR"),
-                () -> tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD"),
-                () -> tokens.board("chair", "BOARD_CHAIR"),
+                () -> tvpUser(),
+                () -> tvpLead(),
+                () -> chair(),
                 this::cscUser,
                 this::cscLead);
     }
@@ -473,7 +446,7 @@ class IsolationMatrixTest implements TestPropertyProvider {
     @TestFactory
     List<DynamicNode> pathVariantsDoNotSlipPast() {
         List<DynamicNode> nodes = new ArrayList<>();
-        String tvpLead = tokens.agencyUser("tvp.lead", "TVP", "AGENCY_LEAD");
+        String tvpLead = tvpLead();
         nodes.addAll(Matrix.pathVariants("A's lead on B's draft value", I + "/ISO-CSC/values/2017April?agency=CSC",
                 () -> tvpLead, DRAFT, http));
         nodes.addAll(Matrix.pathVariants("A's lead on B's change", I + "/ISO-CSC/change?from=2016April&to=2017April&agency=CSC",

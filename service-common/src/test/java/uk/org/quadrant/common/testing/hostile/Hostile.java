@@ -1,20 +1,15 @@
 package uk.org.quadrant.common.testing.hostile;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import uk.org.quadrant.common.testing.support.PlainHttp;
+import uk.org.quadrant.common.testing.support.UriTemplates;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,8 +27,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -407,33 +400,12 @@ public final class Hostile {
         public String path(Map<String, String> overrides) {
             Map<String, String> m = new LinkedHashMap<>(vars);
             m.putAll(overrides);
-            return expand(template, m) + (query == null ? "" : "?" + query);
+            return UriTemplates.expand(template, m) + (query == null ? "" : "?" + query);
         }
 
         public Set<String> usedVars() {
-            Set<String> used = new TreeSet<>();
-            Matcher m = VARIABLE.matcher(template);
-            while (m.find()) {
-                used.add(m.group(1));
-            }
-            return used;
+            return UriTemplates.variables(template);
         }
-    }
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
-
-    public static String expand(String template, Map<String, String> vars) {
-        Matcher m = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError("no value for {" + m.group(1) + "} of " + template + " in " + vars);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     public static boolean isWrite(String method) {
@@ -470,17 +442,17 @@ public final class Hostile {
     public static final List<String> LEAKS = List.of("at uk.org", "Exception", "org.h2", "java.", "io.micronaut", "com.fasterxml",
             "SQLState", "\tat ");
 
-    public static void assertNoLeak(String what, Http.Res res) {
+    public static void assertNoLeak(String what, PlainHttp.Res res) {
         for (String leak : LEAKS) {
             assertFalse(res.body().contains(leak), () -> what + ": the answer gives away internals (\"" + leak + "\"): " + res);
         }
     }
 
-    public static void assertSafeAnswer(String what, Http.Res res) {
+    public static void assertSafeAnswer(String what, PlainHttp.Res res) {
         assertSafeAnswer(what, res, false);
     }
 
-    public static void assertSafeAnswer(String what, Http.Res res, boolean rowErrors) {
+    public static void assertSafeAnswer(String what, PlainHttp.Res res, boolean rowErrors) {
         assertTrue(res.status() < 500, () -> what + ": server error " + res);
         assertNoLeak(what, res);
         if (rowErrors && res.status() == 400 && res.contentType().startsWith("application/json")) {
@@ -495,7 +467,7 @@ public final class Hostile {
      * One container per target: the valid request first (it must be accepted), then the corpus.
      * {@code ownTable} is one of the service's tables (the {@code DROP TABLE} payload names it).
      */
-    public static List<DynamicNode> run(List<Target> targets, String ownTable, Http http, Db db) {
+    public static List<DynamicNode> run(List<Target> targets, String ownTable, PlainHttp http, Db db) {
         List<DynamicNode> containers = new ArrayList<>();
         for (Target t : targets) {
             boolean bodiless = t.method().equals("DELETE");
@@ -509,7 +481,8 @@ public final class Hostile {
                 prepare(t);
                 Map<String, Db.Snapshot> before = db.snapshot();
                 String body = bodiless ? "" : write(t.valid().get());
-                Http.Res res = http.send(t.method(), t.path(Map.of()), t.token().get(), body, bodiless ? null : "application/json");
+                PlainHttp.Res res = http.sendBytes(t.method(), t.path(Map.of()), t.token().get(),
+                        body.getBytes(StandardCharsets.UTF_8), bodiless ? null : "application/json");
                 assertTrue(res.status() >= 200 && res.status() < 300, () -> "the valid request: " + t.key() + " -> " + res);
                 control.changes = Db.diff(before, db.snapshot());
             }));
@@ -532,7 +505,7 @@ public final class Hostile {
         }
     }
 
-    private static void send(Target t, Payload p, Control control, Http http, Db db) {
+    private static void send(Target t, Payload p, Control control, PlainHttp http, Db db) {
         prepare(t);
         Map<String, Db.Snapshot> before = db.snapshot();
         String body;
@@ -548,7 +521,7 @@ public final class Hostile {
         String what = t.method() + " " + t.path(Map.of()) + " with " + p.category() + " (" + p.name() + ")";
         byte[] bytes = p.name().equals("invalid UTF-8") ? body.getBytes(StandardCharsets.ISO_8859_1)
                 : body.getBytes(StandardCharsets.UTF_8);
-        Http.Res res = http.sendBytes(t.method(), path, t.token().get(), bytes, type);
+        PlainHttp.Res res = http.sendBytes(t.method(), path, t.token().get(), bytes, type);
         assertSafeAnswer(what, res, t.rowErrors());
         Map<String, Db.Snapshot> after = db.snapshot();
         if (res.status() >= 300) {
@@ -586,67 +559,9 @@ public final class Hostile {
 
     // ---- HTTP ----------------------------------------------------------------------------------
 
-    /** A plain HTTP client that sends the path and body exactly as given and never follows redirects. */
-    public static final class Http {
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
-        private final JsonMapper json;
-
-        public Http(String base, JsonMapper json) {
-            this.base = base;
-            this.json = json;
-        }
-
-        public record Res(int status, String contentType, String body) {
-            @Override
-            public String toString() {
-                return status + " " + contentType + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
-            }
-        }
-
-        public Res send(String method, String path, String token, String body, String contentType) {
-            return sendBytes(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
-        }
-
-        public Res sendBytes(String method, String path, String token, byte[] body, String contentType) {
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                        .header("Accept", "application/json, application/problem+json, text/csv, */*;q=0.1");
-                if (token != null) {
-                    b.header("Authorization", "Bearer " + token);
-                }
-                if (contentType != null) {
-                    b.header("Content-Type", contentType);
-                }
-                HttpRequest.BodyPublisher publisher = body == null || body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-                HttpResponse<String> r = client.send(b.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-                return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(method + " " + path, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Sends JSON and insists on a 2xx; for seeding. */
-        public Map<String, Object> ok(String method, String path, String token, Object body) {
-            Res res = send(method, path, token, body == null ? "" : write(body), body == null ? null : "application/json");
-            if (res.status() < 200 || res.status() > 299) {
-                throw new AssertionError("seeding: " + method + " " + path + " -> " + res);
-            }
-            return res.body().isBlank() || !res.body().trim().startsWith("{") ? Map.of() : map(res.body());
-        }
-
-        public Map<String, Object> map(String body) {
-            try {
-                return json.readValue(body, Argument.mapOf(String.class, Object.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(body.length() > 300 ? body.substring(0, 300) : body, e);
-            }
-        }
+    /** The engine's HTTP client: sixty seconds a request (some payloads are large). */
+    public static PlainHttp http(String base, JsonMapper json) {
+        return new PlainHttp(base, json, Duration.ofSeconds(60));
     }
 
     // ---- database ------------------------------------------------------------------------------

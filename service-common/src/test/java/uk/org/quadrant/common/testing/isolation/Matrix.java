@@ -1,20 +1,15 @@
 package uk.org.quadrant.common.testing.isolation;
 
 import io.micronaut.core.beans.BeanIntrospector;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import uk.org.quadrant.common.testing.support.PlainHttp;
+import uk.org.quadrant.common.testing.support.UriTemplates;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +31,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -176,21 +170,9 @@ public final class Matrix {
         return m;
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:?/]+)(:[^}]*)?}");
-
-    /** Fills {@code {name}} and {@code {name:regex}} from the map; fails on an unknown variable. */
+    /** Fills {@code {name}} and {@code {name:regex}} from the map; fails on an unknown variable ({@link UriTemplates}). */
     public static String expand(String template, Map<String, String> vars) {
-        Matcher m = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError("no value for {" + m.group(1) + "} of " + template + " in " + vars);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return UriTemplates.expand(template, vars);
     }
 
     /** The routes of the router as "METHOD template". */
@@ -244,7 +226,7 @@ public final class Matrix {
     }
 
     /** Builds the whole matrix: one container per route, one test per caller. */
-    public static List<DynamicNode> matrix(Router router, List<Route> table, Tokens tokens, Set<String> secrets, Http http, Db db) {
+    public static List<DynamicNode> matrix(Router router, List<Route> table, Tokens tokens, Set<String> secrets, PlainHttp http, Db db) {
         Set<String> routes = routerRoutes(router);
         List<Route> all = new ArrayList<>();
         for (Route route : table) {
@@ -290,17 +272,17 @@ public final class Matrix {
     }
 
     private static DynamicTest check(Route route, String who, Supplier<String> token, Map<String, String> vars,
-                                     int expected, Http http, Db db) {
+                                     int expected, PlainHttp http, Db db) {
         return check(route, who, token, vars, expected, Set.of(), http, db);
     }
 
     /** One request: the expected status, none of B's secrets in the answer, and for a write an unchanged database. */
     private static DynamicTest check(Route route, String who, Supplier<String> token, Map<String, String> vars,
-                                     int expected, Set<String> secrets, Http http, Db db) {
+                                     int expected, Set<String> secrets, PlainHttp http, Db db) {
         return DynamicTest.dynamicTest(who + " -> " + expected, () -> {
             String path = route.path(vars);
             String before = route.isWrite() ? db.snapshot() : null;
-            Http.Res res = http.send(route.method(), path, token.get(), route.body().get(), route.contentType());
+            PlainHttp.Res res = http.send(route.method(), path, token.get(), route.body().get(), route.contentType());
             assertEquals(expected, res.status(), () -> who + ": " + route.method() + " " + path + " -> " + res);
             for (String secret : secrets) {
                 assertFalse(res.body().contains(secret), () -> who + ": " + route.method() + " " + path
@@ -317,15 +299,15 @@ public final class Matrix {
      * The management endpoints beyond health and prometheus are not served at all (they once were:
      * beans, routes, flyway, info, threaddump, refresh to any signed-in user, /metrics to anyone).
      */
-    public static List<DynamicNode> operationalEndpointsNotServed(Http http, Supplier<String> managerToken) {
+    public static List<DynamicNode> operationalEndpointsNotServed(PlainHttp http, Supplier<String> managerToken) {
         List<DynamicTest> cases = new ArrayList<>();
         for (String path : List.of("/beans", "/routes", "/flyway", "/info", "/metrics", "/metrics/jvm.memory.used",
                 "/loggers", "/threaddump", "/env", "/caches", "/stop", "/refresh", "/token_info")) {
             for (String method : path.equals("/refresh") || path.equals("/stop") ? List.of("POST") : List.of("GET")) {
                 cases.add(DynamicTest.dynamicTest(method + " " + path + " (no token, manager)", () -> {
-                    Http.Res anonymous = http.send(method, path, null, null, null);
+                    PlainHttp.Res anonymous = http.send(method, path, null, null, null);
                     assertTrue(Set.of(401, 404).contains(anonymous.status()), () -> "no token: " + path + " -> " + anonymous);
-                    Http.Res manager = http.send(method, path, managerToken.get(), null, null);
+                    PlainHttp.Res manager = http.send(method, path, managerToken.get(), null, null);
                     assertEquals(404, manager.status(), () -> "manager: " + path + " -> " + manager);
                 }));
             }
@@ -539,7 +521,7 @@ public final class Matrix {
      * of them may change. {@code tokens} may be null when every sender is named ({@link Sender#as}).
      */
     public static List<DynamicNode> forgeries(List<Forgery> forgeries, Tokens tokens, Set<String> secrets, List<String> othersRows,
-                                              Http http, Db db) {
+                                              PlainHttp http, Db db) {
         Map<String, List<DynamicTest>> byRoute = new LinkedHashMap<>();
         for (Forgery f : forgeries) {
             for (Sender sender : f.senders()) {
@@ -555,7 +537,7 @@ public final class Matrix {
                     String before = f.control() ? null : db.snapshot();
                     // A refusal leaves every table as it was; a control may write, but none of B's rows.
                     String others = f.control() ? db.rows(othersRows) : null;
-                    Http.Res res = http.send(f.method(), path, token.get(), body, f.contentType());
+                    PlainHttp.Res res = http.send(f.method(), path, token.get(), body, f.contentType());
                     if (f.expected() == REFUSED) {
                         assertTrue(res.status() >= 400 && res.status() < 500 && res.status() != 401,
                                 () -> name + ": " + f.method() + " " + path + " " + body + " -> " + res);
@@ -645,16 +627,16 @@ public final class Matrix {
      * a 5xx; a refusal (or a not-found) like the canonical path's.
      */
     public static List<DynamicNode> pathVariants(String name, String canonicalPath, Supplier<String> token, String secret,
-                                          Http http) {
+                                          PlainHttp http) {
         List<DynamicTest> cases = new ArrayList<>();
         cases.add(DynamicTest.dynamicTest("canonical " + canonicalPath, () -> {
-            Http.Res res = http.send("GET", canonicalPath, token.get(), null, null);
+            PlainHttp.Res res = http.send("GET", canonicalPath, token.get(), null, null);
             assertTrue(Set.of(401, 403, 404).contains(res.status()), () -> canonicalPath + " -> " + res);
             assertFalse(res.body().contains(secret), () -> canonicalPath + " leaked " + secret + ": " + res);
         }));
         for (Map.Entry<String, String> variant : variants(canonicalPath).entrySet()) {
             cases.add(DynamicTest.dynamicTest(variant.getKey() + ": " + variant.getValue(), () -> {
-                Http.Res res = http.send("GET", variant.getValue(), token.get(), null, null);
+                PlainHttp.Res res = http.send("GET", variant.getValue(), token.get(), null, null);
                 assertFalse(res.body().contains(secret), () -> variant.getValue() + " leaked " + secret + ": " + res);
                 assertTrue(Set.of(400, 401, 403, 404, 405).contains(res.status()),
                         () -> variant.getKey() + " " + variant.getValue() + " -> " + res);
@@ -665,72 +647,9 @@ public final class Matrix {
 
     // ---- HTTP ----------------------------------------------------------------------------------
 
-    /** A plain HTTP client that sends the path exactly as given and never follows redirects. */
-    public static final class Http {
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
-        private final JsonMapper json;
-
-        public Http(String base, JsonMapper json) {
-            this.base = base;
-            this.json = json;
-        }
-
-        public record Res(int status, String contentType, String body) {
-            @Override
-            public String toString() {
-                return status + " " + contentType + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
-            }
-        }
-
-        public Res send(String method, String path, String token, Object body, String contentType) {
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                        .header("Accept", "application/json, application/problem+json, text/csv, */*;q=0.1");
-                if (token != null) {
-                    b.header("Authorization", "Bearer " + token);
-                }
-                HttpRequest.BodyPublisher publisher;
-                if (body == null) {
-                    boolean bodiless = Set.of("GET", "HEAD", "DELETE").contains(method);
-                    publisher = bodiless ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
-                    if (!bodiless) {
-                        b.header("Content-Type", "application/json");
-                    }
-                } else if (body instanceof String text) {
-                    publisher = HttpRequest.BodyPublishers.ofString(text);
-                    b.header("Content-Type", contentType == null ? "application/json" : contentType);
-                } else {
-                    publisher = HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
-                    b.header("Content-Type", "application/json");
-                }
-                HttpResponse<String> r = client.send(b.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-                return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Sends and insists on a 2xx; for seeding. */
-        public Map<String, Object> ok(String method, String path, String token, Object body) {
-            Res res = send(method, path, token, body, null);
-            if (res.status() < 200 || res.status() > 299) {
-                throw new AssertionError("seeding: " + method + " " + path + " -> " + res);
-            }
-            return res.body().isBlank() || !res.body().trim().startsWith("{") ? Map.of() : map(res.body());
-        }
-
-        public Map<String, Object> map(String body) {
-            try {
-                return json.readValue(body, Argument.mapOf(String.class, Object.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(body, e);
-            }
-        }
+    /** The matrix's HTTP client: twenty seconds a request. */
+    public static PlainHttp http(String base, JsonMapper json) {
+        return new PlainHttp(base, json, Duration.ofSeconds(20));
     }
 
     // ---- database ------------------------------------------------------------------------------
