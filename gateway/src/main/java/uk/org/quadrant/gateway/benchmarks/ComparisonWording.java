@@ -7,6 +7,9 @@ import uk.org.quadrant.gateway.clients.indicators.Comparison.Member;
 import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -229,9 +232,14 @@ public final class ComparisonWording {
         };
     }
 
+    /**
+     * "81,770", "51", "48.1": thousands separated and at most one decimal place, as the publisher
+     * prints its tables (a neighbours' mean or a rate worked out from counts carries many more).
+     */
     static String plain(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        DecimalFormat f = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.UK));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(d);
     }
 
 }
