@@ -162,13 +162,13 @@ class IndicatorPagesTest implements TestPropertyProvider {
                 + " quartile B (the second best quarter of local authorities)."), "the plain-English sentence: " + body);
         // the figures beside it: published and local, England, region, the neighbours, rank and band
         assertTrue(body.contains("Published figure (Oxfordshire)") && body.contains("Quadrant&#39;s own figure") && body.contains(">730</dd>"), body);
-        assertTrue(body.contains("South East (region)") && body.contains("38.33 (3 of 4 neighbours with data)"), body);
+        assertTrue(body.contains("South East (region)") && body.contains("38.3 (3 of 4 neighbours with data)"), body);
         assertTrue(body.contains("30th of 152 local authorities"), body);
         // the chart over time and its table alternative; a suppressed figure in words, never 0
         assertTrue(body.contains("quadrant-comparison-chart") && body.contains("role=\"img\""), "the chart");
         assertTrue(body.matches("(?s).*>2016/17</th>\\s*<td[^>]*>not published \\(c\\)</td>\\s*<td[^>]*>43</td>\\s*<td[^>]*>39</td>"
                 + "\\s*<td[^>]*>37</td>.*"), body);
-        assertTrue(body.matches("(?s).*>2017/18</th>\\s*<td[^>]*>40</td>\\s*<td[^>]*>45</td>\\s*<td[^>]*>41</td>\\s*<td[^>]*>38.33</td>.*"), body);
+        assertTrue(body.matches("(?s).*>2017/18</th>\\s*<td[^>]*>40</td>\\s*<td[^>]*>45</td>\\s*<td[^>]*>41</td>\\s*<td[^>]*>38.3</td>.*"), body);
         // the neighbours with their closeness in words
         assertTrue(body.matches("(?s).*>West Berkshire</th>\\s*<td[^>]*>35</td>\\s*<td[^>]*>Very close</td>.*"), body);
         assertTrue(body.matches("(?s).*>Hampshire</th>\\s*<td[^>]*>not published \\(x\\)</td>\\s*<td[^>]*>Close</td>.*"), body);
