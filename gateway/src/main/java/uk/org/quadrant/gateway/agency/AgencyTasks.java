@@ -71,7 +71,12 @@ public class AgencyTasks {
     public record SelfAssessment(String cycleLabel, List<Task> tasks, int rated, int standards) {
     }
 
-    public Map<String, Panel<?>> compose(HttpRequest<?> request, String agency) {
+    /** The four kinds of task, each greyed out on its own when its service does not answer. */
+    public record Sections(Panel<Values> values, Panel<List<Task>> actions, Panel<List<Task>> audits,
+                           Panel<SelfAssessment> selfAssessment) {
+    }
+
+    public Sections compose(HttpRequest<?> request, String agency) {
         Calls calls = downstream.forRequest(request);
         Map<String, String> due = periods.due();
         Map<String, CompletableFuture<Reply<Submissions>>> submissions = new LinkedHashMap<>();
@@ -82,13 +87,10 @@ public class AgencyTasks {
         CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
         CompletableFuture<Reply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
 
-        Map<String, Panel<?>> panels = new LinkedHashMap<>();
-        panels.put("indicatorValues", values(calls, submissions, agency));
-        panels.put("actions", Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionTasks(rows, agency)));
-        panels.put("audits", Calls.panel(audits, Service.AUDITS, AgencyTasks::rows).map(rows -> auditTasks(rows, agency)));
-        panels.put("selfAssessment", Calls.panel(assessments, Service.AUDITS, AgencyTasks::rows)
-                .map(rows -> selfAssessment(rows, agency)));
-        return panels;
+        return new Sections(values(calls, submissions, agency),
+                Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionTasks(rows, agency)),
+                Calls.panel(audits, Service.AUDITS, AgencyTasks::rows).map(rows -> auditTasks(rows, agency)),
+                Calls.panel(assessments, Service.AUDITS, AgencyTasks::rows).map(rows -> selfAssessment(rows, agency)));
     }
 
     private static <T> List<T> rows(Reply<List<T>> reply) {

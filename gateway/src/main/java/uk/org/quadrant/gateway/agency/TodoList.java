@@ -37,14 +37,15 @@ public record TodoList(String summary, List<Group> groups, List<String> progress
             .thenComparing(Task::name);
 
     /** Built from {@link AgencyTasks#compose}'s panels. */
-    static TodoList of(Map<String, Panel<?>> panels, LocalDate asAt) {
+    static TodoList of(AgencyTasks.Sections sections, LocalDate asAt) {
         List<Task> all = new ArrayList<>();
         List<String> progress = new ArrayList<>();
         List<Unavailable> unavailable = new ArrayList<>();
         List<String> summary = new ArrayList<>();
 
-        Panel<?> values = panels.get("indicatorValues");
-        if (values.available() && values.data() instanceof AgencyTasks.Values v) {
+        Panel<AgencyTasks.Values> values = sections.values();
+        if (values.available() && values.data() != null) {
+            AgencyTasks.Values v = values.data();
             all.addAll(v.tasks());
             summary.add(returns(v.tasks(), asAt));
             if (v.due() > 0) {
@@ -54,25 +55,26 @@ public record TodoList(String summary, List<Group> groups, List<String> progress
         } else {
             unavailable.add(new Unavailable("Performance data tasks", values.service()));
         }
-        Panel<?> actions = panels.get("actions");
-        if (actions.available() && actions.data() instanceof List<?> list) {
-            List<Task> tasks = tasks(list);
+        Panel<List<Task>> actions = sections.actions();
+        if (actions.available() && actions.data() != null) {
+            List<Task> tasks = actions.data();
             all.addAll(tasks);
             summary.add(count(tasks.size(), "action needs", "actions need") + " an update.");
         } else {
             unavailable.add(new Unavailable("Actions", actions.service()));
         }
-        Panel<?> audits = panels.get("audits");
-        if (audits.available() && audits.data() instanceof List<?> list) {
-            List<Task> tasks = tasks(list);
+        Panel<List<Task>> audits = sections.audits();
+        if (audits.available() && audits.data() != null) {
+            List<Task> tasks = audits.data();
             all.addAll(tasks);
             summary.add(count(tasks.size(), "open audit", "open audits") + " to contribute to.");
         } else {
             unavailable.add(new Unavailable("Audits", audits.service()));
         }
-        Panel<?> section11 = panels.get("selfAssessment");
+        Panel<AgencyTasks.SelfAssessment> section11 = sections.selfAssessment();
         if (section11.available()) {
-            if (section11.data() instanceof AgencyTasks.SelfAssessment s) {
+            if (section11.data() != null) {
+                AgencyTasks.SelfAssessment s = section11.data();
                 List<Task> open = s.tasks().stream().filter(t -> t.status() != TaskStatus.COMPLETED).toList();
                 all.addAll(open);
                 summary.add(count(open.size(), "Section 11 standard", "Section 11 standards") + " to rate.");
@@ -92,10 +94,6 @@ public record TodoList(String summary, List<Group> groups, List<String> progress
             groups.add(new Group(urgency, List.copyOf(tasks)));
         });
         return new TodoList(String.join(" ", summary), groups, progress, unavailable);
-    }
-
-    private static List<Task> tasks(List<?> list) {
-        return list.stream().filter(Task.class::isInstance).map(Task.class::cast).toList();
     }
 
     /** "5 returns owed: 2 late, 3 due by 31 May 2018." or "No returns owed." */
