@@ -3,15 +3,9 @@ package uk.org.quadrant.actions.demo;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import uk.org.quadrant.common.testing.support.TestTokens;
+import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -30,30 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "quadrant.demo-data.enabled", value = "true")
 @Property(name = "quadrant.delivery.as-at", value = "2018-05-15")
 @Property(name = "micronaut.http.services.indicators.url", value = "http://127.0.0.1:9")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoAsAtTest implements TestPropertyProvider {
+class DemoAsAtTest extends WithTestTokens {
 
     private static final LocalDate AS_AT = LocalDate.of(2018, 5, 15);
-    private final TestTokens tokens = new TestTokens();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return tokens.properties();
-    }
-
-    @AfterAll
-    void stop() {
-        tokens.close();
-    }
 
     @Test
     void deliveryIsWorkedOutForTheConfiguredDay() {
-        String token = tokens.agencyUser("csc.user", "CSC", "AGENCY_CONTRIBUTOR");
-        List<Map<String, Object>> all = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?size=200").bearerAuth(token),
+        String token = cscUser();
+        List<Map<String, Object>> all = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?size=200").bearerAuth(token),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         List<Map<String, Object>> overdue = all.stream().filter(a -> "OVERDUE".equals(a.get("delivery"))).toList();
         assertFalse(overdue.isEmpty(), "actions due before 15 May 2018 and not completed are overdue");
@@ -63,7 +41,7 @@ class DemoAsAtTest implements TestPropertyProvider {
                 .filter(a -> LocalDate.parse(a.get("dueDate").toString()).isAfter(AS_AT.plusDays(60))).toList();
         assertFalse(later.isEmpty(), "the demo has actions due in 2019");
         assertTrue(later.stream().noneMatch(a -> "OVERDUE".equals(a.get("delivery"))), later.toString());
-        List<Map<String, Object>> filtered = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?delivery=OVERDUE&size=200")
+        List<Map<String, Object>> filtered = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/actions?delivery=OVERDUE&size=200")
                 .bearerAuth(token), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(overdue.size(), filtered.size(), "the database filter works out the same day as the rows it returns");
     }
