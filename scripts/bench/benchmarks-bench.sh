@@ -35,30 +35,9 @@ done
 FILE="${QUADRANT_BENCH_EES_FILE:-indicators-service/src/main/resources/demo/ees/cla_number_and_rate_per_10k_children.csv}"
 [ -f "$FILE" ] || die "no EES file at $FILE"
 
-BASE="${QUADRANT_BENCH_PORT_BASE:-28380}"
-export QUADRANT_GATEWAY_PORT=$BASE QUADRANT_INDICATORS_PORT=$((BASE + 1)) QUADRANT_AUDITS_PORT=$((BASE + 2)) QUADRANT_ACTIONS_PORT=$((BASE + 3))
-export QUADRANT_DEMO_PASSWORD="${QUADRANT_DEMO_PASSWORD:-quadrant-demo-2026}"
-DATA="$(mktemp -d /tmp/quadrant-benchmarks-bench.XXXXXX)"
-export QUADRANT_DATA_DIR="$DATA"
-RUNNER_PID=""
-cleanup() {
-  if [ -n "$RUNNER_PID" ] && kill -0 "$RUNNER_PID" 2>/dev/null; then
-    kill "$RUNNER_PID" 2>/dev/null || true
-    wait "$RUNNER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-say "starting the suite on ports $BASE-$((BASE + 3)) (data: $DATA)"
-QUADRANT_CDS="${QUADRANT_CDS:-off}" scripts/run-local.sh > "$DATA/run-local.out" 2>&1 &
-RUNNER_PID=$!
-for _ in $(seq 1 240); do
-  grep -q "\[run-local\] ready" "$DATA/run-local.out" 2>/dev/null && break
-  kill -0 "$RUNNER_PID" 2>/dev/null || { cat "$DATA/run-local.out" >&2; die "the suite did not start"; }
-  sleep 0.5
-done
-grep -q "\[run-local\] ready" "$DATA/run-local.out" || die "the suite was not ready in 120 s"
+# shellcheck source=scripts/bench/demo-suite.sh
+. scripts/bench/demo-suite.sh
+start_demo_suite benchmarks-bench 28380
 
 GW="http://127.0.0.1:$BASE"
 IND="http://127.0.0.1:$((BASE + 1))"

@@ -38,30 +38,9 @@ done
 if $QUICK; then DURATION="${DURATION:-5}"; REPEAT="${REPEAT:-1}"; WARMUP="${WARMUP:-3}"; fi
 DURATION="${DURATION:-20}"; REPEAT="${REPEAT:-3}"; WARMUP="${WARMUP:-10}"
 
-BASE="${QUADRANT_BENCH_PORT_BASE:-28280}"
-export QUADRANT_GATEWAY_PORT=$BASE QUADRANT_INDICATORS_PORT=$((BASE + 1)) QUADRANT_AUDITS_PORT=$((BASE + 2)) QUADRANT_ACTIONS_PORT=$((BASE + 3))
-export QUADRANT_DEMO_PASSWORD="${QUADRANT_DEMO_PASSWORD:-quadrant-demo-2026}"
-DATA="$(mktemp -d /tmp/quadrant-dashboard-bench.XXXXXX)"
-export QUADRANT_DATA_DIR="$DATA"
-RUNNER_PID=""
-cleanup() {
-  if [ -n "$RUNNER_PID" ] && kill -0 "$RUNNER_PID" 2>/dev/null; then
-    kill "$RUNNER_PID" 2>/dev/null || true
-    wait "$RUNNER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-say "starting the suite on ports $BASE-$((BASE + 3)) (data: $DATA)"
-QUADRANT_CDS="${QUADRANT_CDS:-off}" scripts/run-local.sh > "$DATA/run-local.out" 2>&1 &
-RUNNER_PID=$!
-for _ in $(seq 1 240); do
-  grep -q "\[run-local\] ready" "$DATA/run-local.out" 2>/dev/null && break
-  kill -0 "$RUNNER_PID" 2>/dev/null || { cat "$DATA/run-local.out" >&2; die "the suite did not start"; }
-  sleep 0.5
-done
-grep -q "\[run-local\] ready" "$DATA/run-local.out" || die "the suite was not ready in 120 s"
+# shellcheck source=scripts/bench/demo-suite.sh
+. scripts/bench/demo-suite.sh
+start_demo_suite dashboard-bench 28280
 
 GW="http://127.0.0.1:$BASE"
 TOKEN="$(curl -sf -H 'Content-Type: application/json' \
