@@ -34,13 +34,14 @@ class BenchmarkList {
             if (latest.isEmpty()) {
                 var indicator = comparisons.indicator(m.indicator());
                 lines.add(new BenchmarkSummary.Line(m.indicator(), indicator.title(), indicator.unit(), indicator.polarity(), m.measure(),
-                        m.targetFrom(), null, null, null, null, null, null, null, null, null, null, null, null));
+                        m.targetFrom(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
                 continue;
             }
             Comparison c = latest.get();
             lines.add(new BenchmarkSummary.Line(m.indicator(), c.title(), c.unit(), c.polarity(), m.measure(), m.targetFrom(), c.period(),
                     c.periodLabel(), c.la().value(), c.la().suppressed(), c.la().localValue(), c.england().value(), c.region().value(),
-                    c.neighbours().mean(), c.rank(), c.quartile(), c.versus(), c.source()));
+                    c.neighbours().mean(), c.rank(), c.quartile(), c.versus(), c.source(), c.comparedOn(), c.la().rate(),
+                    c.england().rate(), c.region().rate(), c.neighbours().rateMean()));
         }
         return new BenchmarkSummary(places.current(), lines);
     }

@@ -13,6 +13,7 @@ import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.domain.Period;
 import uk.org.quadrant.indicators.domain.Polarity;
 import uk.org.quadrant.indicators.domain.Rates;
+import uk.org.quadrant.indicators.domain.Unit;
 import uk.org.quadrant.indicators.values.IndicatorValue;
 import uk.org.quadrant.indicators.values.IndicatorValueRepository;
 import uk.org.quadrant.indicators.values.ValueVisibility;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Comparisons of the partnership with England, its region and its neighbours, from the imported
@@ -134,9 +136,9 @@ public class Comparisons {
     private static Comparison withLocal(Comparison c, IndicatorValue v) {
         Comparison.La la = c.la();
         Comparison.La local = new Comparison.La(la.code(), la.name(), la.value(), la.suppressed(),
-                v == null ? null : Rates.clean(v.amount()), v == null ? null : v.status().name());
+                v == null ? null : Rates.clean(v.amount()), v == null ? null : v.status().name(), la.rate());
         return new Comparison(c.indicator(), c.title(), c.unit(), c.polarity(), c.period(), c.periodLabel(), local, c.england(),
-                c.region(), c.neighbours(), c.rank(), c.quartile(), c.versus(), c.source());
+                c.region(), c.neighbours(), c.rank(), c.quartile(), c.versus(), c.source(), c.comparedOn());
     }
 
     /**
@@ -206,6 +208,8 @@ public class Comparisons {
     }
 
     private Comparison comparison(Indicator indicator, Place place, String period, List<Figure> figures, Map<Long, ImportRecord> sources) {
+        Period p = Period.parse(period).orElseThrow();
+        PerTenThousand rates = new PerTenThousand(indicator.unit() == Unit.COUNT, p.populationYear());
         Map<String, Figure> byCode = new HashMap<>();
         figures.forEach(f -> byCode.put(f.geoCode(), f));
         Figure own = byCode.get(place.laCode());
@@ -214,41 +218,89 @@ public class Comparisons {
         Figure england = figures.stream().filter(f -> f.level().equals(Figure.NATIONAL)).findFirst().orElse(null);
         Figure region = regionCode == null ? null : byCode.get(regionCode);
         Comparison.La la = new Comparison.La(place.laCode(), own != null && own.geoName() != null ? own.geoName()
-                : area.map(Geographies.Area::name).orElse(null), own == null ? null : clean(own.amount()), suppressedOf(own), null, null);
+                : area.map(Geographies.Area::name).orElse(null), own == null ? null : clean(own.amount()), suppressedOf(own), null, null,
+                rates.of(own));
         Comparison.Area englandArea = new Comparison.Area(england == null ? Geographies.ENGLAND : england.geoCode(),
                 england == null || england.geoName() == null ? "England" : england.geoName(),
-                england == null ? null : clean(england.amount()), suppressedOf(england));
+                england == null ? null : clean(england.amount()), suppressedOf(england), rates.of(england));
         Comparison.Area regionArea = new Comparison.Area(regionCode, region != null && region.geoName() != null ? region.geoName()
-                : area.map(Geographies.Area::regionName).orElse(null), region == null ? null : clean(region.amount()), suppressedOf(region));
+                : area.map(Geographies.Area::regionName).orElse(null), region == null ? null : clean(region.amount()), suppressedOf(region),
+                rates.of(region));
         List<Comparison.Member> members = new ArrayList<>();
         List<BigDecimal> withData = new ArrayList<>();
+        List<BigDecimal> withRate = new ArrayList<>();
         for (NeighbourModels.Neighbour n : models.of(place.model(), place.laCode())) {
             Figure f = byCode.get(n.code());
             String name = f != null && f.geoName() != null ? f.geoName() : geographies.area(n.code()).map(Geographies.Area::name).orElse(null);
+            BigDecimal rate = rates.of(f);
             members.add(new Comparison.Member(n.code(), name, f == null ? null : clean(f.amount()), f == null ? null : f.suppressed(),
-                    n.closeness()));
+                    n.closeness(), rate));
             if (f != null && f.amount() != null) {
                 withData.add(f.amount());
+            }
+            if (rate != null) {
+                withRate.add(rate);
             }
         }
         BigDecimal mean = mean(withData);
         BigDecimal median = median(withData);
-        Comparison.Neighbours neighbours = new Comparison.Neighbours(place.neighbourModel(), mean, median, withData.size(), members);
-        List<BigDecimal> all = figures.stream().filter(f -> f.level().equals(Figure.LA) && f.amount() != null).map(Figure::amount).toList();
-        BigDecimal ownValue = own == null ? null : own.amount();
+        Comparison.Neighbours neighbours = rates.on()
+                ? new Comparison.Neighbours(place.neighbourModel(), mean, median, withData.size(), members, mean(withRate), median(withRate),
+                withRate.size())
+                : new Comparison.Neighbours(place.neighbourModel(), mean, median, withData.size(), members, null, null, null);
+        // Ranked, banded and set against the others on the rate for a count, on the published figure otherwise.
+        List<BigDecimal> all = figures.stream().filter(f -> f.level().equals(Figure.LA))
+                .map(f -> rates.on() ? rates.of(f) : f.amount()).filter(java.util.Objects::nonNull).toList();
+        BigDecimal ownValue = rates.on() ? la.rate() : own == null ? null : own.amount();
         Integer position = ownValue == null ? null : 1 + (int) all.stream().filter(v -> better(v, ownValue, indicator.polarity())).count();
         String quartile = position == null || all.isEmpty() ? null
                 : String.valueOf((char) ('A' + Math.min(3, (4 * position - 1) / all.size())));
-        Comparison.Versus versus = new Comparison.Versus(relation(la.value(), englandArea.value(), indicator.polarity()),
-                relation(la.value(), regionArea.value(), indicator.polarity()), relation(la.value(), mean, indicator.polarity()));
+        BigDecimal ownCompared = rates.on() ? la.rate() : la.value();
+        Comparison.Versus versus = new Comparison.Versus(
+                relation(ownCompared, rates.on() ? englandArea.rate() : englandArea.value(), indicator.polarity()),
+                relation(ownCompared, rates.on() ? regionArea.rate() : regionArea.value(), indicator.polarity()),
+                relation(ownCompared, rates.on() ? neighbours.rateMean() : mean, indicator.polarity()));
         Comparison.Source source = figures.stream().map(f -> sources.get(f.importId())).filter(java.util.Objects::nonNull)
                 .max(Comparator.comparing(ImportRecord::id))
                 .map(r -> new Comparison.Source(r.id(), r.fileName(), r.dataSetId(), r.dataSetVersion(), r.importedAt(), r.importedBy()))
                 .orElse(null);
-        Period p = Period.parse(period).orElseThrow();
         return new Comparison(indicator.code(), indicator.title(), indicator.unit(), indicator.polarity(), period, p.label(), la,
-                englandArea, regionArea, neighbours, new Comparison.Rank(position, all.size()), quartile, versus, source);
+                englandArea, regionArea, neighbours, new Comparison.Rank(position, all.size()), quartile, versus, source,
+                rates.on() ? Comparison.ON_RATE : Comparison.ON_VALUE);
     }
+
+    /**
+     * Rates per 10,000 children aged 0 to 17 of a count's figures: the count over the ONS mid-year estimate of
+     * the area for the period's population year ({@link Period#populationYear()}: the year to 31 March 2025,
+     * Quadrant's 2024April, takes mid-2024, as the publisher does), rounded half up to a whole number as the
+     * publisher prints its rates; null when {@code on} is false, the count is suppressed or there is no population.
+     */
+    private final class PerTenThousand {
+        private final boolean on;
+        private final int year;
+
+        PerTenThousand(boolean on, int year) {
+            this.on = on;
+            this.year = year;
+        }
+
+        boolean on() {
+            return on;
+        }
+
+        BigDecimal of(Figure f) {
+            if (!on || f == null || f.amount() == null) {
+                return null;
+            }
+            OptionalLong population = geographies.population(f.geoCode(), year);
+            if (population.isEmpty() || population.getAsLong() <= 0) {
+                return null;
+            }
+            return f.amount().multiply(TEN_THOUSAND).divide(BigDecimal.valueOf(population.getAsLong()), 0, RoundingMode.HALF_UP);
+        }
+    }
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     /** Whether {@code a} ranks before {@code b}: higher first for HIGHER_IS_BETTER, lower first otherwise (NEUTRAL too). */
     static boolean better(BigDecimal a, BigDecimal b, Polarity polarity) {

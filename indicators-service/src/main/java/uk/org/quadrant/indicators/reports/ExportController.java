@@ -42,11 +42,11 @@ class ExportController {
     HttpResponse<String> seriesCsv(@PathVariable String code, @QueryValue @Nullable @Size(max = 16) String agency, Caller caller) {
         SpreadsheetCsv csv = new SpreadsheetCsv(List.of("indicator_code", "period", "period_label", "agency", "value",
                 "numerator", "denominator", "target", "rag", "direction", "change", "change_percent", "baseline", "benchmarks",
-                "status", "outlier", "comment"));
+                "status", "outlier", "comment", "target_from"));
         for (SeriesPoint p : series.series(code, agency, caller)) {
             csv.row(code, p.period(), p.periodLabel(), p.agency(), p.value(), p.numerator(), p.denominator(),
                     p.target(), p.rag(), p.direction(), p.change(), p.changePercent(), p.baseline(), benchmarks(p.benchmarks()),
-                    p.status(), p.outlier(), p.comment());
+                    p.status(), p.outlier(), p.comment(), p.targetFrom());
         }
         return download(csv.toString(), code + "-series.csv");
     }
@@ -56,11 +56,11 @@ class ExportController {
                                       @QueryValue @Nullable @Size(max = 16) String period, Caller caller) {
         SpreadsheetCsv csv = new SpreadsheetCsv(List.of("code", "title", "owner_agency", "priority", "unit", "polarity",
                 "period", "period_label", "value", "target", "rag", "direction", "change", "change_percent", "benchmarks",
-                "status", "comment"));
+                "status", "comment", "target_from"));
         for (ScorecardRow r : scorecard.scorecard(caller, agency, priority, period)) {
             csv.row(r.code(), r.title(), r.ownerAgency(), r.priority(), r.unit(), r.polarity(), r.period(),
                     r.periodLabel(), r.value(), r.target(), r.rag(), r.direction(), r.change(), r.changePercent(),
-                    benchmarks(r.benchmarks()), r.status(), r.comment());
+                    benchmarks(r.benchmarks()), r.status(), r.comment(), r.targetFrom());
         }
         return download(csv.toString(), "scorecard.csv");
     }

@@ -235,12 +235,64 @@ class BenchmarkApiTest implements TestPropertyProvider {
                 : sorted.get(sorted.size() / 2 - 1).add(sorted.get(sorted.size() / 2)).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP);
         assertNumber(median.stripTrailingZeros().toPlainString(), neighbours.get("median"), "neighbours' median");
 
-        // Rank and quartile among every authority with a figure, lower is better.
-        List<BigDecimal> all = byLa.values().stream().map(PublishedFiles::number).filter(Objects::nonNull).sorted().toList();
-        int position = 1 + (int) all.stream().filter(v -> v.compareTo(new BigDecimal("800")) < 0).count();
+        // A count is compared by its rate per 10,000 children aged 0 to 17: 800 of Oxfordshire's 156,647 children
+        // (ONS mid-2024, the population the publisher divides the year to 31 March 2025 by) is 51, as the file says.
+        assertEquals("rate", c.map().get("comparedOn"));
+        assertNumber("51", la.get("rate"), "Oxfordshire, per 10,000, 31 March 2025");
+        assertEquals(PublishedFiles.figure(cla, "2025", "Local authority", "old_la_code", "931", "population_type", CLA_31_MARCH,
+                "rate_per_10000"), "51", "the file's own rate");
+        Map<String, BigDecimal> population = PublishedFiles.populations("2024");
+        Map<String, BigDecimal> rates = new java.util.HashMap<>();
+        byLa.forEach((code, count) -> {
+            BigDecimal rate = PublishedFiles.per10000(number(count), population.get(code));
+            if (rate != null) {
+                rates.put(code, rate);
+            }
+        });
+        // The rates the test works out are the ones the publisher printed, authority by authority.
+        Map<String, String> published = PublishedFiles.laFigures(cla, "2025", "population_type", CLA_31_MARCH, "rate_per_10000");
+        rates.forEach((code, rate) -> assertEquals(published.get(code), rate.toPlainString(), () -> "rate of " + code));
+        BigDecimal englandRate = new BigDecimal(PublishedFiles.figure(cla, "2025", "National", null, null, "population_type", CLA_31_MARCH,
+                "rate_per_10000"));
+        assertNumber(englandRate.toPlainString(), c.obj("england").get("rate"), "England per 10,000");
+        assertNumber(PublishedFiles.per10000(new BigDecimal(PublishedFiles.figure(cla, "2025", "Regional", "region_code", "E12000008",
+                "population_type", CLA_31_MARCH, "children_count")), population.get("E12000008")).toPlainString(),
+                c.obj("region").get("rate"), "South East per 10,000");
+        List<BigDecimal> neighbourRates = new ArrayList<>();
+        for (Map<String, Object> m : members) {
+            BigDecimal expected = rates.get((String) m.get("code"));
+            assertNumber(expected == null ? null : expected.toPlainString(), m.get("rate"), "neighbour " + m.get("code") + " per 10,000");
+            if (expected != null) {
+                neighbourRates.add(expected);
+            }
+        }
+        BigDecimal rateMean = neighbourRates.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(neighbourRates.size()), 4, RoundingMode.HALF_UP);
+        assertNumber(rateMean.stripTrailingZeros().toPlainString(), neighbours.get("rateMean"), "neighbours' mean rate");
+        List<BigDecimal> sortedRates = neighbourRates.stream().sorted().toList();
+        BigDecimal rateMedian = sortedRates.size() % 2 == 1 ? sortedRates.get(sortedRates.size() / 2)
+                : sortedRates.get(sortedRates.size() / 2 - 1).add(sortedRates.get(sortedRates.size() / 2)).divide(BigDecimal.valueOf(2), 4,
+                RoundingMode.HALF_UP);
+        assertNumber(rateMedian.stripTrailingZeros().toPlainString(), neighbours.get("rateMedian"), "neighbours' median rate");
+
+        // Rank and quartile among every authority with a rate, lower is better: by rate, not by count.
+        BigDecimal own = new BigDecimal("51");
+        int position = 1 + (int) rates.values().stream().filter(v -> v.compareTo(own) < 0).count();
+        int byCount = 1 + (int) byLa.values().stream().map(PublishedFiles::number).filter(Objects::nonNull)
+                .filter(v -> v.compareTo(new BigDecimal("800")) < 0).count();
+        assertTrue(position != byCount, "the rank by rate is not the rank by count");
         assertNumber(Integer.toString(position), c.obj("rank").get("position"), "rank");
-        assertNumber(Integer.toString(all.size()), c.obj("rank").get("of"), "rank of");
-        assertEquals(quartile(position, all.size()), c.map().get("quartile"));
+        assertNumber(Integer.toString(rates.size()), c.obj("rank").get("of"), "rank of");
+        assertEquals(quartile(position, rates.size()), c.map().get("quartile"));
+        // Against England and the neighbours: on the rates (51 against England's 67: lower, better), never 800 against 81,770.
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> versus = (Map<String, Map<String, Object>>) c.map().get("versus");
+        assertEquals(Integer.signum(own.compareTo(englandRate)) < 0 ? "LOWER" : "HIGHER", versus.get("england").get("relation"));
+        assertNumber(own.subtract(englandRate).toPlainString(), versus.get("england").get("difference"), "51 − England's rate");
+        int vsNeighbours = own.compareTo(rateMean);
+        assertEquals(vsNeighbours < 0 ? "LOWER" : vsNeighbours > 0 ? "HIGHER" : "SAME", versus.get("neighbours").get("relation"));
+        assertNumber(own.subtract(rateMean).stripTrailingZeros().toPlainString(), versus.get("neighbours").get("difference"),
+                "51 − the neighbours' mean rate");
 
         Map<String, Object> source = c.obj("source");
         assertEquals("cla_number_and_rate_per_10k_children.csv", source.get("file"));
@@ -254,6 +306,19 @@ class BenchmarkApiTest implements TestPropertyProvider {
         return q <= 0.25 ? "A" : q <= 0.5 ? "B" : q <= 0.75 ? "C" : "D";
     }
 
+    /** Every authority's children looked after at 31 March 2025 per 10,000 children (mid-2024), as the test works it out. */
+    private Map<String, BigDecimal> laRates2025() {
+        Map<String, BigDecimal> population = PublishedFiles.populations("2024");
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        PublishedFiles.laFigures(cla, "2025", "population_type", CLA_31_MARCH, "children_count").forEach((code, count) -> {
+            BigDecimal rate = PublishedFiles.per10000(number(count), population.get(code));
+            if (rate != null) {
+                out.put(code, rate);
+            }
+        });
+        return out;
+    }
+
     @Test
     @Order(4)
     void ratesPer10000ComeFromTheOnsPopulations() {
@@ -264,6 +329,9 @@ class BenchmarkApiTest implements TestPropertyProvider {
         BigDecimal rate = new BigDecimal(c.obj("la").get("value").toString());
         assertEquals(new BigDecimal("51"), rate.setScale(0, RoundingMode.HALF_UP), "Oxfordshire: 51 per 10,000 (800 of 156,647)");
         assertNumber("51.0702", rate.toPlainString(), "800 × 10,000 / 156,647");
+        assertEquals("value", c.map().get("comparedOn"), "a rate is compared on itself");
+        assertNull(c.obj("la").get("rate"));
+        assertNull(c.obj("neighbours").get("rateMean"));
         // Against the file's own rates: England and the region, rounded as the publisher rounds.
         assertEquals(new BigDecimal(PublishedFiles.figure(cla, "2025", "National", null, null, "population_type", CLA_31_MARCH,
                 "rate_per_10000")), new BigDecimal(c.obj("england").get("value").toString()).setScale(0, RoundingMode.HALF_UP));
@@ -274,9 +342,9 @@ class BenchmarkApiTest implements TestPropertyProvider {
     void polarityOrdersTheRankAndNeutralRanksFromTheLowest() {
         assertEquals(200, http.upload(manager(), query("BM-LAC-HIGH", "children_count", FILTER, false), PublishedFiles.text(CLA)).status());
         assertEquals(200, http.upload(manager(), query("BM-LAC-NEUTRAL", "children_count", FILTER, false), PublishedFiles.text(CLA)).status());
-        Map<String, String> byLa = PublishedFiles.laFigures(cla, "2025", "population_type", CLA_31_MARCH, "children_count");
-        List<BigDecimal> all = byLa.values().stream().map(PublishedFiles::number).filter(Objects::nonNull).toList();
-        BigDecimal own = new BigDecimal("800");
+        // Counts are ranked by their rates per 10,000 (the test's own: the file's counts over the ONS populations).
+        List<BigDecimal> all = laRates2025().values().stream().toList();
+        BigDecimal own = new BigDecimal("51");
         int higherFirst = 1 + (int) all.stream().filter(v -> v.compareTo(own) > 0).count();
         int lowerFirst = 1 + (int) all.stream().filter(v -> v.compareTo(own) < 0).count();
         var high = http.get(cscUser(), I + "/BM-LAC-HIGH/comparison?period=2024April");
@@ -412,6 +480,21 @@ class BenchmarkApiTest implements TestPropertyProvider {
         assertEquals("2024April", lac.get("period"));
         assertNumber("800", lac.get("value"), "value");
         assertTrue(lac.get("quartile") != null && lac.get("rank") != null, lac::toString);
+        // A count: the rates beside the counts, and the rank and quartile on the rates, as the comparison has them.
+        var comparison = http.get(chair(), I + "/BM-LAC/comparison?period=2024April");
+        assertEquals("rate", lac.get("comparedOn"));
+        assertNumber("51", lac.get("rate"), "rate");
+        assertNumber(comparison.obj("england").get("rate").toString(), lac.get("englandRate"), "England's rate");
+        assertNumber(comparison.obj("region").get("rate").toString(), lac.get("regionRate"), "the region's rate");
+        assertNumber(comparison.obj("neighbours").get("rateMean").toString(), lac.get("neighboursRateMean"), "the neighbours' mean rate");
+        assertEquals(comparison.obj("rank"), lac.get("rank"));
+        assertEquals(comparison.map().get("quartile"), lac.get("quartile"));
+        int position = 1 + (int) laRates2025().values().stream().filter(v -> v.compareTo(new BigDecimal("51")) < 0).count();
+        assertNumber(Integer.toString(position), ((Map<?, ?>) lac.get("rank")).get("position"), "rank by rate");
+        Map<String, Object> rate = res.list("indicators").stream().filter(l -> l.get("indicator").equals("BM-LAC-RATE")).findFirst()
+                .orElseThrow();
+        assertEquals("value", rate.get("comparedOn"));
+        assertNull(rate.get("rate"), "a rate indicator has no second rate");
         @SuppressWarnings("unchecked")
         Map<String, Object> versus = (Map<String, Object>) lac.get("versus");
         assertTrue(versus.containsKey("england") && versus.containsKey("neighbours"), versus::toString);

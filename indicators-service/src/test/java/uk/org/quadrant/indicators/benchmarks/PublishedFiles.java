@@ -108,6 +108,31 @@ final class PublishedFiles {
         throw new AssertionError("no population of " + code + " in " + year);
     }
 
+    /** The ONS estimates of children aged 0 to 17 of a year, by old LA code, region code and country code. */
+    static Map<String, BigDecimal> populations(String year) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (Map<String, String> r : rows(ONS)) {
+            if (r.get("time_period").equals(year)) {
+                String code = switch (r.get("geographic_level")) {
+                    case "National" -> r.get("country_code");
+                    case "Regional" -> r.get("region_code");
+                    case "Local authority" -> r.get("old_la_code");
+                    default -> null;
+                };
+                if (code != null && number(r.get("population_estimate")) != null) {
+                    out.put(code, new BigDecimal(r.get("population_estimate")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A count per 10,000 of a population, rounded half up to a whole number as the publisher prints its rates; null without either. */
+    static BigDecimal per10000(BigDecimal count, BigDecimal population) {
+        return count == null || population == null ? null
+                : count.multiply(BigDecimal.valueOf(10_000)).divide(population, 0, java.math.RoundingMode.HALF_UP);
+    }
+
     static BigDecimal number(String text) {
         return text != null && text.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(text) : null;
     }
