@@ -55,13 +55,19 @@ public final class BenchmarkRows {
         }
     }
 
-    /** One mapped indicator in words (public: templates read it); the raw fields are for sorting and the CSV. */
+    /**
+     * One mapped indicator in words (public: templates read it); the raw fields are for sorting and the CSV. For a
+     * count ({@code comparedOn} "rate") the figures' texts carry the rates per 10,000 children the rank and standing
+     * are on ("800 (51 per 10,000 children)"), and the rate fields hold them.
+     */
     public record Row(String code, String title, String period, String periodLabel, String figure, @Nullable BigDecimal value,
                       @Nullable String suppressed, @Nullable BigDecimal localValue, @Nullable BigDecimal england,
                       @Nullable BigDecimal region, @Nullable BigDecimal neighboursMean, String englandText,
                       String neighboursMeanText, String againstEngland, String againstNeighbours, String rankText,
                       @Nullable Integer rankPosition, @Nullable Integer rankOf, @Nullable String quartile, String quartileText,
-                      @Nullable String targetFrom, String targetFromText, int englandOrder, int neighboursOrder) {
+                      @Nullable String targetFrom, String targetFromText, int englandOrder, int neighboursOrder,
+                      @Nullable String comparedOn, @Nullable BigDecimal rate, @Nullable BigDecimal englandRate,
+                      @Nullable BigDecimal regionRate, @Nullable BigDecimal neighboursRateMean) {
 
         public boolean imported() {
             return !period.isEmpty();
@@ -82,20 +88,29 @@ public final class BenchmarkRows {
         String periodLabel = l.periodLabel() != null ? l.periodLabel() : period.isEmpty() ? "Nothing imported yet" : ReportingPeriod.labelOf(period);
         String unit = ComparisonWording.unitSuffix(l.unit());
         boolean none = period.isEmpty();
-        String figure = none ? "No figure" : ComparisonWording.figure(l.value(), l.suppressed()) + (l.value() == null ? "" : unit);
+        boolean byRate = l.byRate();
+        String figure = none ? "No figure" : byRate ? ComparisonWording.countAndRate(l.value(), l.suppressed(), l.rate())
+                : ComparisonWording.figure(l.value(), l.suppressed()) + (l.value() == null ? "" : unit);
         Comparison.Versus versus = l.versus();
         Comparison.Relation england = versus == null ? null : versus.england();
         Comparison.Relation neighbours = versus == null ? null : versus.neighbours();
         String targetFromText = ComparisonWording.targetFrom(l.targetFrom());
+        // What the standing is on: a count's rates, anything else's figures.
+        BigDecimal own = byRate ? l.rate() : l.value();
+        BigDecimal englandOn = byRate ? l.englandRate() : l.england();
+        BigDecimal neighboursOn = byRate ? l.neighboursRateMean() : l.neighboursMean();
         return new Row(l.indicator(), l.title() == null ? l.indicator() : l.title(), period, periodLabel, figure, l.value(), l.suppressed(),
                 l.localValue(), l.england(), l.region(), l.neighboursMean(),
-                none ? "No figure" : ComparisonWording.figure(l.england(), null), none ? "No figure" : ComparisonWording.figure(l.neighboursMean(), null),
-                against(england, l.value(), l.england(), l.polarity()), against(neighbours, l.value(), l.neighboursMean(), l.polarity()),
+                none ? "No figure" : byRate ? ComparisonWording.countAndRate(l.england(), null, l.englandRate()) : ComparisonWording.figure(l.england(), null),
+                none ? "No figure" : byRate ? ComparisonWording.countAndRate(l.neighboursMean(), null, l.neighboursRateMean())
+                        : ComparisonWording.figure(l.neighboursMean(), null),
+                against(england, own, englandOn, l.polarity()), against(neighbours, own, neighboursOn, l.polarity()),
                 none ? "Not ranked" : capitalise(ComparisonWording.rank(l.rank())),
                 l.rank() == null ? null : l.rank().position(), l.rank() == null ? null : l.rank().of(),
                 l.quartile(), none || l.quartile() == null ? "No quartile" : capitalise(ComparisonWording.quartile(l.quartile(), l.polarity())),
                 l.targetFrom(), targetFromText == null ? "Its own targets" : capitalise(targetFromText),
-                order(england, l.value(), l.england(), l.polarity()), order(neighbours, l.value(), l.neighboursMean(), l.polarity()));
+                order(england, own, englandOn, l.polarity()), order(neighbours, own, neighboursOn, l.polarity()),
+                l.comparedOn(), l.rate(), l.englandRate(), l.regionRate(), l.neighboursRateMean());
     }
 
     /** The service's standing in words ("Lower (better)"); from the figures when it gave none. */

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletionException;
  * The "How it compares" section of an indicator's page, from one comparison per period: the latest
  * period with a published figure gives the sentence, the figures beside it and the neighbours' table;
  * every period gives the chart over time (partnership, England, region, neighbours' mean) and its table.
+ * A count ({@link Comparison#byRate()}) is shown with its rate per 10,000 children beside it, and the chart
+ * and its table are of the rates (the count is what is published; the rate is what is compared).
  *
  * @param compared   whether any period has a published comparison (otherwise the indicator is not mapped
  *                   or nothing has been imported for it)
@@ -32,19 +34,21 @@ import java.util.concurrent.CompletionException;
  * @param chart      the SVG chart over time
  * @param overTime   the chart's figures, one row per period
  * @param source     where the figures came from, in words
+ * @param byRate     whether the indicator is a count compared by its rate per 10,000 children (the neighbours'
+ *                   table has a rate column; the chart and its table are of rates)
  */
 public record ComparisonSection(boolean compared, String periodLabel, String sentence, List<Map<String, String>> figures,
-                                List<NeighbourRow> neighbours, String chart, List<PeriodRow> overTime, String source) {
+                                List<NeighbourRow> neighbours, String chart, List<PeriodRow> overTime, String source, boolean byRate) {
 
-    /** One neighbour: name, figure in words and closeness band. */
-    public record NeighbourRow(String name, String figure, String closeness) {
+    /** One neighbour: name, figure in words, its rate per 10,000 children (a count's; empty otherwise) and closeness band. */
+    public record NeighbourRow(String name, String figure, String rate, String closeness) {
     }
 
     /** One period of the chart's table. */
     public record PeriodRow(String periodLabel, String partnership, String england, String region, String neighboursMean) {
     }
 
-    static final ComparisonSection NONE = new ComparisonSection(false, "", "", List.of(), List.of(), "", List.of(), "");
+    static final ComparisonSection NONE = new ComparisonSection(false, "", "", List.of(), List.of(), "", List.of(), "", false);
 
     /**
      * The section from the comparison series (every period with published figures, oldest first; at most
@@ -89,27 +93,38 @@ public record ComparisonSection(boolean compared, String periodLabel, String sen
         List<BigDecimal> region = new ArrayList<>();
         List<BigDecimal> mean = new ArrayList<>();
         List<PeriodRow> rows = new ArrayList<>();
+        boolean byRate = latest.byRate();
         for (Comparison c : found) {
             String label = ComparisonWording.periodLabel(c);
             labels.add(label);
-            own.add(c.la() == null ? null : c.la().value());
-            england.add(c.england() == null ? null : c.england().value());
-            region.add(c.region() == null ? null : c.region().value());
-            mean.add(c.neighbours() == null ? null : c.neighbours().mean());
-            rows.add(new PeriodRow(label, ComparisonWording.figure(c.la()), ComparisonWording.figure(c.england()),
-                    ComparisonWording.figure(c.region()),
-                    c.neighbours() == null ? "no figure" : ComparisonWording.figure(c.neighbours().mean(), null)));
+            // A count's chart is of its rates: the counts of authorities of different sizes do not compare.
+            own.add(ComparisonWording.compared(c.la(), c));
+            england.add(ComparisonWording.compared(c.england(), c));
+            region.add(ComparisonWording.compared(c.region(), c));
+            mean.add(ComparisonWording.neighboursMean(c));
+            BigDecimal neighboursMean = ComparisonWording.neighboursMean(c);
+            rows.add(new PeriodRow(label, cell(c.la(), c), cell(c.england(), c), cell(c.region(), c),
+                    c.neighbours() == null || neighboursMean == null ? "no figure" : ComparisonWording.figure(neighboursMean, null)));
         }
         String la = areaName(latest.la(), "The partnership");
         String regionName = areaName(latest.region(), "Region");
         List<ComparisonChart.Line> lines = List.of(new ComparisonChart.Line(la, own), new ComparisonChart.Line("England", england),
                 new ComparisonChart.Line(regionName, region), new ComparisonChart.Line("Neighbours' mean", mean));
-        String title = indicator.title() + ": compared with England, " + regionName + " and the statistical neighbours";
-        String chart = ComparisonChart.svg("comparison-chart", title, description(rows, la, regionName),
-                unitLabel(unit), labels, lines);
+        String title = indicator.title() + (byRate ? " per 10,000 children" : "") + ": compared with England, " + regionName
+                + " and the statistical neighbours";
+        String chart = ComparisonChart.svg("comparison-chart", title, (byRate ? "Per 10,000 children aged 0 to 17. " : "")
+                + description(rows, la, regionName), byRate ? unitLabel("RATE_PER_10K") : unitLabel(unit), labels, lines);
         return new ComparisonSection(true, ComparisonWording.periodLabel(latest),
                 ComparisonWording.sentence(latest, unit, polarity),
-                figures(latest, polarity), neighbours(latest), chart, rows, source(latest));
+                figures(latest, polarity), neighbours(latest), chart, rows, source(latest), byRate);
+    }
+
+    /** A period's figure in the chart's table: the figure, or for a count its rate ("not published (c)", "no rate" without one). */
+    private static String cell(@Nullable Comparison.Area area, Comparison c) {
+        if (!c.byRate() || area == null || area.value() == null) {
+            return ComparisonWording.figure(area);
+        }
+        return area.rate() == null ? "no rate" : ComparisonWording.figure(area.rate(), null);
     }
 
     private static String areaName(@Nullable Comparison.Area area, String fallback) {
@@ -138,22 +153,28 @@ public record ComparisonSection(boolean compared, String periodLabel, String sen
     static List<Map<String, String>> figures(Comparison c, @Nullable String polarity) {
         List<Map<String, String>> rows = new ArrayList<>();
         Comparison.Area la = c.la();
-        rows.add(row("Published figure" + (la != null && la.name() != null ? " (" + la.name() + ")" : ""), ComparisonWording.figure(la)));
+        rows.add(row("Published figure" + (la != null && la.name() != null ? " (" + la.name() + ")" : ""), figure(la, c)));
         if (la != null && la.localValue() != null && (la.value() == null || la.localValue().compareTo(la.value()) != 0)) {
             rows.add(row("Quadrant's own figure", ComparisonWording.figure(la.localValue(), null)));
         }
-        rows.add(row("England", ComparisonWording.figure(c.england())));
+        rows.add(row("England", figure(c.england(), c)));
         if (c.region() != null) {
-            rows.add(row(areaName(c.region(), "Region") + " (region)", ComparisonWording.figure(c.region())));
+            rows.add(row(areaName(c.region(), "Region") + " (region)", figure(c.region(), c)));
         }
         Comparison.Neighbours n = c.neighbours();
-        if (n != null) {
+        if (n != null && c.byRate()) {
+            Integer withRate = n.rateWithData();
+            String with = withRate == null ? "" : " (" + withRate + " of " + ComparisonWording.members(c).size() + " neighbours with data)";
+            rows.add(row("Neighbours' mean rate", ComparisonWording.rate(n.rateMean()) + with));
+            rows.add(row("Neighbours' median rate", ComparisonWording.rate(n.rateMedian())));
+        } else if (n != null) {
             String with = n.withData() == null ? "" : " (" + n.withData() + " of " + ComparisonWording.members(c).size()
                     + " neighbours with data)";
             rows.add(row("Neighbours' mean", ComparisonWording.figure(n.mean(), null) + with));
             rows.add(row("Neighbours' median", ComparisonWording.figure(n.median(), null)));
         }
-        rows.add(row("Rank", capitalise(ComparisonWording.rank(c.rank()))));
+        rows.add(row("Rank", capitalise(ComparisonWording.rank(c.rank())) + (c.byRate() && c.rank() != null && c.rank().position() != null
+                ? ", by rate per 10,000 children" : "")));
         rows.add(row("Quartile", capitalise(ComparisonWording.quartile(c.quartile(), polarity))));
         return rows;
     }
@@ -161,7 +182,9 @@ public record ComparisonSection(boolean compared, String periodLabel, String sen
     static List<NeighbourRow> neighbours(Comparison c) {
         List<NeighbourRow> out = new ArrayList<>();
         for (Member m : ComparisonWording.members(c)) {
-            out.add(new NeighbourRow(m.name() == null ? m.code() : m.name(), ComparisonWording.figure(m.value(), m.suppressed()),
+            String rate = !c.byRate() ? "" : m.rate() != null ? ComparisonWording.figure(m.rate(), null)
+                    : m.value() == null ? ComparisonWording.figure(null, m.suppressed()) : "no rate";
+            out.add(new NeighbourRow(m.name() == null ? m.code() : m.name(), ComparisonWording.figure(m.value(), m.suppressed()), rate,
                     m.closeness() == null ? "Not given" : capitalise(m.closeness().replace('_', ' ').toLowerCase(java.util.Locale.ROOT))));
         }
         return out;
@@ -193,6 +216,14 @@ public record ComparisonSection(boolean compared, String periodLabel, String sen
             out.append(" by ").append(s.importedBy());
         }
         return out.append('.').append(model).toString();
+    }
+
+    /** An area's figure: a count with its rate ("800 (51 per 10,000 children)"), anything else as it is. */
+    private static String figure(@Nullable Comparison.Area area, Comparison c) {
+        if (!c.byRate() || area == null) {
+            return ComparisonWording.figure(area);
+        }
+        return ComparisonWording.countAndRate(area.value(), area.suppressed(), area.rate());
     }
 
     private static Map<String, String> row(String key, String value) {

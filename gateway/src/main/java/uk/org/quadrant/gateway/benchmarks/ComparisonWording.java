@@ -20,7 +20,8 @@ import java.util.Objects;
  * page, {@code /benchmarks}, the board's exceptions and the annual report): figures, "not published (c)"
  * for a suppressed one, above or below England and the neighbours' mean, the place among the neighbours
  * and the quartile band. Polarity only decides what "better" means and the order of a rank; the service
- * computed the rank and the band.
+ * computed the rank and the band. A count ({@link Comparison#byRate()}) is compared by its rate per 10,000
+ * children, as the service ranked it: the words show the count and the rate, and set the rates side by side.
  */
 public final class ComparisonWording {
 
@@ -95,14 +96,37 @@ public final class ComparisonWording {
      */
     @Nullable
     static int[] placeAmongNeighbours(Comparison c, @Nullable String polarity) {
-        BigDecimal own = c.la() == null ? null : c.la().value();
+        BigDecimal own = compared(c.la(), c);
         if (own == null) {
             return null;
         }
-        List<BigDecimal> others = members(c).stream().map(Member::value).filter(Objects::nonNull).toList();
+        List<BigDecimal> others = members(c).stream().map(m -> c.byRate() ? m.rate() : m.value()).filter(Objects::nonNull).toList();
         boolean higherBetter = "HIGHER_IS_BETTER".equals(polarity);
         int ahead = (int) others.stream().filter(v -> higherBetter ? v.compareTo(own) > 0 : v.compareTo(own) < 0).count();
         return new int[]{ahead + 1, others.size() + 1};
+    }
+
+    /** The figure an area is compared on: its rate per 10,000 children for a count, else its published figure. */
+    @Nullable
+    static BigDecimal compared(@Nullable Area area, Comparison c) {
+        return area == null ? null : c.byRate() ? area.rate() : area.value();
+    }
+
+    /** The neighbours' mean the partnership is set against: of their rates for a count, else of their figures. */
+    @Nullable
+    static BigDecimal neighboursMean(Comparison c) {
+        return c.neighbours() == null ? null : c.byRate() ? c.neighbours().rateMean() : c.neighbours().mean();
+    }
+
+    /** A rate per 10,000 children as the pages show it: "51 per 10,000 children", or "no rate" without a population. */
+    public static String rate(@Nullable BigDecimal rate) {
+        return rate == null ? "no rate" : plain(rate) + " per 10,000 children";
+    }
+
+    /** A count with its rate, as the pages show a count's figure: "800 (51 per 10,000 children)", "not published (c)". */
+    public static String countAndRate(@Nullable BigDecimal value, @Nullable String suppressed, @Nullable BigDecimal rate) {
+        String figure = figure(value, suppressed);
+        return value == null ? figure : figure + " (" + rate(rate) + ")";
     }
 
     static List<Member> members(Comparison c) {
@@ -149,6 +173,8 @@ public final class ComparisonWording {
     /**
      * The plain-English sentence under the comparison: "51 per 10,000 children in 2024/25: below England
      * and the neighbours' mean; 3rd of 11 with its neighbours; quartile A (the best quarter of local authorities)."
+     * For a count, the count and its rate, compared by the rate: "800 children looked after in 2024/25, 51 per
+     * 10,000 children: below England and the neighbours' mean; …" (what is counted: the indicator's title).
      */
     public static String sentence(Comparison c, @Nullable String unit, @Nullable String polarity) {
         String period = periodLabel(c);
@@ -156,9 +182,16 @@ public final class ComparisonWording {
         if (la == null || la.value() == null) {
             return "The published figure for " + period + " is " + figure(la) + ", so it cannot be compared.";
         }
-        StringBuilder s = new StringBuilder(plain(la.value())).append(unitSuffix(unit)).append(" in ").append(period);
+        StringBuilder s = new StringBuilder(plain(la.value()));
+        if (c.byRate()) {
+            s.append(counted(c.title())).append(" in ").append(period).append(", ")
+                    .append(la.rate() == null ? "no rate per 10,000 children (no population to divide by)" : rate(la.rate()));
+        } else {
+            s.append(unitSuffix(unit)).append(" in ").append(period);
+        }
         List<String> clauses = new ArrayList<>();
-        String against = againstBoth(la.value(), c, "England", "the neighbours' mean");
+        BigDecimal own = compared(la, c);
+        String against = own == null ? "" : againstBoth(own, c, "England", "the neighbours' mean");
         if (!against.isEmpty()) {
             clauses.add(against);
         }
@@ -175,18 +208,28 @@ public final class ComparisonWording {
         return s.append('.').toString();
     }
 
+    /** " children looked after by the local authority" from the title (its first letter lowered unless an acronym's); empty without one. */
+    static String counted(@Nullable String title) {
+        if (title == null || title.isBlank()) {
+            return "";
+        }
+        String t = title.strip();
+        boolean acronym = t.length() > 1 && Character.isUpperCase(t.charAt(1));
+        return " " + (acronym ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1));
+    }
+
     /** The period in words: the service's label, or the gateway's own for the period id. */
     public static String periodLabel(Comparison c) {
         return c.periodLabel() != null && !c.periodLabel().isBlank() ? c.periodLabel() : ReportingPeriod.labelOf(c.period());
     }
 
     /**
-     * "below England and the neighbours' mean", "above England, below the neighbours' mean"; empty when
-     * neither benchmark has a figure.
+     * "below England and the neighbours' mean", "above England, below the neighbours' mean" ({@code own} and the
+     * benchmarks on the same footing: rates for a count); empty when neither benchmark has a figure.
      */
     static String againstBoth(BigDecimal own, Comparison c, String england, String neighbours) {
-        Integer e = compare(own, c.england() == null ? null : c.england().value());
-        Integer n = compare(own, c.neighbours() == null ? null : c.neighbours().mean());
+        Integer e = compare(own, compared(c.england(), c));
+        Integer n = compare(own, neighboursMean(c));
         if (e != null && n != null) {
             return e.equals(n) ? position(e, england + " and " + neighbours) : position(e, england) + ", " + position(n, neighbours);
         }
@@ -211,6 +254,16 @@ public final class ComparisonWording {
             return e.equals(n) ? than(e) + " England and similar authorities" : than(e) + " England, " + than(n) + " similar authorities";
         }
         return e != null ? than(e) + " England" : than(n) + " similar authorities";
+    }
+
+    /**
+     * {@link #forBoard(BigDecimal, BigDecimal, BigDecimal)} on rates per 10,000 children for a count
+     * ({@code rates}: the three figures are rates): "per 10,000 children, lower than England and similar authorities".
+     */
+    @Nullable
+    public static String forBoard(@Nullable BigDecimal own, @Nullable BigDecimal england, @Nullable BigDecimal neighboursMean, boolean rates) {
+        String words = forBoard(own, england, neighboursMean);
+        return words == null || !rates ? words : "per 10,000 children, " + words;
     }
 
     private static String than(int cmp) {

@@ -44,8 +44,8 @@ public final class HowItCompares {
     }
 
     /**
-     * "Higher than England and similar authorities" for the indicator's published figure of {@code period};
-     * null when there is no comparison for that period.
+     * "Higher than England and similar authorities" for the indicator's published figure of {@code period}
+     * ("Per 10,000 children, lower than …" for a count, compared by its rate); null when there is no comparison for that period.
      */
     @Nullable
     public String words(@Nullable String indicator, @Nullable String period) {
@@ -53,7 +53,9 @@ public final class HowItCompares {
         if (line == null || period == null || !period.equals(line.period())) {
             return null;
         }
-        String words = ComparisonWording.forBoard(line.value(), line.england(), line.neighboursMean());
+        String words = line.byRate()
+                ? ComparisonWording.forBoard(line.rate(), line.englandRate(), line.neighboursRateMean(), true)
+                : ComparisonWording.forBoard(line.value(), line.england(), line.neighboursMean());
         return words == null ? null : BenchmarkRows.capitalise(words);
     }
 }

@@ -198,8 +198,9 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         List<String> lines = csv.body().lines().toList();
         assertEquals("indicator_code,indicator,period,published_figure,suppressed,local_figure,england,region,neighbours_mean,"
-                + "against_england,against_neighbours,rank,ranked_of,quartile,target_from", lines.get(0));
-        assertEquals("CLA-RATE,'=Children looked after,2024/25,51,,51,70,58,55.2,Lower,Lower,30,152,A,", lines.get(1));
+                + "against_england,against_neighbours,rank,ranked_of,quartile,target_from,compared_on,rate_per_10000,england_rate_per_10000,"
+                + "region_rate_per_10000,neighbours_mean_rate_per_10000", lines.get(0));
+        assertEquals("CLA-RATE,'=Children looked after,2024/25,51,,51,70,58,55.2,Lower,Lower,30,152,A,,,,,,", lines.get(1));
         assertTrue(lines.get(2).startsWith("CP-PLANS,Children subject to a child protection plan,2024/25,40,,41,41.5,37,35,Lower (better),"
                 + "Higher (worse),80,152,C,NEIGHBOURS_MEAN"), lines.get(2));
         assertTrue(lines.get(3).startsWith("CIN-RATE,Children in need,Nothing imported yet,"), lines.get(3));

@@ -705,6 +705,18 @@ class BenchmarkApiTest implements TestPropertyProvider {
         assertEquals("NEIGHBOURS_MEAN", ((Map<?, ?>) row.get("targetBenchmark")).get("from"));
         assertEquals("NEIGHBOURS_MEAN", row.get("targetFrom"));
 
+        // The downloads say where the target came from too (the last column).
+        var seriesCsv = http.get(cscUser(), I + "/BM-LAC/series.csv?agency=CSC");
+        assertEquals(200, seriesCsv.status(), seriesCsv::toString);
+        assertTrue(seriesCsv.body().startsWith("indicator_code,") && seriesCsv.body().split("\r\n")[0].endsWith(",comment,target_from"),
+                seriesCsv::toString);
+        assertTrue(seriesCsv.body().lines().anyMatch(l -> l.startsWith("BM-LAC,2024April,") && l.endsWith(",NEIGHBOURS_MEAN")),
+                seriesCsv::toString);
+        var cardCsv = http.get(cscUser(), "/api/v1/scorecard.csv?agency=CSC");
+        assertEquals(200, cardCsv.status(), cardCsv::toString);
+        assertTrue(cardCsv.body().split("\r\n")[0].endsWith(",comment,target_from"), cardCsv::toString);
+        assertTrue(cardCsv.body().lines().anyMatch(l -> l.startsWith("BM-LAC,") && l.endsWith(",NEIGHBOURS_MEAN")), cardCsv::toString);
+
         // Back to the typed target.
         Map<String, Object> now = http.get(manager(), "/api/v1/benchmarks/mappings/BM-LAC").map();
         change.put("targetFrom", null);
