@@ -286,6 +286,16 @@ public final class ComparisonWording {
     }
 
     /**
+     * {@link #targetFrom(String)} for a count, whose target is the count at the benchmark's rate: "at or better than
+     * the neighbours' mean of 48 per 10,000 children"; as {@link #targetFrom(String)} without a rate.
+     */
+    @Nullable
+    public static String targetFrom(@Nullable String targetFrom, @Nullable BigDecimal rate) {
+        String words = targetFrom(targetFrom);
+        return words == null || rate == null ? words : words + " of " + rate(rate);
+    }
+
+    /**
      * "81,770", "51", "48.1": thousands separated and at most one decimal place, as the publisher
      * prints its tables (a neighbours' mean or a rate worked out from counts carries many more).
      */

@@ -84,8 +84,9 @@ class CountComparedByRateTest implements TestPropertyProvider {
                       "ownerAgency":"CSC","priority":2,"active":true}]""")
             .on("/api/v1/indicators/LAC", DEFINITION)
             .on("/api/v1/indicators/LAC/series", """
-                    [{"period":"2024April","periodLabel":"2024/25","agency":"CSC","value":790,"target":700,"rag":"RED","direction":"WORSENING",
-                      "changePercent":null,"benchmarks":{},"status":"APPROVED","comment":null}]""")
+                    [{"period":"2024April","periodLabel":"2024/25","agency":"CSC","value":790,"target":751.9,"rag":"AMBER","direction":"WORSENING",
+                      "changePercent":null,"benchmarks":{},"status":"APPROVED","comment":null,"targetFrom":"NEIGHBOURS_MEAN",
+                      "targetBenchmark":{"from":"NEIGHBOURS_MEAN","value":751.9,"period":"2024April","periodLabel":"2024/25","rate":48}}]""")
             .on("/api/v1/indicators/LAC/targets", "[]")
             .on("/api/v1/indicators/LAC/baselines", "[]")
             .on("/api/v1/indicators/LAC/benchmarks", "[]")
@@ -138,6 +139,8 @@ class CountComparedByRateTest implements TestPropertyProvider {
         assertTrue(body.matches("(?s).*>2024/25</th>\\s*<td[^>]*>51</td>\\s*<td[^>]*>67</td>\\s*<td[^>]*>55</td>\\s*<td[^>]*>48</td>.*"), body);
         assertTrue(body.contains("Rate per 10,000 children"), "the chart's axis");
         assertFalse(body.contains(">81770<") || body.contains(">81,770</td>"), "England's count is not charted");
+        // The target from the neighbours' mean: the count Oxfordshire would have at their mean rate, which the page names.
+        assertTrue(body.contains("751.9 (at or better than the neighbours&#39; mean of 48 per 10,000 children)"), body);
     }
 
     @Test

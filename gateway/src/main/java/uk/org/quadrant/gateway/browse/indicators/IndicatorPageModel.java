@@ -202,7 +202,7 @@ public class IndicatorPageModel {
 
     /** The target, and where it comes from when it is a benchmark: "560 (at or better than England)". */
     static String targetText(SeriesPoint r) {
-        String from = ComparisonWording.targetFrom(r.targetFrom());
+        String from = ComparisonWording.targetFrom(r.targetFrom(), r.targetBenchmark() == null ? null : r.targetBenchmark().rate());
         if (r.target() == null) {
             return from == null ? "No target" : "Target " + from;
         }
