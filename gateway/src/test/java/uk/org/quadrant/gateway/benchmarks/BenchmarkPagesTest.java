@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BenchmarkPagesTest implements TestPropertyProvider {
+public class BenchmarkPagesTest implements TestPropertyProvider {
 
     static final String PLACE = """
             {"laCode":"931","laName":"Oxfordshire","regionCode":"E12000008","regionName":"South East","neighbourModel":"2025",
@@ -433,7 +433,7 @@ class BenchmarkPagesTest implements TestPropertyProvider {
     }
 
     /** The published files (../shared/data/benchmarks/), as indicators-service's tests keep them; run from the gateway module. */
-    static final java.nio.file.Path SHARED = java.nio.file.Path.of("..", "indicators-service", "src", "test", "resources", "benchmarks")
+    public static final java.nio.file.Path SHARED = java.nio.file.Path.of("..", "indicators-service", "src", "test", "resources", "benchmarks")
             .toAbsolutePath().normalize();
 
     /** The value of a hidden field of the page. */

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StagedVersionsPagesTest implements TestPropertyProvider {
+public class StagedVersionsPagesTest implements TestPropertyProvider {
 
     static final String STAGED = """
             [{"id":7,"indicator":"CLA-RATE","dataSetId":"ds-cla","dataSetVersion":"2.1","published":"2026-11-20T09:30:00Z","status":"STAGED",
@@ -69,7 +69,7 @@ class StagedVersionsPagesTest implements TestPropertyProvider {
         answers(indicators);
     }
 
-    static ServiceStandIn answers(ServiceStandIn indicators) {
+    public static ServiceStandIn answers(ServiceStandIn indicators) {
         return indicators.on("GET /api/v1/benchmarks/staged", STAGED)
                 .on("GET /api/v1/indicators", """
                         [{"code":"CP-PLANS","title":"Children subject to a child protection plan","active":true},

@@ -382,7 +382,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             forged("POST /benchmarks/mappings/{code}/import", "indicator, measure, filter = others in the form", "manager",
                     "/benchmarks/mappings/MASH-TIMELINESS/import", 0, FILE, "time_period,geographic_level\n2024,National\n",
                     "action", "import", "indicator", "LAC", "measure", "other_column", "filter", "x:y", "dryRun", "true")
-                    .sends(303, "POST /api/v1/benchmarks/import?format=ees&indicator=MASH-TIMELINESS&measure=rate_per_10000&dryRun=false")
+                    .sends(303, "POST /api/v1/benchmarks/import?format=ees&indicator=MASH-TIMELINESS&measure=rate_per_10000&dryRun=false"
+                            + "&fileName=ees.csv")
                     .carrying("time_period,geographic_level"),
             forged("POST /benchmarks/mappings/{code}/import", "a file, by A's lead", "tvp.lead", "/benchmarks/mappings/MASH-TIMELINESS/import",
                     403, FILE, "time_period\n2024\n", "action", "import"),
