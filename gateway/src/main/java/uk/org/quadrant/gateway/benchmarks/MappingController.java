@@ -12,9 +12,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import reactor.core.publisher.Flux;
 import uk.org.quadrant.gateway.clients.Calls;
 import uk.org.quadrant.gateway.clients.Downstream;
 import uk.org.quadrant.gateway.clients.Problem;
@@ -32,6 +37,8 @@ import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.forms.WriteResult;
 import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +51,9 @@ import java.util.regex.Pattern;
 /**
  * The manager maps an indicator to a published (EES) file, its measure column and the filter values
  * that leave one row per area and period, optionally with the EES data set it is refreshed from and
- * the benchmark its RAG is measured against; then pastes the file's tidy CSV, checks it (a dry run that
- * says what would change, or every error by line and column) and imports it, all or nothing. The chair
+ * the benchmark its RAG is measured against; then uploads the file's tidy CSV, checks it (a dry run that
+ * says what would change, or every error by line and column) and imports it, all or nothing. New versions
+ * of a mapped EES data set are approved on {@link StagedVersionsController}'s page instead. The chair
  * reads the page; only the manager posts (indicators-service decides again with the user's own token).
  */
 @Controller(value = "/benchmarks/mappings/{code}", produces = MediaType.TEXT_HTML)
@@ -55,13 +63,16 @@ class MappingController {
 
     static final String VIEW = "benchmarks/mapping";
     static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
+    /** The import form's file input, and its hidden field carrying the file that was checked. */
+    static final String FILE = "file";
+    static final String CHECKED = "checked";
     private static final Map<String, Field> FIELDS = Map.of(
             "measure", new Field("measure", "Measure column"),
             "filters", new Field("filters", "Filter values"),
             "dataSetId", new Field("dataSetId", "EES data set id"),
             "targetFrom", new Field("targetFrom", "Target"),
-            "csv", new Field("csv", "The file"),
-            "fileName", new Field("fileName", "File name"));
+            "file", new Field("file", "The file"),
+            "fileName", new Field("file", "The file"));
     /** The benchmarks a RAG target may come from, as the service names them, and their words. */
     static final Map<String, String> TARGETS = targets();
 
@@ -140,53 +151,102 @@ class MappingController {
     }
 
     /**
-     * Checks ({@code action=check}, a dry run) or imports ({@code action=import}) the pasted file with the
-     * saved mapping's measure and filters. A check shows what would change; an import that is refused shows
-     * every error by line and column and writes nothing.
+     * Checks ({@code action=check}, a dry run) or imports ({@code action=import}) a file with the saved
+     * mapping's measure and filters. The form is a file upload ({@code multipart/form-data}; the CSRF filter
+     * reads its {@code csrfToken} field before this runs): a check takes the chosen file ({@code file}); the
+     * import takes the file that was checked, which the page carries in its hidden {@code checked} field
+     * (see {@link EesFile}). A check shows what would change; a refused file shows every error by line and
+     * column and nothing is written.
      */
-    @Post(value = "/import", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured("BOARD_MANAGER")
-    HttpResponse<?> importFile(@PathVariable String code, @Body Map<String, Object> posted, HttpRequest<?> request) {
+    HttpResponse<?> importFile(@PathVariable String code, @Body MultipartBody body, HttpRequest<?> request) {
         requireCode(code);
-        Form form = new Form(posted);
-        boolean dryRun = !"import".equals(form.text("action"));
+        Map<String, String> fields = new HashMap<>();
+        CompletedFileUpload upload = null;
+        for (CompletedPart part : Flux.from(body).collectList().blockOptional().orElse(List.of())) {
+            if (part instanceof CompletedFileUpload f) {
+                if (FILE.equals(f.getName()) && upload == null) {
+                    upload = f;
+                }
+            } else if (part.getName() != null && !fields.containsKey(part.getName())) {
+                fields.put(part.getName(), new String(bytesOf(part), StandardCharsets.UTF_8));
+            }
+        }
+        boolean dryRun = !"import".equals(fields.get("action"));
         Calls calls = downstream.forRequest(request);
-        FormErrors errors = new FormErrors(FIELDS, "csv");
-        String csv = raw(posted.get("csv"));
-        if (csv == null || csv.isBlank()) {
-            errors.add("csv", "Paste the file's contents: the tidy CSV downloaded from Explore Education Statistics");
-            return again(HttpStatus.BAD_REQUEST, calls, code, posted, errors, null, null, null);
+        FormErrors errors = new FormErrors(FIELDS, FILE);
+        EesFile file;
+        boolean chosen = upload != null && (upload.getSize() > 0 || (upload.getFilename() != null && !upload.getFilename().isBlank()));
+        if (chosen || dryRun) {
+            long size = upload == null ? 0 : upload.getSize();
+            String problem = EesFile.problem(upload == null ? null : upload.getFilename(), size, null);
+            byte[] bytes = problem == null ? bytesOf(upload) : null;
+            if (problem == null) {
+                problem = EesFile.problem(upload.getFilename(), size, bytes);
+            }
+            if (problem != null) {
+                errors.add(FILE, problem);
+                return again(HttpStatus.BAD_REQUEST, calls, code, null, errors, null, null, null);
+            }
+            file = new EesFile(EesFile.cleanName(upload.getFilename()), bytes);
+        } else {
+            file = EesFile.fromCarried(fields.get("checkedName"), fields.get(CHECKED)).orElse(null);
+            if (file == null) {
+                errors.add(FILE, "Select the file and check it again: nothing was imported");
+                return again(HttpStatus.BAD_REQUEST, calls, code, null, errors, null, null, null);
+            }
         }
         Reply<BenchmarkMapping> mapping = Calls.require(calls.read(Service.INDICATORS, () -> indicators.mapping(code)));
         if (!mapping.ok() || mapping.body() == null || mapping.body().measure() == null) {
-            errors.add("csv", "Save the mapping above first: the import reads the measure column and filters from it");
-            return again(HttpStatus.BAD_REQUEST, calls, code, posted, errors, null, null, null);
+            errors.add(FILE, "Save the mapping above first: the import reads the measure column and filters from it");
+            return again(HttpStatus.BAD_REQUEST, calls, code, null, errors, null, null, null);
         }
         BenchmarkMapping m = mapping.body();
         List<String> filters = m.filters() == null ? List.of() : m.filters();
         CompletableFuture<Reply<ImportResult>> call = calls.write(Service.INDICATORS, () -> indicators.importEes("ees", code, m.measure(),
-                filters.isEmpty() ? null : filters, dryRun, form.text("fileName"), csv.getBytes(StandardCharsets.UTF_8)));
+                filters.isEmpty() ? null : filters, dryRun, file.name(), file.bytes()));
         WriteResult<ImportResult> result = WriteResult.await(call, Service.INDICATORS);
         if (result.done() && !dryRun) {
             return Form.done("/benchmarks/mappings/" + code, Notice.FIGURES_IMPORTED, code);
         }
         if (result.done()) {
             ImportResult checked = result.reply().body();
-            return again(HttpStatus.OK, calls, code, posted, FormErrors.none(), null, checked == null ? null : checkText(checked), null);
+            HttpResponse<?> page = again(HttpStatus.OK, calls, code, null, FormErrors.none(), null,
+                    checked == null ? null : checkText(checked), null);
+            if (checked != null) {
+                modelOf(page).put("checkedFile", Map.of("name", file.name(), "sizeInWords", file.size(), "carried", file.carried()));
+            }
+            return page;
         }
         if (result.kind() == WriteResult.Kind.UNAVAILABLE) {
-            return again(result.status(), calls, code, posted, FormErrors.none(), result.unavailableMessage(), null, null);
+            return again(result.status(), calls, code, null, FormErrors.none(), result.unavailableMessage(), null, null);
         }
         List<ImportError> rows = importErrors(result.reply());
         if (rows.isEmpty()) {
             errors.addAll(result.reply());
         } else {
             int found = result.reply().problem().errors().size();
-            errors.add("csv", (dryRun ? "The check found " : "Nothing was imported: the file has ") + found
+            errors.add(FILE, (dryRun ? "The check found " : "Nothing was imported: the file has ") + found
                     + (found == 1 ? " error" : " errors") + (found > rows.size() ? "; the first " + rows.size() + " are" : ",")
                     + " listed by line and column below");
         }
-        return again(result.status(), calls, code, posted, errors, null, null, rows);
+        HttpResponse<?> page = again(result.status(), calls, code, null, errors, null, null, rows);
+        modelOf(page).put("refusedFile", file.name());
+        return page;
+    }
+
+    private static byte[] bytesOf(CompletedPart upload) {
+        try {
+            return upload.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> modelOf(HttpResponse<?> page) {
+        return ((ModelAndView<Map<String, Object>>) page.body()).getModel().orElseThrow();
     }
 
     /** "The check passed: 4,210 figures for 153 areas, 2015/16 to 2024/25, 12 not published (suppressed). 12 figures would change…" */
@@ -290,15 +350,6 @@ class MappingController {
             return List.of();
         }
         return text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-    }
-
-    /** The pasted file as it came (not trimmed: its lines matter), or null. */
-    @Nullable
-    private static String raw(@Nullable Object value) {
-        if (value instanceof List<?> l) {
-            value = l.isEmpty() ? null : l.get(0);
-        }
-        return value == null ? null : value.toString();
     }
 
     private static void requireCode(String code) {

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
 import uk.org.quadrant.gateway.support.Browserless;
@@ -20,6 +22,7 @@ import uk.org.quadrant.gateway.support.Browserless.Page;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BenchmarkPagesTest implements TestPropertyProvider {
+public class BenchmarkPagesTest implements TestPropertyProvider {
 
     static final String PLACE = """
             {"laCode":"931","laName":"Oxfordshire","regionCode":"E12000008","regionName":"South East","neighbourModel":"2025",
@@ -289,6 +292,9 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         assertTrue(body.contains("population_type:Children looked after on 31 March each year\nage:Total</textarea>"), body);
         assertTrue(body.contains("name=\"csrfToken\"") && body.contains("name=\"version\" value=\"2\""), body);
         assertTrue(body.contains("Check the file") && !body.contains("Import the figures"), "a check comes before any import");
+        assertTrue(body.contains("enctype=\"multipart/form-data\"") && body.contains("<input class=\"govuk-file-upload\" id=\"file\" name=\"file\""
+                + " type=\"file\" accept=\".csv,text/csv\""), "a file upload: " + body);
+        assertFalse(body.contains("name=\"csv\""), "no textarea to paste into");
     }
 
     @Test
@@ -307,7 +313,8 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         Browserless browser = signedIn(user);
         assertEquals(403, post(browser, "/benchmarks/place", "laCode", "931", "neighbourModel", "2021", "version", "4").status());
         assertEquals(403, post(browser, "/benchmarks/mappings/CLA-RATE", "measure", "x", "version", "2").status());
-        assertEquals(403, post(browser, "/benchmarks/mappings/CLA-RATE/import", "csv", CSV, "action", "import").status());
+        assertEquals(403, upload(browser, "/benchmarks/mappings/CLA-RATE/import", "cla.csv", CSV.getBytes(StandardCharsets.UTF_8),
+                "action", "import").status());
         assertEquals(List.of(), writes(), "nothing reached the service");
     }
 
@@ -337,12 +344,14 @@ class BenchmarkPagesTest implements TestPropertyProvider {
     @Test
     void aFileIsCheckedFirstThenImported() {
         Browserless manager = signedIn("manager");
-        Page checked = post(manager, "/benchmarks/mappings/CLA-RATE/import", "csv", CSV, "fileName", "cla_2025.csv", "action", "check");
+        Page checked = upload(manager, "/benchmarks/mappings/CLA-RATE/import", "cla_2025.csv", CSV.getBytes(StandardCharsets.UTF_8),
+                "action", "check");
         assertEquals(200, checked.status(), checked.body());
         assertTrue(checked.body().contains("The check passed: 4210 figures for 153 areas, 2015/16 to 2024/25, 12 not published (suppressed)."
                 + " 12 values would change: 0 new, 12 changed, 0 no longer in the file; 4198 the same. Nothing has been imported yet."),
                 checked.body());
-        assertTrue(checked.body().contains("Import the figures"), "now it can be imported");
+        assertTrue(checked.body().contains("Import the figures") && checked.body().contains("File checked: <strong>cla_2025.csv</strong>"),
+                "now it can be imported, and the page says which file");
         ServiceStandIn.Request dry = indicators.last("POST");
         assertEquals("text/csv", dry.header("Content-Type").split(";")[0]);
         assertEquals(CSV, dry.body(), "the file goes as it came, BOM and all");
@@ -351,11 +360,39 @@ class BenchmarkPagesTest implements TestPropertyProvider {
                 "filter=population_type:Children looked after on 31 March each year", "filter=age:Total", "dryRun=true",
                 "fileName=cla_2025.csv")), query.toString());
 
-        Page imported = post(manager, "/benchmarks/mappings/CLA-RATE/import", "csv", CSV, "fileName", "cla_2025.csv", "action", "import");
+        // The import form carries the checked file: the manager does not choose it again.
+        String carried = hidden(checked.body(), "checked");
+        assertEquals("cla_2025.csv", hidden(checked.body(), "checkedName"));
+        indicators.clear();
+        Page imported = upload(manager, "/benchmarks/mappings/CLA-RATE/import", null, null,
+                "checked", carried, "checkedName", "cla_2025.csv", "action", "import");
         assertEquals(303, imported.status(), imported.body());
         assertEquals("/benchmarks/mappings/CLA-RATE?notice=FIGURES_IMPORTED&subject=CLA-RATE", imported.location());
-        assertTrue(indicators.last("POST").query().contains("dryRun=false"));
+        ServiceStandIn.Request wet = indicators.last("POST");
+        assertTrue(wet.query().contains("dryRun=false") && wet.query().contains("fileName=cla_2025.csv"), wet.query());
+        assertEquals(CSV, wet.body(), "the file that was checked is the file imported, byte for byte");
         assertTrue(manager.get(imported.location()).body().contains("Published figures for CLA-RATE imported."));
+    }
+
+    @Test
+    void aRealEesFileGoesThroughAsItCame() throws Exception {
+        byte[] cla = Files.readAllBytes(SHARED.resolve("cla_number_and_rate_per_10k_children.csv"));
+        Page checked = upload(signedIn("manager"), "/benchmarks/mappings/CLA-RATE/import", "cla_number_and_rate_per_10k_children.csv", cla,
+                "action", "check");
+        assertEquals(200, checked.status(), checked.body());
+        assertEquals(new String(cla, StandardCharsets.UTF_8), indicators.last("POST").body(), "the real file, unchanged");
+        assertTrue(checked.body().contains("(393 KB)"), "its size in words");
+        assertTrue(hidden(checked.body(), "checked").length() < cla.length / 4, "carried compressed, not as a 400 KB hidden field");
+    }
+
+    @Test
+    void anImportWithoutACheckedFileIsRefused() {
+        Page page = upload(signedIn("manager"), "/benchmarks/mappings/CLA-RATE/import", null, null,
+                "checked", "not-a-checked-file", "action", "import");
+        assertEquals(400, page.status());
+        assertTrue(page.body().contains("href=\"#file\"") && page.body().contains("Select the file and check it again: nothing was imported"),
+                page.body());
+        assertEquals(List.of(), writes());
     }
 
     @Test
@@ -363,22 +400,70 @@ class BenchmarkPagesTest implements TestPropertyProvider {
         indicators.on("POST /api/v1/benchmarks/import", 400, """
                 {"imported":0,"valid":0,"geographies":0,"periods":[],"suppressed":0,"dryRun":true,"changes":null,"importId":null,
                  "errors":[{"row":3,"column":"time_period","reason":"is not a year: 20x4"},{"row":0,"column":null,"reason":"no rate_per_10000 column"}]}""");
-        Page page = post(signedIn("manager"), "/benchmarks/mappings/CLA-RATE/import", "csv", CSV, "action", "check");
+        Page page = upload(signedIn("manager"), "/benchmarks/mappings/CLA-RATE/import", "cla.csv", CSV.getBytes(StandardCharsets.UTF_8),
+                "action", "check");
         assertEquals(400, page.status(), page.body());
         String body = page.body();
-        assertTrue(body.contains("govuk-error-summary") && body.contains("href=\"#csv\"")
+        assertTrue(body.contains("govuk-error-summary") && body.contains("href=\"#file\"")
                 && body.contains("The check found 2 errors, listed by line and column below"), body);
         assertTrue(body.matches("(?s).*<td[^>]*>3</td>\\s*<td[^>]*>time_period</td>\\s*<td[^>]*>is not a year: 20x4</td>.*"), body);
         assertTrue(body.contains(">Whole file</td>"), body);
+        assertTrue(body.contains("govuk-file-upload--error") && body.contains("aria-describedby=\"file-hint file-error\""), body);
+        assertTrue(body.contains("File checked: <strong>cla.csv</strong>"), "the page says which file was refused");
         assertFalse(body.contains("Import the figures"), "nothing to import");
-        assertTrue(body.contains("2024,Reporting year,Local authority"), "the pasted file is kept");
     }
 
-    @Test
-    void anEmptyFileIsRefusedBeforeTheServiceIsAsked() {
-        Page page = post(signedIn("manager"), "/benchmarks/mappings/CLA-RATE/import", "csv", "  ", "action", "check");
-        assertEquals(400, page.status());
-        assertTrue(page.body().contains("Paste the file"), page.body());
+    /**
+     * Each refused before the service is asked, with a message on the file field. An empty file reaches the
+     * controller as no file at all (Micronaut leaves empty uploads out of a multipart body), so it reads as none chosen.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "|0|Select the CSV file downloaded from Explore Education Statistics",
+            "empty.csv|0|Select the CSV file downloaded from Explore Education Statistics",
+            "cla.xlsx|100|The selected file must be a CSV",
+            "workbook.csv|-1|The selected file must be a CSV saved as UTF-8 text",
+            "huge.csv|5242881|The selected file must be smaller than 5 MB"})
+    void aFileThatIsNotACsvOfTheRightSizeIsRefused(String name, int size, String message) {
+        byte[] bytes = size < 0 ? new byte[] {'P', 'K', 3, 4, 0, 0} : "a,b\n".repeat(size / 4 + 1).substring(0, size).getBytes(StandardCharsets.UTF_8);
+        Page page = upload(signedIn("manager"), "/benchmarks/mappings/CLA-RATE/import", name == null ? "" : name, bytes, "action", "check");
+        assertEquals(400, page.status(), page.body());
+        assertTrue(page.body().contains("href=\"#file\">" + message), page.body());
+        assertTrue(page.body().contains("<title>Error: "), "the title says there is an error");
         assertEquals(List.of(), writes());
+    }
+
+    /** The published files (../shared/data/benchmarks/), as indicators-service's tests keep them; run from the gateway module. */
+    public static final java.nio.file.Path SHARED = java.nio.file.Path.of("..", "indicators-service", "src", "test", "resources", "benchmarks")
+            .toAbsolutePath().normalize();
+
+    /** The value of a hidden field of the page. */
+    static String hidden(String body, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(body);
+        assertTrue(m.find(), "no hidden " + name + " in " + body);
+        return m.group(1);
+    }
+
+    /**
+     * The import form as a browser posts it: {@code multipart/form-data} with the session's CSRF token, the
+     * chosen file ({@code fileName} null: the form has no file input; "" with no bytes: none chosen) and fields.
+     */
+    static Page upload(Browserless browser, String path, String fileName, byte[] bytes, String... pairs) {
+        return browser.send(HttpRequest.POST(path, multipart(browser.csrfToken(), fileName, bytes, pairs))
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE));
+    }
+
+    static MultipartBody multipart(String token, String fileName, byte[] bytes, String... pairs) {
+        MultipartBody.Builder body = MultipartBody.builder();
+        if (token != null) {
+            body.addPart("csrfToken", token);
+        }
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.addPart(pairs[i], pairs[i + 1]);
+        }
+        if (fileName != null) {
+            body.addPart("file", fileName, MediaType.of("text/csv"), bytes == null ? new byte[0] : bytes);
+        }
+        return body.build();
     }
 }

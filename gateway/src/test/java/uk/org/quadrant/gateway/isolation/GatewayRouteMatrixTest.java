@@ -138,6 +138,9 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     private static final Map<String, String> MADE_UP = Map.of("code", "NOPE", "username", "nobody.here", "selector", "liveness",
             "id", "999999", "assessmentId", "999999", "indicator", "MASH-TIMELINESS", "period", "2017April", "agency", "NOPE");
 
+    /** A form field sent as the uploaded file of a {@code multipart/form-data} post (the benchmarks import), not as text. */
+    static final String FILE = "file";
+
     private static Route route(String method, String template, Rule rule) {
         return new Route(method, template, rule, REAL, MADE_UP, Map.of());
     }
@@ -223,7 +226,11 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("POST", "/benchmarks/mappings/{code}", MANAGER_FORM).real("code", "MASH-TIMELINESS")
                     .form("measure", "rate_per_10000", "filters", "population_type:All", "targetFrom", "ENGLAND"),
             route("POST", "/benchmarks/mappings/{code}/import", MANAGER_FORM).real("code", "MASH-TIMELINESS")
-                    .form("csv", "time_period,geographic_level\n2024,National\n", "action", "import"),
+                    .form(FILE, "time_period,geographic_level\n2024,National\n", "action", "import"),
+            route("GET", "/benchmarks/staged", BOARD_PAGE),
+            route("POST", "/benchmarks/staged/check", MANAGER_FORM),
+            route("POST", "/benchmarks/staged/{id}/approve", MANAGER_FORM),
+            route("POST", "/benchmarks/staged/{id}/discard", MANAGER_FORM),
             route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
             route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE));
 
@@ -373,18 +380,31 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             forged("POST /benchmarks/mappings/{code}", "a mapping, by A's lead", "tvp.lead", "/benchmarks/mappings/MASH-TIMELINESS", 403,
                     "measure", "rate_per_10000", "code", "MASH-TIMELINESS"),
             forged("POST /benchmarks/mappings/{code}/import", "indicator, measure, filter = others in the form", "manager",
-                    "/benchmarks/mappings/MASH-TIMELINESS/import", 0, "csv", "time_period,geographic_level\n2024,National\n",
+                    "/benchmarks/mappings/MASH-TIMELINESS/import", 0, FILE, "time_period,geographic_level\n2024,National\n",
                     "action", "import", "indicator", "LAC", "measure", "other_column", "filter", "x:y", "dryRun", "true")
-                    .sends(303, "POST /api/v1/benchmarks/import?format=ees&indicator=MASH-TIMELINESS&measure=rate_per_10000&dryRun=false")
+                    .sends(303, "POST /api/v1/benchmarks/import?format=ees&indicator=MASH-TIMELINESS&measure=rate_per_10000&dryRun=false"
+                            + "&fileName=ees.csv")
                     .carrying("time_period,geographic_level"),
             forged("POST /benchmarks/mappings/{code}/import", "a file, by A's lead", "tvp.lead", "/benchmarks/mappings/MASH-TIMELINESS/import",
-                    403, "csv", "time_period\n2024\n", "action", "import"));
+                    403, FILE, "time_period\n2024\n", "action", "import"),
+            // New versions of EES data sets: the staged version is the path's; the form has nothing but its token.
+            forged("POST /benchmarks/staged/{id}/approve", "id = 2, indicator = LAC in the form", "manager", "/benchmarks/staged/1/approve", 0,
+                    "id", "2", "indicator", "LAC", "indicatorCode", "LAC", "dataSetVersion", "9.9")
+                    .sends(303, "POST /api/v1/benchmarks/staged/1/approve"),
+            forged("POST /benchmarks/staged/{id}/approve", "a version, by A's lead", "tvp.lead", "/benchmarks/staged/1/approve", 403,
+                    "id", "1"),
+            forged("POST /benchmarks/staged/{id}/discard", "id = 2, indicator = LAC in the form", "manager", "/benchmarks/staged/1/discard", 0,
+                    "id", "2", "indicator", "LAC", "indicatorCode", "LAC")
+                    .sends(303, "POST /api/v1/benchmarks/staged/1/discard"),
+            forged("POST /benchmarks/staged/{id}/discard", "a version, by A's contributor", "tvp.user", "/benchmarks/staged/1/discard", 403,
+                    "id", "1"));
 
     /** Write routes whose form names no agency, record or parent, with why. */
     static final Map<String, String> NO_RECORD_FIELDS = Map.of(
             "POST /login", "signs in: username and password only",
             "POST /api/v1/auth/token", "signs in: username and password only",
-            "POST /logout", "signs the caller out, whoever the form names");
+            "POST /logout", "signs the caller out, whoever the form names",
+            "POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token");
 
     @Inject
     Router router;
@@ -465,6 +485,12 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                 + "\"filters\":[],\"version\":2}");
         indicators.on("POST /api/v1/benchmarks/import", "{\"imported\":1,\"valid\":1,\"geographies\":1,\"periods\":[\"2024April\"],"
                 + "\"suppressed\":0,\"dryRun\":false,\"errors\":[]}");
+        indicators.on("GET /api/v1/benchmarks/staged", "[{\"id\":1,\"indicator\":\"MASH-TIMELINESS\",\"dataSetId\":\"ds-1\","
+                + "\"dataSetVersion\":\"2.1\",\"status\":\"STAGED\",\"valuesChanging\":12,\"errors\":[]}]");
+        indicators.on("POST /api/v1/benchmarks/staged/check", "{\"checked\":1,\"staged\":[],\"failures\":[]}");
+        indicators.on("POST /api/v1/benchmarks/staged/1/approve", "{\"imported\":12,\"geographies\":1,\"suppressed\":0,\"errors\":[]}");
+        indicators.on("POST /api/v1/benchmarks/staged/1/discard", "{\"id\":1,\"indicator\":\"MASH-TIMELINESS\",\"dataSetId\":\"ds-1\","
+                + "\"dataSetVersion\":\"2.1\",\"status\":\"DISCARDED\",\"valuesChanging\":12,\"errors\":[]}");
         indicators.on("POST /api/v1/indicators/LAC/values/2017April/approve", "{\"status\":\"APPROVED\"}");
         indicators.on("POST /api/v1/indicators/LAC/values/2017April/return", "{\"status\":\"RETURNED\"}");
     }
@@ -539,6 +565,18 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             if (method.equals("POST") && json) {
                 b.header("Content-Type", "application/json");
                 body = HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody.api\",\"password\":\"wrong\"}");
+            } else if (method.equals("POST") && form.containsKey(FILE)) {
+                String boundary = "matrix-" + UUID.randomUUID();
+                StringBuilder multipart = new StringBuilder();
+                Map<String, String> fields = new LinkedHashMap<>(form);
+                fields.put("csrfToken", csrf);
+                fields.forEach((name, value) -> multipart.append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(name).append('"')
+                        .append(name.equals(FILE) ? "; filename=\"ees.csv\"\r\nContent-Type: text/csv" : "").append("\r\n\r\n")
+                        .append(value).append("\r\n"));
+                multipart.append("--").append(boundary).append("--\r\n");
+                b.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+                body = HttpRequest.BodyPublishers.ofString(multipart.toString());
             } else if (method.equals("POST")) {
                 Map<String, String> fields = new LinkedHashMap<>(form);
                 fields.put("csrfToken", csrf);

@@ -136,6 +136,22 @@ public interface IndicatorsClient {
                                                             @QueryValue boolean dryRun, @QueryValue @Nullable String fileName,
                                                             @Body byte[] csv);
 
+    /** New versions of mapped EES data sets, staged and decided, newest first. */
+    @Get("/api/v1/benchmarks/staged")
+    CompletableFuture<HttpResponse<List<StagedVersion>>> stagedVersions();
+
+    /** Checks every mapped data set for a new version now, as the schedule does (manager). */
+    @Post("/api/v1/benchmarks/staged/check")
+    CompletableFuture<HttpResponse<StagedCheck>> checkForNewVersions();
+
+    /** Imports a staged version (manager): the answer of an import; 400 with its errors, 409 once decided. */
+    @Post("/api/v1/benchmarks/staged/{id}/approve")
+    CompletableFuture<HttpResponse<ImportResult>> approveStaged(long id);
+
+    /** Discards a staged version (manager); 409 once decided. */
+    @Post("/api/v1/benchmarks/staged/{id}/discard")
+    CompletableFuture<HttpResponse<StagedVersion>> discardStaged(long id);
+
     /** The place as the manager's form sends it: {@code {"laCode":"931","neighbourModel":"2025","version":3}}. */
     @Serdeable
     record PlaceRequest(String laCode, String neighbourModel, @Nullable Long version) {

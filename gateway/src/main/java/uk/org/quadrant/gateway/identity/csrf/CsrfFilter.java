@@ -4,13 +4,18 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -33,8 +38,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * CSRF protection for every state-changing request a browser could forge. A POST, PUT, PATCH or
  * DELETE whose body is not JSON (JSON cannot be sent cross-site without a CORS preflight, which the
- * gateway never grants) must carry the expected token in a hidden {@code csrfToken} field (or an
- * {@code X-CSRF-Token} header), or it is refused with 403. Pages put the expected token into every form.
+ * gateway never grants) must carry the expected token in a hidden {@code csrfToken} field of its
+ * url-encoded or multipart (file upload) form (or an {@code X-CSRF-Token} header), or it is refused
+ * with 403 before any route reads the body; any other content type is refused. Pages put the expected token into every form.
  * <ul>
  *   <li>Signed in (the session cookie holds a session token this gateway signed): the token is bound
  *       to the session, {@link CsrfTokens#forSession} of its session id. A token from another session,
@@ -106,12 +112,28 @@ class CsrfFilter implements Ordered {
         if (header != null) {
             return matches(expected, header) ? PROCEED : refuse();
         }
-        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
-        if (!form) {
+        MediaType type = request.getContentType().orElse(null);
+        Object submitted;
+        if (type != null && type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            submitted = bodyParser.parseBody(request).join().get(FIELD);
+        } else if (type != null && type.matches(MediaType.MULTIPART_FORM_DATA_TYPE) && request instanceof ServerHttpRequest<?> server) {
+            submitted = multipartField(server).orElse(null);
+        } else {
             return refuse();
         }
-        Object submitted = bodyParser.parseBody(request).join().get(FIELD);
         return submitted != null && matches(expected, submitted.toString()) ? PROCEED : refuse();
+    }
+
+    /**
+     * The {@code csrfToken} field of a file upload: a copy of the body (bounded by the server's
+     * max-request-size) is decoded; the route binds the original, so a file is still read once by its form.
+     */
+    private static Optional<String> multipartField(ServerHttpRequest<?> request) {
+        String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        try (CloseableByteBody copy = request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
+             CloseableAvailableByteBody body = copy.buffer().join()) {
+            return MultipartField.read(body.toByteArray(), contentType, FIELD);
+        }
     }
 
     @ResponseFilter

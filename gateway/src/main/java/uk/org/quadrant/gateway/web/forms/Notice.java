@@ -36,7 +36,9 @@ public enum Notice {
     THEME_SAVED("Theme %s saved."),
     MAPPING_SAVED("Mapping of %s to published statistics saved."),
     FIGURES_IMPORTED("Published figures for %s imported."),
-    PLACE_SAVED("The partnership's place saved.");
+    PLACE_SAVED("The partnership's place saved."),
+    STAGED_APPROVED("%s imported: its figures are now the published statistics compared."),
+    STAGED_DISCARDED("%s discarded. Nothing was imported, and it is not staged again.");
 
     private final String text;
 
