@@ -67,9 +67,9 @@ class PlanController {
         ActionQuery filter = ActionQuery.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
-        CompletableFuture<Reply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null));
+        CompletableFuture<Reply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null, null, null));
         CompletableFuture<Reply<List<Action>>> matching = filter.any()
-                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), null, filter.delivery(), null, null)) : null;
+                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), null, filter.delivery(), null, null, null, null)) : null;
 
         Reply<List<Plan>> planReply = Calls.require(plans);
         if (!planReply.ok() || planReply.body() == null) {
