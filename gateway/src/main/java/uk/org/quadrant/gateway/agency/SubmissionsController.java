@@ -51,8 +51,11 @@ class SubmissionsController {
     private final IndicatorsClient indicators;
     private final Periods periods;
     private final AgencyRepository agencies;
+    private final ApprovalsWaiting waiting;
 
-    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods, AgencyRepository agencies) {
+    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods, AgencyRepository agencies,
+                          ApprovalsWaiting waiting) {
+        this.waiting = waiting;
         this.downstream = downstream;
         this.indicators = indicators;
         this.periods = periods;
@@ -110,7 +113,10 @@ class SubmissionsController {
         WriteResult<?> result = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, p, decision, body)),
                 Service.INDICATORS);
         return switch (result.kind()) {
-            case DONE -> Form.done("/board/submissions?period=" + p, giveBack ? Notice.VALUE_RETURNED : Notice.VALUE_APPROVED);
+            case DONE -> {
+                waiting.changed(request);
+                yield Form.done("/board/submissions?period=" + p, giveBack ? Notice.VALUE_RETURNED : Notice.VALUE_APPROVED);
+            }
             case INVALID -> Form.page(result.status(), VIEW, model(calls, p, errors.addAll(result.reply()), key, form.text("reason"), null));
             case UNAVAILABLE -> Form.page(result.status(), VIEW, model(calls, p, errors, key, form.text("reason"), result.unavailableMessage()));
             case CONFLICT -> {

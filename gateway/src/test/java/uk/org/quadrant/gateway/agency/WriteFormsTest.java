@@ -287,6 +287,35 @@ class WriteFormsTest extends FormsTestBase {
     }
 
     @Test
+    void theManagersNavigationSaysHowManyValuesWaitWithoutEverWaitingForIt() throws InterruptedException {
+        indicators.on("GET /api/v1/submissions/waiting", 200, "{\"waiting\":2}");
+        Browserless manager = signedIn("manager");
+        String nav = null;
+        for (int i = 0; i < 50; i++) {           // the count is read in the background: a page or two later it is there
+            nav = manager.get("/indicators").body();
+            if (nav.contains("Approvals (2 waiting)")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(nav.contains("href=\"/board/submissions\">Approvals (2 waiting)</a>"), nav);
+        // a decision here asks again at once
+        indicators.on("GET /api/v1/submissions/waiting", 200, "{\"waiting\":1}");
+        Page page = manager.get("/board/submissions?period=2017April");
+        assertEquals(303, manager.postForm("/board/submissions/LAC/2017April/CSC/approve", form(manager, page, "version", "6")).status());
+        for (int i = 0; i < 50 && !nav.contains("Approvals (1 waiting)"); i++) {
+            Thread.sleep(100);
+            nav = manager.get("/indicators").body();
+        }
+        assertTrue(nav.contains("Approvals (1 waiting)"), nav);
+        // nobody else has approvals to make, or asks
+        int asked = (int) indicators.received().stream().filter(r -> r.path().equals("/api/v1/submissions/waiting")).count();
+        assertFalse(signedIn("chair").get("/indicators").body().contains("Approvals"));
+        assertFalse(signedIn("csc.lead").get("/indicators").body().contains("Approvals"));
+        assertEquals(asked, indicators.received().stream().filter(r -> r.path().equals("/api/v1/submissions/waiting")).count());
+    }
+
+    @Test
     void returningNeedsAReason() {
         Browserless browser = signedIn("manager");
         Page page = browser.get("/board/submissions?period=2017April");

@@ -83,6 +83,11 @@ public class SubmissionService {
         return new SubmissionStatus(p.id(), p.label(), agencies);
     }
 
+    /** How many values wait for the board's decision, over every period. */
+    public long waiting() {
+        return values.countByStatus(ValueStatus.SUBMITTED);
+    }
+
     /** Each indicator's target for the period, of those given (one read; none asked, none read). */
     private Map<String, BigDecimal> targets(List<String> codes, String period) {
         if (codes.isEmpty()) {

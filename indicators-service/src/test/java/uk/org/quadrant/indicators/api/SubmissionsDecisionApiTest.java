@@ -54,6 +54,25 @@ class SubmissionsDecisionApiTest extends ApiTestBase {
         assertNull(drafted.get("value"), "a draft's figure stays hidden from the board");
     }
 
+    @Test
+    void theManagerIsToldHowManyValuesWaitAndNobodyElseAsks() {
+        String code = "SD-WAITING";
+        define(indicator(code, "COUNT", "LOWER_IS_BETTER", "FINANCIAL_YEAR", "CSC", 5));
+        long before = waiting();
+        Api.Res draft = enter(cscUser(), code, "2017April", 12, null).expect(200);
+        assertEquals(before, waiting(), "a draft does not wait for the board");
+        api().post(cscLead(), value(code, "2017April") + "/submit", Map.of("version", draft.version())).expect(200);
+        assertEquals(before + 1, waiting(), "a submitted value does");
+        api().post(manager(), value(code, "2017April") + "/approve", Map.of()).expect(200);
+        assertEquals(before, waiting(), "and stops waiting once decided");
+        api().get(cscLead(), "/api/v1/submissions/waiting").expect(403);
+        api().get(chair(), "/api/v1/submissions/waiting").expect(403);
+    }
+
+    private long waiting() {
+        return ((Number) api().get(manager(), "/api/v1/submissions/waiting").expect(200).get("waiting")).longValue();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> item(Map<String, Object> status, String code) {
         for (Map<String, Object> agency : (List<Map<String, Object>>) status.get("agencies")) {
