@@ -1,5 +1,6 @@
 package uk.org.quadrant.actions.plans;
 
+import uk.org.quadrant.actions.domain.DueWindow;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ class ActionQueries {
     }
 
     /** Which actions: each filter is optional (null = any). */
-    record Filter(String agency, Integer priority, Delivery delivery) {
+    record Filter(String agency, Integer priority, Delivery delivery, DueWindow due) {
     }
 
     /** The actions a request gets, and how many the filter selects in all. */
@@ -98,6 +99,7 @@ class ActionQueries {
             if (f.delivery() != null) {
                 conditions.add(DeliverySql.CASE + " = ?");
             }
+            conditions.addAll(f.due().conditions());
             return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), f);
         }
 
@@ -114,7 +116,7 @@ class ActionQueries {
                 i = DeliverySql.bind(st, i, at);
                 st.setString(i++, filter.delivery().name());
             }
-            return i;
+            return filter.due().bind(st, i);
         }
     }
 }

@@ -1,5 +1,7 @@
 package uk.org.quadrant.actions.plans;
 
+import java.time.LocalDate;
+import uk.org.quadrant.actions.domain.DueWindow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpResponse;
@@ -82,15 +84,17 @@ class PlanController {
     }
 
     /**
-     * Actions by due date, filtered; {@code page}/{@code size} page them ({@link Paging}) in SQL, with the
+     * Actions by due date, filtered (by lead agency, delivery, priority, and due date between {@code dueFrom}
+     * and {@code dueTo}, both optional and inclusive); {@code page}/{@code size} page them ({@link Paging}) in SQL, with the
      * filtered total in {@value Paging#TOTAL_HEADER}; live measures only for the actions returned.
      */
     @Get("/actions")
     HttpResponse<List<ActionView>> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
-                             @QueryValue @Nullable Integer priority, @QueryValue @Nullable Integer page,
+                             @QueryValue @Nullable Integer priority, @QueryValue @Nullable LocalDate dueFrom,
+                             @QueryValue @Nullable LocalDate dueTo, @QueryValue @Nullable Integer page,
                              @QueryValue @Nullable Integer size, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Paging paging = Paging.of(page, size);
-        PlanService.ActionList list = plans.actions(agency, delivery, priority, paging, authorization);
+        PlanService.ActionList list = plans.actions(agency, delivery, priority, DueWindow.of(dueFrom, dueTo), paging, authorization);
         return paging == null ? HttpResponse.ok(list.views())
                 : HttpResponse.ok(list.views()).header(Paging.TOTAL_HEADER, Long.toString(list.total()));
     }

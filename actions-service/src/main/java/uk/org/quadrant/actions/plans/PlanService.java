@@ -1,5 +1,6 @@
 package uk.org.quadrant.actions.plans;
 
+import uk.org.quadrant.actions.domain.DueWindow;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -78,12 +79,12 @@ public class PlanService {
      * The actions by due date, filtered and paged in SQL ({@link ActionQueries}); the live measures only for
      * the actions returned (after the database's transaction: no connection is held during that call).
      */
-    public ActionList actions(String agency, Delivery wanted, Integer priority, Paging paging, String authorization) {
+    public ActionList actions(String agency, Delivery wanted, Integer priority, DueWindow due, Paging paging, String authorization) {
         if (agency != null && !agencies.exists(agency)) {
             throw new InvalidRequestException("agency", "is not a known agency code");
         }
         DeliveryNow at = delivery.now();
-        ActionQueries.Selection selected = queries.select(new ActionQueries.Filter(agency, priority, wanted), at, paging);
+        ActionQueries.Selection selected = queries.select(new ActionQueries.Filter(agency, priority, wanted, due), at, paging);
         return new ActionList(views(selected.rows(), authorization, at), selected.total());
     }
 

@@ -1,5 +1,7 @@
 package uk.org.quadrant.actions.rollups;
 
+import java.time.LocalDate;
+import uk.org.quadrant.actions.domain.DueWindow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -34,14 +36,16 @@ class RollupController {
 
     /**
      * Counts per key, each with its overdue actions; {@code overdueActions=false} leaves those lists empty
-     * (a dashboard that shows only the counts need not receive every overdue action twice).
+     * (a dashboard that shows only the counts need not receive every overdue action twice); {@code dueFrom} and
+     * {@code dueTo} (optional, inclusive) count only the actions due between them (the board's period filter).
      */
     @Get("/rollups")
     List<Rollup> rollups(@QueryValue(defaultValue = "agency") @Pattern(regexp = "agency|priority|plan",
             message = "must be agency, priority or plan") String by,
                          @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false",
-                                 message = "must be true or false") String overdueActions) {
-        return queries.rollups(RollupQueries.By.of(by), Boolean.parseBoolean(overdueActions));
+                                 message = "must be true or false") String overdueActions,
+                         @QueryValue @Nullable LocalDate dueFrom, @QueryValue @Nullable LocalDate dueTo) {
+        return queries.rollups(RollupQueries.By.of(by), Boolean.parseBoolean(overdueActions), DueWindow.of(dueFrom, dueTo));
     }
 
     /** Open actions due within {@code days} (default 30) or already overdue, soonest first. */

@@ -1,5 +1,6 @@
 package uk.org.quadrant.actions.rollups;
 
+import uk.org.quadrant.actions.domain.DueWindow;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -83,7 +84,7 @@ class RollupQueries {
      *                         only the counts are read (the second query is skipped)
      */
     @Transactional(readOnly = true)
-    List<Rollup> rollups(By by, boolean withOverdueItems) {
+    List<Rollup> rollups(By by, boolean withOverdueItems, DueWindow due) {
         DeliveryNow at = clock.now();
         // The counts of each group, the Delivery of each row worked out once in the derived table.
         String counts = "SELECT k, COUNT(*),"
@@ -92,14 +93,14 @@ class RollupQueries {
                 + " SUM(CASE WHEN d = '" + Delivery.AT_RISK + "' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN d = '" + Delivery.ON_TRACK + "' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN d IN ('" + Delivery.AT_RISK + "', '" + Delivery.ON_TRACK + "') AND due_date <= ? THEN 1 ELSE 0 END)"
-                + " FROM (SELECT " + by.column + " AS k, due_date, " + DeliverySql.CASE + " AS d FROM plan_action) x"
+                + " FROM (SELECT " + by.column + " AS k, due_date, " + DeliverySql.CASE + " AS d FROM plan_action" + where(due, "") + ") x"
                 + " GROUP BY k";
-        String late = "SELECT " + ITEM_COLUMNS + " FROM plan_action WHERE " + DeliverySql.OVERDUE + " ORDER BY due_date, id";
+        String late = "SELECT " + ITEM_COLUMNS + " FROM plan_action WHERE " + DeliverySql.OVERDUE + where(due, " AND ") + " ORDER BY due_date, id";
         return jdbc.execute(connection -> {
             Map<String, List<Rollup.Item>> lateByKey = new TreeMap<>();
             if (withOverdueItems) {
                 try (PreparedStatement st = connection.prepareStatement(late)) {
-                    DeliverySql.bindToday(st, 1, at);
+                    due.bind(st, DeliverySql.bindToday(st, 1, at));
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             String key = by.key(rs, by.itemColumn);
@@ -112,7 +113,7 @@ class RollupQueries {
             try (PreparedStatement st = connection.prepareStatement(counts)) {
                 LocalDate window = at.today().plusDays(DUE_WINDOW_DAYS);
                 st.setDate(1, Date.valueOf(window));
-                DeliverySql.bind(st, 2, at);
+                due.bind(st, DeliverySql.bind(st, 2, at));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         String key = by.key(rs, 1);
@@ -126,6 +127,15 @@ class RollupQueries {
             }
             return List.copyOf(out.values());
         });
+    }
+
+    /** The due-date conditions of a window after {@code join} (" AND "), or as a WHERE clause when {@code join} is empty. */
+    private static String where(DueWindow due, String join) {
+        List<String> conditions = due.conditions();
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        return (join.isEmpty() ? " WHERE " : join) + String.join(" AND ", conditions);
     }
 
     /**

@@ -5,6 +5,9 @@ import uk.org.quadrant.gateway.web.forms.FormErrors;
 import uk.org.quadrant.gateway.web.forms.WriteResult;
 import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.forms.Option;
+import uk.org.quadrant.gateway.web.periods.Periods;
+import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
+import uk.org.quadrant.gateway.web.words.Words;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -77,18 +80,26 @@ class FigureAdminController {
     private static final Set<String> FIELDS = Set.of("kind", "period", "comparator", "value");
     private static final Map<String, String> LABELS = Map.of("period", "Period", "comparator", "Comparator", "value", "Value");
 
+    /** What a benchmark can compare with, besides an authority named in words. */
+    static final List<Option> COMPARATORS = List.of(new Option("ENGLAND", Words.of("ENGLAND")), new Option("REGION", Words.of("REGION")),
+            new Option("STATISTICAL_NEIGHBOURS", Words.of("STATISTICAL_NEIGHBOURS")));
+    /** How many years of periods the form offers (figures for older periods go through the API). */
+    static final int YEARS_OFFERED = 12;
+
     private final Downstream downstream;
     private final IndicatorsClient indicators;
+    private final Periods periods;
 
-    FigureAdminController(Downstream downstream, IndicatorsClient indicators) {
+    FigureAdminController(Downstream downstream, IndicatorsClient indicators, Periods periods) {
         this.downstream = downstream;
         this.indicators = indicators;
+        this.periods = periods;
     }
 
     @Get
     HttpResponse<?> page(HttpRequest<?> request, @PathVariable String code,
                          @QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
-        Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));
+        Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "authority", "", "value", ""));
         model.put("banner", Notice.banner(notice, subject));
         FormErrors.none(model);
         return IndicatorAdminController.page("admin/figures", model, HttpStatus.OK);
@@ -104,11 +115,13 @@ class FigureAdminController {
         }
         String period = form.value("period");
         if (period.isEmpty()) {
-            errors.add("period", "Enter the period, for example 2017April for 2017/18");
+            errors.add("period", "Choose the period");
         }
-        String comparator = form.value("comparator");
+        // a named authority, when given, is what the benchmark compares with; otherwise England, region or neighbours
+        String authority = form.value("authority");
+        String comparator = authority.isEmpty() ? form.value("comparator") : authority;
         if (kind == Kind.BENCHMARK && comparator.isEmpty()) {
-            errors.add("comparator", "Enter what the benchmark compares with, for example ENGLAND or STATISTICAL_NEIGHBOURS");
+            errors.add("comparator", "Choose what the benchmark compares with, or name an authority");
         }
         BigDecimal value = null;
         if (form.value("value").isEmpty()) {
@@ -132,7 +145,7 @@ class FigureAdminController {
                 status = HttpStatus.SERVICE_UNAVAILABLE;
             } else if (reply.ok()) {
                 Object label = reply.body() == null || reply.body().periodLabel() == null ? period : reply.body().periodLabel();
-                return Form.done("/admin/indicators/" + Calls.enc(code) + "/figures", Notice.FIGURE_SET, kind.label + " for " + label + (kind == Kind.BENCHMARK ? " (" + comparator + ")" : "") + " of " + value.toPlainString());
+                return Form.done("/admin/indicators/" + Calls.enc(code) + "/figures", Notice.FIGURE_SET, kind.label + " for " + label + (kind == Kind.BENCHMARK ? " (" + Words.of(comparator) + ")" : "") + " of " + value.toPlainString());
             } else if (reply.status() == 404 && reply.fieldErrors().isEmpty()) {
                 throw new HttpStatusException(HttpStatus.NOT_FOUND, "Page not found");
             } else {
@@ -140,7 +153,7 @@ class FigureAdminController {
             }
         }
         Map<String, Object> model = model(request, code, Map.of("kind", form.value("kind"), "period", period,
-                "comparator", comparator, "value", form.value("value")));
+                "comparator", form.value("comparator"), "authority", authority, "value", form.value("value")));
         errors.into(model);
         return IndicatorAdminController.page("admin/figures", model, status);
     }
@@ -164,7 +177,7 @@ class FigureAdminController {
             errors.general(result.unavailableMessage());
             status = HttpStatus.SERVICE_UNAVAILABLE;
         } else if (reply.ok()) {
-            return Form.done("/admin/indicators/" + Calls.enc(code) + "/figures", Notice.FIGURE_REMOVED, kind.label + " for " + period + (comparator.isEmpty() ? "" : " (" + comparator + ")"));
+            return Form.done("/admin/indicators/" + Calls.enc(code) + "/figures", Notice.FIGURE_REMOVED, kind.label + " for " + ReportingPeriod.labelOf(period) + (comparator.isEmpty() ? "" : " (" + Words.of(comparator) + ")"));
         } else if (reply.status() == 404) {
             errors.general("That " + kind.label.toLowerCase() + " was already removed: the tables show what is set now.");
             status = HttpStatus.CONFLICT;
@@ -172,7 +185,7 @@ class FigureAdminController {
             errors = FormErrors.forInputs(Set.of(), LABELS).addAll(reply);
             status = HttpStatus.BAD_REQUEST;
         }
-        Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "value", ""));
+        Map<String, Object> model = model(request, code, Map.of("kind", "TARGET", "period", "", "comparator", "", "authority", "", "value", ""));
         errors.into(model);
         return IndicatorAdminController.page("admin/figures", model, status);
     }
@@ -200,6 +213,10 @@ class FigureAdminController {
         model.put("form", new HashMap<>(values));
         model.put("kindOptions", KINDS);
         model.put("periodHint", periodHint(String.valueOf(definition.body().frequency())));
+        model.put("periodOptions", ReportingPeriod.kindOf(String.valueOf(definition.body().frequency()))
+                .map(k -> ReportingPeriod.recent(k, periods.asAt(), YEARS_OFFERED).stream().map(p -> new Option(p.id(), p.label())).toList())
+                .orElse(List.of()));
+        model.put("comparatorOptions", COMPARATORS);
         return model;
     }
 

@@ -5,6 +5,7 @@ import uk.org.quadrant.gateway.web.forms.FormErrors;
 import uk.org.quadrant.gateway.web.forms.WriteResult;
 import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.forms.Option;
+import uk.org.quadrant.gateway.web.words.Words;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -46,16 +47,14 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class IndicatorAdminController {
 
-    static final List<Option> UNITS = List.of(new Option("COUNT", "Count"), new Option("PERCENT", "Percentage"),
-            new Option("RATE_PER_10K", "Rate per 10,000"), new Option("DAYS", "Days"));
-    static final List<Option> POLARITIES = List.of(new Option("HIGHER_IS_BETTER", "Higher is better"),
-            new Option("LOWER_IS_BETTER", "Lower is better"), new Option("NEUTRAL", "Neutral (context measure, no target)"));
-    static final List<Option> FREQUENCIES = List.of(new Option("MONTHLY", "Monthly (201803)"),
-            new Option("FINANCIAL_QUARTER", "Financial-year quarter (2017AprilQ1 = Q1 2017/18)"),
-            new Option("FINANCIAL_YEAR", "Financial year (2017April = 2017/18)"),
-            new Option("ACADEMIC_YEAR", "Academic year (2016Sep = 2016/17)"),
-            new Option("CALENDAR_YEAR", "Calendar year (2018)"),
-            new Option("CALENDAR_QUARTER", "Calendar quarter (2018Q1)"));
+    static final List<Option> UNITS = options("COUNT", "PERCENT", "RATE_PER_10K", "DAYS");
+    static final List<Option> POLARITIES = options("HIGHER_IS_BETTER", "LOWER_IS_BETTER", "NEUTRAL");
+    static final List<Option> FREQUENCIES = options("MONTHLY", "FINANCIAL_QUARTER", "FINANCIAL_YEAR", "ACADEMIC_YEAR", "CALENDAR_YEAR",
+            "CALENDAR_QUARTER");
+
+    private static List<Option> options(String... codes) {
+        return java.util.Arrays.stream(codes).map(c -> new Option(c, Words.of(c))).toList();
+    }
     static final Set<String> FIELDS = Set.of("code", "title", "description", "unit", "polarity", "frequency", "ownerAgency",
             "priority", "tolerancePercent", "numeratorLabel", "denominatorLabel", "population", "published", "active");
     static final Map<String, String> LABELS = Map.ofEntries(Map.entry("code", "Code"), Map.entry("title", "Title"),

@@ -83,7 +83,7 @@ public class AgencyTasks {
         due.forEach((frequency, period) ->
                 submissions.put(period, calls.read(Service.INDICATORS, () -> indicators.submissions(period))));
         CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS,
-                () -> actionsClient.actions(agency, null, null, null, null));
+                () -> actionsClient.actions(agency, null, null, null, null, null, null));
         CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
         CompletableFuture<Reply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
 

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.agency;
 
+import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +20,6 @@ import uk.org.quadrant.gateway.clients.Downstream;
 import uk.org.quadrant.gateway.clients.Reply;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.clients.indicators.Submissions;
-import uk.org.quadrant.gateway.clients.indicators.Value;
 import uk.org.quadrant.gateway.clients.Service;
 import uk.org.quadrant.gateway.web.forms.Form;
 import uk.org.quadrant.gateway.web.forms.FormErrors;
@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -51,18 +50,31 @@ class SubmissionsController {
     private final Downstream downstream;
     private final IndicatorsClient indicators;
     private final Periods periods;
+    private final AgencyRepository agencies;
+    private final ApprovalsWaiting waiting;
 
-    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods) {
+    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods, AgencyRepository agencies,
+                          ApprovalsWaiting waiting) {
+        this.waiting = waiting;
         this.downstream = downstream;
         this.indicators = indicators;
         this.periods = periods;
+        this.agencies = agencies;
     }
 
-    /** One submitted value awaiting a decision. */
-    public record Row(String indicator, String title, String agency, @Nullable Object value, @Nullable Object comment,
-                      @Nullable Object submittedBy, @Nullable Object version) {
+    /**
+     * One submitted value awaiting a decision, with what the decision needs beside it: the period's target
+     * and the previous period's approved value ("607 in 2016/17"); the agency by code (for the form) and name.
+     */
+    public record Row(String indicator, String title, String agency, String agencyName, @Nullable Object value, @Nullable Object comment,
+                      @Nullable Object submittedBy, @Nullable Object version, @Nullable String target, @Nullable String previous) {
 
         public String key() {
+            return key(indicator, agency);
+        }
+
+        /** The form fields' key of one indicator's value from one agency. */
+        static String key(String indicator, String agency) {
             return (indicator + "-" + agency).replaceAll("[^A-Za-z0-9-]", "-");
         }
     }
@@ -89,7 +101,7 @@ class SubmissionsController {
 
     private HttpResponse<?> decide(String indicator, String period, String agency, String decision, Form form, HttpRequest<?> request) {
         String p = period(period);
-        String key = new Row(indicator, "", agency, null, null, null, null).key();
+        String key = Row.key(indicator, agency);
         Calls calls = downstream.forRequest(request);
         FormErrors errors = new FormErrors(Map.of("reason", new Field("reason-" + key, "Reason")), "reason-" + key);
         boolean giveBack = decision.equals("return");
@@ -101,7 +113,10 @@ class SubmissionsController {
         WriteResult<?> result = WriteResult.await(calls.write(Service.INDICATORS, () -> indicators.decide(indicator, p, decision, body)),
                 Service.INDICATORS);
         return switch (result.kind()) {
-            case DONE -> Form.done("/board/submissions?period=" + p, giveBack ? Notice.VALUE_RETURNED : Notice.VALUE_APPROVED);
+            case DONE -> {
+                waiting.changed(request);
+                yield Form.done("/board/submissions?period=" + p, giveBack ? Notice.VALUE_RETURNED : Notice.VALUE_APPROVED);
+            }
             case INVALID -> Form.page(result.status(), VIEW, model(calls, p, errors.addAll(result.reply()), key, form.text("reason"), null));
             case UNAVAILABLE -> Form.page(result.status(), VIEW, model(calls, p, errors, key, form.text("reason"), result.unavailableMessage()));
             case CONFLICT -> {
@@ -126,6 +141,8 @@ class SubmissionsController {
     private Map<String, Object> model(Calls calls, String period, FormErrors errors, @Nullable String errorKey,
                                       @Nullable String reason, @Nullable String unavailable) {
         Reply<Submissions> status = Calls.require(calls.read(Service.INDICATORS, () -> indicators.submissions(period)));
+        Map<String, String> names = new HashMap<>();
+        agencies.listOrderByName().forEach(a -> names.put(a.code(), a.name()));
         Map<String, Object> model = new HashMap<>();
         model.put("period", period);
         model.put("periodLabel", Periods.label(period));
@@ -140,9 +157,8 @@ class SubmissionsController {
             model.put("problem", status.detail());
             return model;
         }
-        record Pending(String indicator, String title, String agency, CompletableFuture<Reply<Value>> value) {
-        }
-        List<Pending> pending = new ArrayList<>();
+        // one call: the service sends each submitted value with its version, target and previous value
+        List<Row> rows = new ArrayList<>();
         Submissions submissions = status.body();
         for (Submissions.AgencyReturns returns : submissions == null || submissions.agencies() == null
                 ? List.<Submissions.AgencyReturns>of() : submissions.agencies()) {
@@ -152,18 +168,13 @@ class SubmissionsController {
             String agency = String.valueOf(returns.agency());
             for (Submissions.Item item : returns.items()) {
                 if ("SUBMITTED".equals(item.status())) {
-                    String code = String.valueOf(item.code());
-                    pending.add(new Pending(code, String.valueOf(item.title()), agency,
-                            calls.read(Service.INDICATORS, () -> indicators.value(code, period, agency))));
+                    rows.add(new Row(String.valueOf(item.code()), String.valueOf(item.title()), agency, names.getOrDefault(agency, agency),
+                            item.value() == null ? null : ValueFormController.plain(item.value()), item.comment(), item.submittedBy(),
+                            item.version(), item.target() == null ? null : ValueFormController.plain(item.target()),
+                            item.previousValue() == null ? null
+                                    : ValueFormController.plain(item.previousValue()) + " in " + item.previousPeriodLabel()));
                 }
             }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (Pending p : pending) {
-            Value value = Calls.panel(p.value(), Service.INDICATORS, Reply::body).data();
-            rows.add(value == null ? new Row(p.indicator(), p.title(), p.agency(), null, null, null, null)
-                    : new Row(p.indicator(), p.title(), p.agency(), ValueFormController.plain(value.value()), value.comment(),
-                    value.submittedBy(), value.version()));
         }
         model.put("rows", rows);
         return model;

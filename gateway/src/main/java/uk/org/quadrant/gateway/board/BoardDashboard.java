@@ -1,6 +1,7 @@
 package uk.org.quadrant.gateway.board;
 
 import uk.org.quadrant.gateway.web.dates.DisplayDates;
+import uk.org.quadrant.gateway.web.words.Words;
 
 import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 import io.micronaut.core.annotation.Nullable;
@@ -87,16 +88,23 @@ public class BoardDashboard {
     public record OverdueAction(long id, String ref, String action, @Nullable String leadRole, String leadAgency, String dueDateText) {
     }
 
-    /** One agency's row of the submission matrix: a cell per period. */
-    public record MatrixRow(String agency, List<MatrixCell> cells) {
+    /** One agency's row of the submission matrix, by name: a cell per period. */
+    public record MatrixRow(String agency, String name, List<MatrixCell> cells) {
     }
 
-    /** A cell in words ("3 of 4 approved; 1 missing") with a tag saying where it stands. */
-    public record MatrixCell(String text, String tag, String tagClass) {
+    /**
+     * A cell in words ("3 of 4 approved; 1 missing") with a tag saying where it stands ("Late" once the
+     * period's returns are past their deadline and some are not in); {@code waiting}: values submitted
+     * and waiting for the board.
+     */
+    public record MatrixCell(String text, String tag, String tagClass, boolean late, long waiting) {
     }
 
-    /** The panels by name, plus {@code matrixPeriods}: the periods of the submission matrix. */
-    public Map<String, Object> compose(HttpRequest<?> request, DashboardQuery filters) {
+    /**
+     * The panels by name, plus {@code matrixPeriods}: the periods of the submission matrix, and
+     * {@code overview}: the first screen. {@code names}: agencies' names by code (an unknown code reads as itself).
+     */
+    public Map<String, Object> compose(HttpRequest<?> request, DashboardQuery filters, boolean manager, Map<String, String> names) {
         Calls calls = downstream.forRequest(request);
         List<ReportingPeriod> matrixPeriods = matrixPeriods(filters);
         String from = filters.from();
@@ -123,35 +131,60 @@ public class BoardDashboard {
         CompletableFuture<Reply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysisByAgency(from, to, agency, "CHILDREN_AND_FAMILIES"));
         // Counts only: the overdue actions themselves come from the paged list below, not twice from the roll-ups.
-        CompletableFuture<Reply<List<Rollup>>> byAgency = calls.read(Service.ACTIONS, () -> actionsClient.rollups("agency", false));
-        CompletableFuture<Reply<List<Rollup>>> byPriority = calls.read(Service.ACTIONS, () -> actionsClient.rollups("priority", false));
+        // With a period chosen, the actions due in it (the period filter applies to every panel).
+        CompletableFuture<Reply<List<Rollup>>> byAgency = calls.read(Service.ACTIONS, () -> actionsClient.rollups("agency", false, from, to));
+        CompletableFuture<Reply<List<Rollup>>> byPriority = calls.read(Service.ACTIONS, () -> actionsClient.rollups("priority", false, from, to));
         CompletableFuture<Reply<List<Action>>> overdue = calls.read(Service.ACTIONS,
-                () -> actionsClient.actions(agency, filters.priority(), "OVERDUE", 0, OVERDUE_SHOWN));
+                () -> actionsClient.actions(agency, filters.priority(), "OVERDUE", from, to, 0, OVERDUE_SHOWN));
 
         Map<String, Object> model = new LinkedHashMap<>();
-        Panel<List<ScorecardRow>> sc = Calls.panel(scorecard, Service.INDICATORS, BoardDashboard::rows);
-        model.put("quantitative", sc.map(BoardDashboard::ragCounts));
+        Panel<List<ScorecardRow>> all = Calls.panel(scorecard, Service.INDICATORS, BoardDashboard::rows);
+        // a period chosen: only the figures of that period count (the scorecard answers each indicator's latest up to it)
+        Panel<List<ScorecardRow>> sc = all.map(rows -> rows.stream().filter(r -> r.value() != null && inPeriod(r, filters)).toList());
+        String periodLabel = filters.reportingPeriod().map(ReportingPeriod::label).orElse(null);
+        Panel<Map<String, Long>> ragCounts = all.map(rows -> ragCounts(rows, filters));
+        model.put("quantitative", ragCounts);
+        model.put("periodLabel", periodLabel);
+        Map<String, String> ragLabels = new LinkedHashMap<>();
+        for (String key : List.of("RED", "AMBER", "GREEN", "DATA_ONLY", NO_FIGURE)) {
+            ragLabels.put(key, ragLabel(key, periodLabel));
+        }
+        model.put("ragLabels", ragLabels);
+        model.put("agencyNames", names);
         HowItCompares compared = HowItCompares.of(Calls.panel(comparisons, Service.INDICATORS, Reply::body));
-        model.put("exceptions", sc.map(rows -> exceptions(rows, compared)));
-        model.put("submissions", submissionMatrix(submissions, matrixPeriods, filters));
+        Panel<List<ExceptionRow>> exceptionRows = sc.map(rows -> exceptions(rows, compared, names));
+        model.put("exceptions", exceptionRows);
+        Panel<List<MatrixRow>> matrix = submissionMatrix(submissions, matrixPeriods, filters, names, periods);
+        model.put("submissions", matrix);
         model.put("matrixPeriods", matrixPeriods);
-        model.put("audits", Calls.panel(audits, Service.AUDITS, BoardDashboard::rows).map(rows -> recentAudits(rows, filters)));
-        model.put("grades", Calls.panel(grades, Service.AUDITS, BoardDashboard::rows));
-        model.put("themes", Calls.panel(themes, Service.AUDITS, BoardDashboard::rows)
-                .map(rows -> rows.stream().filter(ThemeAnalysis::repeated).limit(8).toList()));
-        model.put("practitioners", Calls.panel(practitioners, Service.AUDITS, BoardDashboard::rows)
-                .map(rows -> rows.stream().limit(5).toList()));
-        model.put("families", Calls.panel(families, Service.AUDITS, BoardDashboard::rows).map(rows -> rows.stream().limit(5).toList()));
-        model.put("actionsByAgency", Calls.panel(byAgency, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+        model.put("audits", Calls.panel(audits, Service.AUDITS, BoardDashboard::rows).map(rows -> recentAudits(rows, filters, names)));
+        Panel<List<AcrossAuditsGrades>> gradesPanel = Calls.panel(grades, Service.AUDITS, BoardDashboard::rows);
+        model.put("grades", gradesPanel);
+        Panel<List<ThemeAnalysis>> themesPanel = Calls.panel(themes, Service.AUDITS, BoardDashboard::rows)
+                .map(rows -> rows.stream().filter(ThemeAnalysis::repeated).limit(8).toList());
+        model.put("themes", themesPanel);
+        Panel<List<ThemeAnalysis>> practitionersPanel = Calls.panel(practitioners, Service.AUDITS, BoardDashboard::rows)
+                .map(rows -> rows.stream().limit(5).toList());
+        model.put("practitioners", practitionersPanel);
+        Panel<List<ThemeAnalysis>> familiesPanel = Calls.panel(families, Service.AUDITS, BoardDashboard::rows)
+                .map(rows -> rows.stream().limit(5).toList());
+        model.put("families", familiesPanel);
+        Panel<List<Rollup>> byAgencyPanel = Calls.panel(byAgency, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
                 .filter(r -> agency == null || agency.equals(r.key()))
-                .sorted(Comparator.comparingInt(Rollup::overdue).reversed()).toList()));
+                .sorted(Comparator.comparingInt(Rollup::overdue).reversed()).toList());
+        model.put("actionsByAgency", byAgencyPanel);
         model.put("actionsByPriority", Calls.panel(byPriority, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
                 .filter(r -> filters.priority() == null || String.valueOf(filters.priority()).equals(r.key()))
                 .toList()));
-        model.put("overdue", Calls.panel(overdue, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
-                .map(a -> new OverdueAction(a.id(), a.ref(), a.action(), a.leadRole(), a.leadAgency(), DisplayDates.longDate(a.dueDate())))
-                .toList()));
-        model.put("overdueTotal", Calls.panel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) rows(r).size()));
+        Panel<List<OverdueAction>> overduePanel = Calls.panel(overdue, Service.ACTIONS, BoardDashboard::rows).map(rows -> rows.stream()
+                .map(a -> new OverdueAction(a.id(), a.ref(), a.action(), a.leadRole(), names.getOrDefault(a.leadAgency(), a.leadAgency()),
+                        DisplayDates.longDate(a.dueDate())))
+                .toList());
+        model.put("overdue", overduePanel);
+        Panel<Long> overdueTotal = Calls.panel(overdue, Service.ACTIONS, r -> r.total() != null ? r.total() : (long) rows(r).size());
+        model.put("overdueTotal", overdueTotal);
+        model.put("overview", BoardOverview.of(new BoardOverview.Sources(ragCounts, exceptionRows, gradesPanel, themesPanel,
+                practitionersPanel, familiesPanel, byAgencyPanel, overdueTotal, overduePanel, matrix, periodLabel, manager)));
         return model;
     }
 
@@ -172,16 +205,39 @@ public class BoardDashboard {
         return periods;
     }
 
-    static Map<String, Long> ragCounts(List<ScorecardRow> rows) {
+    /** The key of the indicators with no figure (for the chosen period, or at all). */
+    static final String NO_FIGURE = "NO_FIGURE";
+
+    /**
+     * Indicators by rating, of those with a figure (for the chosen period when there is one), and how many
+     * have none: "No target" counts only indicators that have a figure but no target.
+     */
+    static Map<String, Long> ragCounts(List<ScorecardRow> rows, DashboardQuery filters) {
+        List<ScorecardRow> withFigure = rows.stream().filter(r -> r.value() != null && inPeriod(r, filters)).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String rag : List.of("RED", "AMBER", "GREEN", "DATA_ONLY")) {
-            counts.put(rag, rows.stream().filter(r -> rag.equals(r.rag())).count());
+            counts.put(rag, withFigure.stream().filter(r -> rag.equals(r.rag())).count());
         }
+        counts.put(NO_FIGURE, (long) (rows.size() - withFigure.size()));
         return counts;
     }
 
+    /** A rating's key in words for the tiles: "Red", "No target", "No figure for 2019/20". */
+    public static String ragLabel(String key, @Nullable String periodLabel) {
+        if (NO_FIGURE.equals(key)) {
+            return periodLabel == null ? "No figure yet" : "No figure for " + periodLabel;
+        }
+        return Words.rag(key).text();
+    }
+
+    /** Without a period chosen every figure counts; with one, a figure whose period ends within it. */
+    static boolean inPeriod(ScorecardRow r, DashboardQuery filters) {
+        return filters.reportingPeriod().map(p -> ReportingPeriod.parse(r.period())
+                .map(own -> !own.end().isBefore(p.start()) && !own.end().isAfter(p.end())).orElse(false)).orElse(true);
+    }
+
     /** Red, or amber and worsening; red first. Each with its trend (from the scorecard row itself: no further calls). */
-    static List<ExceptionRow> exceptions(List<ScorecardRow> rows, HowItCompares compared) {
+    static List<ExceptionRow> exceptions(List<ScorecardRow> rows, HowItCompares compared, Map<String, String> names) {
         List<ExceptionRow> out = new ArrayList<>();
         for (ScorecardRow r : rows.stream().sorted(Comparator.comparing((ScorecardRow r) -> "RED".equals(r.rag()) ? 0 : 1)
                 .thenComparingInt(r -> r.priority() == null ? 0 : r.priority())).toList()) {
@@ -198,7 +254,7 @@ public class BoardDashboard {
                     trendText.add(ReportingPeriod.labelOf(String.valueOf(point.period())) + ": " + plain(point.value()));
                 }
             }
-            out.add(new ExceptionRow(r.code(), r.title(), r.ownerAgency(), r.priority(), r.periodLabel(), r.value(), r.target(),
+            out.add(new ExceptionRow(r.code(), r.title(), names.getOrDefault(r.ownerAgency(), r.ownerAgency()), r.priority(), r.periodLabel(), r.value(), r.target(),
                     r.changePercent(), r.rag(), red ? "Red" : "Amber, worsening", Sparkline.svg(trend), String.join(", ", trendText),
                     r.comment(), ComparisonWording.targetFrom(r.targetFrom()), compared.words(r.code(), r.period())));
         }
@@ -211,13 +267,14 @@ public class BoardDashboard {
     }
 
     /** The five audits most recently changed, within the period and concerning the agency when those are chosen. */
-    static List<RecentAudit> recentAudits(List<Audit> rows, DashboardQuery filters) {
+    static List<RecentAudit> recentAudits(List<Audit> rows, DashboardQuery filters, Map<String, String> names) {
         return rows.stream()
                 .filter(a -> filters.agency() == null || filters.agency().equals(a.leadAgency()) || a.participants().contains(filters.agency()))
                 .filter(a -> filters.reportingPeriod().map(p -> overlaps(a, p)).orElse(true))
                 .sorted(Comparator.comparing((Audit a) -> String.valueOf(a.updatedAt())).reversed())
                 .limit(RECENT_AUDITS)
-                .map(a -> new RecentAudit(a.id(), a.title(), a.type(), a.leadAgency(), a.status(),
+                .map(a -> new RecentAudit(a.id(), a.title(), Words.of(a.type()), names.getOrDefault(a.leadAgency(), a.leadAgency()),
+                        Words.of(a.status()),
                         DisplayDates.longDate(a.periodStart()) + " to " + DisplayDates.longDate(a.periodEnd())))
                 .toList();
     }
@@ -234,7 +291,8 @@ public class BoardDashboard {
 
     /** One row per agency, one cell per period; unavailable if any period's call failed. */
     static Panel<List<MatrixRow>> submissionMatrix(List<CompletableFuture<Reply<Submissions>>> calls, List<ReportingPeriod> periods,
-                                                   DashboardQuery filters) {
+                                                   DashboardQuery filters, Map<String, String> names,
+                                                   uk.org.quadrant.gateway.web.periods.Periods deadlines) {
         List<Panel<Submissions>> replies = calls.stream().map(c -> Calls.panel(c, Service.INDICATORS, Reply::body)).toList();
         if (replies.stream().anyMatch(p -> !p.available())) {
             return Panel.unavailable(Service.INDICATORS.displayName());
@@ -260,17 +318,22 @@ public class BoardDashboard {
             }
             List<MatrixCell> cells = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
-                cells.add(cell(byPeriod.get(i).get(agency)));
+                LocalDate deadline = deadlines.deadline(periods.get(i).id());
+                cells.add(cell(byPeriod.get(i).get(agency), deadline != null && deadlines.asAt().isAfter(deadline)));
             }
-            rows.add(new MatrixRow(agency, cells));
+            rows.add(new MatrixRow(agency, names.getOrDefault(agency, agency), cells));
         }
         return Panel.of(rows, Service.INDICATORS.displayName());
     }
 
-    /** A cell in words: "3 of 4 approved" and what is still outstanding, with a tag saying where it stands. */
-    private static MatrixCell cell(@Nullable Submissions.AgencyReturns returns) {
+    /**
+     * A cell in words: "3 of 4 approved" and what is still outstanding, with a tag saying where it stands:
+     * Complete; Late (past the deadline with returns not in); Returned (values sent back for correction);
+     * In progress; Not yet due.
+     */
+    private static MatrixCell cell(@Nullable Submissions.AgencyReturns returns, boolean pastDeadline) {
         if (returns == null || returns.due() == 0) {
-            return new MatrixCell("Nothing due", "", "govuk-tag--grey");
+            return new MatrixCell("Nothing due", "", "govuk-tag--grey", false, 0);
         }
         long due = returns.due();
         long approved = returns.approved();
@@ -286,11 +349,17 @@ public class BoardDashboard {
             }
         });
         String text = approved + " of " + due + " approved" + (outstanding.isEmpty() ? "" : "; " + String.join(", ", outstanding));
+        long waiting = returns.submitted();
+        boolean notIn = returns.missing() > 0 || returns.draft() > 0;
         if (approved == due) {
-            return new MatrixCell(text, "Complete", "govuk-tag--green");
-        } else if (returns.missing() > 0 || returns.returned() > 0) {
-            return new MatrixCell(text, "Outstanding", "govuk-tag--red");
+            return new MatrixCell(text, "Complete", "govuk-tag--green", false, waiting);
+        } else if (pastDeadline && notIn) {
+            return new MatrixCell(text, "Late", "govuk-tag--red", true, waiting);
+        } else if (returns.returned() > 0) {
+            return new MatrixCell(text, "Returned", "govuk-tag--orange", false, waiting);
+        } else if (!pastDeadline && approved == 0 && returns.submitted() == 0) {
+            return new MatrixCell(text, "Not yet due", "govuk-tag--grey", false, waiting);
         }
-        return new MatrixCell(text, "In progress", "govuk-tag--yellow");
+        return new MatrixCell(text, "In progress", "govuk-tag--yellow", false, waiting);
     }
 }

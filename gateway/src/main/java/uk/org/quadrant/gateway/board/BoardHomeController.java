@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import io.micronaut.security.authentication.Authentication;
+import uk.org.quadrant.gateway.identity.signin.CurrentUser;
 import java.util.Map;
 
 /**
@@ -40,13 +42,16 @@ class BoardHomeController {
     /** The board's quadrant, composed from the three services in parallel, and the agencies' areas. */
     @Get
     @View("board/home")
-    Map<String, Object> home(HttpRequest<?> request, @QueryValue @Nullable String period, @QueryValue @Nullable String priority,
-                             @QueryValue @Nullable String agency) {
+    Map<String, Object> home(HttpRequest<?> request, Authentication authentication, @QueryValue @Nullable String period,
+                             @QueryValue @Nullable String priority, @QueryValue @Nullable String agency) {
         DashboardQuery filters = DashboardQuery.of(period, priority, agency);
         List<Agency> partners = agencies.listOrderByName().stream().filter(a -> !a.code().equals("BOARD")).toList();
-        Map<String, Object> model = new HashMap<>(dashboard.compose(request, filters));
+        Map<String, String> names = new HashMap<>();
+        partners.forEach(a -> names.put(a.code(), a.name()));
+        Map<String, Object> model = new HashMap<>(dashboard.compose(request, filters, CurrentUser.of(authentication).isManager(), names));
         model.put("agencies", partners);
         model.put("filters", filters);
+        model.put("activeFilters", filters.active(code -> names.getOrDefault(code, code)));
         model.put("priorities", List.of(1, 2, 3, 4, 5, 6, 7, 8));
         model.put("periodOptions", periodOptions(LocalDate.now(), filters));
         return model;

@@ -78,8 +78,8 @@ public record DashboardQuery(@Nullable String period, @Nullable Integer priority
         return period != null || priority != null || agency != null;
     }
 
-    /** The filters in force, in the users' words. */
-    public List<Active> active() {
+    /** The filters in force, in the users' words (an agency by its name). */
+    public List<Active> active(java.util.function.UnaryOperator<String> agencyName) {
         List<Active> out = new ArrayList<>();
         if (period != null) {
             out.add(new Active("Period", ReportingPeriod.labelOf(period)));
@@ -88,7 +88,7 @@ public record DashboardQuery(@Nullable String period, @Nullable Integer priority
             out.add(new Active("Priority", "Priority " + priority));
         }
         if (agency != null) {
-            out.add(new Active("Agency", agency));
+            out.add(new Active("Agency", agencyName.apply(agency)));
         }
         return out;
     }

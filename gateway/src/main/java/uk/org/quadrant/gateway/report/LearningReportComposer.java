@@ -74,7 +74,7 @@ public class LearningReportComposer {
                 () -> auditsClient.themeAnalysis(from, to, "PRACTITIONER", null));
         CompletableFuture<Reply<List<ThemeAnalysis>>> families = calls.read(Service.AUDITS,
                 () -> auditsClient.themeAnalysis(from, to, "CHILDREN_AND_FAMILIES", null));
-        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null, null));
+        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS, () -> actionsClient.actions(null, null, null, null, null, null, null));
         CompletableFuture<Reply<List<ActionUpdate>>> updates = calls.read(Service.ACTIONS, () -> actionsClient.updatesBetween(from, to));
 
         Map<String, String> names = agencies.listOrderByName().stream().collect(Collectors.toMap(Agency::code, Agency::name));

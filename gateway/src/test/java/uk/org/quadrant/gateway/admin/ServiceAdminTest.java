@@ -238,7 +238,10 @@ class ServiceAdminTest implements TestPropertyProvider {
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("2017/18"), "periods in the users' words");
         assertTrue(page.body().contains(">75<"));
-        assertTrue(page.body().contains("ENGLAND"));
+        assertTrue(page.body().contains(">England</td>"), "the comparator in words");
+        assertFalse(page.body().contains("ENGLAND</") || page.body().contains("2017April</"), "no code shown as text");
+        assertTrue(page.body().contains("<option value=\"2017April\">2017/18</option>"), "the period chosen from a list, in words");
+        assertTrue(page.body().contains("<option value=\"STATISTICAL_NEIGHBOURS\">Statistical neighbours</option>"), "and the comparator");
         assertTrue(page.body().contains(">68.2<"));
         assertTrue(page.body().contains("No baselines set."));
 
@@ -267,7 +270,7 @@ class ServiceAdminTest implements TestPropertyProvider {
                 "period", "2016April", "comparator", "ENGLAND");
         assertEquals(303, removed.status(), removed.body());
         assertEquals("/api/v1/indicators/MASH-TIMELINESS/benchmarks/2016April/ENGLAND", indicators.last("DELETE").path());
-        assertTrue(manager.get(removed.location()).body().contains("Benchmark for 2016April (ENGLAND) removed"));
+        assertTrue(manager.get(removed.location()).body().contains("Benchmark for 2016/17 (England) removed"));
     }
 
     @Test
@@ -284,7 +287,12 @@ class ServiceAdminTest implements TestPropertyProvider {
         assertTrue(notANumber.body().contains("Value must be a number"));
         Page noComparator = Forms.post(manager, "/admin/indicators/MASH-TIMELINESS/figures", "kind", "BENCHMARK", "period", "2017April",
                 "value", "70");
-        assertTrue(noComparator.body().contains("Enter what the benchmark compares with"));
+        assertTrue(noComparator.body().contains("Choose what the benchmark compares with"));
+        // an authority named in words is what the benchmark compares with
+        Page named = Forms.post(manager, "/admin/indicators/MASH-TIMELINESS/figures", "kind", "BENCHMARK", "period", "2017April",
+                "comparator", "", "authority", "Buckinghamshire", "value", "70");
+        assertEquals(303, named.status(), named.body());
+        assertEquals("/api/v1/indicators/MASH-TIMELINESS/benchmarks/2017April/Buckinghamshire", indicators.last("PUT").path());
     }
 
     @Test

@@ -48,10 +48,9 @@ class WriteFormsTest extends FormsTestBase {
         audits.on("PUT /api/v1/section11/assessments/21/standards/S11-2", 200, "{\"id\":21}");
         indicators.on("GET /api/v1/submissions?period=2017April", 200, """
                 {"period":"2017April","periodLabel":"2017/18","agencies":[{"agency":"CSC","items":[
-                  {"code":"LAC","title":"Looked-after children","status":"SUBMITTED"},
+                  {"code":"LAC","title":"Looked-after children","status":"SUBMITTED","value":691,"version":6,"submittedBy":"csc.lead",
+                   "comment":"Rising slowly","target":700,"previousValue":667,"previousPeriodLabel":"2016/17"},
                   {"code":"CIN","title":"Children in need","status":"APPROVED"}]}]}""");
-        indicators.on("GET /api/v1/indicators/LAC/values/2017April?agency=CSC", 200, """
-                {"indicatorCode":"LAC","agency":"CSC","value":691,"comment":"Rising slowly","status":"SUBMITTED","submittedBy":"csc.lead","version":6}""");
         indicators.on("POST /api/v1/indicators/LAC/values/2017April/approve", 200, "{\"status\":\"APPROVED\"}");
         indicators.on("POST /api/v1/indicators/LAC/values/2017April/return", 200, "{\"status\":\"RETURNED\"}");
     }
@@ -275,6 +274,9 @@ class WriteFormsTest extends FormsTestBase {
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("Looked-after children") && page.body().contains("691") && page.body().contains("Rising slowly"), page.body());
         assertFalse(page.body().contains("Children in need"), "approved values are not waiting");
+        assertTrue(page.body().contains(">700</td>") && page.body().contains(">667 in 2016/17</td>"), "the target and last year's value beside it");
+        assertTrue(page.body().contains(">Children&#39;s Social Care</td>"), "the agency by name");
+        assertTrue(indicators.received().stream().noneMatch(r -> r.pathAndQuery().contains("/values/")), "no call per value: the list carries them");
         Page posted = browser.postForm("/board/submissions/LAC/2017April/CSC/approve", form(browser, page, "version", "6"));
         assertEquals(303, posted.status(), posted.body());
         assertEquals("/board/submissions?period=2017April&notice=VALUE_APPROVED", posted.location());
@@ -282,6 +284,35 @@ class WriteFormsTest extends FormsTestBase {
         assertEquals("/api/v1/indicators/LAC/values/2017April/approve", write.pathAndQuery());
         assertTrue(write.body().contains("\"agency\":\"CSC\"") && write.body().contains("\"version\":6"), write.body());
         assertEquals(bearerOf(browser), write.authorization());
+    }
+
+    @Test
+    void theManagersNavigationSaysHowManyValuesWaitWithoutEverWaitingForIt() throws InterruptedException {
+        indicators.on("GET /api/v1/submissions/waiting", 200, "{\"waiting\":2}");
+        Browserless manager = signedIn("manager");
+        String nav = null;
+        for (int i = 0; i < 50; i++) {           // the count is read in the background: a page or two later it is there
+            nav = manager.get("/indicators").body();
+            if (nav.contains("Approvals (2 waiting)")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(nav.contains("href=\"/board/submissions\">Approvals (2 waiting)</a>"), nav);
+        // a decision here asks again at once
+        indicators.on("GET /api/v1/submissions/waiting", 200, "{\"waiting\":1}");
+        Page page = manager.get("/board/submissions?period=2017April");
+        assertEquals(303, manager.postForm("/board/submissions/LAC/2017April/CSC/approve", form(manager, page, "version", "6")).status());
+        for (int i = 0; i < 50 && !nav.contains("Approvals (1 waiting)"); i++) {
+            Thread.sleep(100);
+            nav = manager.get("/indicators").body();
+        }
+        assertTrue(nav.contains("Approvals (1 waiting)"), nav);
+        // nobody else has approvals to make, or asks
+        int asked = (int) indicators.received().stream().filter(r -> r.path().equals("/api/v1/submissions/waiting")).count();
+        assertFalse(signedIn("chair").get("/indicators").body().contains("Approvals"));
+        assertFalse(signedIn("csc.lead").get("/indicators").body().contains("Approvals"));
+        assertEquals(asked, indicators.received().stream().filter(r -> r.path().equals("/api/v1/submissions/waiting")).count());
     }
 
     @Test

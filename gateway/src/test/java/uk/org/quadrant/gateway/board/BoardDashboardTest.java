@@ -158,7 +158,9 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(body.contains("Practitioners said the threshold document is hard to apply at the front door"), "practitioner quote");
         assertTrue(body.contains("I want my worker to listen to me, not just my mum"), "child's quote");
         // actions
-        assertTrue(body.indexOf(">CSC</th>") < body.indexOf(">TVP</th>", body.indexOf("panel-actions-agency")), "most overdue first");
+        int byAgency = body.indexOf("panel-actions-agency\"");
+        assertTrue(body.indexOf(">Children&#39;s Social Care</th>", byAgency) < body.indexOf(">Thames Valley Police</th>", byAgency),
+                "most overdue first, agencies by name");
         assertTrue(body.contains("40.0 %") && body.contains("Priority 7</th>") && body.contains("16.7 %"), "by agency and by priority");
         assertTrue(body.contains("href=\"/actions/42\">JTAI-3.2</a>") && body.contains("31 March 2018"), "overdue list links to the action");
         assertFalse(body.contains("not available right now"), "every panel is up");
@@ -166,6 +168,51 @@ class BoardDashboardTest implements TestPropertyProvider {
         String session = browser.cookie("quadrant_session").orElseThrow();
         Stream.of(indicators, audits, actions).flatMap(s -> s.received().stream()).forEach(r ->
                 assertEquals("Bearer " + session, r.authorization(), "each call carries the user's own token: " + r));
+    }
+
+    @Test
+    void theFirstScreenIsTheQuadrantAtAGlanceWithWhatNeedsTheBoardsAttentionFirst() {
+        String body = board("chair", "/board?period=2017April").body();
+        int attention = body.indexOf("id=\"overview-attention\"");
+        int[] cards = {body.indexOf("id=\"overview-performance\""), body.indexOf("id=\"overview-audits\""),
+                body.indexOf("id=\"overview-practitioners\""), body.indexOf("id=\"overview-families\"")};
+        int details = body.indexOf("id=\"performance\"");
+        assertTrue(attention > 0 && attention < cards[0] && cards[0] < cards[1] && cards[1] < cards[2] && cards[2] < cards[3]
+                && cards[3] < details, "attention, then the four quadrants, then the details: " + attention + " " + List.of(cards));
+        String overview = body.substring(attention, details);
+        // what needs attention: overdue actions (counted), agencies late with returns (the stand-in's CSC misses one, past its deadline)
+        assertTrue(overview.matches("(?s).*>1</span> <span>actions overdue<.*"), overview);
+        assertTrue(overview.matches("(?s).*>2</span> <span>actions at risk<.*"), overview);
+        assertTrue(overview.matches("(?s).*>1</span> <span>agency late with returns for 2017/18<.*"), overview);
+        assertFalse(overview.contains("waiting for your approval"), "approvals are the manager's");
+        // performance: off track = red, or amber and getting worse; each named with its figure against its target
+        assertTrue(overview.matches("(?s).*>2</span> <span>off track<.*"), overview);
+        assertTrue(overview.contains("MASH decisions within 24 hours: 45 against 75"), overview);
+        assertTrue(overview.indexOf("MASH decisions") < overview.indexOf("Children subject to a child protection plan: 730 against 700"),
+                "red before amber");
+        // audits: graded cases against the standard in the scale's words; views: their themes
+        assertTrue(overview.contains("of 12 graded cases good or better (Ofsted)"), overview);
+        assertTrue(overview.contains("Repeated: Neglect, 30 findings from 14 sources"), overview);
+        assertTrue(overview.contains("Thresholds: 4 findings from 2 sources") && overview.contains("Voice of the child: 3 findings from 2 sources"),
+                overview);
+
+        String manager = board("manager", "/board?period=2017April").body();
+        assertTrue(manager.matches("(?s).*>3</span> <span>values waiting for your approval<.*"), "one submitted in each of three periods");
+    }
+
+    @Test
+    void aPeriodWithoutFiguresSaysSoInsteadOfShowingAnotherPeriods() {
+        // the scorecard answers each indicator's latest figure up to the period: here all are 2017/18's
+        String body = board("chair", "/board?period=2019April").body();
+        assertTrue(body.contains("3 indicators have no figure for 2019/20"), body);
+        assertTrue(body.contains("No indicator is red, or amber and getting worse in 2019/20."), body);
+        assertFalse(body.contains("href=\"/indicators/MASH-TIMELINESS\""), "2017/18's exception is not shown as 2019/20's");
+        assertTrue(body.matches("(?s).*quadrant-rag-counts__number\">3</span>\\s*<span class=\"quadrant-rag-counts__label\">No figure for 2019/20<.*"),
+                () -> "counted as having no figure: " + body.substring(body.indexOf("quadrant-rag-counts\""), body.indexOf("panel-exceptions\"")));
+        // without a period, every indicator's latest figure counts
+        String latest = board("chair", "/board").body();
+        assertTrue(latest.contains("href=\"/indicators/MASH-TIMELINESS\""), latest);
+        assertFalse(latest.contains("have no figure for"), latest);
     }
 
     @Test
@@ -181,7 +228,9 @@ class BoardDashboardTest implements TestPropertyProvider {
     @Test
     void theFiltersTravelInTheUrlAndOnToTheServices() {
         String body = board("manager", "/board?period=2017April&priority=7&agency=CSC").body();
-        List<String> ind = indicators.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
+        // the navigation's approvals count is read in the background, at most once in 30 s: not one of the board's calls
+        List<String> ind = indicators.received().stream().map(ServiceStandIn.Request::pathAndQuery)
+                .filter(p -> !p.equals("/api/v1/submissions/waiting")).toList();
         List<String> aud = audits.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
         List<String> act = actions.received().stream().map(ServiceStandIn.Request::pathAndQuery).toList();
         assertTrue(ind.contains("/api/v1/scorecard?agency=CSC&priority=7&period=2017April"), ind.toString());
@@ -192,16 +241,20 @@ class BoardDashboardTest implements TestPropertyProvider {
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC&quadrant=PRACTITIONER"), aud.toString());
         assertTrue(aud.contains("/api/v1/themes/analysis?from=2017-04-01&to=2018-03-31&agency=CSC&quadrant=CHILDREN_AND_FAMILIES"), aud.toString());
-        assertTrue(act.contains("/api/v1/actions?agency=CSC&priority=7&delivery=OVERDUE&page=0&size=20"), act.toString());
-        assertTrue(act.containsAll(List.of("/api/v1/rollups?by=agency&overdueActions=false",
-                "/api/v1/rollups?by=priority&overdueActions=false")), act.toString());
+        // the period reaches the actions: those due in it
+        assertTrue(act.contains("/api/v1/actions?agency=CSC&priority=7&delivery=OVERDUE&dueFrom=2017-04-01&dueTo=2018-03-31&page=0&size=20"),
+                act.toString());
+        assertTrue(act.containsAll(List.of("/api/v1/rollups?by=agency&overdueActions=false&dueFrom=2017-04-01&dueTo=2018-03-31",
+                "/api/v1/rollups?by=priority&overdueActions=false&dueFrom=2017-04-01&dueTo=2018-03-31")), act.toString());
         assertEquals(13, ind.size() + aud.size() + act.size(), "one call per panel, none per indicator: " + ind + aud + act);
 
-        assertTrue(body.contains("Period: 2017/18") && body.contains("Priority: Priority 7") && body.contains("Agency: CSC"), "active filters shown");
+        assertTrue(body.contains("Period: 2017/18") && body.contains("Priority: Priority 7") && body.contains("Agency: Children&#39;s Social Care"), "active filters shown, the agency by name");
         assertTrue(body.contains("<option value=\"2017April\" selected=\"selected\">2017/18</option>"), "the form keeps the chosen period");
         assertTrue(body.contains("<option value=\"7\" selected=\"selected\">Priority 7</option>"), "and priority");
         assertTrue(body.contains("value=\"CSC\" selected=\"selected\""), "and agency");
-        assertFalse(body.contains(">TVP</th>"), "other agencies' rows are filtered out of the matrix and roll-ups");
+        assertFalse(body.contains(">Thames Valley Police</th>") || body.contains(">Thames Valley Police</a></th>"),
+                "other agencies' rows are filtered out of the matrix and roll-ups");
+        assertTrue(body.contains("Actions due in 2017/18"), "the actions section says which actions it counts");
         assertTrue(body.contains("href=\"/board/submissions?period=2017April\""), "the manager goes from the matrix to the approvals");
     }
 

@@ -159,7 +159,7 @@ class SignInJourneyBrowserTest {
         waitForPath("/board");
         assertEquals("Board home", heading());
         assertTrue(accountBar().contains("Signed in as Board chair"), "account bar: " + accountBar());
-        List<WebElement> agencyLinks = driver.findElements(By.cssSelector("table.govuk-table a[href^='/agency/']"));
+        List<WebElement> agencyLinks = driver.findElements(By.cssSelector("ul.quadrant-agency-list a[href^='/agency/']"));
         assertFalse(agencyLinks.isEmpty(), "the board home lists the partner agencies");
         checkAccessibility("board home");
 

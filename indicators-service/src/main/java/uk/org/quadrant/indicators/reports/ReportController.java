@@ -64,4 +64,16 @@ class ReportController {
     SubmissionStatus submissions(@QueryValue @Size(max = 16) String period, Caller caller) {
         return submissions.status(period, caller);
     }
+
+    /** How many submitted values wait for the manager's decision, in every period (the manager's navigation shows it). */
+    @Get("/submissions/waiting")
+    @Secured(Caller.MANAGER)
+    Waiting waiting() {
+        return new Waiting(submissions.waiting());
+    }
+
+    /** The count of values waiting for a decision. */
+    @io.micronaut.serde.annotation.Serdeable
+    record Waiting(long waiting) {
+    }
 }

@@ -1,5 +1,8 @@
 package uk.org.quadrant.indicators.reports;
 
+import io.micronaut.core.annotation.Nullable;
+import java.math.BigDecimal;
+
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -14,8 +17,19 @@ public record SubmissionStatus(String period, String periodLabel, List<AgencyRet
                                 List<Item> items) {
     }
 
-    /** One indicator due from the agency: {@code MISSING}, {@code DRAFT}, {@code SUBMITTED}, {@code APPROVED} or {@code RETURNED}. */
+    /**
+     * One indicator due from the agency: {@code MISSING}, {@code DRAFT}, {@code SUBMITTED}, {@code APPROVED} or {@code RETURNED}.
+     * A submitted value (waiting for the board) carries what a decision needs, so the approvals page asks once:
+     * the value, its {@code version}, who submitted it and their commentary, the period's {@code target}, and the
+     * previous period's approved value ({@code previousValue}, {@code previousPeriodLabel}); all null otherwise.
+     */
     @Serdeable
-    public record Item(String code, String title, String status) {
+    public record Item(String code, String title, String status, @Nullable BigDecimal value, @Nullable Long version,
+                       @Nullable String submittedBy, @Nullable String comment, @Nullable BigDecimal target,
+                       @Nullable BigDecimal previousValue, @Nullable String previousPeriodLabel) {
+
+        Item(String code, String title, String status) {
+            this(code, title, status, null, null, null, null, null, null, null);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.org.quadrant.indicators.values;
 
+import uk.org.quadrant.indicators.domain.ValueStatus;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -25,6 +26,9 @@ public interface IndicatorValueRepository extends CrudRepository<IndicatorValue,
     void updateOutlier(long id, boolean outlier);
 
     List<IndicatorValue> findByPeriodInList(Collection<String> periods);
+
+    /** How many values are in this state (the board's waiting approvals: SUBMITTED). */
+    long countByStatus(ValueStatus status);
 
     List<IndicatorValue> findByIndicatorCodeInListAndPeriodInList(Collection<String> indicatorCodes, Collection<String> periods);
 }

@@ -186,6 +186,7 @@ class IsolationMatrixTest extends WithTestTokens {
                 route("GET", "/api/v1/scorecard.csv", SIGNED_IN).query("agency=CSC"),
                 route("GET", "/api/v1/exceptions", SIGNED_IN).query("agency=CSC"),
                 route("GET", "/api/v1/submissions", SIGNED_IN).query("period=2017April"),
+                route("GET", "/api/v1/submissions/waiting", MANAGER_READ),
                 // An import is all or nothing and answers per row (docs/decisions.md, Imports): another
                 // agency's row is refused as a 400 naming the row and the agency column; nothing is written.
                 route("POST", "/api/v1/values/import", AGENCY_WRITE.otherAgency(400, true).named("own agency's rows (per-row 400)"))

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.browse.audits;
 
+import uk.org.quadrant.gateway.web.dates.DisplayDates;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +29,6 @@ import uk.org.quadrant.gateway.clients.audits.Finding;
 import uk.org.quadrant.gateway.clients.audits.GradingScale;
 import uk.org.quadrant.gateway.clients.audits.Theme;
 import uk.org.quadrant.gateway.clients.Service;
-import uk.org.quadrant.gateway.browse.plans.PlanWording;
 import uk.org.quadrant.gateway.identity.signin.CurrentUser;
 
 import java.math.BigDecimal;
@@ -165,7 +165,7 @@ class AuditController {
         return new AuditRow(audit.id(), audit.title(), audit.scope(), audit.summary(), audit.complianceThresholdPercent(),
                 AuditWording.type(audit.type()), AuditWording.status(audit.status()), names.getOrDefault(lead, lead),
                 audit.participants().stream().map(c -> names.getOrDefault(c, c)).toList(),
-                PlanWording.date(audit.periodStart()) + " to " + PlanWording.date(audit.periodEnd()),
+                DisplayDates.longDate(audit.periodStart()) + " to " + DisplayDates.longDate(audit.periodEnd()),
                 range(audit.plannedStart(), audit.plannedEnd()), range(audit.actualStart(), audit.actualEnd()),
                 scale == null ? "Not graded" : scaleNames.getOrDefault(scale, scale));
     }
@@ -175,12 +175,12 @@ class AuditController {
             return null;
         }
         if (end == null) {
-            return "from " + PlanWording.date(start);
+            return "from " + DisplayDates.longDate(start);
         }
         if (start == null) {
-            return "until " + PlanWording.date(end);
+            return "until " + DisplayDates.longDate(end);
         }
-        return PlanWording.date(start) + " to " + PlanWording.date(end);
+        return DisplayDates.longDate(start) + " to " + DisplayDates.longDate(end);
     }
 
     /** The audit's grade distribution, best grade first as the service orders it, with words for grades. */

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.browse.indicators;
 
+import uk.org.quadrant.gateway.web.words.Words;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -71,7 +72,7 @@ class IndicatorController {
                 .filter(r -> chosenPriority == null || String.valueOf(chosenPriority).equals(String.valueOf(r.priority())))
                 .sorted(Comparator.comparing((Indicator r) -> String.valueOf(r.priority())).thenComparing(r -> String.valueOf(r.code())))
                 .map(r -> new IndicatorRow(r.code(), r.title(), r.ownerAgency(), r.priority(),
-                        IndicatorPageModel.unitText(String.valueOf(r.unit())), IndicatorPageModel.polarityText(String.valueOf(r.polarity()))))
+                        Words.of(r.unit()), Words.of(r.polarity())))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("indicators", rows);

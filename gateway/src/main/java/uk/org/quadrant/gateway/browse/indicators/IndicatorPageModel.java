@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.browse.indicators;
 
+import uk.org.quadrant.gateway.web.words.Words;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -124,9 +125,9 @@ public class IndicatorPageModel {
         rows.add(row("Description", i.description() == null ? "No description" : text(i.description())));
         rows.add(row("Owning agency", text(i.ownerAgency())));
         rows.add(row("Business-plan priority", "Priority " + text(i.priority())));
-        rows.add(row("Unit", unitText(text(i.unit()))));
-        rows.add(row("Polarity", polarityText(text(i.polarity()))));
-        rows.add(row("Frequency", words(text(i.frequency()))));
+        rows.add(row("Unit", Words.of(i.unit())));
+        rows.add(row("Polarity", Words.of(i.polarity())));
+        rows.add(row("Frequency", Words.of(i.frequency())));
         rows.add(row("Tolerance", text(i.tolerancePercent()) + " %"));
         if (i.numeratorLabel() != null) {
             rows.add(row("Numerator", text(i.numeratorLabel())));
@@ -139,33 +140,6 @@ public class IndicatorPageModel {
 
     private static Map<String, String> row(String key, String value) {
         return Map.of("key", key, "value", value);
-    }
-
-    static String unitText(String unit) {
-        return switch (unit) {
-            case "COUNT" -> "Number";
-            case "PERCENT" -> "Percent";
-            case "RATE_PER_10K" -> "Rate per 10,000 children";
-            case "DAYS" -> "Days";
-            default -> words(unit);
-        };
-    }
-
-    static String polarityText(String polarity) {
-        return switch (polarity) {
-            case "HIGHER_IS_BETTER" -> "Higher is better";
-            case "LOWER_IS_BETTER" -> "Lower is better";
-            case "NEUTRAL" -> "Neither (context measure)";
-            default -> words(polarity);
-        };
-    }
-
-    static String words(String constant) {
-        if (constant == null || constant.isEmpty()) {
-            return "";
-        }
-        String s = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String text(Object o) {
@@ -191,11 +165,11 @@ public class IndicatorPageModel {
                 link = "/agency/" + Calls.enc(user.agencyCode()) + "/values/" + Calls.enc(code) + "/" + Calls.enc(period);
                 linkText = (r.value() == null ? "Enter value for " : "Value for ") + r.periodLabel();
             }
-            out.add(new SeriesRow(r.periodLabel(), r.rag(), TrendChart.ragText(String.valueOf(r.rag())),
+            out.add(new SeriesRow(r.periodLabel(), r.rag(), Words.rag(r.rag() == null ? "DATA_ONLY" : r.rag()).text(),
                     r.value() == null ? "No value" : text(r.value()),
                     targetText(r),
                     r.changePercent() == null ? "" : text(r.changePercent()) + " %",
-                    r.status() == null ? "" : words(r.status()), link, linkText));
+                    r.status() == null ? "" : Words.valueStatus(r.status()).text(), link, linkText));
         }
         return out;
     }
@@ -235,7 +209,7 @@ public class IndicatorPageModel {
             lines.add(new TrendChart.Line(comparator, values));
         }
         String title = text(indicator.title()) + ": trend by period";
-        return TrendChart.svg(title, description(rows), unitText(text(indicator.unit())), points, lines);
+        return TrendChart.svg(title, description(rows), Words.of(indicator.unit()), points, lines);
     }
 
     /** The chart's figures in a sentence, for its {@code <desc>}. */
@@ -243,7 +217,7 @@ public class IndicatorPageModel {
         List<String> parts = new ArrayList<>();
         for (SeriesPoint r : rows) {
             if (r.value() != null) {
-                String s = text(r.value()) + " in " + r.periodLabel() + " (" + TrendChart.ragText(String.valueOf(r.rag()));
+                String s = text(r.value()) + " in " + r.periodLabel() + " (" + Words.rag(r.rag() == null ? "DATA_ONLY" : r.rag()).text();
                 s += r.target() != null ? ", target " + text(r.target()) + ")" : ")";
                 parts.add(s);
             }

@@ -1,5 +1,7 @@
 package uk.org.quadrant.gateway.browse.plans;
 
+import uk.org.quadrant.gateway.web.words.Words;
+import uk.org.quadrant.gateway.web.dates.DisplayDates;
 import io.micronaut.core.annotation.Nullable;
 import uk.org.quadrant.gateway.clients.actions.Action;
 import uk.org.quadrant.gateway.clients.actions.ActionUpdate;
@@ -21,8 +23,8 @@ final class ActionRows {
     public record ActionRow(long id, long planId, String ref, String issue, String action, @Nullable String outcome,
                             @Nullable String measure, @Nullable String measureIndicator, @Nullable BigDecimal measureValue,
                             @Nullable String measurePeriodLabel, @Nullable String measureStatus, @Nullable String leadRole,
-                            String leadAgency, @Nullable Integer priority, String leadAgencyName, PlanWording.Tag deliveryTag,
-                            String statusLabel, String dueLabel, boolean hasMeasure, @Nullable PlanWording.Tag measureTag,
+                            String leadAgency, @Nullable Integer priority, String leadAgencyName, Words.Tag deliveryTag,
+                            String statusLabel, String dueLabel, boolean hasMeasure, @Nullable Words.Tag measureTag,
                             String criterion, @Nullable UpdateRow latest, String planTitle) {
 
         ActionRow withPlanTitle(String title) {
@@ -44,16 +46,16 @@ final class ActionRows {
                 action.measure(), action.measureIndicator(), action.measureValue(), action.measurePeriodLabel(),
                 action.measureStatus(), action.leadRole(), lead, action.priority(),
                 agencyNames.getOrDefault(String.valueOf(lead), String.valueOf(lead)),
-                PlanWording.delivery(action.delivery()), PlanWording.status(action.status()), PlanWording.date(action.dueDate()),
+                Words.delivery(action.delivery()), Words.of(action.status()), DisplayDates.longDate(action.dueDate()),
                 action.measureIndicator() != null,
-                action.measureStatus() == null ? null : PlanWording.measure(action.measureStatus()),
+                action.measureStatus() == null ? null : Words.measure(action.measureStatus()),
                 PlanWording.criterion(action.measureComparator(), action.measureTarget()),
                 latest == null ? null : update(latest), "");
     }
 
     static UpdateRow update(ActionUpdate update) {
         return new UpdateRow(update.agency(), update.authorRole(), update.narrative(), update.difference(), update.evidenceLink(),
-                PlanWording.date(update.updateDate()),
-                update.statusAfter() == null ? null : PlanWording.status(update.statusAfter()));
+                DisplayDates.longDate(update.updateDate()),
+                update.statusAfter() == null ? null : Words.of(update.statusAfter()));
     }
 }

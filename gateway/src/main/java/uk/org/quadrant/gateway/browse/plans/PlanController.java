@@ -1,5 +1,7 @@
 package uk.org.quadrant.gateway.browse.plans;
 
+import uk.org.quadrant.gateway.web.words.Words;
+import uk.org.quadrant.gateway.web.dates.DisplayDates;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -65,9 +67,9 @@ class PlanController {
         ActionQuery filter = ActionQuery.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
         CompletableFuture<Reply<List<Plan>>> plans = calls.read(Service.ACTIONS, actions::plans);
-        CompletableFuture<Reply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null));
+        CompletableFuture<Reply<List<Rollup>>> rollups = calls.read(Service.ACTIONS, () -> actions.rollups("plan", null, null, null));
         CompletableFuture<Reply<List<Action>>> matching = filter.any()
-                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), null, filter.delivery(), null, null)) : null;
+                ? calls.read(Service.ACTIONS, () -> actions.actions(filter.agency(), null, filter.delivery(), null, null, null, null)) : null;
 
         Reply<List<Plan>> planReply = Calls.require(plans);
         if (!planReply.ok() || planReply.body() == null) {
@@ -80,7 +82,7 @@ class PlanController {
         });
         List<PlanRow> rows = new ArrayList<>();
         for (Plan plan : planReply.body()) {
-            rows.add(new PlanRow(plan.id(), plan.title(), PlanWording.source(plan.sourceType()),
+            rows.add(new PlanRow(plan.id(), plan.title(), Words.of(plan.sourceType()),
                     counts.available() ? counts.data().get(String.valueOf(plan.id())) : null));
         }
         Map<String, Object> model = model(filter, names);
@@ -136,11 +138,11 @@ class PlanController {
             }
         }
         Map<String, Object> model = model(filter, names);
-        model.put("plan", new PlanHeading(p.id(), p.title(), p.owner(), p.startDate(), PlanWording.source(p.sourceType()),
-                PlanWording.date(p.startDate())));
+        model.put("plan", new PlanHeading(p.id(), p.title(), p.owner(), p.startDate(), Words.of(p.sourceType()),
+                DisplayDates.longDate(p.startDate())));
         model.put("actions", actionRows);
         model.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
-        model.put("counts", counts.entrySet().stream().map(e -> Map.of("tag", PlanWording.delivery(e.getKey()), "count", e.getValue())).toList());
+        model.put("counts", counts.entrySet().stream().map(e -> Map.of("tag", Words.delivery(e.getKey()), "count", e.getValue())).toList());
         model.put("updatesAvailable", updates.available());
         return model;
     }
@@ -149,7 +151,7 @@ class PlanController {
         Map<String, Object> model = new HashMap<>();
         model.put("filter", filter);
         model.put("agencyOptions", names.entrySet().stream().map(e -> Map.of("code", e.getKey(), "name", e.getValue())).toList());
-        model.put("deliveryOptions", PlanWording.DELIVERIES.stream().map(d -> Map.of("code", d, "text", PlanWording.delivery(d).text())).toList());
+        model.put("deliveryOptions", PlanWording.DELIVERIES.stream().map(d -> Map.of("code", d, "text", Words.delivery(d).text())).toList());
         return model;
     }
 

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.browse.themes;
 
+import uk.org.quadrant.gateway.web.dates.DisplayDates;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -25,7 +26,6 @@ import uk.org.quadrant.gateway.clients.audits.Theme;
 import uk.org.quadrant.gateway.clients.audits.ThemeAnalysis;
 import uk.org.quadrant.gateway.clients.audits.ThemeEvidence;
 import uk.org.quadrant.gateway.clients.Service;
-import uk.org.quadrant.gateway.browse.plans.PlanWording;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -143,7 +143,7 @@ class ThemeController {
                     .toList();
             String lead = String.valueOf(s.leadAgency());
             sources.add(new SourceRow(s.auditId(), s.title(), AuditWording.type(s.type()), names.getOrDefault(lead, lead),
-                    PlanWording.date(s.periodStart()) + " to " + PlanWording.date(s.periodEnd()), findings));
+                    DisplayDates.longDate(s.periodStart()) + " to " + DisplayDates.longDate(s.periodEnd()), findings));
         }
         return new EvidenceRow(t.theme(), t.label(), t.findings(), t.sources(), sources);
     }
@@ -160,9 +160,9 @@ class ThemeController {
         }
         model.put("yearOptions", years);
         model.put("period", filter.from() == null && filter.to() == null ? "All periods"
-                : (filter.from() == null ? "Up to " + PlanWording.date(filter.to())
-                : filter.to() == null ? "From " + PlanWording.date(filter.from())
-                : PlanWording.date(filter.from()) + " to " + PlanWording.date(filter.to())));
+                : (filter.from() == null ? "Up to " + DisplayDates.longDate(filter.to())
+                : filter.to() == null ? "From " + DisplayDates.longDate(filter.from())
+                : DisplayDates.longDate(filter.from()) + " to " + DisplayDates.longDate(filter.to())));
         return model;
     }
 

@@ -36,11 +36,13 @@ public interface ActionsClient {
 
     /**
      * Actions, optionally only one lead agency's, one priority's or one delivery status's; paged when
-     * {@code size} is given (the reply's {@code total} is then the whole list's length).
+     * {@code size} is given (the reply's {@code total} is then the whole list's length); {@code dueFrom}/{@code dueTo}
+     * (ISO dates, inclusive) keep only the actions due between them.
      */
-    @Get("/api/v1/actions{?agency,priority,delivery,page,size}")
+    @Get("/api/v1/actions{?agency,priority,delivery,dueFrom,dueTo,page,size}")
     CompletableFuture<HttpResponse<List<Action>>> actions(@QueryValue @Nullable String agency, @QueryValue @Nullable Integer priority,
-                                                          @QueryValue @Nullable String delivery, @QueryValue @Nullable Integer page,
+                                                          @QueryValue @Nullable String delivery, @QueryValue @Nullable String dueFrom,
+                                                          @QueryValue @Nullable String dueTo, @QueryValue @Nullable Integer page,
                                                           @QueryValue @Nullable Integer size);
 
     @Get("/api/v1/actions/{id}")
@@ -57,7 +59,11 @@ public interface ActionsClient {
     @Get("/api/v1/updates{?from,to}")
     CompletableFuture<HttpResponse<List<ActionUpdate>>> updatesBetween(@QueryValue String from, @QueryValue String to);
 
-    /** Counts per agency, priority or plan; {@code overdueActions=false} leaves the overdue lists out. */
-    @Get("/api/v1/rollups{?by,overdueActions}")
-    CompletableFuture<HttpResponse<List<Rollup>>> rollups(@QueryValue String by, @QueryValue @Nullable Boolean overdueActions);
+    /**
+     * Counts per agency, priority or plan; {@code overdueActions=false} leaves the overdue lists out;
+     * {@code dueFrom}/{@code dueTo} count only the actions due between them.
+     */
+    @Get("/api/v1/rollups{?by,overdueActions,dueFrom,dueTo}")
+    CompletableFuture<HttpResponse<List<Rollup>>> rollups(@QueryValue String by, @QueryValue @Nullable Boolean overdueActions,
+                                                          @QueryValue @Nullable String dueFrom, @QueryValue @Nullable String dueTo);
 }

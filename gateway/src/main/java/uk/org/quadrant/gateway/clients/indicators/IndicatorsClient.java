@@ -72,6 +72,15 @@ public interface IndicatorsClient {
     @Get("/api/v1/submissions{?period}")
     CompletableFuture<HttpResponse<Submissions>> submissions(@QueryValue String period);
 
+    /** How many submitted values wait for the manager's decision, in every period (manager only). */
+    @Get("/api/v1/submissions/waiting")
+    CompletableFuture<HttpResponse<Waiting>> waiting();
+
+    /** The count of values waiting for a decision. */
+    @Serdeable
+    record Waiting(long waiting) {
+    }
+
     @Post("/api/v1/indicators")
     CompletableFuture<HttpResponse<Indicator>> define(@Body Definition definition);
 

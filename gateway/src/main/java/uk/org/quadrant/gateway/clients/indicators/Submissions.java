@@ -3,6 +3,7 @@ package uk.org.quadrant.gateway.clients.indicators;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Which values each agency owes for a period, and where each is in its approval ({@code /api/v1/submissions}). */
@@ -15,8 +16,13 @@ public record Submissions(@Nullable String period, @Nullable String periodLabel,
                                 @Nullable List<Item> items) {
     }
 
-    /** One indicator due from the agency: MISSING, DRAFT, SUBMITTED, APPROVED or RETURNED. */
+    /**
+     * One indicator due from the agency: MISSING, DRAFT, SUBMITTED, APPROVED or RETURNED; a SUBMITTED one carries
+     * its value, version, who submitted it, their commentary, the period's target and the previous approved value.
+     */
     @Serdeable
-    public record Item(String code, String title, String status) {
+    public record Item(String code, String title, String status, @Nullable BigDecimal value, @Nullable Long version,
+                       @Nullable String submittedBy, @Nullable String comment, @Nullable BigDecimal target,
+                       @Nullable BigDecimal previousValue, @Nullable String previousPeriodLabel) {
     }
 }

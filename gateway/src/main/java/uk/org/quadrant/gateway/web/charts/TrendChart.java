@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.web.charts;
 
+import uk.org.quadrant.gateway.web.words.Words;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
@@ -214,20 +215,10 @@ public final class TrendChart {
     private static void marker(StringBuilder out, double x, double y, Point p) {
         String rag = p.rag() == null ? "DATA_ONLY" : p.rag();
         out.append("<g class=\"quadrant-trend-chart__point quadrant-trend-chart__point--").append(SvgText.escape(rag.toLowerCase(java.util.Locale.ROOT)))
-                .append("\"><title>").append(SvgText.escape(p.label() + ": " + SvgText.figure(p.value()) + ", " + ragText(rag)))
+                .append("\"><title>").append(SvgText.escape(p.label() + ": " + SvgText.figure(p.value()) + ", " + Words.rag(rag).text()))
                 .append("</title>");
         out.append(shape(rag, x, y));
         out.append("</g>");
-    }
-
-    /** The RAG in words, as the table shows it. */
-    public static String ragText(String rag) {
-        return switch (rag == null ? "" : rag) {
-            case "RED" -> "Red";
-            case "AMBER" -> "Amber";
-            case "GREEN" -> "Green";
-            default -> "No target";
-        };
     }
 
     static String shape(String rag, double x, double y) {
@@ -247,11 +238,11 @@ public final class TrendChart {
         double x = LEFT + plotWidth() + 24;
         double y = TOP + 110;
         out.append("<g class=\"quadrant-trend-chart__legend\">");
-        String[][] entries = {{"GREEN", "Green"}, {"AMBER", "Amber"}, {"RED", "Red"}, {"DATA_ONLY", "No target"}};
+        String[] entries = {"GREEN", "AMBER", "RED", "DATA_ONLY"};
         for (int i = 0; i < entries.length; i++) {
             double ly = y + i * 22;
-            out.append(shape(entries[i][0], x, ly)).append("<text x=\"").append(SvgText.coord(x + 14)).append("\" y=\"")
-                    .append(SvgText.coord(ly + 4)).append("\" fill=\"#0b0c0c\" font-size=\"12\">").append(entries[i][1]).append("</text>");
+            out.append(shape(entries[i], x, ly)).append("<text x=\"").append(SvgText.coord(x + 14)).append("\" y=\"")
+                    .append(SvgText.coord(ly + 4)).append("\" fill=\"#0b0c0c\" font-size=\"12\">").append(Words.rag(entries[i]).text()).append("</text>");
         }
         out.append("</g>");
     }

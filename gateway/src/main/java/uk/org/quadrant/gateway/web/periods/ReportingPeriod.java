@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +78,47 @@ public record ReportingPeriod(String id, Kind kind, LocalDate start, LocalDate e
     public static ReportingPeriod lastCompletedFinancialYear(LocalDate today) {
         int startYear = today.getMonthValue() >= 4 ? today.getYear() - 1 : today.getYear() - 2;
         return parse(startYear + "April").orElseThrow();
+    }
+
+    /**
+     * The periods of a kind that a form offers, newest first: from the one that starts within a year
+     * after {@code asAt} back over {@code years} years (a month's kind gives twelve a year).
+     */
+    public static List<ReportingPeriod> recent(Kind kind, LocalDate asAt, int years) {
+        int y = asAt.getYear() + 1;
+        String newest = switch (kind) {
+            case MONTH -> y + "12";
+            case CALENDAR_YEAR -> Integer.toString(y);
+            case CALENDAR_QUARTER -> y + "Q4";
+            case FINANCIAL_QUARTER -> y + "AprilQ4";
+            case FINANCIAL_YEAR -> y + "April";
+            case ACADEMIC_YEAR -> y + "Sep";
+        };
+        ReportingPeriod p = parseAny(newest).orElseThrow();
+        LocalDate latestStart = asAt.plusYears(1);
+        while (p.start().isAfter(latestStart)) {
+            p = p.previous();
+        }
+        LocalDate oldestStart = asAt.minusYears(years);
+        List<ReportingPeriod> out = new java.util.ArrayList<>();
+        while (!p.start().isBefore(oldestStart)) {
+            out.add(p);
+            p = p.previous();
+        }
+        return out;
+    }
+
+    /** The kind of period an indicator's frequency ({@code MONTHLY}, {@code FINANCIAL_YEAR}, …) counts in. */
+    public static Optional<Kind> kindOf(String frequency) {
+        return switch (String.valueOf(frequency)) {
+            case "MONTHLY" -> Optional.of(Kind.MONTH);
+            case "CALENDAR_YEAR" -> Optional.of(Kind.CALENDAR_YEAR);
+            case "CALENDAR_QUARTER" -> Optional.of(Kind.CALENDAR_QUARTER);
+            case "FINANCIAL_QUARTER" -> Optional.of(Kind.FINANCIAL_QUARTER);
+            case "FINANCIAL_YEAR" -> Optional.of(Kind.FINANCIAL_YEAR);
+            case "ACADEMIC_YEAR" -> Optional.of(Kind.ACADEMIC_YEAR);
+            default -> Optional.empty();
+        };
     }
 
     /** The period of the same form just before this one. */

@@ -259,7 +259,7 @@ class IndicatorPagesTest implements TestPropertyProvider {
         Browserless browser = signedIn("csc.user");
         String all = browser.get("/indicators").body();
         assertTrue(all.contains("href=\"/indicators/CP-PLANS\">Children subject to a child protection plan</a>"), all);
-        assertTrue(all.contains("Domestic abuse notifications to schools") && all.contains("Higher is better") && all.contains(">Percent<"), all);
+        assertTrue(all.contains("Domestic abuse notifications to schools") && all.contains("Higher is better") && all.contains(">Percentage<"), all);
         String csc = browser.get("/indicators?agency=CSC").body();
         assertTrue(csc.contains("Children subject to a child protection plan"), csc);
         assertFalse(csc.contains("Domestic abuse notifications to schools"), "filtered by owning agency");
