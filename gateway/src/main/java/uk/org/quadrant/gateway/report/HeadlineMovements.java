@@ -46,24 +46,29 @@ final class HeadlineMovements {
                 .map(r -> candidate(r, compared))
                 .flatMap(Optional::stream)
                 .toList();
-        List<Movement> twoYears = top(candidates, 2);
+        List<Movement> twoYears = top(candidates, 2, 1);
         Set<String> shown = new HashSet<>();
         twoYears.forEach(m -> shown.add(m.code()));
-        List<Movement> oneYear = top(candidates.stream().filter(c -> !shown.contains(text(c.row().code()))).toList(), 1);
+        List<Movement> oneYear = top(candidates.stream().filter(c -> !shown.contains(text(c.row().code()))).toList(), 1,
+                twoYears.size() + 1);
         return new Headlines(ReportYear.of(year.firstYear() - 2).label() + " to " + year.label(),
                 ReportYear.of(year.firstYear() - 1).label() + " to " + year.label(), twoYears, oneYear);
     }
 
-    /** The biggest movements over {@code years}, biggest first (ties by title). */
-    private static List<Movement> top(List<Candidate> candidates, int years) {
-        return candidates.stream()
+    /** The biggest movements over {@code years}, biggest first (ties by title), numbered from {@code first}. */
+    private static List<Movement> top(List<Candidate> candidates, int years, int first) {
+        List<Candidate> biggest = candidates.stream()
                 .filter(c -> c.earlier(years) != null)
                 .filter(c -> c.percent(years) != null && c.percent(years).abs().compareTo(STABLE) >= 0)
                 .sorted(Comparator.comparing((Candidate c) -> c.percent(years).abs()).reversed()
                         .thenComparing(c -> text(c.row().title())))
                 .limit(PER_LIST)
-                .map(c -> c.movement(years))
                 .toList();
+        List<Movement> out = new ArrayList<>();
+        for (Candidate c : biggest) {
+            out.add(c.movement(years, first + out.size()));
+        }
+        return List.copyOf(out);
     }
 
     private static Optional<Candidate> candidate(ScorecardRow row, HowItCompares compared) {
@@ -110,7 +115,7 @@ final class HeadlineMovements {
             return points[0].value().subtract(from.value()).multiply(HUNDRED).divide(from.value().abs(), 1, RoundingMode.HALF_UP);
         }
 
-        Movement movement(int years) {
+        Movement movement(int years, int number) {
             Point from = earlier(years);
             Point to = points[0];
             String unit = text(row.unit());
@@ -140,7 +145,7 @@ final class HeadlineMovements {
                     chart.add(points[k]);
                 }
             }
-            return new Movement(text(row.code()), text(row.title()), unit, s.toString(), from.words() + " in " + from.period(),
+            return new Movement(number, text(row.code()), text(row.title()), unit, s.toString(), from.words() + " in " + from.period(),
                     to.words() + " in " + to.period(), changeWords,
                     compared == null ? null : compared + " in " + to.period(), List.copyOf(chart));
         }

@@ -118,13 +118,19 @@ public record LearningReport(
      * @param to       "730 in 2017/18"
      * @param change   "+161 (+28.3 %)", "-5 pts"
      * @param compared "Higher than England and similar authorities in 2017/18", or null without a comparison
+     * @param number   its place among the section's movements (two-year ones first), for its chart's number and ids
      */
-    public record Movement(String code, String title, String unit, String sentence, String from, String to, String change,
+    public record Movement(int number, String code, String title, String unit, String sentence, String from, String to, String change,
                            @Nullable String compared, List<Point> points) {
 
-        /** The chart of the movement's figures (the gateway's accessible SVG chart model), {@code id} unique on the page. */
-        public String chart(String id) {
-            return MovementChart.svg(id, this);
+        /** The chart of the movement's figures (the gateway's accessible SVG chart model), its ids "headline-chart-1-…". */
+        public String chart() {
+            return MovementChart.svg("headline-chart-" + number, this);
+        }
+
+        /** "Chart 1: Children subject to a child protection plan, 2015/16 to 2017/18." */
+        public String chartCaption() {
+            return "Chart " + number + ": " + title + ", " + points.get(0).period() + " to " + points.get(points.size() - 1).period() + ".";
         }
     }
 

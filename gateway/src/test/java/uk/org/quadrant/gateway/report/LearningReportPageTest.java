@@ -148,6 +148,28 @@ class LearningReportPageTest implements TestPropertyProvider {
                 "The number of children subject to a child protection plan rose from 569 in 2015/16 to 730 in 2017/18: a rise of 28.3 % over two years",
                 ">Over the year, 2016/17 to 2017/18<", "The number of early help assessments completed rose from 458 in 2016/17 to 1,255 in 2017/18",
                 ">1. Executive summary"));
+        // each movement is drawn with the indicator pages' accessible chart, captioned, its figures in the table
+        String headlines = body.substring(body.indexOf("id=\"headlines\""), body.indexOf("id=\"summary\""));
+        java.util.regex.Matcher charts = java.util.regex.Pattern.compile("(?s)<figure[^>]*>\\s*(<svg.*?</svg>)\\s*<figcaption[^>]*>(.*?)</figcaption>")
+                .matcher(headlines);
+        List<String> captions = new java.util.ArrayList<>();
+        while (charts.find()) {
+            String svg = charts.group(1);
+            assertTrue(svg.contains("role=\"img\"") && svg.contains("aria-labelledby=\"headline-chart-"), svg);
+            assertTrue(svg.contains("<title id=\"headline-chart-") && svg.contains("<desc id=\"headline-chart-"), svg);
+            captions.add(charts.group(2));
+        }
+        assertEquals(List.of("Chart 1: Children subject to a child protection plan, 2015/16 to 2017/18. Its figures are in the table above.",
+                "Chart 2: Early help assessments completed, 2016/17 to 2017/18. Its figures are in the table above.",
+                "Chart 3: Fathers attending child protection conferences, Q4 2016/17 to Q4 2017/18. Its figures are in the table above.",
+                "Chart 4: Children looked after, 2016/17 to 2017/18. Its figures are in the table above."), captions);
+        assertTrue(headlines.contains("<title>Our figure, 2016/17: 607</title>"), "each point's figure in its tooltip");
+        assertTrue(headlines.contains("caption class=\"govuk-table__caption govuk-table__caption--s\" id=\"movements-two-caption\""));
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(body);
+        Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "ids are unique on the page: " + ids.group(1));
+        }
         assertTrue(body.contains("href=\"/reports/learning-and-improvement.pdf?year=2017April\""), "download link");
     }
 
