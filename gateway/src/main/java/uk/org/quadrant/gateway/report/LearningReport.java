@@ -128,6 +128,14 @@ public record LearningReport(
             return MovementChart.svg("headline-chart-" + number, this);
         }
 
+        /**
+         * The same chart for the tagged PDF: the renderer tags it as a figure whose alternative text is its
+         * {@code alt} attribute, so it carries the chart's title and sentence there too.
+         */
+        public String printChart() {
+            return MovementChart.withAlt(chart(), title + ". " + sentence);
+        }
+
         /** "Chart 1: Children subject to a child protection plan, 2015/16 to 2017/18." */
         public String chartCaption() {
             return "Chart " + number + ": " + title + ", " + points.get(0).period() + " to " + points.get(points.size() - 1).period() + ".";

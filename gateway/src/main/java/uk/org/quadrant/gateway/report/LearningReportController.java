@@ -49,7 +49,7 @@ class LearningReportController {
     @Get(value = "/learning-and-improvement.pdf", produces = PDF)
     HttpResponse<byte[]> download(HttpRequest<?> request, @QueryValue @Nullable String year) {
         ReportYear y = year(year);
-        byte[] document = pdf.render(composer.compose(request, y));
+        byte[] document = pdf.render(composer.compose(request, y), request);
         return HttpResponse.ok(document).contentType(PDF)
                 .header("Content-Disposition", "attachment; filename=\"learning-and-improvement-" + y.id() + ".pdf\"")
                 .header("Cache-Control", "no-store");

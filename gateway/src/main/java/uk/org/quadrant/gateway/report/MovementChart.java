@@ -22,6 +22,12 @@ final class MovementChart {
         return ComparisonChart.svg(id, m.title(), m.sentence(), axis(m.unit()), periods, List.of(ours));
     }
 
+    /** The SVG with an {@code alt} attribute, for the PDF renderer's figure tag. */
+    static String withAlt(String svg, String alt) {
+        String escaped = alt.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return svg.replaceFirst("^<svg ", java.util.regex.Matcher.quoteReplacement("<svg alt=\"" + escaped + "\" "));
+    }
+
     /** The value axis's name. */
     static String axis(String unit) {
         return switch (unit == null ? "" : unit) {
