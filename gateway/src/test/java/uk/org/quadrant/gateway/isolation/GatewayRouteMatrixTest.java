@@ -225,7 +225,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("POST", "/benchmarks/mappings/{code}/import", MANAGER_FORM).real("code", "MASH-TIMELINESS")
                     .form("csv", "time_period,geographic_level\n2024,National\n", "action", "import"),
             route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
-            route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE));
+            route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE),
+            route("GET", "/reports/learning-and-improvement.docx", BOARD_PAGE));
 
     // ---- forged form fields (issue 14) -------------------------------------------------------------
 

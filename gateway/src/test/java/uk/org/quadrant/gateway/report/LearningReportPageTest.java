@@ -50,6 +50,7 @@ class LearningReportPageTest implements TestPropertyProvider {
 
     private static final String PAGE = "/reports/learning-and-improvement?year=2017April";
     private static final String PDF = "/reports/learning-and-improvement.pdf?year=2017April";
+    private static final String DOCX = "/reports/learning-and-improvement.docx?year=2017April";
 
     private final ServiceStandIn indicators = new ServiceStandIn().on("/api/v1/scorecard", ReportStubData.SCORECARD);
     private final ServiceStandIn audits = new ServiceStandIn().on("/api/v1/audits", ReportStubData.AUDITS)
@@ -179,6 +180,7 @@ class LearningReportPageTest implements TestPropertyProvider {
             assertTrue(seen.add(ids.group(1)), "ids are unique on the page: " + ids.group(1));
         }
         assertTrue(body.contains("href=\"/reports/learning-and-improvement.pdf?year=2017April\""), "download link");
+        assertTrue(body.contains("href=\"/reports/learning-and-improvement.docx?year=2017April\""), "Word download link");
     }
 
     @Test
@@ -233,6 +235,7 @@ class LearningReportPageTest implements TestPropertyProvider {
         services.values().forEach(ServiceStandIn::clear);
         assertEquals(403, browser.get(PAGE).status());
         assertEquals(403, download(browser, PDF).status());
+        assertEquals(403, download(browser, DOCX).status());
         List<String> received = received();
         assertTrue(received.isEmpty(), "no service is asked for a refused user: " + received);
     }
@@ -247,16 +250,22 @@ class LearningReportPageTest implements TestPropertyProvider {
         Browserless.Page pdf = download(signedIn("manager"), "/reports/learning-and-improvement.pdf" + query);
         assertEquals(400, pdf.status(), pdf.body());
         assertTrue(pdf.body().contains("The year parameter must be a financial year"), pdf.body());
+        Browserless.Page docx = download(signedIn("manager"), "/reports/learning-and-improvement.docx" + query);
+        assertEquals(400, docx.status(), docx.body());
     }
 
     private byte[] pdf() {
+        return download(PDF).body();
+    }
+
+    private HttpResponse<byte[]> download(String path) {
         Browserless browser = signedIn("chair");
         try {
-            return http.toBlocking().exchange(HttpRequest.GET(PDF)
+            return http.toBlocking().exchange(HttpRequest.GET(path)
                             .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                            .cookie(Cookie.of("quadrant_session", browser.cookie("quadrant_session").orElseThrow())), byte[].class).body();
+                            .cookie(Cookie.of("quadrant_session", browser.cookie("quadrant_session").orElseThrow())), byte[].class);
         } catch (HttpClientResponseException e) {
-            throw new AssertionError("PDF download failed: " + e.getStatus() + " " + e.getResponse().getBody(String.class).orElse(""), e);
+            throw new AssertionError(path + " download failed: " + e.getStatus() + " " + e.getResponse().getBody(String.class).orElse(""), e);
         }
     }
 
@@ -401,5 +410,109 @@ class LearningReportPageTest implements TestPropertyProvider {
             assertTrue(doc.contains("5 indicators have a figure for 2017/18; 1 has none yet."), "the same words as the page");
             assertFalse(doc.contains("Retired CAF measure"));
         }
+    }
+
+    /**
+     * The DOCX as Word reads it: Word's own heading styles with the report's headings in order, tables with
+     * a header row, each headline chart as a PNG with its alternative text, the title and the figures.
+     */
+    @Test
+    void theDocxHasRealHeadingsTablesAndChartsAsImages() throws IOException {
+        HttpResponse<byte[]> response = download(DOCX);
+        assertEquals(200, response.code());
+        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                response.getContentType().orElseThrow().toString());
+        assertEquals("attachment; filename=\"learning-and-improvement-2017April.docx\"", response.header("Content-Disposition"));
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
+                     new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(response.body()))) {
+            assertEquals("Themes for learning and improvement 2017/18", doc.getProperties().getCoreProperties().getTitle());
+            List<String> h1 = new java.util.ArrayList<>();
+            List<String> h2 = new java.util.ArrayList<>();
+            for (org.apache.poi.xwpf.usermodel.XWPFParagraph p : doc.getParagraphs()) {
+                if ("Heading1".equals(p.getStyle())) {
+                    h1.add(p.getText());
+                } else if ("Heading2".equals(p.getStyle())) {
+                    h2.add(p.getText());
+                }
+            }
+            assertEquals(List.of("Contents", "Headline movements", "1. Executive summary: themes for learning and improvement and recommendations",
+                    "2. Themes and findings from case reviews, audits, complaints and engagement with young people", "3. Impact of work",
+                    "4. Actions", "5. Glossary"), h1);
+            inOrder(String.join("|", h2), List.of("Over two years, 2015/16 to 2017/18", "Over the year, 2016/17 to 2017/18",
+                    "1.1 Quantitative themes in summary", "2.1 Quantitative", "2.2 Qualitative", "2.3 Views of practitioners"));
+            org.apache.poi.xwpf.usermodel.XWPFStyle heading1 = doc.getStyles().getStyle("Heading1");
+            assertEquals("heading 1", heading1.getName(), "Word's built-in heading style");
+            assertEquals(0, heading1.getCTStyle().getPPr().getOutlineLvl().getVal().intValue(), "a heading in the outline");
+
+            List<org.apache.poi.xwpf.usermodel.XWPFTable> tables = doc.getTables();
+            assertTrue(tables.size() >= 8, "the report's tables: " + tables.size());
+            org.apache.poi.xwpf.usermodel.XWPFTable movements = tables.get(0);
+            assertEquals(List.of("Indicator", "From", "To", "Change", "Compared with England and similar authorities"),
+                    movements.getRow(0).getTableCells().stream().map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList());
+            assertTrue(movements.getRow(0).isRepeatHeader(), "the header row repeats on each page");
+            assertEquals(List.of("Children subject to a child protection plan", "569 in 2015/16", "730 in 2017/18", "+161 (+28.3 %)",
+                    "No published comparison"), movements.getRow(1).getTableCells().stream()
+                    .map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList());
+
+            List<org.apache.poi.xwpf.usermodel.XWPFPictureData> pictures = doc.getAllPictures();
+            assertEquals(4, pictures.size(), "one chart per headline movement");
+            for (org.apache.poi.xwpf.usermodel.XWPFPictureData picture : pictures) {
+                assertEquals(org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG, picture.getPictureType());
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(picture.getData()));
+                assertEquals(1440, image.getWidth(), "drawn from the SVG at twice the page's width");
+            }
+            List<String> alts = new java.util.ArrayList<>();
+            for (org.apache.poi.xwpf.usermodel.XWPFParagraph p : doc.getParagraphs()) {
+                for (org.apache.poi.xwpf.usermodel.XWPFRun run : p.getRuns()) {
+                    for (var drawing : run.getCTR().getDrawingList()) {
+                        drawing.getInlineList().forEach(inline -> alts.add(inline.getDocPr().getDescr()));
+                    }
+                }
+            }
+            assertEquals(4, alts.size(), alts::toString);
+            assertTrue(alts.get(0).startsWith("Children subject to a child protection plan. The number of children subject to a child "
+                    + "protection plan rose from 569 in 2015/16 to 730 in 2017/18"), alts.get(0));
+            String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+            inOrder(text, List.of("Exampleshire Safeguarding Children Partnership", "The number of early help assessments completed rose from 458",
+                    "Chart 2: Early help assessments completed", "607 to 730 (+123, +20.3 %)", "Neglect named earlier in 8 of 10 audited cases",
+                    "Refer every young person's case to MARAC"));
+        }
+    }
+
+    /** Done when: the DOCX opens in LibreOffice (headless) and converts to PDF. CI installs LibreOffice; skipped only without it. */
+    @Test
+    void theDocxOpensInLibreOfficeAndConvertsToPdf() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(soffice() != null, "soffice (LibreOffice) is not installed here");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("report-docx");
+        java.nio.file.Path docx = dir.resolve("learning-and-improvement-2017April.docx");
+        java.nio.file.Files.write(docx, download(DOCX).body());
+        Process process = new ProcessBuilder(soffice(), "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+                "--convert-to", "pdf", "--outdir", dir.toString(), docx.toString())
+                .redirectErrorStream(true).start();
+        boolean finished = process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "LibreOffice converts within 3 minutes: " + output);
+        java.nio.file.Path pdf = dir.resolve("learning-and-improvement-2017April.pdf");
+        assertTrue(java.nio.file.Files.exists(pdf), "a PDF comes out: " + output);
+        try (PDDocument converted = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(converted).replaceAll("\\s+", " ");
+            inOrder(text, List.of("Themes for learning and improvement 2017/18", "Headline movements",
+                    "The number of children subject to a child protection plan rose from 569 in 2015/16 to 730 in 2017/18",
+                    "1. Executive summary", "5. Glossary"));
+            assertTrue(converted.getNumberOfPages() > 3, "the whole report: " + converted.getNumberOfPages() + " pages");
+        }
+    }
+
+    private static String soffice() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(dir, "soffice");
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
     }
 }
