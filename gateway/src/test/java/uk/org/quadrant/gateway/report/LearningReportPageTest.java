@@ -484,6 +484,16 @@ class LearningReportPageTest implements TestPropertyProvider {
     void theDocxOpensInLibreOfficeAndConvertsToPdf() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(soffice() != null, "soffice (LibreOffice) is not installed here");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("report-docx");
+        try {
+            convertsWithLibreOffice(dir);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private void convertsWithLibreOffice(java.nio.file.Path dir) throws Exception {
         java.nio.file.Path docx = dir.resolve("learning-and-improvement-2017April.docx");
         java.nio.file.Files.write(docx, download(DOCX).body());
         Process process = new ProcessBuilder(soffice(), "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
