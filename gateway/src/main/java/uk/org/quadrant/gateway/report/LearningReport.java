@@ -16,6 +16,7 @@ public record LearningReport(
         String partnership,
         ReportYear year,
         String producedOn,
+        Panel<Headlines> headlines,
         List<SummaryPart> summary,
         Panel<Quantitative> quantitative,
         Panel<Qualitative> qualitative,
@@ -30,6 +31,7 @@ public record LearningReport(
 
     /** The report's sections in the board's order (the seed report's contents), for page and PDF alike. */
     public static final List<Heading> CONTENTS = List.of(
+            new Heading("", "Headline movements", "headlines", false),
             new Heading("1", "Executive summary: themes for learning and improvement and recommendations", "summary", false),
             new Heading("2", "Themes and findings from case reviews, audits, complaints and engagement with young people", "themes", false),
             new Heading("2.1", "Quantitative", "quantitative", true),
@@ -43,9 +45,9 @@ public record LearningReport(
     /** One entry of the contents: its number, words and anchor. */
     public record Heading(String number, String text, String id, boolean subsection) {
 
-        /** "2.1 Quantitative". */
+        /** "2.1 Quantitative", "1. Executive summary…", "Headline movements" (the unnumbered section before them). */
         public String full() {
-            return number + (subsection ? " " : ". ") + text;
+            return number.isEmpty() ? text : number + (subsection ? " " : ". ") + text;
         }
     }
 
@@ -87,6 +89,61 @@ public record LearningReport(
     /** "Themes for learning and improvement 2017/18". */
     public String title() {
         return TITLE + " " + year.label();
+    }
+
+    /**
+     * The figures that moved most, whatever their polarity: over two years (the report's year against
+     * the year two years before it) and, of the rest, over the year.
+     *
+     * @param twoYears "2015/16 to 2017/18"
+     * @param oneYear  "2016/17 to 2017/18"
+     */
+    public record Headlines(String twoYears, String oneYear, List<Movement> overTwoYears, List<Movement> overTheYear) {
+
+        public boolean isEmpty() {
+            return overTwoYears.isEmpty() && overTheYear.isEmpty();
+        }
+
+        /** Every movement, two-year ones first. */
+        public List<Movement> all() {
+            return java.util.stream.Stream.concat(overTwoYears.stream(), overTheYear.stream()).toList();
+        }
+    }
+
+    /**
+     * One headline movement in the report's words, with the figures it is drawn from (oldest first).
+     *
+     * @param sentence "The number of children subject to a child protection plan rose from 569 in 2015/16 to 730 in 2017/18: …"
+     * @param from     "569 in 2015/16"
+     * @param to       "730 in 2017/18"
+     * @param change   "+161 (+28.3 %)", "-5 pts"
+     * @param compared "Higher than England and similar authorities in 2017/18", or null without a comparison
+     * @param number   its place among the section's movements (two-year ones first), for its chart's number and ids
+     */
+    public record Movement(int number, String code, String title, String unit, String sentence, String from, String to, String change,
+                           @Nullable String compared, List<Point> points) {
+
+        /** The chart of the movement's figures (the gateway's accessible SVG chart model), its ids "headline-chart-1-…". */
+        public String chart() {
+            return MovementChart.svg("headline-chart-" + number, this);
+        }
+
+        /**
+         * The same chart for the tagged PDF: the renderer tags it as a figure whose alternative text is its
+         * {@code alt} attribute, so it carries the chart's title and sentence there too.
+         */
+        public String printChart() {
+            return MovementChart.withAlt(chart(), title + ". " + sentence);
+        }
+
+        /** "Chart 1: Children subject to a child protection plan, 2015/16 to 2017/18." */
+        public String chartCaption() {
+            return "Chart " + number + ": " + title + ", " + points.get(0).period() + " to " + points.get(points.size() - 1).period() + ".";
+        }
+    }
+
+    /** One figure of a movement: its period in words, the number and the number in words. */
+    public record Point(String period, java.math.BigDecimal value, String words) {
     }
 
     /** One part of the executive summary: a heading, and its points (or why there are none). */

@@ -64,6 +64,7 @@ public final class LearningReportBuilder {
     public LearningReport build(ReportYear year, LocalDate today, ReportSources in) {
         HowItCompares compared = HowItCompares.of(in.comparisons());
         Panel<Quantitative> quantitative = in.scorecard().map(rows -> quantitative(year, rows, compared));
+        Panel<LearningReport.Headlines> headlines = in.scorecard().map(rows -> HeadlineMovements.of(year, rows, compared));
         Panel<Qualitative> qualitative = qualitative(year, in);
         Panel<List<Theme>> practitioners = in.practitionerThemes().map(LearningReportBuilder::themes);
         Panel<List<Theme>> families = in.familiesThemes().map(LearningReportBuilder::themes);
@@ -76,7 +77,7 @@ public final class LearningReportBuilder {
                 viewsSummary("1.3", "Practitioner views", year, practitioners, "practitioners"),
                 viewsSummary("1.4", "Children, young people and families' views", year, families, "children, young people and families"),
                 actionsSummary(year, impact, open, recommendations));
-        return new LearningReport(partnership, year, ReportWording.date(today), summary, quantitative, qualitative, practitioners,
+        return new LearningReport(partnership, year, ReportWording.date(today), headlines, summary, quantitative, qualitative, practitioners,
                 families, impact, open, recommendations, glossary());
     }
 

@@ -18,8 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The board's annual learning and improvement report for a financial year, as a page and as a PDF a
- * board circulates. Board roles only: it spans every agency's evidence.
+ * The board's annual learning and improvement report for a financial year, as a page, as the tagged PDF a
+ * board circulates and publishes, and as a Word document to edit. Board roles only: it spans every
+ * agency's evidence, in every format.
  */
 @Controller("/reports")
 @Secured({"BOARD_CHAIR", "BOARD_MANAGER"})
@@ -30,10 +31,12 @@ class LearningReportController {
 
     private final LearningReportComposer composer;
     private final LearningReportPdf pdf;
+    private final LearningReportDocx docx;
 
-    LearningReportController(LearningReportComposer composer, LearningReportPdf pdf) {
+    LearningReportController(LearningReportComposer composer, LearningReportPdf pdf, LearningReportDocx docx) {
         this.composer = composer;
         this.pdf = pdf;
+        this.docx = docx;
     }
 
     @Get(value = "/learning-and-improvement", produces = MediaType.TEXT_HTML)
@@ -43,15 +46,26 @@ class LearningReportController {
         Map<String, Object> model = new HashMap<>();
         model.put("report", composer.compose(request, y));
         model.put("pdfLink", "/reports/learning-and-improvement.pdf?year=" + y.id());
+        model.put("docxLink", "/reports/learning-and-improvement.docx?year=" + y.id());
         return model;
     }
 
     @Get(value = "/learning-and-improvement.pdf", produces = PDF)
     HttpResponse<byte[]> download(HttpRequest<?> request, @QueryValue @Nullable String year) {
         ReportYear y = year(year);
-        byte[] document = pdf.render(composer.compose(request, y));
+        byte[] document = pdf.render(composer.compose(request, y), request);
         return HttpResponse.ok(document).contentType(PDF)
                 .header("Content-Disposition", "attachment; filename=\"learning-and-improvement-" + y.id() + ".pdf\"")
+                .header("Cache-Control", "no-store");
+    }
+
+    /** The same report as a Word document, for board papers edited before they go out. */
+    @Get(value = "/learning-and-improvement.docx", produces = LearningReportDocx.MEDIA_TYPE)
+    HttpResponse<byte[]> word(HttpRequest<?> request, @QueryValue @Nullable String year) {
+        ReportYear y = year(year);
+        byte[] document = docx.render(composer.compose(request, y));
+        return HttpResponse.ok(document).contentType(LearningReportDocx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"learning-and-improvement-" + y.id() + ".docx\"")
                 .header("Cache-Control", "no-store");
     }
 

@@ -232,7 +232,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("POST", "/benchmarks/staged/{id}/approve", MANAGER_FORM),
             route("POST", "/benchmarks/staged/{id}/discard", MANAGER_FORM),
             route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
-            route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE));
+            route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE),
+            route("GET", "/reports/learning-and-improvement.docx", BOARD_PAGE));
 
     // ---- forged form fields (issue 14) -------------------------------------------------------------
 

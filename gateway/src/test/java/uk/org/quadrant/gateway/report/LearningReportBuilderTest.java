@@ -103,7 +103,7 @@ class LearningReportBuilderTest {
         assertEquals(null, q.worsening().get(0).compared(), "LAC's comparison is for 2024/25, not this year");
         List<String> points = report.summary().get(0).points();
         assertTrue(points.contains("Children subject to a child protection plan (2017/18) was 730 against a target of 650 (red), "
-                + "569 to 730 (+161, +28.3 %); higher than England and similar authorities."), points::toString);
+                + "607 to 730 (+123, +20.3 %); higher than England and similar authorities."), points::toString);
         assertTrue(points.contains("Children looked after (2017/18) is getting worse, 667 to 691 (+24, +3.6 %)."), points::toString);
     }
 
@@ -119,9 +119,9 @@ class LearningReportBuilderTest {
         IndicatorFigure cp = q.offTarget().get(0);
         assertEquals("730", cp.value());
         assertEquals("650", cp.target());
-        assertEquals("569", cp.previous());
-        assertEquals("+161", cp.change());
-        assertEquals("+28.3 %", cp.changePercent());
+        assertEquals("607", cp.previous());
+        assertEquals("+123", cp.change());
+        assertEquals("+20.3 %", cp.changePercent());
         assertEquals("Red", cp.rating());
         assertEquals("Worsening", cp.direction());
         assertEquals("Children's Social Care", cp.agency());
@@ -136,7 +136,7 @@ class LearningReportBuilderTest {
         assertEquals(List.of(2L, 1L, 2L, 0L), q.ragCounts().stream().map(LearningReport.RagCount::indicators).toList());
         List<String> points = report.summary().get(0).points();
         assertTrue(points.contains("Children subject to a child protection plan (2017/18) was 730 against a target of 650 (red), "
-                + "569 to 730 (+161, +28.3 %)."), points::toString);
+                + "607 to 730 (+123, +20.3 %)."), points::toString);
         assertTrue(points.contains("Children looked after (2017/18) is getting worse, 667 to 691 (+24, +3.6 %)."), points::toString);
     }
 
@@ -202,11 +202,74 @@ class LearningReportBuilderTest {
 
     @Test
     void theContentsFollowTheBoardsReport() {
-        assertEquals(List.of("1. Executive summary: themes for learning and improvement and recommendations",
+        assertEquals(List.of("Headline movements", "1. Executive summary: themes for learning and improvement and recommendations",
                         "2. Themes and findings from case reviews, audits, complaints and engagement with young people",
                         "2.1 Quantitative", "2.2 Qualitative", "2.3 Views of practitioners", "2.4 Views of young people, parents and carers",
                         "3. Impact of work", "4. Actions", "5. Glossary"),
                 LearningReport.CONTENTS.stream().map(LearningReport.Heading::full).toList());
         assertEquals(List.of("1.1", "1.2", "1.3", "1.4", "1.5"), build(all()).summary().stream().map(LearningReport.SummaryPart::number).toList());
+    }
+
+    @Test
+    void headlineMovementsAreTheFiguresThatMovedMostOverTwoYearsAndOverTheYearWhateverTheirPolarity() {
+        LearningReport.Headlines h = build(all()).headlines().data();
+        assertEquals("2015/16 to 2017/18", h.twoYears());
+        assertEquals("2016/17 to 2017/18", h.oneYear());
+        assertEquals(List.of("The number of children subject to a child protection plan rose from 569 in 2015/16 to 730 in 2017/18: "
+                + "a rise of 28.3 % over two years (607 in 2016/17)."), h.overTwoYears().stream().map(LearningReport.Movement::sentence).toList());
+        // early help is on target and improving, so not a theme for improvement, but it is the year's biggest movement
+        assertEquals(List.of(
+                "The number of early help assessments completed rose from 458 in 2016/17 to 1,255 in 2017/18: a rise of 174 % over the year.",
+                "The percentage of fathers attending child protection conferences rose from 46 % in Q4 2016/17 to 50 % in Q4 2017/18: "
+                        + "up 4 percentage points over the year.",
+                "The number of children looked after rose from 667 in 2016/17 to 691 in 2017/18: a rise of 3.6 % over the year."),
+                h.overTheYear().stream().map(LearningReport.Movement::sentence).toList(), "biggest first; CP-PLANS only once");
+        LearningReport.Movement cp = h.overTwoYears().get(0);
+        assertEquals("569 in 2015/16", cp.from());
+        assertEquals("730 in 2017/18", cp.to());
+        assertEquals("+161 (+28.3 %)", cp.change());
+        assertEquals(List.of("2015/16", "2016/17", "2017/18"), cp.points().stream().map(LearningReport.Point::period).toList());
+        assertEquals("+4 pts", h.overTheYear().get(1).change(), "a percentage moves in points");
+        assertEquals(null, cp.compared(), "no comparison without benchmarks");
+    }
+
+    @Test
+    void aHeadlineMovementSaysHowTheFigureComparesWithEnglandAndSimilarAuthorities() throws IOException {
+        ReportSources a = all();
+        BenchmarkSummary summary = JSON.readValue("""
+                {"indicators":[{"indicator":"CP-PLANS","period":"2017April","value":40,"england":35,"neighboursMean":38}]}""",
+                BenchmarkSummary.class);
+        LearningReport report = build(new ReportSources(a.scorecard(), a.audits(), a.grades(), a.qualitativeThemes(),
+                a.practitionerThemes(), a.familiesThemes(), a.actions(), a.updates(), Panel.of(summary, "indicators-service")));
+        LearningReport.Movement cp = report.headlines().data().overTwoYears().get(0);
+        assertTrue(cp.sentence().endsWith("(607 in 2016/17). Higher than England and similar authorities in 2017/18."), cp.sentence());
+        assertEquals("Higher than England and similar authorities in 2017/18", cp.compared());
+    }
+
+    @Test
+    void atMostFiveMovementsInEachListAndAFigureThatBarelyMovedIsNotOne() {
+        List<ScorecardRow> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            rows.add(row("UP-" + i, "Measure " + i, 100, 100 + i * 10));
+        }
+        rows.add(row("FLAT", "Hardly moved", 1000, 1005));
+        rows.add(row("DOWN", "Referrals", 100, 20));
+        ReportSources a = all();
+        LearningReport.Headlines h = build(new ReportSources(Panel.of(rows, "indicators-service"), a.audits(), a.grades(),
+                a.qualitativeThemes(), a.practitionerThemes(), a.familiesThemes(), a.actions(), a.updates())).headlines().data();
+        assertTrue(h.overTwoYears().isEmpty());
+        assertEquals(List.of("DOWN", "UP-7", "UP-6", "UP-5", "UP-4"), h.overTheYear().stream().map(LearningReport.Movement::code).toList());
+        assertEquals("The number of referrals fell from 100 in 2016/17 to 20 in 2017/18: a fall of 80 % over the year.",
+                h.overTheYear().get(0).sentence());
+        LearningReport unavailable = build(new ReportSources(Panel.unavailable("indicators-service"), a.audits(), a.grades(),
+                a.qualitativeThemes(), a.practitionerThemes(), a.familiesThemes(), a.actions(), a.updates()));
+        assertFalse(unavailable.headlines().available());
+    }
+
+    private static ScorecardRow row(String code, String title, int before, int now) {
+        return new ScorecardRow(code, title, "COUNT", "NEUTRAL", 1, "CSC", "2017April", "2017/18", java.math.BigDecimal.valueOf(now), null,
+                "DATA_ONLY", "UP", java.math.BigDecimal.valueOf(before), null, null, Map.of(), "APPROVED", null, false,
+                List.of(new ScorecardRow.TrendPoint("2016April", java.math.BigDecimal.valueOf(before)),
+                        new ScorecardRow.TrendPoint("2017April", java.math.BigDecimal.valueOf(now))), null);
     }
 }

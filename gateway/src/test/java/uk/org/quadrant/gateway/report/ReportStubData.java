@@ -1,7 +1,8 @@
 package uk.org.quadrant.gateway.report;
 
 /**
- * Realistic service answers for one year (2017/18), shaped like the real APIs' JSON: the
+ * Realistic service answers (the demo data's figures from the board's 2017/18 report: 569, 607 and 730
+ * children on a plan, 458 and 1,255 early help assessments, 667 and 691 children looked after) for one year (2017/18), shaped like the real APIs' JSON: the
  * indicators-service scorecard, audits-service audits, grades and theme analyses, actions-service
  * actions and progress updates. Shared by the model test and the HTTP stand-ins.
  */
@@ -13,8 +14,9 @@ final class ReportStubData {
     static final String SCORECARD = """
             [{"code":"CP-PLANS","title":"Children subject to a child protection plan","unit":"COUNT","polarity":"LOWER_IS_BETTER",
               "priority":2,"ownerAgency":"CSC","period":"2017April","periodLabel":"2017/18","value":730,"target":650,"rag":"RED",
-              "direction":"WORSENING","previousValue":569,"change":161,"changePercent":28.3,"benchmarks":{},"status":"APPROVED",
-              "comment":null,"outlier":false,"trend":[]},
+              "direction":"WORSENING","previousValue":607,"change":123,"changePercent":20.3,"benchmarks":{},"status":"APPROVED",
+              "comment":null,"outlier":false,"trend":[{"period":"2015April","value":569},{"period":"2016April","value":607},
+              {"period":"2017April","value":730}]},
              {"code":"MASH-TIMELINESS","title":"MASH enquiries completed in time","unit":"PERCENT","polarity":"HIGHER_IS_BETTER",
               "priority":7,"ownerAgency":"CSC","period":"201803","periodLabel":"March 2018","value":45,"target":75,"rag":"RED",
               "direction":"NO_PREVIOUS","previousValue":null,"change":null,"changePercent":null,"benchmarks":{},"status":"APPROVED",
@@ -22,15 +24,16 @@ final class ReportStubData {
              {"code":"FATHERS-ATTENDING","title":"Fathers attending child protection conferences","unit":"PERCENT",
               "polarity":"HIGHER_IS_BETTER","priority":3,"ownerAgency":"CSC","period":"2017AprilQ4","periodLabel":"Q4 2017/18",
               "value":50,"target":55,"rag":"AMBER","direction":"STABLE","previousValue":50.2,"change":-0.2,"changePercent":-0.4,
-              "benchmarks":{},"status":"APPROVED","comment":null,"outlier":false,"trend":[]},
+              "benchmarks":{},"status":"APPROVED","comment":null,"outlier":false,"trend":[{"period":"2016AprilQ4","value":46},
+              {"period":"2017AprilQ3","value":50.2},{"period":"2017AprilQ4","value":50}]},
              {"code":"LAC","title":"Children looked after","unit":"COUNT","polarity":"LOWER_IS_BETTER","priority":5,"ownerAgency":"CSC",
               "period":"2017April","periodLabel":"2017/18","value":691,"target":700,"rag":"GREEN","direction":"WORSENING",
               "previousValue":667,"change":24,"changePercent":3.6,"benchmarks":{},"status":"APPROVED","comment":null,"outlier":false,
-              "trend":[]},
+              "trend":[{"period":"2016April","value":667},{"period":"2017April","value":691}]},
              {"code":"EH-ASSESSMENTS","title":"Early help assessments completed","unit":"COUNT","polarity":"HIGHER_IS_BETTER",
               "priority":1,"ownerAgency":"EI","period":"2017April","periodLabel":"2017/18","value":1255,"target":1200,"rag":"GREEN",
               "direction":"IMPROVING","previousValue":458,"change":797,"changePercent":174.0,"benchmarks":{},"status":"APPROVED",
-              "comment":null,"outlier":false,"trend":[]},
+              "comment":null,"outlier":false,"trend":[{"period":"2016April","value":458},{"period":"2017April","value":1255}]},
              {"code":"OLD-MEASURE","title":"Retired CAF measure","unit":"COUNT","polarity":"HIGHER_IS_BETTER","priority":1,
               "ownerAgency":"EI","period":"2015April","periodLabel":"2015/16","value":10,"target":100,"rag":"RED",
               "direction":"WORSENING","previousValue":20,"change":-10,"changePercent":-50.0,"benchmarks":{},"status":"APPROVED",
