@@ -107,11 +107,32 @@ class PlanController {
                               String startLabel) {
     }
 
-    /** One plan as the inspection's action-plan table, filtered by lead agency and delivery status. */
+    /** Consecutive actions raised by the same issue: the issue is said once, above them. */
+    public record IssueGroup(String issue, List<ActionRows.ActionRow> actions) {
+    }
+
+    /** The actions in plan order, consecutive ones that share an issue's text in one group. */
+    static List<IssueGroup> byIssue(List<ActionRows.ActionRow> rows) {
+        List<IssueGroup> groups = new ArrayList<>();
+        for (ActionRows.ActionRow row : rows) {
+            String issue = row.issue() == null ? "" : row.issue();
+            if (groups.isEmpty() || !groups.get(groups.size() - 1).issue().equals(issue)) {
+                groups.add(new IssueGroup(issue, new ArrayList<>()));
+            }
+            groups.get(groups.size() - 1).actions().add(row);
+        }
+        return groups;
+    }
+
+    /**
+     * One plan as the inspection's action-plan table, filtered by lead agency and delivery status; each issue
+     * said once above its actions. {@code view=compact} (for the board's meeting): each action's ref, words,
+     * lead, date, delivery and the date of its latest update, without outcomes, measures and narratives.
+     */
     @Get("/{id}")
     @View("browse/plans/plan")
     Map<String, Object> plan(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String agency,
-                             @QueryValue @Nullable String delivery) {
+                             @QueryValue @Nullable String delivery, @QueryValue @Nullable String view) {
         Map<String, String> names = agencies.byCode();
         ActionQuery filter = ActionQuery.of(agency, delivery, names.keySet());
         Calls calls = downstream.forRequest(request);
@@ -141,6 +162,8 @@ class PlanController {
         model.put("plan", new PlanHeading(p.id(), p.title(), p.owner(), p.startDate(), Words.of(p.sourceType()),
                 DisplayDates.longDate(p.startDate())));
         model.put("actions", actionRows);
+        model.put("groups", byIssue(actionRows));
+        model.put("compact", "compact".equals(view));
         model.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.put("counts", counts.entrySet().stream().map(e -> Map.of("tag", Words.delivery(e.getKey()), "count", e.getValue())).toList());
         model.put("updatesAvailable", updates.available());

@@ -35,7 +35,8 @@ class PlanPagesTest implements TestPropertyProvider {
             "Remodel the MASH with police and health", "Referral routes into CSC are clear",
             "Incremental rise each quarter in timeliness of response", "\"MASH-TIMELINESS\"", "\"GTE\"", "75",
             "2017-08-31", "Chair of MASH Steering Group", "CSC", "IN_PROGRESS", "OVERDUE", "\"NOT_MET\"", "45.5", "\"2017/18\"");
-    static final String A12 = action(12, 1, "2.2", "Strategy meetings not held in a timely way",
+    // 1.1 and 2.2 answer the same issue (consecutive): the table says it once
+    static final String A12 = action(12, 1, "2.2", "Thresholds for interventions are not generally well understood",
             "External training for managers who chair strategy meetings", "Strategy meetings lead to SMART action plans",
             "Training delivered to 100% of managers", "null", "null", "null",
             "2016-11-30", "Detective Superintendent", "TVP", "COMPLETED", "COMPLETED", "null", "null", "null");
@@ -112,14 +113,18 @@ class PlanPagesTest implements TestPropertyProvider {
     @Test
     void thePlanIsTheInspectionsActionPlanTable() {
         String body = ok(as("chair").get("/plans/1")).body();
-        assertTrue(body.contains("<caption class=\"govuk-table__caption govuk-table__caption--m\" id=\"plan-table-caption\">Action plan: 3 of 3 actions</caption>"), body);
+        assertTrue(body.contains("<caption class=\"govuk-table__caption govuk-table__caption--m\" id=\"plan-table-caption\">Action plan: 3 of 3 actions, by the issue they answer</caption>"), body);
         assertTrue(body.contains("role=\"region\" aria-labelledby=\"plan-table-caption\" tabindex=\"0\""), "a focusable scrolling region");
         List<String> headers = columnHeaders(body);
-        assertEquals(List.of("Ref", "Issue raised", "Action", "What will be different", "How we will know", "Lead",
-                "Completion date", "Delivery", "Latest progress"), headers);
+        assertEquals(List.of("Ref", "Action, what will be different and how we will know", "Lead", "Completion date", "Delivery",
+                "Latest progress"), headers, "six columns: delivery and latest progress fit the page");
+        // the issue once, as the heading of the actions that answer it
+        assertEquals(1, body.split("Thresholds for interventions are not generally well understood", -1).length - 1, body);
+        int issue = body.indexOf("scope=\"rowgroup\"");
+        assertTrue(issue > 0 && issue < body.indexOf("/actions/11\"") && body.indexOf("/actions/12\"") < body.indexOf("Caseloads too high"),
+                "the issue heads its group, 1.1 and 2.2 under it, then the next issue");
         String row = rowOf(body, "/actions/11\"");
         assertTrue(row.contains("<th scope=\"row\""), "the ref heads its row");
-        assertTrue(row.contains("Thresholds for interventions are not generally well understood"));
         assertTrue(row.contains("Remodel the MASH with police and health"));
         assertTrue(row.contains("Referral routes into CSC are clear"));
         assertTrue(row.contains("Incremental rise each quarter in timeliness of response"));
@@ -140,6 +145,16 @@ class PlanPagesTest implements TestPropertyProvider {
         assertTrue(noData.contains("govuk-tag--blue\">On track</strong>"));
         assertTrue(noData.contains("No update yet"));
         assertFalse(body.contains("Add a progress update"), "the chair gets no write control");
+
+        // the compact view for a meeting: ref, action, lead, date, delivery, date of the latest update
+        String compact = ok(as("chair").get("/plans/1?view=compact")).body();
+        assertEquals(List.of("Ref", "Action", "Lead", "Completion date", "Delivery", "Latest update"), columnHeaders(compact));
+        String short11 = rowOf(compact, "/actions/11\"");
+        assertTrue(short11.contains("Remodel the MASH with police and health") && short11.contains("1 May 2017"), short11);
+        assertFalse(short11.contains("Referral routes into CSC are clear") || short11.contains("MASH remodelled with new duty teams"),
+                "no outcome or narrative: " + short11);
+        assertTrue(compact.contains("name=\"view\" value=\"compact\""), "the filters keep the compact view");
+        assertTrue(compact.contains("Show outcomes, measures and progress in full"));
     }
 
     @Test
