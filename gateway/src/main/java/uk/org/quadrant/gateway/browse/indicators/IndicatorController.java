@@ -66,17 +66,20 @@ class IndicatorController {
         }
         String chosenAgency = agency == null || agency.isBlank() ? null : agency.trim();
         Integer chosenPriority = parsePriority(priority);
+        List<uk.org.quadrant.gateway.identity.directory.Agency> partners = agencies.listOrderByName();
+        Map<String, String> names = new HashMap<>();
+        partners.forEach(a -> names.put(a.code(), a.name()));
         List<IndicatorRow> rows = reply.body().stream()
                 .filter(r -> !Boolean.FALSE.equals(r.active()))
                 .filter(r -> chosenAgency == null || chosenAgency.equals(r.ownerAgency()))
                 .filter(r -> chosenPriority == null || String.valueOf(chosenPriority).equals(String.valueOf(r.priority())))
                 .sorted(Comparator.comparing((Indicator r) -> String.valueOf(r.priority())).thenComparing(r -> String.valueOf(r.code())))
-                .map(r -> new IndicatorRow(r.code(), r.title(), r.ownerAgency(), r.priority(),
+                .map(r -> new IndicatorRow(r.code(), r.title(), names.getOrDefault(r.ownerAgency(), r.ownerAgency()), r.priority(),
                         Words.of(r.unit()), Words.of(r.polarity())))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("indicators", rows);
-        model.put("agencies", agencies.listOrderByName());
+        model.put("agencies", partners);
         model.put("priorities", List.of(1, 2, 3, 4, 5, 6, 7, 8));
         model.put("chosenAgency", chosenAgency == null ? "" : chosenAgency);
         model.put("chosenPriority", chosenPriority);

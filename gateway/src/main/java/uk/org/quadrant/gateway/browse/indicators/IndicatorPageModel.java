@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.browse.indicators;
 
+import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import uk.org.quadrant.gateway.web.words.Words;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -46,10 +47,12 @@ public class IndicatorPageModel {
 
     private final Downstream downstream;
     private final IndicatorsClient indicators;
+    private final AgencyRepository agencies;
 
-    IndicatorPageModel(Downstream downstream, IndicatorsClient indicators) {
+    IndicatorPageModel(Downstream downstream, IndicatorsClient indicators, AgencyRepository agencies) {
         this.downstream = downstream;
         this.indicators = indicators;
+        this.agencies = agencies;
     }
 
     /** One period of the series as the table shows it (public: templates read it). */
@@ -90,7 +93,9 @@ public class IndicatorPageModel {
         Panel<List<SeriesPoint>> points = seriesPanel(series);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("indicator", indicator);
-        model.put("definition", definition(indicator));
+        String owner = indicator.ownerAgency() == null ? null
+                : agencies.findById(indicator.ownerAgency()).map(a -> a.name()).orElse(indicator.ownerAgency());
+        model.put("definition", definition(indicator, owner));
         model.put("series", points.map(rows -> tableRows(rows, code, user)));
         model.put("chart", points.map(rows -> chart(indicator, rows)));
         model.put("commentary", points.map(IndicatorPageModel::commentary));
@@ -119,11 +124,11 @@ public class IndicatorPageModel {
     }
 
     /** The definition as summary-list rows, in the users' words. */
-    static List<Map<String, String>> definition(Indicator i) {
+    static List<Map<String, String>> definition(Indicator i, @Nullable String ownerName) {
         List<Map<String, String>> rows = new ArrayList<>();
         rows.add(row("Code", text(i.code())));
         rows.add(row("Description", i.description() == null ? "No description" : text(i.description())));
-        rows.add(row("Owning agency", text(i.ownerAgency())));
+        rows.add(row("Owning agency", ownerName == null ? text(i.ownerAgency()) : ownerName));
         rows.add(row("Business-plan priority", "Priority " + text(i.priority())));
         rows.add(row("Unit", Words.of(i.unit())));
         rows.add(row("Polarity", Words.of(i.polarity())));
