@@ -1,6 +1,6 @@
 package uk.org.quadrant.gateway.agency;
 
-import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
+import uk.org.quadrant.gateway.identity.directory.AgencyNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,10 +50,10 @@ class SubmissionsController {
     private final Downstream downstream;
     private final IndicatorsClient indicators;
     private final Periods periods;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
     private final ApprovalsWaiting waiting;
 
-    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods, AgencyRepository agencies,
+    SubmissionsController(Downstream downstream, IndicatorsClient indicators, Periods periods, AgencyNames agencies,
                           ApprovalsWaiting waiting) {
         this.waiting = waiting;
         this.downstream = downstream;
@@ -141,8 +141,7 @@ class SubmissionsController {
     private Map<String, Object> model(Calls calls, String period, FormErrors errors, @Nullable String errorKey,
                                       @Nullable String reason, @Nullable String unavailable) {
         Reply<Submissions> status = Calls.require(calls.read(Service.INDICATORS, () -> indicators.submissions(period)));
-        Map<String, String> names = new HashMap<>();
-        agencies.listOrderByName().forEach(a -> names.put(a.code(), a.name()));
+        Map<String, String> names = agencies.byCode();
         Map<String, Object> model = new HashMap<>();
         model.put("period", period);
         model.put("periodLabel", Periods.label(period));

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.board;
 
+import uk.org.quadrant.gateway.identity.directory.AgencyNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -12,7 +13,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 import uk.org.quadrant.gateway.web.periods.ReportingPeriod;
 import uk.org.quadrant.gateway.identity.directory.Agency;
-import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,10 +31,10 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BoardHomeController {
 
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
     private final BoardDashboard dashboard;
 
-    BoardHomeController(AgencyRepository agencies, BoardDashboard dashboard) {
+    BoardHomeController(AgencyNames agencies, BoardDashboard dashboard) {
         this.agencies = agencies;
         this.dashboard = dashboard;
     }
@@ -45,9 +45,9 @@ class BoardHomeController {
     Map<String, Object> home(HttpRequest<?> request, Authentication authentication, @QueryValue @Nullable String period,
                              @QueryValue @Nullable String priority, @QueryValue @Nullable String agency) {
         DashboardQuery filters = DashboardQuery.of(period, priority, agency);
-        List<Agency> partners = agencies.listOrderByName().stream().filter(a -> !a.code().equals("BOARD")).toList();
-        Map<String, String> names = new HashMap<>();
-        partners.forEach(a -> names.put(a.code(), a.name()));
+        Map<String, String> names = agencies.byCode();
+        List<Agency> partners = names.entrySet().stream().filter(e -> !e.getKey().equals("BOARD"))
+                .map(e -> new Agency(e.getKey(), e.getValue())).toList();
         Map<String, Object> model = new HashMap<>(dashboard.compose(request, filters, CurrentUser.of(authentication).isManager(), names));
         model.put("agencies", partners);
         model.put("filters", filters);

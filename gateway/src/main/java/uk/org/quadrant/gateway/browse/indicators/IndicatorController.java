@@ -1,5 +1,7 @@
 package uk.org.quadrant.gateway.browse.indicators;
 
+import uk.org.quadrant.gateway.identity.directory.Agency;
+import uk.org.quadrant.gateway.identity.directory.AgencyNames;
 import uk.org.quadrant.gateway.web.words.Words;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -17,7 +19,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
-import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import uk.org.quadrant.gateway.clients.Calls;
 import uk.org.quadrant.gateway.clients.Downstream;
 import uk.org.quadrant.gateway.clients.Reply;
@@ -45,10 +46,10 @@ class IndicatorController {
     private final IndicatorsClient indicators;
     private final IndicatorPageModel page;
     private final SeriesCsvDownload csv;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
 
     IndicatorController(Downstream downstream, IndicatorsClient indicators, IndicatorPageModel page, SeriesCsvDownload csv,
-                             AgencyRepository agencies) {
+                             AgencyNames agencies) {
         this.downstream = downstream;
         this.indicators = indicators;
         this.page = page;
@@ -66,9 +67,7 @@ class IndicatorController {
         }
         String chosenAgency = agency == null || agency.isBlank() ? null : agency.trim();
         Integer chosenPriority = parsePriority(priority);
-        List<uk.org.quadrant.gateway.identity.directory.Agency> partners = agencies.listOrderByName();
-        Map<String, String> names = new HashMap<>();
-        partners.forEach(a -> names.put(a.code(), a.name()));
+        Map<String, String> names = agencies.byCode();
         List<IndicatorRow> rows = reply.body().stream()
                 .filter(r -> !Boolean.FALSE.equals(r.active()))
                 .filter(r -> chosenAgency == null || chosenAgency.equals(r.ownerAgency()))
@@ -79,7 +78,7 @@ class IndicatorController {
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("indicators", rows);
-        model.put("agencies", partners);
+        model.put("agencies", names.entrySet().stream().map(e -> new Agency(e.getKey(), e.getValue())).toList());
         model.put("priorities", List.of(1, 2, 3, 4, 5, 6, 7, 8));
         model.put("chosenAgency", chosenAgency == null ? "" : chosenAgency);
         model.put("chosenPriority", chosenPriority);

@@ -1,6 +1,6 @@
 package uk.org.quadrant.gateway.browse.indicators;
 
-import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
+import uk.org.quadrant.gateway.identity.directory.AgencyNames;
 import uk.org.quadrant.gateway.web.words.Words;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -47,9 +47,9 @@ public class IndicatorPageModel {
 
     private final Downstream downstream;
     private final IndicatorsClient indicators;
-    private final AgencyRepository agencies;
+    private final AgencyNames agencies;
 
-    IndicatorPageModel(Downstream downstream, IndicatorsClient indicators, AgencyRepository agencies) {
+    IndicatorPageModel(Downstream downstream, IndicatorsClient indicators, AgencyNames agencies) {
         this.downstream = downstream;
         this.indicators = indicators;
         this.agencies = agencies;
@@ -94,7 +94,7 @@ public class IndicatorPageModel {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("indicator", indicator);
         String owner = indicator.ownerAgency() == null ? null
-                : agencies.findById(indicator.ownerAgency()).map(a -> a.name()).orElse(indicator.ownerAgency());
+                : agencies.byCode().getOrDefault(indicator.ownerAgency(), indicator.ownerAgency());
         model.put("definition", definition(indicator, owner));
         model.put("series", points.map(rows -> tableRows(rows, code, user)));
         model.put("chart", points.map(rows -> chart(indicator, rows)));
