@@ -69,12 +69,6 @@ public class ApprovalsWaiting implements ViewModelProcessor<Map<String, Object>>
         refresh(request);
     }
 
-    /** The last count read, or null. */
-    @Nullable Long current() {
-        Count count = last.get();
-        return count == null ? null : count.waiting();
-    }
-
     private void refresh(HttpRequest<?> request) {
         if (!reading.compareAndSet(false, true)) {
             return;

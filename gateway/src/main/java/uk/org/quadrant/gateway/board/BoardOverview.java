@@ -67,7 +67,7 @@ public record BoardOverview(List<Card> quadrants, Card attention) {
                         null)));
         List<Item> items = s.exceptions().data().stream().limit(ITEMS)
                 .map(e -> new Item(e.title() + ": " + plain(e.value()) + (e.target() == null ? "" : " against " + plain(e.target())),
-                        "/indicators/" + e.code(), new Words.Tag(e.ragText(), "RED".equals(e.rag()) ? "govuk-tag--red" : "govuk-tag--yellow")))
+                        "/indicators/" + e.code(), new Words.Tag(e.ragText(), Words.rag(e.rag()).colour())))
                 .toList();
         return new Card("performance", title, "#performance", true, "", figures, items,
                 "No indicator is red, or amber and getting worse" + (s.periodLabel() == null ? "." : " in " + s.periodLabel() + "."));

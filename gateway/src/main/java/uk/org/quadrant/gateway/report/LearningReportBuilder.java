@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.report;
 
+import uk.org.quadrant.gateway.web.words.Words;
 import uk.org.quadrant.gateway.benchmarks.ComparisonWording;
 import uk.org.quadrant.gateway.benchmarks.HowItCompares;
 import uk.org.quadrant.gateway.clients.Panel;
@@ -86,7 +87,7 @@ public final class LearningReportBuilder {
     private Quantitative quantitative(ReportYear year, List<ScorecardRow> scorecard, HowItCompares compared) {
         List<ScorecardRow> inYear = scorecard.stream().filter(r -> year.holds(text(r.period()))).toList();
         List<RagCount> rags = RAGS.stream()
-                .map(rag -> new RagCount(ReportWording.rag(rag), inYear.stream().filter(r -> rag.equals(r.rag())).count()))
+                .map(rag -> new RagCount(Words.rag(rag).text(), inYear.stream().filter(r -> rag.equals(r.rag())).count()))
                 .toList();
         Comparator<ScorecardRow> redFirst = Comparator.comparingInt((ScorecardRow r) -> RAGS.indexOf(text(r.rag())))
                 .thenComparing(r -> text(r.title()));
@@ -112,8 +113,8 @@ public final class LearningReportBuilder {
                 r.periodLabel() == null ? text(r.period()) : text(r.periodLabel()),
                 ReportWording.value(r.value(), unit), target,
                 ReportWording.value(r.previousValue(), unit), ReportWording.change(r.change(), unit),
-                ReportWording.changePercent(r.changePercent()), ReportWording.rag(r.rag()),
-                ReportWording.direction(r.direction()), text(r.rag()), compared.words(r.code(), r.period()));
+                ReportWording.changePercent(r.changePercent()), Words.rag(r.rag() == null ? "DATA_ONLY" : r.rag()).text(),
+                Words.of(r.direction() == null ? "NO_PREVIOUS" : r.direction()), text(r.rag()), compared.words(r.code(), r.period()));
     }
 
     private static SummaryPart quantitativeSummary(ReportYear year, Panel<Quantitative> panel) {
@@ -178,13 +179,13 @@ public final class LearningReportBuilder {
     private static GradeScale grades(AcrossAuditsGrades g) {
         List<GradeCount> distribution = new ArrayList<>();
         if (g.distribution() != null) {
-            g.distribution().forEach((grade, cases) -> distribution.add(new GradeCount(ReportWording.humanise(grade), count(cases))));
+            g.distribution().forEach((grade, cases) -> distribution.add(new GradeCount(Words.of(grade), count(cases))));
         }
         Object percent = g.percentMeetingStandard();
         String meeting = percent == null ? ReportWording.NOT_AVAILABLE
                 : ReportWording.decimal(percent).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " % "
-                + ReportWording.humanise(text(g.standard())).toLowerCase() + " or better";
-        return new GradeScale(ReportWording.scale(g.gradingScale()), g.audits(), g.cases(), distribution, meeting);
+                + Words.of(text(g.standard())).toLowerCase() + " or better";
+        return new GradeScale(Words.of(g.gradingScale()), g.audits(), g.cases(), distribution, meeting);
     }
 
     static List<Theme> themes(List<ThemeAnalysis> rows) {
@@ -194,7 +195,7 @@ public final class LearningReportBuilder {
     private static List<Example> examples(ThemeAnalysis theme) {
         List<Example> out = new ArrayList<>();
         for (ThemeAnalysis.Example e : examplesOf(theme)) {
-            out.add(new Example(ReportWording.humanise(text(e.kind())), text(e.text()), text(e.auditTitle())));
+            out.add(new Example(Words.of(text(e.kind())), text(e.text()), text(e.auditTitle())));
         }
         return out;
     }
@@ -277,7 +278,7 @@ public final class LearningReportBuilder {
                 .sorted(Comparator.comparing((Action a) -> !"OVERDUE".equals(a.delivery()))
                         .thenComparing(a -> text(a.dueDate())).thenComparing(a -> text(a.ref())))
                 .map(a -> new OpenAction(text(a.ref()), text(a.action()), lead(a),
-                        ReportWording.date(ReportWording.parseDate(a.dueDate())), ReportWording.delivery(a.delivery()),
+                        ReportWording.date(ReportWording.parseDate(a.dueDate())), Words.delivery(a.delivery()).text(),
                         text(a.issue())))
                 .toList();
     }

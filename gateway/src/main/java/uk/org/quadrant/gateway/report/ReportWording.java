@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.report;
 
+import uk.org.quadrant.gateway.web.words.Words;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -106,52 +107,8 @@ final class ReportWording {
         return (one.signum() > 0 ? "+" : one.signum() < 0 ? "-" : "") + one.abs().toPlainString() + " %";
     }
 
-    static String rag(Object rag) {
-        return switch (text(rag)) {
-            case "RED" -> "Red";
-            case "AMBER" -> "Amber";
-            case "GREEN" -> "Green";
-            default -> "No target";
-        };
-    }
-
-    static String direction(Object direction) {
-        return switch (text(direction)) {
-            case "IMPROVING" -> "Improving";
-            case "WORSENING" -> "Worsening";
-            case "UP" -> "Up";
-            case "DOWN" -> "Down";
-            case "STABLE" -> "Stable";
-            default -> "No previous figure";
-        };
-    }
-
-    static String delivery(Object delivery) {
-        return switch (text(delivery)) {
-            case "COMPLETED" -> "Completed";
-            case "OVERDUE" -> "Overdue";
-            case "AT_RISK" -> "At risk";
-            case "ON_TRACK" -> "On track";
-            default -> humanise(text(delivery));
-        };
-    }
-
     static String auditType(Object type) {
-        return AUDIT_TYPES.getOrDefault(text(type), humanise(text(type)));
-    }
-
-    static String scale(Object code) {
-        String c = text(code);
-        return "OFSTED".equals(c) ? "Ofsted" : humanise(c);
-    }
-
-    /** "REQUIRES_IMPROVEMENT" → "Requires improvement"; "LEARNING_POINT" → "Learning point". */
-    static String humanise(String code) {
-        if (code == null || code.isEmpty()) {
-            return "";
-        }
-        String words = code.replace('_', ' ').toLowerCase(Locale.UK);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return AUDIT_TYPES.getOrDefault(text(type), Words.of(text(type)));
     }
 
     static String date(LocalDate d) {
