@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.clients;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 
@@ -17,23 +18,25 @@ import java.util.function.Supplier;
 public final class Calls {
 
     private final Downstream downstream;
-    private final HttpRequest<?> origin;
+    private final @Nullable HttpRequest<?> origin;
+    private final @Nullable Supplier<String> serviceToken;
     private final ServerTimings timings;
 
-    Calls(Downstream downstream, HttpRequest<?> origin, ServerTimings timings) {
+    Calls(Downstream downstream, @Nullable HttpRequest<?> origin, @Nullable Supplier<String> serviceToken, ServerTimings timings) {
         this.downstream = downstream;
         this.origin = origin;
+        this.serviceToken = serviceToken;
         this.timings = timings;
     }
 
     /** A read through a typed client; retried once if the service could not be reached. */
     public <T> CompletableFuture<Reply<T>> read(Service service, Supplier<CompletableFuture<HttpResponse<T>>> call) {
-        return downstream.call(service, true, origin, timings, call);
+        return downstream.call(service, true, origin, serviceToken, timings, call);
     }
 
     /** A write through a typed client; never retried, so it is never applied twice. */
     public <T> CompletableFuture<Reply<T>> write(Service service, Supplier<CompletableFuture<HttpResponse<T>>> call) {
-        return downstream.call(service, false, origin, timings, call);
+        return downstream.call(service, false, origin, serviceToken, timings, call);
     }
 
     /**

@@ -41,7 +41,15 @@ public class Downstream {
 
     /** Calls on behalf of the user who made {@code request}, timed into its {@code Server-Timing}. */
     public Calls forRequest(HttpRequest<?> request) {
-        return new Calls(this, request, ServerTimings.of(request));
+        return new Calls(this, request, null, ServerTimings.of(request));
+    }
+
+    /**
+     * Calls the gateway makes on its own account, for work no signed-in person asked for (the reminder
+     * rules): each carries {@code serviceToken}'s current value. Same policy; the timings go nowhere.
+     */
+    public Calls forService(Supplier<String> serviceToken) {
+        return new Calls(this, null, serviceToken, new ServerTimings());
     }
 
     public CircuitBreaker.State breakerState(Service service) {
@@ -49,23 +57,24 @@ public class Downstream {
     }
 
     /** A typed client's call made for {@code origin}, through the policy. */
-    <T> CompletableFuture<Reply<T>> call(Service service, boolean read, HttpRequest<?> origin, ServerTimings timings,
-                                         Supplier<CompletableFuture<HttpResponse<T>>> invoke) {
-        return call(service, read, origin, service.id(), timings, c -> invoke(c, invoke), Reply::status);
+    <T> CompletableFuture<Reply<T>> call(Service service, boolean read, HttpRequest<?> origin, Supplier<String> serviceToken,
+                                         ServerTimings timings, Supplier<CompletableFuture<HttpResponse<T>>> invoke) {
+        return call(service, read, origin, serviceToken, service.id(), timings, c -> invoke(c, invoke), Reply::status);
     }
 
     /**
      * The policy: the breaker first, then the call (a read retried once if it could not connect), the
      * whole bounded by the timeout, the time taken recorded, the breaker told how it went.
      */
-    private <R> CompletableFuture<R> call(Service service, boolean read, HttpRequest<?> origin, String description,
+    private <R> CompletableFuture<R> call(Service service, boolean read, HttpRequest<?> origin, Supplier<String> serviceToken,
+                                          String description,
                                           ServerTimings timings, Function<UserCall, CompletableFuture<R>> exchange,
                                           ToIntFunction<R> status) {
         CircuitBreaker breaker = breakers.get(service);
         if (!breaker.tryAcquire()) {
             return CompletableFuture.failedFuture(new DownstreamUnavailableException(service, "circuit open", null));
         }
-        UserCall userCall = new UserCall(origin, description);
+        UserCall userCall = new UserCall(origin, serviceToken, description);
         long started = System.nanoTime();
         CompletableFuture<R> attempt = exchange.apply(userCall);
         if (read) {

@@ -11,7 +11,8 @@ import io.micronaut.security.token.reader.TokenResolver;
 /**
  * The one place the signed-in user's token is put on a service call: every call a page makes through
  * a typed client ({@link Calls}) carries the token of the request it was made for, so each service
- * applies that user's own permissions. Requests without a {@link UserCall} (the API pass-through,
+ * applies that user's own permissions; the gateway's own calls ({@link Downstream#forService}) carry its
+ * service token instead. Requests without a {@link UserCall} (the API pass-through,
  * which forwards the caller's own header) are left as they are.
  */
 @ClientFilter(serviceId = {"indicators", "audits", "actions"})
@@ -28,7 +29,8 @@ final class UserTokenFilter {
     void forward(MutableHttpRequest<?> request) {
         PropagatedContext.getOrEmpty().find(UserCall.class).ifPresent(call -> {
             call.describe(request.getMethodName() + " " + request.getPath());
-            String bearer = bearer(call.origin());
+            String bearer = call.serviceToken() != null ? "Bearer " + call.serviceToken().get()
+                    : call.origin() != null ? bearer(call.origin()) : "";
             if (!bearer.isEmpty()) {
                 request.getHeaders().set(HttpHeaders.AUTHORIZATION, bearer);
             }
