@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.agency;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.clients.Calls;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -76,31 +78,133 @@ public class AgencyTasks {
                            Panel<SelfAssessment> selfAssessment) {
     }
 
+    /**
+     * A value an agency owes for a period that is due: not entered, a draft not yet submitted, or
+     * returned by the board manager; with the value itself where it was read (a returned one's reason,
+     * who saved a draft).
+     */
+    public record OwedValue(String agency, String period, String periodLabel, Submissions.Item item,
+                            @Nullable LocalDate due, Urgency urgency, @Nullable Value value) {
+
+        public String status() {
+            return String.valueOf(item.status());
+        }
+
+        /** The manager's reason for a returned value, when it was read. */
+        public @Nullable String returnReason() {
+            return value == null ? null : value.returnReason();
+        }
+
+        /** Who last saved it, when the value was read. */
+        public @Nullable String savedBy() {
+            return value == null ? null : value.updatedBy() != null ? value.updatedBy() : value.submittedBy();
+        }
+
+        /** The form that enters or corrects it. */
+        public String href() {
+            return "/agency/" + agency + "/values/" + item.code() + "/" + period;
+        }
+
+        Task task() {
+            String name = item.title() + " (" + periodLabel + ")";
+            String when = dueText(due, urgency);
+            return switch (status()) {
+                case "RETURNED" -> new Task(RETURN, name, href(), when + (returnReason() == null ? "Returned by the board manager"
+                        : "Returned by the board manager: " + returnReason()), TaskStatus.RETURNED, due, urgency);
+                case "DRAFT" -> new Task(RETURN, name, href(), when + "Draft saved, not yet submitted: ready to check and submit",
+                        TaskStatus.IN_PROGRESS, due, urgency);
+                default -> new Task(RETURN, name, href(), when + "No value entered yet", TaskStatus.NOT_STARTED, due, urgency);
+            };
+        }
+    }
+
+    /** An action that owes an update: overdue, at risk, or without a progress update for {@value #STALE_MONTHS} months. */
+    public record ActionDue(Action action, boolean overdue, boolean atRisk, boolean stale, @Nullable LocalDate due,
+                            Urgency urgency) {
+
+        public String href() {
+            return "/actions/" + action.id() + "/update";
+        }
+
+        Task task() {
+            List<String> why = new ArrayList<>();
+            if (overdue) {
+                why.add("Overdue: due " + Dates.words(action.dueDate()));
+            } else if (atRisk) {
+                why.add("At risk: due " + Dates.words(action.dueDate()));
+            }
+            why.add(action.lastUpdateAt() == null ? "No progress update yet" : "Last update " + Dates.words(action.lastUpdateAt()));
+            TaskStatus status = "NOT_STARTED".equals(action.status()) ? TaskStatus.NOT_STARTED : TaskStatus.IN_PROGRESS;
+            return new Task(ACTION, action.ref() + ": " + action.action(), href(), String.join(". ", why), status, due, urgency);
+        }
+    }
+
+    /**
+     * What every agency owes, for the reminder rules: each section greyed out on its own when its
+     * service does not answer, so a dead service sends no reminder rather than a wrong one.
+     */
+    public record Owed(Panel<List<OwedValue>> values, Panel<List<ActionDue>> actions) {
+    }
+
+    /** One agency's task list, read with the signed-in user's token. */
     public Sections compose(HttpRequest<?> request, String agency) {
         Calls calls = downstream.forRequest(request);
-        Map<String, String> due = periods.due();
-        Map<String, CompletableFuture<Reply<Submissions>>> submissions = new LinkedHashMap<>();
-        due.forEach((frequency, period) ->
-                submissions.put(period, calls.read(Service.INDICATORS, () -> indicators.submissions(period))));
+        Map<String, CompletableFuture<Reply<Submissions>>> submissions = submissions(calls);
         CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS,
                 () -> actionsClient.actions(agency, null, null, null, null, null, null));
         CompletableFuture<Reply<List<Audit>>> audits = calls.read(Service.AUDITS, auditsClient::audits);
         CompletableFuture<Reply<List<Assessment>>> assessments = calls.read(Service.AUDITS, auditsClient::assessments);
 
         return new Sections(values(calls, submissions, agency),
-                Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionTasks(rows, agency)),
+                Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows)
+                        .map(rows -> actionsDue(rows, agency).stream().map(ActionDue::task).toList()),
                 Calls.panel(audits, Service.AUDITS, AgencyTasks::rows).map(rows -> auditTasks(rows, agency)),
                 Calls.panel(assessments, Service.AUDITS, AgencyTasks::rows).map(rows -> selfAssessment(rows, agency)));
+    }
+
+    /**
+     * What every agency owes, by the same rules as the task list, read with {@code calls} (the gateway's
+     * own service token): values due, with the value read for each returned one and each draft, and
+     * actions that need an update.
+     */
+    public Owed everyAgency(Calls calls) {
+        Map<String, CompletableFuture<Reply<Submissions>>> submissions = submissions(calls);
+        CompletableFuture<Reply<List<Action>>> actions = calls.read(Service.ACTIONS,
+                () -> actionsClient.actions(null, null, null, null, null, null, null));
+        Panel<Returns> returns = returns(calls, submissions, null, Set.of("RETURNED", "DRAFT"));
+        return new Owed(returns.map(Returns::owed),
+                Calls.panel(actions, Service.ACTIONS, AgencyTasks::rows).map(rows -> actionsDue(rows, null)));
+    }
+
+    private Map<String, CompletableFuture<Reply<Submissions>>> submissions(Calls calls) {
+        Map<String, CompletableFuture<Reply<Submissions>>> submissions = new LinkedHashMap<>();
+        periods.due().forEach((frequency, period) ->
+                submissions.put(period, calls.read(Service.INDICATORS, () -> indicators.submissions(period))));
+        return submissions;
     }
 
     private static <T> List<T> rows(Reply<List<T>> reply) {
         return reply.body() == null ? List.of() : reply.body();
     }
 
+    /** The values owed, and of the periods due how many returns there are and how many are already in. */
+    private record Returns(List<OwedValue> owed, int due, int done, List<String> periodsDue) {
+    }
+
     private Panel<Values> values(Calls calls, Map<String, CompletableFuture<Reply<Submissions>>> submissions, String agency) {
-        record Owed(String period, String periodLabel, Submissions.Item item) {
+        return returns(calls, submissions, agency, Set.of("RETURNED")).map(r ->
+                new Values(r.owed().stream().map(OwedValue::task).toList(), r.due(), r.done(), r.periodsDue()));
+    }
+
+    /**
+     * The values owed by {@code agency} (every agency when null) for the periods due; the value itself
+     * is read, all at once, for each owed one whose status is in {@code readValues}.
+     */
+    private Panel<Returns> returns(Calls calls, Map<String, CompletableFuture<Reply<Submissions>>> submissions,
+                                   @Nullable String agency, Set<String> readValues) {
+        record Item(String agency, String period, String periodLabel, Submissions.Item item) {
         }
-        List<Owed> owed = new ArrayList<>();
+        List<Item> owed = new ArrayList<>();
         List<String> periodsDue = new ArrayList<>();
         int dueCount = 0;
         int done = 0;
@@ -110,85 +214,69 @@ public class AgencyTasks {
                 return Panel.unavailable(Service.INDICATORS.displayName());
             }
             String label = Objects.toString(panel.data().periodLabel(), Periods.label(e.getKey()));
+            boolean any = false;
             for (Submissions.AgencyReturns returns : orEmpty(panel.data().agencies())) {
-                if (!agency.equals(returns.agency())) {
+                if (agency != null && !agency.equals(returns.agency())) {
                     continue;
                 }
-                List<Submissions.Item> items = orEmpty(returns.items());
-                if (!items.isEmpty()) {
-                    periodsDue.add(label);
-                }
-                for (Submissions.Item item : items) {
+                for (Submissions.Item item : orEmpty(returns.items())) {
+                    any = true;
                     dueCount++;
                     String status = String.valueOf(item.status());
                     if (status.equals("SUBMITTED") || status.equals("APPROVED")) {
                         done++;
                     } else {
-                        owed.add(new Owed(e.getKey(), label, item));
+                        owed.add(new Item(returns.agency(), e.getKey(), label, item));
                     }
                 }
             }
-        }
-        // The manager's reason is on the value itself: read the returned ones, all at once.
-        Map<Owed, CompletableFuture<Reply<Value>>> reasons = new LinkedHashMap<>();
-        for (Owed o : owed) {
-            if ("RETURNED".equals(o.item().status())) {
-                reasons.put(o, calls.read(Service.INDICATORS, () -> indicators.value(o.item().code(), o.period(), agency)));
+            if (any) {
+                periodsDue.add(label);
             }
         }
-        List<Task> tasks = new ArrayList<>();
+        Map<Item, CompletableFuture<Reply<Value>>> read = new LinkedHashMap<>();
+        for (Item o : owed) {
+            if (readValues.contains(String.valueOf(o.item().status()))) {
+                read.put(o, calls.read(Service.INDICATORS, () -> indicators.value(o.item().code(), o.period(), o.agency())));
+            }
+        }
         LocalDate asAt = periods.asAt();
-        for (Owed o : owed) {
-            String code = String.valueOf(o.item().code());
-            String href = "/agency/" + agency + "/values/" + code + "/" + o.period();
-            String name = o.item().title() + " (" + o.periodLabel() + ")";
+        List<OwedValue> values = new ArrayList<>();
+        for (Item o : owed) {
             LocalDate due = periods.deadline(o.period());
-            Urgency urgency = Urgency.of(due, asAt);
-            String when = dueText(due, urgency);
-            switch (String.valueOf(o.item().status())) {
-                case "RETURNED" -> {
-                    Panel<Value> value = Calls.panel(reasons.get(o), Service.INDICATORS, Reply::body);
-                    Object reason = value.available() && value.data() != null ? value.data().returnReason() : null;
-                    tasks.add(new Task(RETURN, name, href, when + (reason == null ? "Returned by the board manager"
-                            : "Returned by the board manager: " + reason), TaskStatus.RETURNED, due, urgency));
-                }
-                case "DRAFT" -> tasks.add(new Task(RETURN, name, href, when + "Draft saved, not yet submitted: ready to check and submit", TaskStatus.IN_PROGRESS,
-                        due, urgency));
-                default -> tasks.add(new Task(RETURN, name, href, when + "No value entered yet", TaskStatus.NOT_STARTED, due, urgency));
+            Value value = null;
+            if (read.containsKey(o)) {
+                Panel<Value> v = Calls.panel(read.get(o), Service.INDICATORS, Reply::body);
+                value = v.available() ? v.data() : null;
             }
+            values.add(new OwedValue(o.agency(), o.period(), o.periodLabel(), o.item(), due, Urgency.of(due, asAt), value));
         }
-        return Panel.of(new Values(tasks, dueCount, done, periodsDue), Service.INDICATORS.displayName());
+        return Panel.of(new Returns(values, dueCount, done, periodsDue), Service.INDICATORS.displayName());
     }
 
-    private List<Task> actionTasks(List<Action> rows, String agency) {
-        Instant staleBefore = periods.asAt().minusMonths(STALE_MONTHS).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<Task> tasks = new ArrayList<>();
+    /** The actions led by {@code agency} (every agency when null) that need an update on the as-at day. */
+    private List<ActionDue> actionsDue(List<Action> rows, @Nullable String agency) {
+        LocalDate asAt = periods.asAt();
+        Instant staleBefore = asAt.minusMonths(STALE_MONTHS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<ActionDue> due = new ArrayList<>();
         for (Action a : rows) {
-            if (!agency.equals(a.leadAgency()) || "COMPLETED".equals(a.delivery())) {
+            if ((agency != null && !agency.equals(a.leadAgency())) || "COMPLETED".equals(a.delivery())) {
                 continue;
             }
             String delivery = String.valueOf(a.delivery());
             Instant last = instant(a.lastUpdateAt());
             boolean stale = last == null || last.isBefore(staleBefore);
-            if (!delivery.equals("OVERDUE") && !delivery.equals("AT_RISK") && !stale) {
+            boolean overdue = delivery.equals("OVERDUE");
+            boolean atRisk = delivery.equals("AT_RISK");
+            if (!overdue && !atRisk && !stale) {
                 continue;
             }
-            List<String> why = new ArrayList<>();
-            if (delivery.equals("OVERDUE")) {
-                why.add("Overdue: due " + Dates.words(a.dueDate()));
-            } else if (delivery.equals("AT_RISK")) {
-                why.add("At risk: due " + Dates.words(a.dueDate()));
-            }
-            why.add(last == null ? "No progress update yet" : "Last update " + Dates.words(a.lastUpdateAt()));
-            String name = a.ref() + ": " + a.action();
-            TaskStatus status = "NOT_STARTED".equals(a.status()) ? TaskStatus.NOT_STARTED : TaskStatus.IN_PROGRESS;
-            LocalDate due = date(a.dueDate());
+            LocalDate dueDate = date(a.dueDate());
             // Late for delivery is late; at risk, or without an update for three months, owes an update now.
-            Urgency urgency = delivery.equals("OVERDUE") || Urgency.of(due, periods.asAt()) == Urgency.LATE
-                    ? Urgency.LATE : Urgency.DUE_SOON;
-            tasks.add(new Task(ACTION, name, "/actions/" + a.id() + "/update", String.join(". ", why), status, due, urgency));
+            Urgency urgency = overdue || Urgency.of(dueDate, asAt) == Urgency.LATE ? Urgency.LATE : Urgency.DUE_SOON;
+            due.add(new ActionDue(a, overdue, atRisk, stale, dueDate, urgency));
         }
-        return tasks;
+        return due;
     }
 
     private List<Task> auditTasks(List<Audit> rows, String agency) {

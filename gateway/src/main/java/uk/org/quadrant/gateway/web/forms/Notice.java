@@ -37,6 +37,7 @@ public enum Notice {
     MAPPING_SAVED("Mapping of %s to published statistics saved."),
     FIGURES_IMPORTED("Published figures for %s imported."),
     PLACE_SAVED("The partnership's place saved."),
+    REMINDERS_RUN("Reminders run: %s."),
     STAGED_APPROVED("%s imported: its figures are now the published statistics compared."),
     STAGED_DISCARDED("%s discarded. Nothing was imported, and it is not staged again.");
 

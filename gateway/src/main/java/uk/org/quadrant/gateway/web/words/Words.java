@@ -43,6 +43,25 @@ public final class Words {
             "APPROVED", new Tag("Approved", "govuk-tag--green"),
             "RETURNED", new Tag("Returned for correction", "govuk-tag--red"));
 
+    /** Where a reminder e-mail is in the outbox. */
+    private static final Map<String, Tag> OUTBOX_STATUS = Map.of(
+            "PENDING", new Tag("Waiting to be sent", "govuk-tag--blue"),
+            "SENDING", new Tag("Being sent", "govuk-tag--light-blue"),
+            "SENT", new Tag("Sent", "govuk-tag--green"),
+            "FAILED", new Tag("Failed", "govuk-tag--red"),
+            "HELD", new Tag("Kept for the weekly digest", "govuk-tag--grey"),
+            "DIGESTED", new Tag("Sent in a weekly digest", "govuk-tag--grey"));
+
+    /** The reminders, by their template name. */
+    private static final Map<String, String> REMINDERS = Map.of(
+            "returns-due", "Returns due or late",
+            "value-returned", "Value returned for correction",
+            "draft-ready", "Draft ready to submit",
+            "action", "Action needs an update",
+            "manager-digest", "Board manager's monthly digest",
+            "chair-pre-meeting", "Chair's pre-meeting digest",
+            "weekly-digest", "Weekly digest");
+
     private static final Map<String, String> WORDS = Map.ofEntries(
             // directions of change
             Map.entry("IMPROVING", "Improving"), Map.entry("WORSENING", "Worsening"), Map.entry("UP", "Up"),
@@ -121,6 +140,16 @@ public final class Words {
         return VALUE_STATUS.getOrDefault(String.valueOf(code), grey(code));
     }
 
+    /** A reminder e-mail's state in the outbox as a tag. */
+    public static Tag outboxStatus(@Nullable Object code) {
+        return OUTBOX_STATUS.getOrDefault(String.valueOf(code), grey(code));
+    }
+
+    /** Which reminder an e-mail is ("Returns due or late"). */
+    public static String reminder(@Nullable Object template) {
+        return REMINDERS.getOrDefault(String.valueOf(template), of(template));
+    }
+
     private static Tag grey(@Nullable Object code) {
         return new Tag(code == null ? "" : of(code), "govuk-tag--grey");
     }
@@ -171,6 +200,14 @@ public final class Words {
 
         public Tag valueStatus(@Nullable Object code) {
             return Words.valueStatus(code);
+        }
+
+        public Tag outboxStatus(@Nullable Object code) {
+            return Words.outboxStatus(code);
+        }
+
+        public String reminder(@Nullable Object template) {
+            return Words.reminder(template);
         }
     }
 }

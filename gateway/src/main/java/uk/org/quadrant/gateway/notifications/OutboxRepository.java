@@ -1,0 +1,63 @@
+package uk.org.quadrant.gateway.notifications;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** The outbox table. Every state change is one conditional statement, so two gateways cannot both win it. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
+
+    /** Of these reminder keys, the ones already queued. */
+    List<String> findDedupeKeyByDedupeKeyInList(Collection<String> dedupeKeys);
+
+    @Query(value = "SELECT * FROM notification ORDER BY id DESC", countQuery = "SELECT COUNT(*) FROM notification")
+    Page<OutboxMessage> newestFirst(Pageable pageable);
+
+    @Query(value = "SELECT * FROM notification WHERE status = 'FAILED' ORDER BY id DESC",
+            countQuery = "SELECT COUNT(*) FROM notification WHERE status = 'FAILED'")
+    Page<OutboxMessage> failedNewestFirst(Pageable pageable);
+
+    /** Messages whose time to be sent has come, oldest first. */
+    @Query("SELECT id FROM notification WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+    List<Long> due(Instant now, int limit);
+
+    /** Takes a pending message for one gateway: 1 if this one won it, 0 if another already did. */
+    @Query("UPDATE notification SET status = 'SENDING', claimed_by = :by, claimed_at = :at WHERE id = :id AND status = 'PENDING'")
+    int claim(long id, String by, Instant at);
+
+    @Query("UPDATE notification SET status = 'SENT', attempts = attempts + 1, sent_at = :at, transport = :transport, last_error = NULL WHERE id = :id AND status = 'SENDING'")
+    int sent(long id, String transport, Instant at);
+
+    @Query("UPDATE notification SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = :next, last_error = :error, transport = :transport WHERE id = :id AND status = 'SENDING'")
+    int retryLater(long id, Instant next, String error, String transport);
+
+    @Query("UPDATE notification SET status = 'FAILED', attempts = attempts + 1, last_error = :error, transport = :transport WHERE id = :id AND status = 'SENDING'")
+    int failed(long id, String error, String transport);
+
+    /**
+     * Messages claimed before {@code before} and never finished: their gateway stopped mid-send. They may
+     * or may not have left, so they are marked failed, never sent again.
+     */
+    @Query("UPDATE notification SET status = 'FAILED', last_error = :error WHERE status = 'SENDING' AND claimed_at < :before")
+    int abandonInterrupted(Instant before, String error);
+
+    /** A person's messages kept for their weekly digest. */
+    @Query("SELECT * FROM notification WHERE recipient = :recipient AND status = 'HELD' ORDER BY id")
+    List<OutboxMessage> held(String recipient);
+
+    @Query("SELECT DISTINCT recipient FROM notification WHERE status = 'HELD'")
+    List<String> recipientsWithHeld();
+
+    @Query("UPDATE notification SET status = 'DIGESTED', digest_id = :digestId WHERE id IN (:ids) AND status = 'HELD'")
+    int digested(List<Long> ids, long digestId);
+
+    long countByStatus(OutboxMessage.Status status);
+}
