@@ -86,15 +86,18 @@ class PlanController {
     /**
      * Actions by due date, filtered (by lead agency, delivery, priority, and due date between {@code dueFrom}
      * and {@code dueTo}, both optional and inclusive); {@code page}/{@code size} page them ({@link Paging}) in SQL, with the
-     * filtered total in {@value Paging#TOTAL_HEADER}; live measures only for the actions returned.
+     * filtered total in {@value Paging#TOTAL_HEADER}; live measures only for the actions returned. The gateway's
+     * service identity gets no live measure: its token is not passed on (indicators-service would refuse it).
      */
     @Get("/actions")
     HttpResponse<List<ActionView>> actions(@QueryValue @Nullable @Size(max = 16) String agency, @QueryValue @Nullable Delivery delivery,
                              @QueryValue @Nullable Integer priority, @QueryValue @Nullable LocalDate dueFrom,
                              @QueryValue @Nullable LocalDate dueTo, @QueryValue @Nullable Integer page,
-                             @QueryValue @Nullable Integer size, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+                             @QueryValue @Nullable Integer size, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                             Caller caller) {
         Paging paging = Paging.of(page, size);
-        PlanService.ActionList list = plans.actions(agency, delivery, priority, DueWindow.of(dueFrom, dueTo), paging, authorization);
+        PlanService.ActionList list = plans.actions(agency, delivery, priority, DueWindow.of(dueFrom, dueTo), paging,
+                caller.isServiceReader() ? null : authorization);
         return paging == null ? HttpResponse.ok(list.views())
                 : HttpResponse.ok(list.views()).header(Paging.TOTAL_HEADER, Long.toString(list.total()));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uk.org.quadrant.actions.support.AuditsStub;
+import uk.org.quadrant.common.access.ServiceReaderRule;
 import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
@@ -79,6 +80,8 @@ class IsolationMatrixTest extends WithTestTokens {
     JsonMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    ServiceReaderRule serviceReader;
 
     private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
@@ -111,6 +114,8 @@ class IsolationMatrixTest extends WithTestTokens {
         String action = id(http.ok("POST", "/api/v1/plans/" + plan + "/actions", manager(), actionBody("1", "CSC")));
         http.ok("POST", "/api/v1/actions/" + action + "/updates", cscLead(),
                 Map.of("narrative", "Work started", "status", "IN_PROGRESS"));
+        // A's action in the same plan (the service identity reads every agency's).
+        http.ok("POST", "/api/v1/plans/" + plan + "/actions", manager(), actionBody("2", "TVP"));
         http.ok("POST", "/api/v1/business-plan", manager(), Map.of("planYear", "2050April", "kind", "PRIORITY",
                 "number", 1, "title", "Isolation priority"));
         // The board's own plan (like the demo's JTAI inspection plan), which no recommendation may join.
@@ -348,6 +353,18 @@ class IsolationMatrixTest extends WithTestTokens {
                 () -> cscUser(),
                 () -> cscLead());
         return Matrix.matrix(router, table(), t, Set.of(LOGGED_TITLE), http, new Matrix.Db(dataSource, table -> false));
+    }
+
+    /**
+     * Issue 18: the gateway's service identity reads every agency's actions (B's and A's, with delivery and
+     * last update); every other route refuses it, whatever else its token carries.
+     */
+    @TestFactory
+    List<DynamicNode> theGatewaysServiceIdentityMakesOnlyItsReads() {
+        return Matrix.serviceReader(router, table(), serviceReader.reads(), List.of(
+                Matrix.ServiceRead.of("GET /api/v1/actions", "/api/v1/actions", "\"leadAgency\":\"CSC\"",
+                        "\"leadAgency\":\"TVP\"", "\"delivery\":", "\"lastUpdateAt\":\"")),
+                tokens, http, new Matrix.Db(dataSource, table -> false));
     }
 
     @TestFactory

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import uk.org.quadrant.common.access.ServiceReaderRule;
 import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
@@ -63,6 +64,8 @@ class IsolationMatrixTest extends WithTestTokens {
     JsonMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    ServiceReaderRule serviceReader;
 
     private PlainHttp http;
     private final Map<String, String> real = new LinkedHashMap<>();
@@ -418,6 +421,13 @@ class IsolationMatrixTest extends WithTestTokens {
         List<Forgery> cases = new ArrayList<>(fieldCases());
         cases.sort(java.util.Comparator.comparing(Forgery::route).thenComparing((Forgery f) -> f.control()));
         return Matrix.forgeries(cases, null, Set.of(), List.of(), http, new Matrix.Db(dataSource, table -> false));
+    }
+
+    /** Issue 18: the gateway's service identity reads nothing here: every route refuses it, whatever else its token carries. */
+    @TestFactory
+    List<DynamicNode> theGatewaysServiceIdentityIsRefusedEverywhere() {
+        return Matrix.serviceReader(router, table(), serviceReader.reads(), List.of(), tokens, http,
+                new Matrix.Db(dataSource, table -> false));
     }
 
     @TestFactory

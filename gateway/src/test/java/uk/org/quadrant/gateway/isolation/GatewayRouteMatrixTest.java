@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import uk.org.quadrant.common.testing.isolation.Matrix;
 import uk.org.quadrant.gateway.identity.csrf.CsrfTokens;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
+import uk.org.quadrant.gateway.identity.tokens.ServiceTokens;
 import uk.org.quadrant.gateway.identity.tokens.SessionIds;
 import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
@@ -61,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Issue 8, access control at the gateway: every route of the gateway's router, listed below with
  * its rule, tried with no session, an expired session, a session signed by another key and one of
- * another issuer (a browser page: redirect to /login; JSON: 401), as agency A (TVP) on agency B's
+ * another issuer (a browser page: redirect to /login; JSON: 401), with the gateway's own service token and with a
+ * session marked as one (issue 18: like no session), as agency A (TVP) on agency B's
  * (CSC) area (404, exactly like an agency that does not exist), as the chair on every form post
  * (403), and as agency users on the board's and the manager's pages (403). Form posts carry a valid
  * CSRF pair, so a refusal is the access rule's, not the CSRF filter's; after each refused post the
@@ -414,6 +416,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     @Inject
     SigningKeyProvider keys;
     @Inject
+    ServiceTokens serviceTokens;
+    @Inject
     SessionIds sessionIds;
     @Inject
     CsrfTokens csrfTokens;
@@ -536,6 +540,23 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
         }
     }
 
+    /** A session of the gateway's own key for a current account, but carrying the service token's {@code svc} mark. */
+    private String serviceMarked(String username, String agency, String role) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("quadrant-gateway").subject(username).jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now.minusSeconds(10))).notBeforeTime(Date.from(now.minusSeconds(10)))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).claim("name", username).claim("agency", agency)
+                .claim("roles", List.of(role)).claim("sid", UUID.randomUUID().toString()).claim(ServiceTokens.SERVICE_CLAIM, true).build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.privateKey().getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(keys.privateKey()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String valid(String username, String agency, String role) {
         return session(username, agency, role, keys.privateKey(), "quadrant-gateway", Duration.ofMinutes(15));
     }
@@ -646,6 +667,11 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                         foreignKey, "quadrant-gateway", Duration.ofMinutes(15)), route.real(), rule.anonymous()));
                 cases.add(check(route, "session of another issuer", () -> session("manager", "BOARD", "BOARD_MANAGER",
                         keys.privateKey(), "someone-else", Duration.ofMinutes(15)), route.real(), rule.anonymous()));
+                // Issue 18: the gateway's own service token is for the services; here it signs nobody in, nor does
+                // its mark on a session that is otherwise the manager's own.
+                cases.add(check(route, "the gateway's service token", serviceTokens::token, route.real(), rule.anonymous()));
+                cases.add(check(route, "the manager's session marked svc", () -> serviceMarked("manager", "BOARD", "BOARD_MANAGER"),
+                        route.real(), rule.anonymous()));
             }
             if (rule.otherAgency() != null) {
                 for (String who : List.of("tvp.user", "tvp.lead")) {
@@ -769,6 +795,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                 Duration.ofMinutes(15)));
         bad.put("token of another issuer", () -> session("manager", "BOARD", "BOARD_MANAGER", keys.privateKey(), "someone-else",
                 Duration.ofMinutes(15)));
+        bad.put("the gateway's service token", serviceTokens::token);
         for (var e : bad.entrySet()) {
             cases.add(DynamicTest.dynamicTest(e.getKey() + " -> 401", () -> {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Accept", "application/json");
@@ -776,8 +803,11 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                 if (token != null) {
                     b.header("Authorization", "Bearer " + token);
                 }
+                forgetRequests();
                 HttpResponse<String> r = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(401, r.statusCode(), r::body);
+                assertEquals(List.of(), services().stream().flatMap(s -> s.received().stream()).map(ServiceStandIn.Request::line)
+                        .toList(), "nothing is passed on");
             }));
         }
         return List.of(DynamicContainer.dynamicContainer("GET " + path + " (pass-through filter)", cases));

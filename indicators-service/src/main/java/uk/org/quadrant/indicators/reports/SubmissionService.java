@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Submission status for a period: each active indicator of the period's frequency is due from its
  * owner agency. The board sees every agency's states (a draft's figure stays hidden elsewhere, but
- * that one exists tells the board work is under way); an agency sees only its own returns.
+ * that one exists tells the board work is under way); an agency sees only its own returns. The gateway's
+ * service identity sees every agency's, as the board does (its reminders say what each agency owes).
  */
 @Singleton
 public class SubmissionService {
@@ -56,7 +57,7 @@ public class SubmissionService {
             if (!indicator.active() || indicator.frequency() != p.frequency()) {
                 continue;
             }
-            if (!caller.isBoard() && !caller.agency().equals(indicator.ownerAgency())) {
+            if (!caller.readsEveryAgency() && !caller.agency().equals(indicator.ownerAgency())) {
                 continue;
             }
             String key = indicator.code() + "/" + indicator.ownerAgency();

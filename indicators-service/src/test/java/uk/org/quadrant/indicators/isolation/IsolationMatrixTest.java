@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import uk.org.quadrant.common.access.ServiceReaderRule;
 import uk.org.quadrant.common.testing.support.WithTestTokens;
 
 import javax.sql.DataSource;
@@ -60,6 +61,8 @@ class IsolationMatrixTest extends WithTestTokens {
     JsonMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    ServiceReaderRule serviceReader;
 
     private PlainHttp http;
 
@@ -437,6 +440,26 @@ class IsolationMatrixTest extends WithTestTokens {
     @TestFactory
     List<DynamicNode> forgedOwnerFieldsInTheBodyAreRefused() {
         return Matrix.forgeries(forgeries(), callers(), SECRETS, B_ROWS, http, new Matrix.Db(dataSource, table -> false));
+    }
+
+    /**
+     * Issue 18: the gateway's service identity reads every agency's returns of a period (B's draft among them)
+     * and a single value in any state (B's draft, B's returned value with the board's reason); every other route
+     * refuses it, whatever else its token carries.
+     */
+    @TestFactory
+    List<DynamicNode> theGatewaysServiceIdentityMakesOnlyItsReads() {
+        return Matrix.serviceReader(router, table(), serviceReader.reads(), List.of(
+                Matrix.ServiceRead.of("GET /api/v1/submissions", "/api/v1/submissions?period=2017April",
+                        "\"agency\":\"CSC\"", "\"agency\":\"TVP\"", "\"code\":\"ISO-CSC\",\"title\":\"Isolation ISO-CSC\",\"status\":\"DRAFT\"",
+                        "\"code\":\"ISO-TVP\""),
+                Matrix.ServiceRead.of("GET " + I + "/{code}/values/{period}", I + "/ISO-CSC/values/2017April?agency=CSC",
+                        "\"status\":\"DRAFT\"", DRAFT, "\"updatedBy\":\"csc.user\""),
+                Matrix.ServiceRead.of("GET " + I + "/{code}/values/{period}", I + "/ISO-CSC/values/2014April?agency=CSC",
+                        "\"status\":\"RETURNED\"", "\"returnReason\":\"check\""),
+                Matrix.ServiceRead.of("GET " + I + "/{code}/values/{period}", I + "/ISO-TVP/values/2016April?agency=TVP",
+                        "\"agency\":\"TVP\"", "\"status\":\"DRAFT\"")),
+                tokens, http, new Matrix.Db(dataSource, table -> false));
     }
 
     @TestFactory

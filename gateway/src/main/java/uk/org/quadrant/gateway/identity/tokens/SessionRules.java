@@ -6,6 +6,8 @@ import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
+
 /**
  * The gateway's own rules for its tokens, on top of signature, expiry and issuer, for every request
  * it serves (pages, {@code /api/v1/**} and the {@code /api/{service}/v1/**} pass-through alike):
@@ -15,7 +17,10 @@ import jakarta.inject.Singleton;
  *   <li>a bearer token must be an API token: a session token sent as a bearer is refused, so a
  *       copied cookie cannot be used from a script either;</li>
  *   <li>the token's session generation ({@code sva}) must still be the account's, and the account
- *       enabled: sign-out, a password reset or disabling the user ends what was issued before.</li>
+ *       enabled: sign-out, a password reset or disabling the user ends what was issued before;</li>
+ *   <li>a service token (the claim {@value ServiceTokens#SERVICE_CLAIM}, or the role {@value ServiceTokens#ROLE},
+ *       with whatever else it carries) signs nobody in: the gateway mints it for the services only
+ *       ({@link ServiceTokens}), never for a page, its own API or the pass-through.</li>
  * </ul>
  * Which place the token came from is unambiguous because {@link SingleTokenResolver} hands over one
  * token only: the bearer if there is an {@code Authorization: Bearer} header, else the cookie.
@@ -33,6 +38,9 @@ class SessionRules implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     @Override
     public boolean validate(Claims claims, @Nullable HttpRequest<?> request) {
+        if (isServiceToken(claims)) {
+            return false;
+        }
         Object sid = claims.get(TokenIssuer.SESSION_ID);
         boolean session = sid instanceof String s && !s.isBlank();
         if (request != null && session == SingleTokenResolver.hasBearer(request)) {
@@ -42,5 +50,13 @@ class SessionRules implements GenericJwtClaimsValidator<HttpRequest<?>> {
         Object generation = claims.get(TokenIssuer.GENERATION);
         long value = generation instanceof Number n ? n.longValue() : 0L;
         return subject != null && validity.isCurrent(subject.toString(), value);
+    }
+
+    /** The service token's marks, either of them: the {@code svc} claim (any value), or the role among the roles. */
+    private static boolean isServiceToken(Claims claims) {
+        Object roles = claims.get("roles");
+        return claims.get(ServiceTokens.SERVICE_CLAIM) != null
+                || roles instanceof Collection<?> c && c.contains(ServiceTokens.ROLE)
+                || roles instanceof String r && r.contains(ServiceTokens.ROLE);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import uk.org.quadrant.common.testing.support.PlainHttp;
+import uk.org.quadrant.common.testing.support.TestTokens;
 import uk.org.quadrant.common.testing.support.UriTemplates;
 
 import javax.sql.DataSource;
@@ -48,6 +49,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Issue 14: {@link #forgeries} sends each write route's body with one field that names an owner or
  * a parent forged ({@link Forgery}), and {@link #assertOwnerFieldsForged} fails when a write route's
  * body (or an uploaded file's columns) has such a field that no forgery varies.
+ *
+ * <p>Issue 18: {@link #serviceReader} tries the gateway's service identity on every route of the table: only the
+ * reads its service lists answer it, every other route refuses it.
  *
  * <p>Requests go out through {@code java.net.http} so that paths reach the server byte for byte
  * (no client-side normalisation of {@code //}, {@code ..} or case).
@@ -313,6 +317,97 @@ public final class Matrix {
             }
         }
         return List.of(DynamicContainer.dynamicContainer("operational endpoints other than health and prometheus", cases));
+    }
+
+    // ---- the gateway's service identity (issue 18) ---------------------------------------------------
+
+    /**
+     * A read the service lists for the gateway's service identity ({@code quadrant.service-reader.reads}):
+     * the route as the router prints it ("GET template"), the path it is tried on (null: the table line's, for
+     * B's real resource), and texts the answer must contain (every agency's rows, a draft's status...).
+     */
+    public record ServiceRead(String route, String path, List<String> shows) {
+
+        public static ServiceRead of(String route, String path, String... shows) {
+            return new ServiceRead(route, path, List.of(shows));
+        }
+    }
+
+    /**
+     * The gateway's service identity on every route of the table (and the HEAD beside each GET), as three
+     * callers: the token as the gateway mints it (SERVICE_READER, {@code svc}); SERVICE_READER beside
+     * BOARD_MANAGER without {@code svc}; {@code svc} beside BOARD_MANAGER, AGENCY_LEAD and an agency without
+     * SERVICE_READER. On each listed read: 200, showing each of the read's texts. On every other route, and
+     * every method but GET: 403 as problem+json, and for a write the database unchanged. The minted token
+     * signed by another key: 401 (on every route but the public ones). The reads tried must be exactly the
+     * reads configured ({@code configured}), each a GET route of the router.
+     */
+    public static List<DynamicNode> serviceReader(Router router, List<Route> table, Set<String> configured, List<ServiceRead> reads,
+                                                  TestTokens tokens, PlainHttp http, Db db) {
+        Set<String> routes = routerRoutes(router);
+        Set<String> tried = reads.stream().map(ServiceRead::route).collect(Collectors.toCollection(TreeSet::new));
+        List<DynamicTest> listing = new ArrayList<>();
+        listing.add(DynamicTest.dynamicTest("the reads tried are the reads configured, each a GET route of the router", () -> {
+            assertEquals(new TreeSet<>(configured), tried, "quadrant.service-reader.reads and the reads this test tries");
+            for (String read : configured) {
+                assertTrue(read.startsWith("GET ") && routes.contains(read), () -> read + " is not a GET route of the router");
+            }
+        }));
+        List<DynamicNode> containers = new ArrayList<>();
+        containers.add(DynamicContainer.dynamicContainer("the service identity's reads", listing));
+        Map<String, Supplier<String>> callers = new LinkedHashMap<>();
+        callers.put("the service token (SERVICE_READER, svc)", tokens::serviceReader);
+        callers.put("SERVICE_READER beside BOARD_MANAGER, no svc", () -> tokens.service(false, null, "SERVICE_READER", "BOARD_MANAGER"));
+        callers.put("svc beside BOARD_MANAGER and CSC's AGENCY_LEAD, no SERVICE_READER",
+                () -> tokens.service(true, "CSC", "BOARD_MANAGER", "AGENCY_LEAD"));
+        List<Route> all = new ArrayList<>();
+        for (Route route : table) {
+            all.add(route);
+            if (route.method().equals("GET") && routes.contains("HEAD " + route.template())) {
+                all.add(new Route("HEAD", route.template(), route.rule(), route.real(), route.madeUp(), route.query(),
+                        route.body(), route.contentType()));
+            }
+        }
+        for (Route route : all) {
+            List<DynamicTest> cases = new ArrayList<>();
+            List<ServiceRead> allowed = reads.stream().filter(r -> r.route().equals(route.key())).toList();
+            for (var caller : callers.entrySet()) {
+                if (!allowed.isEmpty()) {
+                    for (ServiceRead read : allowed) {
+                        String path = read.path() != null ? read.path() : route.path(route.real());
+                        cases.add(DynamicTest.dynamicTest(caller.getKey() + ": GET " + path + " -> 200", () -> {
+                            PlainHttp.Res res = http.send("GET", path, caller.getValue().get(), null, null);
+                            assertEquals(200, res.status(), () -> caller.getKey() + ": GET " + path + " -> " + res);
+                            for (String text : read.shows()) {
+                                assertTrue(res.body().contains(text), () -> caller.getKey() + ": GET " + path
+                                        + " does not show " + text + ": " + res);
+                            }
+                        }));
+                    }
+                    continue;
+                }
+                cases.add(DynamicTest.dynamicTest(caller.getKey() + " -> 403", () -> {
+                    String path = route.path(route.real());
+                    String before = route.isWrite() ? db.snapshot() : null;
+                    PlainHttp.Res res = http.send(route.method(), path, caller.getValue().get(), route.body().get(), route.contentType());
+                    assertEquals(403, res.status(), () -> caller.getKey() + ": " + route.method() + " " + path + " -> " + res);
+                    if (!route.method().equals("HEAD")) {
+                        assertTrue(res.contentType().startsWith("application/problem+json"), () -> caller.getKey() + ": " + res);
+                    }
+                    if (before != null) {
+                        assertEquals(before, db.snapshot(), () -> caller.getKey() + ": " + route.method() + " " + path
+                                + " was refused but the database changed");
+                    }
+                }));
+            }
+            if (!route.rule().isPublic()) {
+                cases.add(check(route, "the service token signed by another key", tokens::serviceSignedByForeignKey, route.real(),
+                        401, http, db));
+            }
+            containers.add(DynamicContainer.dynamicContainer(route.key() + " [the gateway's service identity: "
+                    + (allowed.isEmpty() ? "refused" : "a listed read") + "]", cases));
+        }
+        return containers;
     }
 
     // ---- forged body fields (issue 14) -------------------------------------------------------------

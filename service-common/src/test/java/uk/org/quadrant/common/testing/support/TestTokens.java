@@ -29,6 +29,8 @@ import java.util.Map;
 public final class TestTokens implements AutoCloseable {
 
     public static final String ISSUER = "quadrant-gateway";
+    /** The subject of the gateway's service token. */
+    public static final String SERVICE_SUBJECT = "service:quadrant-gateway";
 
     private final RSAKey key;
     private final RSAKey foreignKey;
@@ -80,6 +82,32 @@ public final class TestTokens implements AutoCloseable {
 
     public String signedByForeignKey(String username, String agency, String role) {
         return sign(foreignKey, claims(username, agency, List.of(role), ISSUER, Duration.ofMinutes(5)));
+    }
+
+    /** The gateway's service identity as its {@code ServiceTokens} mints it: role SERVICE_READER, {@code svc: true}, no agency. */
+    public String serviceReader() {
+        return service(true, null, "SERVICE_READER");
+    }
+
+    /**
+     * A service token of any shape, signed with the published key: with or without the {@code svc} claim,
+     * an agency or none, and any roles (a board role beside SERVICE_READER, or a board role with {@code svc} alone).
+     */
+    public String service(boolean svcClaim, String agency, String... roles) {
+        return sign(key, serviceClaims(svcClaim, agency, roles));
+    }
+
+    /** The service identity's token signed by a forger's key (same key id). */
+    public String serviceSignedByForeignKey() {
+        return sign(foreignKey, serviceClaims(true, null, "SERVICE_READER"));
+    }
+
+    private static JWTClaimsSet serviceClaims(boolean svcClaim, String agency, String... roles) {
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder(claims(SERVICE_SUBJECT, agency, List.of(roles), ISSUER, Duration.ofMinutes(5)));
+        if (svcClaim) {
+            b.claim("svc", true);
+        }
+        return b.build();
     }
 
     /** A valid token whose payload was then edited (roles escalated) without re-signing. */
