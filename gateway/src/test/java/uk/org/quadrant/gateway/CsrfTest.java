@@ -72,6 +72,26 @@ class CsrfTest {
     }
 
     @Test
+    void theRemindersFormNeedsTheTokenLikeEveryOther() {
+        browser.signIn("csc.user", Browserless.DEMO_PASSWORD);
+        Page refused = browser.postForm("/account/reminders", Map.of("RETURNS_DUE", "WEEKLY_DIGEST", "VALUE_RETURNED", "WEEKLY_DIGEST"));
+        assertEquals(403, refused.status());
+        Page saved = browser.postForm("/account/reminders", Map.of("RETURNS_DUE", "WEEKLY_DIGEST", "VALUE_RETURNED", "WEEKLY_DIGEST",
+                "csrfToken", browser.csrfToken()));
+        assertEquals(303, saved.status(), saved.body());
+    }
+
+    @Test
+    void onlyTheUnsubscribeLinkGoesWithoutAToken() {
+        // No cookie, no token: the CSRF filter lets it through, and the route itself refuses an unsigned link.
+        Page unsigned = browser.postForm("/notifications/unsubscribe?t=forged", Map.of("List-Unsubscribe", "One-Click"));
+        assertEquals(400, unsigned.status(), unsigned.body());
+        assertTrue(unsigned.body().contains("This link is not valid"));
+        Page other = browser.postForm("/logout?t=forged", Map.of("List-Unsubscribe", "One-Click"));
+        assertEquals(403, other.status(), "every other post still needs the token");
+    }
+
+    @Test
     void theHeaderFormIsAcceptedForScriptedForms() {
         browser.signIn("chair", Browserless.DEMO_PASSWORD);
         String token = browser.csrfToken();

@@ -27,6 +27,7 @@ import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.AlreadyExistsException;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.StaleVersionException;
+import uk.org.quadrant.gateway.identity.directory.EmailAddresses;
 import uk.org.quadrant.gateway.identity.directory.Role;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
 import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
@@ -43,7 +44,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The people who sign in: list, add, edit (name, agency, roles), disable or enable, reset a password.
+ * The people who sign in: list, add, edit (name, agency, roles, e-mail address), disable or enable, reset a password.
  * Sessions carry agency and roles in a short-lived token, so a change reaches a signed-in person when
  * the session is next renewed (within one token lifetime), and the pages say so.
  */
@@ -90,7 +91,7 @@ class UserAdminController {
 
     @Get("/new")
     HttpResponse<?> addForm() {
-        Map<String, Object> model = formModel(Map.of("username", "", "displayName", "", "agencyCode", ""), Set.of());
+        Map<String, Object> model = formModel(Map.of("username", "", "displayName", "", "agencyCode", "", "email", ""), Set.of());
         FormErrors.none(model);
         return page("admin/user-add", model, HttpStatus.OK);
     }
@@ -105,10 +106,11 @@ class UserAdminController {
             errors.add("username", "A user called " + username + " already exists");
         }
         Set<Role> roles = checkDetails(form, errors);
+        String email = checkEmail(form, errors);
         checkPassword(form.raw("password"), errors);
         if (errors.isEmpty()) {
             try {
-                admin.addUser(username, form.value("displayName"), form.value("agencyCode"), roles, form.raw("password"),
+                admin.addUser(username, form.value("displayName"), form.value("agencyCode"), roles, email, form.raw("password"),
                         AdminAccess.changedBy(authentication));
                 return Form.done("/admin/users", Notice.USER_ADDED, username);
             } catch (AlreadyExistsException e) {
@@ -116,7 +118,7 @@ class UserAdminController {
             }
         }
         Map<String, Object> model = formModel(Map.of("username", username, "displayName", form.value("displayName"),
-                "agencyCode", form.value("agencyCode")), roles);
+                "agencyCode", form.value("agencyCode"), "email", form.value("email")), roles);
         errors.into(model);
         return page("admin/user-add", model, HttpStatus.BAD_REQUEST);
     }
@@ -124,8 +126,7 @@ class UserAdminController {
     @Get("/{username}")
     HttpResponse<?> editForm(@PathVariable String username, @QueryValue @Nullable String notice, @QueryValue @Nullable String subject) {
         UserAccount user = require(username);
-        Map<String, Object> model = editModel(user, Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode()),
-                user.roleSet());
+        Map<String, Object> model = editModel(user, values(user), user.roleSet());
         FormErrors.none(model);
         model.put("banner", Notice.banner(notice, subject));
         return page("admin/user-edit", model, HttpStatus.OK);
@@ -137,20 +138,22 @@ class UserAdminController {
         Form form = new Form(body);
         FormErrors errors = FormErrors.byInputName();
         Set<Role> roles = checkDetails(form, errors);
+        String email = checkEmail(form, errors);
         if (isSelf(user, authentication) && !roles.contains(Role.BOARD_MANAGER)) {
             errors.add("roles", "You cannot remove your own board manager role: ask another board manager to do it");
         }
         long version = version(form);
         if (errors.isEmpty()) {
             try {
-                admin.updateUser(user.id(), version, form.value("displayName"), form.value("agencyCode"), roles,
+                admin.updateUser(user.id(), version, form.value("displayName"), form.value("agencyCode"), roles, email,
                         AdminAccess.changedBy(authentication));
                 return Form.done("/admin/users", Notice.USER_SAVED, username);
             } catch (StaleVersionException e) {
                 return conflict((UserAccount) e.current());
             }
         }
-        Map<String, Object> model = editModel(user, Map.of("displayName", form.value("displayName"), "agencyCode", form.value("agencyCode")), roles);
+        Map<String, Object> model = editModel(user, Map.of("displayName", form.value("displayName"), "agencyCode", form.value("agencyCode"),
+                "email", form.value("email")), roles);
         model.put("version", version);
         errors.into(model);
         return page("admin/user-edit", model, HttpStatus.BAD_REQUEST);
@@ -162,7 +165,7 @@ class UserAdminController {
         Form form = new Form(body);
         boolean enable = form.checked("enabled");
         if (!enable && isSelf(user, authentication)) {
-            Map<String, Object> model = editModel(user, Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode()), user.roleSet());
+            Map<String, Object> model = editModel(user, values(user), user.roleSet());
             FormErrors errors = FormErrors.byInputName();
             errors.general("You cannot disable your own account: ask another board manager to do it");
             errors.into(model);
@@ -245,6 +248,22 @@ class UserAdminController {
         return roles;
     }
 
+    /** The e-mail address: optional (none: no reminders), and when given, one that looks like an address. */
+    private static String checkEmail(Form form, FormErrors errors) {
+        String email = form.text("email");
+        if (email == null) {
+            return null;
+        }
+        EmailAddresses.problem(email).ifPresent(problem -> errors.add("email", problem));
+        return email;
+    }
+
+    /** The edit form filled with what is saved now. */
+    private static Map<String, String> values(UserAccount user) {
+        return Map.of("displayName", user.displayName(), "agencyCode", user.agencyCode(),
+                "email", user.email() == null ? "" : user.email());
+    }
+
     /** The rules for a new username, shared with the bootstrap command (BootstrapManagerCommand). */
     static void checkUsername(String username, FormErrors errors) {
         if (username.isEmpty()) {
@@ -288,8 +307,7 @@ class UserAdminController {
     }
 
     private HttpResponse<?> conflict(UserAccount current) {
-        Map<String, Object> model = editModel(current, Map.of("displayName", current.displayName(), "agencyCode", current.agencyCode()),
-                current.roleSet());
+        Map<String, Object> model = editModel(current, values(current), current.roleSet());
         model.put("conflict", true);
         FormErrors.none(model);
         return page("admin/user-edit", model, HttpStatus.CONFLICT);

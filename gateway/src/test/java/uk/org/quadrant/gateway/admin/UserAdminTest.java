@@ -256,6 +256,60 @@ class UserAdminTest {
         assertTrue(manager.get("/admin/users").body().contains("District housing"));
     }
 
+    @Test
+    void anEmailAddressIsSetOnAddEditedAndLoggedWithOldAndNewValue() {
+        Page form = manager.get("/admin/users/new");
+        assertTrue(form.body().contains("type=\"email\" autocomplete=\"email\" spellcheck=\"false\" id=\"email\" name=\"email\""),
+                "the GOV.UK email input: " + form.body());
+        Page added = Forms.post(manager, "/admin/users", "username", "pH.nurse", "displayName", "School nurse",
+                "agencyCode", "PH", "roles", "AGENCY_CONTRIBUTOR", "email", "  school.nurse@ph.example.org ", "password", PASSPHRASE);
+        assertEquals(303, added.status(), added.body());
+        assertEquals("school.nurse@ph.example.org", users.findByUsername("ph.nurse").orElseThrow().email(), "stored trimmed");
+
+        Page edit = manager.get("/admin/users/ph.nurse");
+        assertTrue(edit.body().contains("value=\"school.nurse@ph.example.org\""), edit.body());
+        Page saved = Forms.post(manager, "/admin/users/ph.nurse", "version", Forms.hidden(edit, "version"),
+                "displayName", "School nurse", "agencyCode", "PH", "roles", "AGENCY_CONTRIBUTOR", "email", "nurse.team@ph.example.org");
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("nurse.team@ph.example.org", users.findByUsername("ph.nurse").orElseThrow().email());
+        String changes = manager.get("/admin/changes").body();
+        assertTrue(changes.contains("email=school.nurse@ph.example.org"), "old value: " + changes);
+        assertTrue(changes.contains("email=nurse.team@ph.example.org"), "new value");
+
+        Page again = manager.get("/admin/users/ph.nurse");
+        assertEquals(303, Forms.post(manager, "/admin/users/ph.nurse", "version", Forms.hidden(again, "version"),
+                "displayName", "School nurse", "agencyCode", "PH", "roles", "AGENCY_CONTRIBUTOR", "email", "").status());
+        assertEquals(null, users.findByUsername("ph.nurse").orElseThrow().email(), "emptied: no address, no reminders");
+        assertTrue(manager.get("/admin/changes").body().contains("email=(none)"));
+    }
+
+    @Test
+    void anAddressThatDoesNotLookLikeOneIsRefusedOnAddAndEdit() {
+        Page bad = Forms.post(manager, "/admin/users", "username", "vcs.worker", "displayName", "Volunteer",
+                "agencyCode", "VCS", "roles", "AGENCY_CONTRIBUTOR", "email", "volunteer at vcs.example.org", "password", PASSPHRASE);
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().contains("href=\"#email\""), "the summary links to the field: " + bad.body());
+        assertTrue(bad.body().contains("id=\"email-error\""), "inline error next to the field");
+        assertTrue(bad.body().contains("Enter an e-mail address in the correct format, like name@example.org"));
+        assertTrue(bad.body().contains("value=\"volunteer at vcs.example.org\""), "what was typed is kept");
+        assertTrue(users.findByUsername("vcs.worker").isEmpty(), "not added");
+
+        Page edit = manager.get("/admin/users/vcs.lead");
+        for (String address : new String[]{"vcs.lead@", "@example.org", "two@@example.org", "no-domain@localhost",
+                "a..b@example.org", "x".repeat(250) + "@example.org"}) {
+            Page refused = Forms.post(manager, "/admin/users/vcs.lead", "version", Forms.hidden(edit, "version"),
+                    "displayName", "VCS lead", "agencyCode", "VCS", "roles", "AGENCY_LEAD", "email", address);
+            assertEquals(400, refused.status(), address);
+            assertTrue(refused.body().contains("id=\"email-error\""), address);
+        }
+        assertEquals("vcs.lead@example.org", users.findByUsername("vcs.lead").orElseThrow().email(), "the demo address kept");
+
+        Page stale = Forms.post(manager, "/admin/users/vcs.lead", "version", "-5",
+                "displayName", "VCS lead", "agencyCode", "VCS", "roles", "AGENCY_LEAD", "email", "other@example.org");
+        assertEquals(409, stale.status(), "a stale form is still a conflict");
+        assertTrue(stale.body().contains("value=\"vcs.lead@example.org\""), "showing the address saved now");
+    }
+
     private void addUser(String username, String agency, String role) {
         Page added = Forms.post(manager, "/admin/users", "username", username, "displayName", username + " name",
                 "agencyCode", agency, "roles", role, "password", PASSPHRASE);

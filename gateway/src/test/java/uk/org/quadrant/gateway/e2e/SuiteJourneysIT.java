@@ -94,7 +94,7 @@ class SuiteJourneysIT {
         for (String page : List.of("/board", "/board?period=2017April", "/agency/CSC", "/indicators", "/indicators/CP-PLANS",
                 "/plans", "/plans/" + planId, "/audits", "/audits/" + auditId, "/themes",
                 "/reports/learning-and-improvement?year=2017April", "/api-docs", "/api-docs/indicators-service",
-                "/benchmarks", "/benchmarks?sort=rank", "/benchmarks/place", "/benchmarks/mappings/CP-PLANS")) {
+                "/benchmarks", "/benchmarks?sort=rank", "/benchmarks/place", "/benchmarks/mappings/CP-PLANS", "/account/reminders")) {
             visit("chair", page);
         }
         for (String page : List.of("/api-docs/actions-service", "/api-docs/audits-service", "/board?period=2019April",
@@ -110,12 +110,13 @@ class SuiteJourneysIT {
                 "/admin/users/csc.lead", "/admin/users/csc.lead/password", "/admin/agencies", "/admin/agencies/CSC", "/admin/themes",
                 "/admin/themes/NEGLECT", "/admin/indicators", "/admin/indicators/new", "/admin/indicators/CP-PLANS",
                 "/admin/indicators/CP-PLANS/figures", "/plans/" + planId, "/benchmarks", "/benchmarks/place",
-                "/benchmarks/mappings/CP-PLANS")) {
+                "/benchmarks/mappings/CP-PLANS", "/account/reminders")) {
             visit("manager", page);
         }
 
         browser.signIn("csc.lead", PASSWORD);
-        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId, "/audits", "/benchmarks")) {
+        for (String page : List.of("/agency/CSC", "/indicators/CP-PLANS", "/themes", "/plans/" + planId, "/audits", "/benchmarks",
+                "/account/reminders")) {
             visit("csc.lead", page);
         }
         // every kind of form the task list offers: a value, a progress update, an audit record, a Section 11 standard

@@ -64,7 +64,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * its rule, tried with no session, an expired session, a session signed by another key and one of
  * another issuer (a browser page: redirect to /login; JSON: 401), with the gateway's own service token and with a
  * session marked as one (issue 18: like no session), as agency A (TVP) on agency B's
- * (CSC) area (404, exactly like an agency that does not exist), as the chair on every form post
+ * (CSC) area (404, exactly like an agency that does not exist), as the chair on every form post but their own reminders
  * (403), and as agency users on the board's and the manager's pages (403). Form posts carry a valid
  * CSRF pair, so a refusal is the access rule's, not the CSRF filter's; after each refused post the
  * gateway's database is unchanged and no write reached a service. The services are stand-ins holding
@@ -105,6 +105,10 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     static final Rule MANAGER_FORM = new Rule("manager-only form", TO_LOGIN, 403, false, 403, 403);
     static final Rule AGENCY_PAGE = new Rule("own agency's area (404 for others)", TO_LOGIN, 404, true, null, null);
     static final Rule AGENCY_FORM = new Rule("own agency's form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
+    /** One's own settings (issue 18, e-mail reminders): any signed-in person, the chair included. */
+    static final Rule OWN_SETTINGS_FORM = new Rule("any signed-in user's own settings (the chair's too)", TO_LOGIN, null, false, 303, null);
+    /** The signed unsubscribe link: no sign-in, the signed token is the proof; without one, 400 "This link is not valid". */
+    static final Rule SIGNED_LINK = new Rule("anyone holding a signed link (none here: 400)", 400, null, false, null, null);
     /**
      * Forms whose agency rule needs the record from its service (B's record from the stand-in): another
      * agency's record is a 404 like a record that does not exist; the chair is refused before any call.
@@ -235,7 +239,11 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("POST", "/benchmarks/staged/{id}/discard", MANAGER_FORM),
             route("GET", "/reports/learning-and-improvement", BOARD_PAGE),
             route("GET", "/reports/learning-and-improvement.pdf", BOARD_PAGE),
-            route("GET", "/reports/learning-and-improvement.docx", BOARD_PAGE));
+            route("GET", "/reports/learning-and-improvement.docx", BOARD_PAGE),
+            route("GET", "/account/reminders", SIGNED_IN_PAGE),
+            route("POST", "/account/reminders", OWN_SETTINGS_FORM).form("BOARD_DIGEST", "WEEKLY_DIGEST"),
+            route("GET", "/notifications/unsubscribe", SIGNED_LINK),
+            route("POST", "/notifications/unsubscribe", SIGNED_LINK).form("List-Unsubscribe", "One-Click"));
 
     // ---- forged form fields (issue 14) -------------------------------------------------------------
 
@@ -407,7 +415,9 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             "POST /login", "signs in: username and password only",
             "POST /api/v1/auth/token", "signs in: username and password only",
             "POST /logout", "signs the caller out, whoever the form names",
-            "POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token");
+            "POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token",
+            "POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)",
+            "POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)");
 
     @Inject
     Router router;

@@ -48,6 +48,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li>Before sign-in (the sign-in form): double-submit against a random pre-session cookie
  *       (HttpOnly, SameSite=Strict, {@code __Host-} prefixed when Secure, so no other host can plant it).</li>
  * </ul>
+ * One exception: {@value #SIGNED_LINK} (POST), the unsubscribe link of a reminder e-mail, which mail
+ * providers post with no cookie and no token (RFC 8058 one-click). Its signed {@code t} is the proof: the
+ * route changes nothing unless it carries one this gateway signed for that person and kind
+ * (notifications.preferences.SignedUnsubscribeLinks), and all it can do is turn that reminder down.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class CsrfFilter implements Ordered {
@@ -56,6 +60,8 @@ class CsrfFilter implements Ordered {
     static final String HEADER = "X-CSRF-Token";
     static final String ATTRIBUTE = "quadrant.csrf.token";
     private static final String NEW_TOKEN = "quadrant.csrf.new";
+    /** The one form post a valid CSRF token is not asked of (see above). */
+    static final String SIGNED_LINK = "/notifications/unsubscribe";
     private static final Set<HttpMethod> UNSAFE = EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private static final CompletableFuture<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
@@ -102,7 +108,7 @@ class CsrfFilter implements Ordered {
             }
         }
         request.setAttribute(ATTRIBUTE, expected);
-        if (!needsCheck(request) || bearerOnly(request)) {
+        if (!needsCheck(request) || bearerOnly(request) || signedLink(request)) {
             return PROCEED;
         }
         if (session.isEmpty() && cookie.isEmpty()) {
@@ -152,6 +158,10 @@ class CsrfFilter implements Ordered {
         return request.getContentType()
                 .map(type -> !(type.matches(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json")))
                 .orElse(true);
+    }
+
+    private static boolean signedLink(HttpRequest<?> request) {
+        return request.getMethod() == HttpMethod.POST && SIGNED_LINK.equals(request.getPath());
     }
 
     /**

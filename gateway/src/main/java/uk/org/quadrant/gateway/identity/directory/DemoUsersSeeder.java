@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Demo sign-ins for the embedded mode: {@code chair}, {@code manager}, and {@code <code>.lead} /
- * {@code <code>.user} for every agency. On unless {@code quadrant.demo-data.enabled} says otherwise,
+ * {@code <code>.user} for every agency, each with the address {@code <username>@example.org} (a domain
+ * reserved for examples: nothing sent there reaches anyone). On unless {@code quadrant.demo-data.enabled} says otherwise,
  * and then only on an embedded H2 database, so a production MySQL never gets a known password.
  * Existing users are left alone: seeding is idempotent.
  * <p>
@@ -91,7 +92,7 @@ class DemoUsersSeeder implements ApplicationEventListener<StartupEvent> {
             demoHash = hasher.hash(demoPassword);
         }
         users.save(new UserAccount(null, username, displayName, agency, Role.format(roles),
-                demoHash, true, null, now, now));
+                demoHash, true, null, now, now, null, username + "@example.org"));
         return 1;
     }
 }

@@ -1,6 +1,7 @@
 package uk.org.quadrant.gateway.identity.directory;
 
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -59,9 +60,17 @@ public class DirectoryAdministration {
         this.hasher = hasher;
     }
 
+    /** A user without an e-mail address (the bootstrap command's first manager). */
     @Transactional
     public UserAccount addUser(String username, String displayName, String agencyCode, Set<Role> roles,
                                String password, ChangedBy by) {
+        return addUser(username, displayName, agencyCode, roles, null, password, by);
+    }
+
+    /** {@code email}: checked by the caller ({@link EmailAddresses}), or null for none. */
+    @Transactional
+    public UserAccount addUser(String username, String displayName, String agencyCode, Set<Role> roles,
+                               @Nullable String email, String password, ChangedBy by) {
         if (!Usernames.canonical(username).filter(username::equals).isPresent()) {
             throw new IllegalArgumentException("Not a canonical username: " + username);
         }
@@ -70,17 +79,18 @@ public class DirectoryAdministration {
         }
         Instant now = clock.instant();
         UserAccount saved = users.save(new UserAccount(null, username, displayName, agencyCode, Role.format(roles),
-                hasher.hash(password), true, null, now, now));
+                hasher.hash(password), true, null, now, now, null, email));
         record(by, "user", username, "CREATE", null, describe(saved));
         return saved;
     }
 
     @Transactional
-    public UserAccount updateUser(long id, long version, String displayName, String agencyCode, Set<Role> roles, ChangedBy by) {
+    public UserAccount updateUser(long id, long version, String displayName, String agencyCode, Set<Role> roles,
+                                  @Nullable String email, ChangedBy by) {
         UserAccount current = currentUser(id, version);
         UserAccount next = new UserAccount(current.id(), current.username(), displayName, agencyCode, Role.format(roles),
                 current.passwordHash(), current.enabled(), current.version(), current.createdAt(), clock.instant(),
-                current.sessionsValidAfter());
+                current.sessionsValidAfter(), email);
         return saveUser(current, next, "UPDATE", by);
     }
 
@@ -90,7 +100,7 @@ public class DirectoryAdministration {
         UserAccount current = currentUser(id, version);
         UserAccount next = new UserAccount(current.id(), current.username(), current.displayName(), current.agencyCode(),
                 current.roles(), current.passwordHash(), enabled, current.version(), current.createdAt(), clock.instant(),
-                enabled ? current.sessionsValidAfter() : nextGeneration(current.sessionsValidAfter()));
+                enabled ? current.sessionsValidAfter() : nextGeneration(current.sessionsValidAfter()), current.email());
         return saveUser(current, next, enabled ? "ENABLE" : "DISABLE", by);
     }
 
@@ -103,7 +113,7 @@ public class DirectoryAdministration {
         UserAccount current = currentUser(id, version);
         UserAccount next = new UserAccount(current.id(), current.username(), current.displayName(), current.agencyCode(),
                 current.roles(), hasher.hash(password), current.enabled(), current.version(), current.createdAt(), clock.instant(),
-                nextGeneration(current.sessionsValidAfter()));
+                nextGeneration(current.sessionsValidAfter()), current.email());
         UserAccount saved = update(next, current);
         record(by, "user", current.username(), "RESET_PASSWORD", null, "password reset (not recorded)");
         return saved;
@@ -180,6 +190,7 @@ public class DirectoryAdministration {
 
     /** The user as the change log shows them: never the password hash. */
     static String describe(UserAccount u) {
-        return "name=" + u.displayName() + "; agency=" + u.agencyCode() + "; roles=" + u.roles() + "; enabled=" + u.enabled();
+        return "name=" + u.displayName() + "; agency=" + u.agencyCode() + "; roles=" + u.roles() + "; enabled=" + u.enabled()
+                + "; email=" + (u.email() == null ? "(none)" : u.email());
     }
 }

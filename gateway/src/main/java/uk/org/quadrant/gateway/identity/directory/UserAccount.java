@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code sessionsValidAfter} is the generation of their sessions: tokens carry the value it had when
  * their password was checked, and a token whose value is no longer current is refused (null: never
  * ended). Writers copy it from the current record; the version check keeps a stale copy from
- * overwriting a newer value.
+ * overwriting a newer value. {@code email} is where reminders go (null: none are sent); writers copy it
+ * like {@code sessionsValidAfter}.
  */
 @MappedEntity("user_account")
 public record UserAccount(
@@ -29,16 +30,25 @@ public record UserAccount(
         @Version @Nullable Long version,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Instant sessionsValidAfter) {
+        @Nullable Instant sessionsValidAfter,
+        @Nullable String email) {
 
     @Creator
     public UserAccount {
     }
 
+    /** An account without an e-mail address. */
+    public UserAccount(@Nullable Long id, String username, String displayName, String agencyCode, String roles,
+                       String passwordHash, boolean enabled, @Nullable Long version, Instant createdAt, Instant updatedAt,
+                       @Nullable Instant sessionsValidAfter) {
+        this(id, username, displayName, agencyCode, roles, passwordHash, enabled, version, createdAt, updatedAt,
+                sessionsValidAfter, null);
+    }
+
     /** A new account, or one whose sessions were never ended. */
     public UserAccount(@Nullable Long id, String username, String displayName, String agencyCode, String roles,
                        String passwordHash, boolean enabled, @Nullable Long version, Instant createdAt, Instant updatedAt) {
-        this(id, username, displayName, agencyCode, roles, passwordHash, enabled, version, createdAt, updatedAt, null);
+        this(id, username, displayName, agencyCode, roles, passwordHash, enabled, version, createdAt, updatedAt, null, null);
     }
 
     public Set<Role> roleSet() {

@@ -16,6 +16,9 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, Long>
 
     List<UserAccount> listOrderByUsername();
 
+    /** Who reminders can go to: enabled accounts with an e-mail address (notifications.preferences). */
+    List<UserAccount> findByEnabledTrueAndEmailIsNotNullOrderByUsername();
+
     /** Sets the session generation (see {@link UserAccount}) and bumps the version, in one statement. */
     @Query("UPDATE user_account SET sessions_valid_after = :at, version = version + 1 WHERE id = :id")
     void endSessions(long id, Instant at);

@@ -25,6 +25,7 @@ public enum Notice {
     USER_SAVED("Changes to %s saved. A change of agency or roles reaches their browser when their session is next renewed."),
     USER_DISABLED("%s is disabled. They cannot sign in, and their current session ends when it is next renewed."),
     USER_ENABLED("%s is enabled and can sign in again."),
+    REMINDERS_SAVED("Your e-mail reminders are saved."),
     PASSWORD_RESET("Password for %s reset. Give them the new password in person or by phone, never by e-mail."),
     AGENCY_ADDED("Agency %s added."),
     AGENCY_RENAMED("Agency %s renamed."),
