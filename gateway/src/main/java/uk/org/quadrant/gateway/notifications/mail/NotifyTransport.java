@@ -9,6 +9,7 @@ import uk.gov.service.notify.TimeBoundNotificationClient;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Sends through GOV.UK Notify with its Java client: one generic template whose subject is
@@ -20,6 +21,9 @@ import java.util.Map;
 @Context
 @Requires(condition = TransportSelection.Notify.class)
 public class NotifyTransport implements MailTransport {
+
+    private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final Pattern API_KEY = Pattern.compile(".+-" + UUID + "-" + UUID);
 
     private final NotificationClient client;
     private final String templateId;
@@ -33,14 +37,14 @@ public class NotifyTransport implements MailTransport {
             throw new ConfigurationException("E-mail is to be sent by GOV.UK Notify but QUADRANT_NOTIFY_TEMPLATE_ID"
                     + " is not set (docs/operations.md: the generic template)");
         }
-        try {
-            this.client = new TimeBoundNotificationClient(settings.apiKey().trim(), settings.baseUrl(),
-                    settings.connectTimeout(), settings.readTimeout());
-        } catch (RuntimeException e) {
-            // the client cuts the key into its service id and secret: a key of the wrong shape fails here
+        String apiKey = settings.apiKey().trim();
+        if (!API_KEY.matcher(apiKey).matches()) {
+            // the client cuts the last 73 characters into the service id and the secret without checking
             throw new ConfigurationException("QUADRANT_NOTIFY_API_KEY is not a GOV.UK Notify API key"
-                    + " ({key name}-{service id}-{secret})");
+                    + " ({key name}-{service id}-{secret key}, two UUIDs at the end)");
         }
+        this.client = new TimeBoundNotificationClient(apiKey, settings.baseUrl(), settings.connectTimeout(),
+                settings.readTimeout());
         this.templateId = settings.templateId().trim();
     }
 
