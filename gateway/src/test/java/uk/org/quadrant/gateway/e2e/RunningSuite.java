@@ -28,6 +28,7 @@ final class RunningSuite implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
     private RunningSuite(Path dataDir) {
         this.dataDir = dataDir;
@@ -44,7 +45,13 @@ final class RunningSuite implements AutoCloseable {
     }
 
     static RunningSuite start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** @param extraEnv more environment for every JVM (e.g. the SMTP relay the reminders go to) */
+    static RunningSuite start(Map<String, String> extraEnv) throws IOException, InterruptedException {
         RunningSuite suite = new RunningSuite(Files.createTempDirectory("quadrant-e2e-"));
+        suite.extraEnv.putAll(extraEnv);
         try {
             suite.launch();
             return suite;
@@ -74,6 +81,7 @@ final class RunningSuite implements AutoCloseable {
         env.put("QUADRANT_INDICATORS_URL", "http://127.0.0.1:" + ports.get("indicators-service"));
         env.put("QUADRANT_AUDITS_URL", "http://127.0.0.1:" + ports.get("audits-service"));
         env.put("QUADRANT_ACTIONS_URL", "http://127.0.0.1:" + ports.get("actions-service"));
+        env.putAll(extraEnv);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String m : MODULES) {
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar(m).toString())

@@ -1,5 +1,7 @@
 package uk.org.quadrant.gateway.e2e;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +43,7 @@ class SuiteJourneysIT {
     private static final String PASSWORD = RunningSuite.DEMO_PASSWORD;
     private RunningSuite suite;
     private HeadlessChromium browser;
+    private GreenMail smtp;
 
     @BeforeAll
     void start() throws IOException, InterruptedException {
@@ -49,12 +53,21 @@ class SuiteJourneysIT {
             fail("quadrant.browser.required=true but Chromium/chromedriver or the service jars are missing");
         }
         assumeTrue(ready, "Chromium/chromedriver or the jars are missing: skipped");
-        suite = RunningSuite.start();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        // Reminders go to a real SMTP server in this JVM; the scheduler is off so one run is the test's own.
+        suite = RunningSuite.start(Map.of("QUADRANT_SMTP_HOST", "127.0.0.1",
+                "QUADRANT_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "QUADRANT_SMTP_TLS", "none",
+                "QUADRANT_MAIL_FROM", "Quadrant <quadrant@partnership.example.org>",
+                "QUADRANT_BOARD_MEETINGS", "2018-05-21", "QUADRANT_NOTIFICATIONS_SCHEDULED", "false"));
         browser = new HeadlessChromium(suite.gatewayUrl());
     }
 
     @AfterAll
     void stop() throws IOException {
+        if (smtp != null) {
+            smtp.stop();
+        }
         try {
             if (browser != null) {
                 browser.close();
@@ -110,7 +123,7 @@ class SuiteJourneysIT {
                 "/admin/users/csc.lead", "/admin/users/csc.lead/password", "/admin/agencies", "/admin/agencies/CSC", "/admin/themes",
                 "/admin/themes/NEGLECT", "/admin/indicators", "/admin/indicators/new", "/admin/indicators/CP-PLANS",
                 "/admin/indicators/CP-PLANS/figures", "/plans/" + planId, "/benchmarks", "/benchmarks/place",
-                "/benchmarks/mappings/CP-PLANS", "/account/reminders")) {
+                "/benchmarks/mappings/CP-PLANS", "/account/reminders", "/admin/outbox")) {
             visit("manager", page);
         }
 
@@ -257,6 +270,69 @@ class SuiteJourneysIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Issue 18's "done when": on the demo data as at 15 May 2018, one run sends each kind of reminder over
+     * real SMTP, read from the real services with the gateway's service token; every agency person's mail
+     * is about their own agency only; a second run sends nothing; the manager reads them on the outbox page.
+     */
+    @Test
+    void remindersFromTheDemoDataReachTheRightPeopleOnce() throws Exception {
+        String manager = token("manager");
+        HttpResponse<String> run = post(manager, "/api/v1/notifications/run");
+        assertEquals(200, run.statusCode(), run.body());
+        assertTrue(run.body().contains("\"unavailable\":[]"), "every service answered the service token: " + run.body());
+        int queued = number(run.body(), "queued");
+        assertTrue(queued >= 4, run.body());
+        assertEquals(queued, number(run.body(), "sent"), run.body());
+        assertEquals(0, number(run.body(), "failed"), run.body());
+        jakarta.mail.internet.MimeMessage[] mail = smtp.getReceivedMessages();
+        assertEquals(queued, mail.length);
+
+        List<String> agencyCodes = List.of("CSC", "EI", "EDU", "TVP", "OH", "OUH", "CCG", "NPS", "CRC", "YJS", "PH", "VCS");
+        java.util.Set<String> subjects = new java.util.TreeSet<>();
+        for (jakarta.mail.internet.MimeMessage m : mail) {
+            String to = m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+            subjects.add(m.getSubject());
+            String user = to.substring(0, to.indexOf('@'));
+            if (user.contains(".")) {
+                String own = user.substring(0, user.indexOf('.')).toUpperCase(java.util.Locale.ROOT);
+                String body = m.getSubject() + "\n" + uk.org.quadrant.gateway.notifications.MailParts.text(m);
+                for (String other : agencyCodes) {
+                    if (!other.equals(own)) {
+                        assertFalse(body.contains("/agency/" + other + "/") || body.contains("/agency/" + other + "\n"),
+                                to + " got " + other + "'s data: " + body);
+                    }
+                }
+            } else {
+                assertTrue(user.equals("manager") || user.equals("chair"), to);
+            }
+        }
+        assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Late: ")), subjects.toString());
+        assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Action ")), subjects.toString());
+        assertTrue(subjects.contains("Monthly digest: what is outstanding, May 2018"), subjects.toString());
+        assertTrue(subjects.contains("Before the board meeting on 21 May 2018: what is outstanding"), subjects.toString());
+
+        HttpResponse<String> again = post(manager, "/api/v1/notifications/run");
+        assertEquals(0, number(again.body(), "queued"), again.body());
+        assertEquals(queued, smtp.getReceivedMessages().length, "nothing is sent twice");
+
+        browser.signIn("manager", PASSWORD);
+        visit("manager", "/admin/outbox");
+        assertTrue(browser.driver.getPageSource().contains("Monthly digest"), "the outbox page lists what was sent");
+        visit("manager", "/admin/outbox/" + firstId(manager, "/api/v1/notifications/outbox?page=0&size=1"));
+    }
+
+    private HttpResponse<String> post(String token, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        assertTrue(m.find(), field + " in " + json);
+        return Integer.parseInt(m.group(1));
     }
 
     // --- the API through the gateway, as a script would use it -----------------------------------

@@ -147,8 +147,8 @@ class RemindersByMailTest extends FormsTestBase {
 
         for (MimeMessage m : received) {
             String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
-            String text = part(m, "text/plain");
-            String html = part(m, "text/html");
+            String text = MailParts.part(m, "text/plain");
+            String html = MailParts.part(m, "text/html");
             assertNotNull(text, m.getSubject());
             assertNotNull(html, m.getSubject());
             assertEquals("Quadrant <quadrant@partnership.example.org>", m.getFrom()[0].toString());
@@ -172,14 +172,14 @@ class RemindersByMailTest extends FormsTestBase {
             }
         }
         MimeMessage returned = find(received, "csc.user@example.org", "Returned for correction");
-        assertTrue(part(returned, "text/plain").contains("Their reason: Figure double counts transfers in"));
-        assertTrue(part(returned, "text/plain").contains("https://quadrant.example.org/agency/CSC/values/CP-REPEAT/2017April"));
+        assertTrue(MailParts.part(returned, "text/plain").contains("Their reason: Figure double counts transfers in"));
+        assertTrue(MailParts.part(returned, "text/plain").contains("https://quadrant.example.org/agency/CSC/values/CP-REPEAT/2017April"));
         MimeMessage late = find(received, "csc.lead@example.org", "Late:");
-        String lateText = part(late, "text/plain");
+        String lateText = MailParts.part(late, "text/plain");
         assertTrue(lateText.contains("MASH decisions within 24 hours") && lateText.contains("Looked-after children"), lateText);
         assertFalse(lateText.contains("Repeat child protection"), "a returned value has its own message: " + lateText);
         assertTrue(lateText.contains("weekly digest instead"), "statutory returns' reminders cannot be switched off: " + lateText);
-        String digest = part(find(received, "manager@example.org", "Monthly digest"), "text/plain");
+        String digest = MailParts.part(find(received, "manager@example.org", "Monthly digest"), "text/plain");
         assertTrue(digest.contains("Children's Social Care") && digest.contains("2 returns owed (2 late)")
                 && digest.contains("1 returned for correction") && digest.contains("2 actions need an update"), digest);
         assertTrue(digest.contains("Thames Valley Police") && digest.contains("1 return owed (1 late)"), digest);
@@ -270,31 +270,6 @@ class RemindersByMailTest extends FormsTestBase {
         }
         throw new AssertionError("No message to " + to + " starting " + subjectStart + ": " + List.of(messages).stream()
                 .map(m -> { try { return m.getSubject(); } catch (Exception e) { return "?"; } }).collect(Collectors.joining(", ")));
-    }
-
-    /** The body part of the given type, decoded. */
-    static String part(MimeMessage m, String type) throws Exception {
-        Object content = m.getContent();
-        if (content instanceof String s) {
-            return m.isMimeType(type) ? s : null;
-        }
-        return part((Multipart) content, type);
-    }
-
-    private static String part(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var p = multipart.getBodyPart(i);
-            if (p.isMimeType(type)) {
-                return p.getContent().toString();
-            }
-            if (p.getContent() instanceof Multipart nested) {
-                String found = part(nested, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static int freePort() {
