@@ -2,7 +2,7 @@ package uk.org.quadrant.gateway.notifications;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.notifications.MessageContent.Line;
 import uk.org.quadrant.gateway.notifications.OutboxMessage.Status;
@@ -11,6 +11,7 @@ import uk.org.quadrant.gateway.notifications.preferences.Recipient;
 import uk.org.quadrant.gateway.notifications.preferences.UnsubscribeLinks;
 import uk.org.quadrant.gateway.web.forms.Dates;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,10 +42,13 @@ public class ReminderQueue {
     private final MessageRenderer renderer;
     private final BeanProvider<UnsubscribeLinks> unsubscribe;
     private final NotificationSettings settings;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock = Clock.systemUTC();
 
     ReminderQueue(OutboxRepository outbox, JdbcOperations jdbc, MessageRenderer renderer,
-                  BeanProvider<UnsubscribeLinks> unsubscribe, NotificationSettings settings) {
+                  BeanProvider<UnsubscribeLinks> unsubscribe, NotificationSettings settings,
+                  TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.renderer = renderer;
@@ -52,24 +56,33 @@ public class ReminderQueue {
         this.settings = settings;
     }
 
-    /** @return how many messages were written (held ones and digests included) */
-    @Transactional
+    /**
+     * Renders the notices not yet in the outbox (outside the transaction, so the lock is held briefly),
+     * then writes them and the week's digests in one transaction under the run's lock.
+     *
+     * @return how many messages were written (held ones and digests included)
+     */
     public int queue(List<Notice> notices, List<Recipient> recipients, LocalDate asAt, String holder) {
-        lock(holder);
-        Set<String> queued = existing(notices.stream().map(Notice::key).toList());
+        Set<String> known = existing(notices.stream().map(Notice::key).toList());
         Instant now = clock.instant();
-        List<OutboxMessage> rows = new ArrayList<>();
+        List<OutboxMessage> fresh = new ArrayList<>();
         for (Notice n : notices) {
-            if (!queued.add(n.key())) {
+            if (!known.add(n.key())) {
                 continue;
             }
             String link = unsubscribe.get().link(n.recipient().username(), n.kind());
             RenderedMessage m = renderer.render(n.content(), n.kind(), link);
             Status status = n.recipient().delivery(n.kind()) == Delivery.WEEKLY_DIGEST ? Status.HELD : Status.PENDING;
-            rows.add(row(n.key(), n.recipient(), n.kind().name(), n.template(), n.agency(), m, n.content().actionPath(), status, now));
+            fresh.add(row(n.key(), n.recipient(), n.kind().name(), n.template(), n.agency(), m, n.content().actionPath(), status, now));
         }
-        outbox.saveAll(rows);
-        return rows.size() + digests(recipients, asAt, now);
+        return transactions.executeWrite(tx -> {
+            lock(holder);
+            // Another gateway may have written some of them while these were rendered: its rows stand.
+            Set<String> written = existing(fresh.stream().map(OutboxMessage::dedupeKey).toList());
+            List<OutboxMessage> rows = fresh.stream().filter(r -> !written.contains(r.dedupeKey())).toList();
+            outbox.saveAll(rows);
+            return rows.size() + digests(recipients, asAt, now);
+        });
     }
 
     /** Each person's held messages as one digest, once a week on or after the digest day. */

@@ -72,6 +72,14 @@ public abstract class FormsTestBase implements TestPropertyProvider {
         return form;
     }
 
+    /** An API token for a demo user ({@code POST /api/v1/auth/token}), as an Authorization header value. */
+    protected String apiToken(String username) {
+        Map<String, Object> token = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/api/v1/auth/token",
+                        Map.of("username", username, "password", Browserless.DEMO_PASSWORD)),
+                io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+        return "Bearer " + token.get("access_token");
+    }
+
     protected static String bearerOf(Browserless browser) {
         return "Bearer " + browser.cookie("quadrant_session").orElseThrow();
     }

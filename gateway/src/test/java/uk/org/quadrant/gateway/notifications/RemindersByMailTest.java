@@ -250,12 +250,6 @@ class RemindersByMailTest extends FormsTestBase {
         assertEquals(401, anonymous.code());
     }
 
-    private String apiToken(String username) {
-        Map<String, Object> token = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/token",
-                Map.of("username", username, "password", Browserless.DEMO_PASSWORD)), Argument.mapOf(String.class, Object.class));
-        return "Bearer " + token.get("access_token");
-    }
-
     private static String claims(String authorization) {
         assertNotNull(authorization);
         String jwt = authorization.substring("Bearer ".length());
