@@ -12,6 +12,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends through an SMTP relay with micronaut-email's JavaMail sender: multipart/alternative plain text +
@@ -22,6 +24,8 @@ import jakarta.mail.internet.InternetAddress;
 @Context
 @Requires(condition = TransportSelection.Smtp.class)
 public class SmtpTransport implements MailTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpTransport.class);
 
     private final JavaxEmailSender sender;
     private final String name;
@@ -41,6 +45,7 @@ public class SmtpTransport implements MailTransport {
         InternetAddress address = fromAddress(settings.from().trim());
         this.from = new Contact(address.getAddress(), address.getPersonal());
         this.messageIdHost = hostOf(address);
+        LOG.info("Reminder e-mails: {} ({}), from {}", name, settings.tls(), address.getAddress());
     }
 
     @Override
