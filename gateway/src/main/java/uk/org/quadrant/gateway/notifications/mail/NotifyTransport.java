@@ -61,7 +61,12 @@ public class NotifyTransport implements MailTransport {
     @Override
     public void send(OutgoingMessage message) throws DeliveryFailure {
         Map<String, String> personalisation = Map.of("subject", message.subject(), "body", message.textBody());
-        URI unsubscribe = message.unsubscribe() == null ? null : URI.create(message.unsubscribe());
+        URI unsubscribe;
+        try {
+            unsubscribe = message.unsubscribe() == null ? null : URI.create(message.unsubscribe());
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryFailure("The unsubscribe link of " + message.reference() + " is not a URL", true, e);
+        }
         try {
             client.sendEmail(templateId, message.to(), personalisation, message.reference(), null, unsubscribe);
         } catch (NotificationClientException e) {

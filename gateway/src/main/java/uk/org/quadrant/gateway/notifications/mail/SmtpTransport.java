@@ -55,6 +55,10 @@ public class SmtpTransport implements MailTransport {
 
     @Override
     public void send(OutgoingMessage message) throws DeliveryFailure {
+        if (!headerSafe(message.reference()) || (message.unsubscribe() != null && !headerSafe(message.unsubscribe()))) {
+            throw new DeliveryFailure("The reference or unsubscribe link of " + message.reference()
+                    + " cannot go in a header (a line break or angle bracket)", true);
+        }
         Email email = Email.builder()
                 .from(from)
                 .to(message.to())
@@ -83,6 +87,11 @@ public class SmtpTransport implements MailTransport {
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not set the headers of " + message.reference(), e);
         }
+    }
+
+    /** Goes between angle brackets in a header: no line break (a header of its own) and no bracket. */
+    private static boolean headerSafe(String value) {
+        return value.chars().noneMatch(c -> c == '\r' || c == '\n' || c == '<' || c == '>');
     }
 
     /** "Quadrant <noreply@quadrant.example.org>" or a bare address. */
