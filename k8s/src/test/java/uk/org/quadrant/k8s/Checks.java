@@ -670,6 +670,8 @@ final class Checks {
             e.add(owner + " -> " + db + "-db:3306/TCP");
             e.add("quadrant-backup -> " + db + "-db:3306/TCP");
         }
+        e.add("gateway -> mail-relay:587/TCP");                         // reminders by SMTP
+        e.add("gateway -> internet:443/TCP");                            // reminders by GOV.UK Notify
         for (String w : List.of("gateway", "indicators-service", "audits-service", "actions-service", "gateway-db",
                 "indicators-db", "audits-db", "actions-db", "quadrant-backup")) {
             e.add(w + " -> kube-dns:53/UDP");

@@ -171,7 +171,38 @@ class ManifestsTest {
         // Every Secret the manifests use has a template, with the keys they read (requiredEnv checks the keys).
         assertTrue(Repo.secretKeys().keySet().containsAll(List.of("quadrant-gateway-db", "quadrant-indicators-db",
                 "quadrant-audits-db", "quadrant-actions-db", "quadrant-gateway-signing-key", "quadrant-demo-password",
-                "quadrant-bootstrap-manager")));
+                "quadrant-bootstrap-manager", "quadrant-gateway-mail")));
+    }
+
+    @Test
+    void theGatewaySendsRemindersBySmtpWithTlsAndItsCredentialsFromASecret() {
+        for (String dir : List.of("base", "overlays/prod")) {
+            Manifests m = fallback(dir);
+            Map<String, String> cfg = config(m, "gateway");
+            assertEquals("smtp", cfg.get("QUADRANT_NOTIFICATIONS_TRANSPORT"), dir);
+            assertFalse(cfg.getOrDefault("QUADRANT_SMTP_HOST", "").isBlank(), dir);
+            assertEquals("starttls", cfg.get("QUADRANT_SMTP_TLS"), dir + ": nothing in clear");
+            assertTrue(cfg.getOrDefault("QUADRANT_MAIL_FROM", "").contains("@"), dir);
+            for (String secret : List.of("QUADRANT_SMTP_USERNAME", "QUADRANT_SMTP_PASSWORD", "QUADRANT_NOTIFY_API_KEY")) {
+                assertFalse(cfg.containsKey(secret), dir + ": " + secret + " is not in the ConfigMap");
+                var ref = deployment(m, "gateway").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                        .filter(e -> e.getName().equals(secret)).findFirst().orElseThrow().getValueFrom().getSecretKeyRef();
+                assertEquals("quadrant-gateway-mail", ref.getName(), secret);
+                assertTrue(ref.getOptional(), secret + ": optional, the other transport's keys need not exist");
+            }
+        }
+        // dev runs demo users with demo addresses: what would be sent stays on /admin/outbox
+        assertEquals("outbox", config(fallback("overlays/dev"), "gateway").get("QUADRANT_NOTIFICATIONS_TRANSPORT"));
+    }
+
+    @Test
+    void onlyTheGatewayReachesTheMailRelayAndOnlyOnItsPort() {
+        for (String dir : Repo.RENDERINGS) {
+            Set<String> edges = NetworkModel.edges(fallback(dir));
+            Set<String> outward = edges.stream().filter(e -> e.contains("-> mail-relay:") || e.contains("-> internet:"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of("gateway -> internet:443/TCP", "gateway -> mail-relay:587/TCP"), outward, dir);
+        }
     }
 
     @Test

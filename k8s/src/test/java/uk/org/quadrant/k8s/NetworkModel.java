@@ -41,7 +41,9 @@ final class NetworkModel {
             new Party("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), List.of("53/UDP", "53/TCP")),
             new Party("stranger-pod-in-quadrant", NAMESPACE, Map.of("app", "stranger"), List.of("8080/TCP", "443/TCP")),
             new Party("stranger-pod-elsewhere", "default", Map.of("app", "stranger"), List.of("8080/TCP", "443/TCP")),
-            new Party("internet", null, Map.of(), List.of("80/TCP", "443/TCP", "53/UDP")));
+            new Party("internet", null, Map.of(), List.of("80/TCP", "443/TCP", "53/UDP")),
+            // the SMTP relay the gateway sends reminders through, outside the namespace
+            new Party("mail-relay", null, Map.of(), List.of("25/TCP", "465/TCP", "587/TCP")));
 
     private NetworkModel() {
     }

@@ -2,6 +2,8 @@ package uk.org.quadrant.gateway.notifications.mail;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default when no mail server is configured: accepts every message and sends nothing. The
@@ -11,6 +13,12 @@ import jakarta.inject.Singleton;
 @Singleton
 @Requires(condition = TransportSelection.Outbox.class)
 public class LocalOutboxTransport implements MailTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalOutboxTransport.class);
+
+    public LocalOutboxTransport() {
+        LOG.info("Reminder e-mails: {} (set QUADRANT_SMTP_HOST or QUADRANT_NOTIFY_API_KEY to send them)", name());
+    }
 
     @Override
     public String name() {

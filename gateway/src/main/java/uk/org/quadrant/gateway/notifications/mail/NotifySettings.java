@@ -25,4 +25,11 @@ public record NotifySettings(
         @Bindable(defaultValue = "https://api.notifications.service.gov.uk") String baseUrl,
         @Bindable(defaultValue = "PT10S") Duration connectTimeout,
         @Bindable(defaultValue = "PT10S") Duration readTimeout) {
+
+    /** Without the key: settings may be logged. */
+    @Override
+    public String toString() {
+        return "NotifySettings[templateId=" + templateId + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + "]";
+    }
 }

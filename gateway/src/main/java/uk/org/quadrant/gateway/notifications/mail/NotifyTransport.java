@@ -3,6 +3,8 @@ package uk.org.quadrant.gateway.notifications.mail;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 import uk.gov.service.notify.TimeBoundNotificationClient;
@@ -21,6 +23,8 @@ import java.util.regex.Pattern;
 @Context
 @Requires(condition = TransportSelection.Notify.class)
 public class NotifyTransport implements MailTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyTransport.class);
 
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Pattern API_KEY = Pattern.compile(".+-" + UUID + "-" + UUID);
@@ -46,6 +50,7 @@ public class NotifyTransport implements MailTransport {
         this.client = new TimeBoundNotificationClient(apiKey, settings.baseUrl(), settings.connectTimeout(),
                 settings.readTimeout());
         this.templateId = settings.templateId().trim();
+        LOG.info("Reminder e-mails: GOV.UK Notify at {}, template {}", settings.baseUrl(), templateId);
     }
 
     @Override
@@ -56,7 +61,12 @@ public class NotifyTransport implements MailTransport {
     @Override
     public void send(OutgoingMessage message) throws DeliveryFailure {
         Map<String, String> personalisation = Map.of("subject", message.subject(), "body", message.textBody());
-        URI unsubscribe = message.unsubscribe() == null ? null : URI.create(message.unsubscribe());
+        URI unsubscribe;
+        try {
+            unsubscribe = message.unsubscribe() == null ? null : URI.create(message.unsubscribe());
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryFailure("The unsubscribe link of " + message.reference() + " is not a URL", true, e);
+        }
         try {
             client.sendEmail(templateId, message.to(), personalisation, message.reference(), null, unsubscribe);
         } catch (NotificationClientException e) {

@@ -29,6 +29,13 @@ public record SmtpSettings(
         @Bindable(defaultValue = "PT10S") Duration connectTimeout,
         @Bindable(defaultValue = "PT10S") Duration readTimeout) {
 
+    /** Without the password: settings may be logged. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[host=" + host + ", port=" + port + ", username=" + username + ", tls=" + tls
+                + ", from=" + from + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+    }
+
     /** Authenticate only when a user name is given (a relay that trusts the pod network needs none). */
     public boolean authenticates() {
         return username != null && !username.isBlank();

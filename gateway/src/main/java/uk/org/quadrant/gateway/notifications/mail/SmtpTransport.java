@@ -12,6 +12,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends through an SMTP relay with micronaut-email's JavaMail sender: multipart/alternative plain text +
@@ -22,6 +24,8 @@ import jakarta.mail.internet.InternetAddress;
 @Context
 @Requires(condition = TransportSelection.Smtp.class)
 public class SmtpTransport implements MailTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpTransport.class);
 
     private final JavaxEmailSender sender;
     private final String name;
@@ -41,6 +45,7 @@ public class SmtpTransport implements MailTransport {
         InternetAddress address = fromAddress(settings.from().trim());
         this.from = new Contact(address.getAddress(), address.getPersonal());
         this.messageIdHost = hostOf(address);
+        LOG.info("Reminder e-mails: {} ({}), from {}", name, settings.tls(), address.getAddress());
     }
 
     @Override
@@ -50,6 +55,10 @@ public class SmtpTransport implements MailTransport {
 
     @Override
     public void send(OutgoingMessage message) throws DeliveryFailure {
+        if (!headerSafe(message.reference()) || (message.unsubscribe() != null && !headerSafe(message.unsubscribe()))) {
+            throw new DeliveryFailure("The reference or unsubscribe link of " + message.reference()
+                    + " cannot go in a header (a line break or angle bracket)", true);
+        }
         Email email = Email.builder()
                 .from(from)
                 .to(message.to())
@@ -78,6 +87,11 @@ public class SmtpTransport implements MailTransport {
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not set the headers of " + message.reference(), e);
         }
+    }
+
+    /** Goes between angle brackets in a header: no line break (a header of its own) and no bracket. */
+    private static boolean headerSafe(String value) {
+        return value.chars().noneMatch(c -> c == '\r' || c == '\n' || c == '<' || c == '>');
     }
 
     /** "Quadrant <noreply@quadrant.example.org>" or a bare address. */

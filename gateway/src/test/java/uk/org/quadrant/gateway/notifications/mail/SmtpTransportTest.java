@@ -173,6 +173,22 @@ class SmtpTransportTest {
     }
 
     @Test
+    void aLineBreakInASubjectOrLinkAddsNoHeader() throws Exception {
+        SmtpTransport transport = transport(settings(smtpPort(), null, null, SmtpTls.NONE, Duration.ofSeconds(10)));
+        transport.send(new OutgoingMessage("quadrant-notice-17", "lead@police.example.org",
+                "Returns due\r\nBcc: intruder@example.org", "text", "<p>html</p>", null));
+
+        MimeMessage received = onlyMessage();
+        assertNull(received.getHeader("Bcc"));
+        assertEquals(1, greenMail.getReceivedMessages().length, "nobody else got a copy");
+
+        DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> transport.send(new OutgoingMessage(
+                "quadrant-notice-18", "lead@police.example.org", "Subject", "text", "<p>html</p>",
+                "https://quadrant.example.org/u/1>\r\nBcc: intruder@example.org")));
+        assertTrue(failure.permanent(), failure.getMessage());
+    }
+
+    @Test
     void itsNameSaysWhereMailGoes() {
         assertEquals("SMTP 127.0.0.1:" + smtpPort(),
                 transport(settings(smtpPort(), null, null, SmtpTls.NONE, Duration.ofSeconds(10))).name());
