@@ -14,6 +14,8 @@
 #   QUADRANT_AUDITS_PORT     8082     QUADRANT_ACTIONS_PORT    8083
 #   QUADRANT_DEMO_PASSWORD   demo users' password (default quadrant-demo-2026)
 #   QUADRANT_AS_AT           the date pages work out what is due for (default 2018-05-15, the demo data's spring)
+#   QUADRANT_BOARD_MEETINGS  board meeting dates for the chair's reminder (default 2018-05-21,2018-07-16)
+#   QUADRANT_SMTP_HOST/PORT  send the reminders to this SMTP server (default: none, see /admin/outbox)
 #   QUADRANT_JAVA_OPTS       JVM options for every service (default: quick start-up, small footprint:
 #                            -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xss512k
 #                            -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m; docs/performance.md)
@@ -30,7 +32,7 @@ REBUILD=false
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-local: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +52,8 @@ DEMO_PASSWORD="${QUADRANT_DEMO_PASSWORD:-quadrant-demo-2026}"
 # The demo data is the partnership's 2015–2018 papers: the pages work out what is due as at the
 # spring of 2018, when the 2017/18 returns were being made (empty = today).
 export QUADRANT_AS_AT="${QUADRANT_AS_AT-2018-05-15}"
+# The chair's pre-meeting reminder goes 7 days before a board meeting: one in the demo's week.
+export QUADRANT_BOARD_MEETINGS="${QUADRANT_BOARD_MEETINGS-2018-05-21,2018-07-16}"
 JAVA_OPTS="${QUADRANT_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xss512k -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m}"
 CDS="${QUADRANT_CDS:-on}"
 STOP_WAIT=30   # half-seconds to wait for the JVMs to stop (raised below while archives are dumped)
