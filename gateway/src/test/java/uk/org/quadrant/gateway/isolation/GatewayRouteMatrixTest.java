@@ -103,6 +103,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     static final Rule BOARD_PAGE = new Rule("board only", TO_LOGIN, 403, false, null, 403);
     static final Rule MANAGER_PAGE = new Rule("manager only", TO_LOGIN, 403, false, 403, 403);
     static final Rule MANAGER_FORM = new Rule("manager-only form", TO_LOGIN, 403, false, 403, 403);
+    static final Rule MANAGER_JSON = new Rule("manager only (JSON)", 401, 403, false, 403, 403);
     static final Rule AGENCY_PAGE = new Rule("own agency's area (404 for others)", TO_LOGIN, 404, true, null, null);
     static final Rule AGENCY_FORM = new Rule("own agency's form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
     /** One's own settings (issue 18, e-mail reminders): any signed-in person, the chair included. */
@@ -243,7 +244,12 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("GET", "/account/reminders", SIGNED_IN_PAGE),
             route("POST", "/account/reminders", OWN_SETTINGS_FORM).form("BOARD_DIGEST", "WEEKLY_DIGEST"),
             route("GET", "/notifications/unsubscribe", SIGNED_LINK),
-            route("POST", "/notifications/unsubscribe", SIGNED_LINK).form("List-Unsubscribe", "One-Click"));
+            route("POST", "/notifications/unsubscribe", SIGNED_LINK).form("List-Unsubscribe", "One-Click"),
+            route("GET", "/admin/outbox", MANAGER_PAGE),
+            route("GET", "/admin/outbox/{id}", MANAGER_PAGE).real("id", "1").madeUp("id", "2"),
+            route("POST", "/admin/outbox/run", MANAGER_FORM),
+            route("POST", "/api/v1/notifications/run", MANAGER_JSON),
+            route("GET", "/api/v1/notifications/outbox", MANAGER_JSON));
 
     // ---- forged form fields (issue 14) -------------------------------------------------------------
 
@@ -416,6 +422,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             "POST /api/v1/auth/token", "signs in: username and password only",
             "POST /logout", "signs the caller out, whoever the form names",
             "POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token",
+            "POST /admin/outbox/run", "runs the reminder rules for everyone: the form has nothing but its token",
+            "POST /api/v1/notifications/run", "runs the reminder rules for everyone: no body at all",
             "POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)",
             "POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)");
 

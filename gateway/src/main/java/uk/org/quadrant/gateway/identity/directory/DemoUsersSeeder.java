@@ -84,7 +84,14 @@ class DemoUsersSeeder implements ApplicationEventListener<StartupEvent> {
     private String demoHash;
 
     private int ensure(String username, String displayName, String agency, Set<Role> roles) {
-        if (users.findByUsername(username).isPresent()) {
+        var existing = users.findByUsername(username);
+        if (existing.isPresent()) {
+            UserAccount u = existing.get();
+            if (u.email() == null) {
+                // A data directory from before e-mail addresses (V6): demo users get theirs, so reminders reach them.
+                users.update(new UserAccount(u.id(), u.username(), u.displayName(), u.agencyCode(), u.roles(), u.passwordHash(),
+                        u.enabled(), u.version(), u.createdAt(), Instant.now(), u.sessionsValidAfter(), username + "@example.org"));
+            }
             return 0;
         }
         Instant now = Instant.now();
