@@ -9,6 +9,8 @@ import java.util.Set;
 /**
  * The authenticated caller as this service sees it, from the validated token: username, agency
  * and roles. All agency scoping in this service is decided from here, never from request input.
+ * It is a {@link Principal} so that the OpenAPI generator, which skips principals, does not document
+ * this bound argument as a request parameter (docs/decisions.md, "OpenAPI documents").
  *
  * <p>The gateway's service identity (issue 18: the reminder rules read what every agency owes) is a
  * caller too, but never a person: a token with the role {@value #SERVICE_READER} or the claim
@@ -16,8 +18,6 @@ import java.util.Set;
  * that role alone and no agency, passes no write or sign-off check ({@link #mayWriteFor}, {@link #isManager},
  * {@link #isBoard}, {@link #isLeadOf} are all false for it), and reaches only the reads its service lists
  * ({@link ServiceReaderRule}), where {@link #readsEveryAgency} lets it see every agency's rows.
- * It is a {@link Principal} so that the OpenAPI generator, which skips principals, does not document
- * this bound argument as a request parameter (docs/decisions.md, "OpenAPI documents").
  */
 public record Caller(String username, String agency, Set<String> roles) implements Principal {
 
