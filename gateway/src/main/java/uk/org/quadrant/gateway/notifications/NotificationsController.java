@@ -41,7 +41,7 @@ class NotificationsController {
     }
 
     /** Paged with {@code page} (from 0) and {@code size}; the total in {@code X-Total-Count}. */
-    @Get("/outbox{?page,size}")
+    @Get("/outbox")
     HttpResponse<List<OutboxItem>> outbox(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size) {
         Paging paging = Paging.of(page, size);
         Paging p = paging == null ? new Paging(0, Paging.DEFAULT_SIZE) : paging;

@@ -65,7 +65,7 @@ class OutboxPageController {
         }
     }
 
-    @Get("{?page,notice,subject}")
+    @Get
     @View("notifications/outbox")
     Map<String, Object> list(@QueryValue @Nullable Integer page, @QueryValue @Nullable String notice,
                              @QueryValue @Nullable String subject) {
