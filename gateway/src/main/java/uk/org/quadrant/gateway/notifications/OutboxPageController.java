@@ -20,6 +20,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import uk.org.quadrant.gateway.notifications.OutboxMessage.Status;
+import uk.org.quadrant.gateway.notifications.mail.LocalOutboxTransport;
 import uk.org.quadrant.gateway.notifications.mail.MailTransport;
 import uk.org.quadrant.gateway.web.forms.Notice;
 
@@ -74,6 +75,7 @@ class OutboxPageController {
         Map<String, Object> model = new HashMap<>();
         model.put("banner", Notice.banner(notice, subject));
         model.put("transport", transport.isPresent() ? transport.get().name() : "none configured");
+        model.put("localOnly", transport.isPresent() && transport.get() instanceof LocalOutboxTransport);
         model.put("failed", outbox.failedNewestFirst(Pageable.from(0, PAGE_SIZE)).getContent().stream().map(Row::of).toList());
         model.put("waiting", outbox.countByStatus(Status.PENDING));
         model.put("held", outbox.countByStatus(Status.HELD));
