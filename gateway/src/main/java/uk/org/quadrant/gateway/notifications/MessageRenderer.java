@@ -45,7 +45,22 @@ public class MessageRenderer {
      */
     public RenderedMessage render(MessageContent content, @Nullable ReminderKind kind, @Nullable String unsubscribe) {
         String footer = footer(kind, unsubscribe);
-        return new RenderedMessage(content.subject(), text(content, footer, unsubscribe), html(content, footer, unsubscribe), unsubscribe);
+        return new RenderedMessage(content.subject(), text(content, footer, unsubscribe, List.of()),
+                html(content, footer, unsubscribe, List.of()), unsubscribe);
+    }
+
+    /** One kind's signed link in a digest's footer: "Stop: Actions overdue, …" or "Weekly digest only: …". */
+    public record StopLink(String words, String href) {
+    }
+
+    /**
+     * A weekly digest: it gathers several kinds, so its footer carries each kind's own one-click link
+     * (a mail client's one-click header can name only one, so it has none).
+     */
+    public RenderedMessage renderDigest(MessageContent content, List<StopLink> stopLinks) {
+        String footer = "Each kind of reminder in this digest can be stopped with its own link below"
+                + " (statutory returns' reminders cannot be switched off: theirs keeps them in this digest).";
+        return new RenderedMessage(content.subject(), text(content, footer, null, stopLinks), html(content, footer, null, stopLinks), null);
     }
 
     private String footer(@Nullable ReminderKind kind, @Nullable String unsubscribe) {
@@ -57,7 +72,7 @@ public class MessageRenderer {
                 : "You can stop these e-mails with one click.";
     }
 
-    private String text(MessageContent c, String footer, @Nullable String unsubscribe) {
+    private String text(MessageContent c, String footer, @Nullable String unsubscribe, List<StopLink> stopLinks) {
         StringBuilder out = new StringBuilder();
         out.append(c.heading()).append("\n\n");
         for (String p : c.paragraphs()) {
@@ -82,6 +97,9 @@ public class MessageRenderer {
         if (unsubscribe != null) {
             out.append(unsubscribeWords(footer)).append(": ").append(unsubscribe).append('\n');
         }
+        for (StopLink stop : stopLinks) {
+            out.append(stop.words()).append(": ").append(stop.href()).append('\n');
+        }
         out.append("Your reminders: ").append(settings.link(PREFERENCES_PATH)).append('\n');
         out.append("Quadrant, the safeguarding children partnership's performance, audit and action system.\n");
         return out.toString();
@@ -91,7 +109,7 @@ public class MessageRenderer {
         return footer.contains("weekly digest instead") ? "Get these in the weekly digest" : "Stop these e-mails";
     }
 
-    private String html(MessageContent c, String footer, @Nullable String unsubscribe) {
+    private String html(MessageContent c, String footer, @Nullable String unsubscribe, List<StopLink> stopLinks) {
         List<RenderedLine> lines = new ArrayList<>();
         for (Line line : c.items()) {
             lines.add(new RenderedLine(line.text(), line.path() == null ? null : settings.link(line.path()), line.detail()));
@@ -103,6 +121,7 @@ public class MessageRenderer {
         model.put("footer", footer);
         model.put("unsubscribe", unsubscribe);
         model.put("unsubscribeWords", unsubscribeWords(footer));
+        model.put("stopLinks", stopLinks);
         model.put("preferences", settings.link(PREFERENCES_PATH));
         StringWriter out = new StringWriter();
         try {

@@ -8,6 +8,7 @@ import uk.org.quadrant.gateway.notifications.MessageContent.Line;
 import uk.org.quadrant.gateway.notifications.OutboxMessage.Status;
 import uk.org.quadrant.gateway.notifications.preferences.Delivery;
 import uk.org.quadrant.gateway.notifications.preferences.Recipient;
+import uk.org.quadrant.gateway.notifications.preferences.ReminderKind;
 import uk.org.quadrant.gateway.notifications.preferences.UnsubscribeLinks;
 import uk.org.quadrant.gateway.web.forms.Dates;
 
@@ -111,7 +112,12 @@ public class ReminderQueue {
                     "Your reminders for the week of " + Dates.words(asAt.toString()) + ".",
                     List.of("You chose to get these reminders once a week."),
                     lines, "Go to Quadrant", "/");
-            RenderedMessage m = renderer.render(content, null, null);
+            List<MessageRenderer.StopLink> stops = held.stream().map(OutboxMessage::kind).distinct().sorted()
+                    .map(ReminderKind::valueOf)
+                    .map(k -> new MessageRenderer.StopLink((k.statutory() ? "Keep in the weekly digest only: " : "Stop: ") + k.label(),
+                            unsubscribe.get().link(username, k)))
+                    .toList();
+            RenderedMessage m = renderer.renderDigest(content, stops);
             OutboxMessage digest = outbox.save(row(key, r, "DIGEST", DIGEST, null, m, "/", Status.PENDING, now));
             outbox.digested(held.stream().map(OutboxMessage::id).toList(), digest.id());
             made++;

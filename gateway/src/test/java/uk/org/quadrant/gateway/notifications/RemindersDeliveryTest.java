@@ -105,6 +105,11 @@ class RemindersDeliveryTest extends FormsTestBase {
         assertTrue(digest.subject().startsWith("Your weekly Quadrant reminders: 3 things to do"), digest.subject());
         assertTrue(digest.textBody().contains("Action JTAI-3 is overdue") && digest.textBody().contains("Action CJ-2 needs a progress update")
                 && digest.textBody().contains("Late: 2 values for 2017/18"), digest.textBody());
+        // Its own one-click link for each kind it gathers: actions can be stopped, returns only kept in the digest.
+        assertTrue(digest.textBody().contains("Stop: " + ReminderKind.ACTIONS.label() + ": http"), digest.textBody());
+        assertTrue(digest.textBody().contains("Keep in the weekly digest only: " + ReminderKind.RETURNS_DUE.label() + ": http"),
+                digest.textBody());
+        assertTrue(digest.htmlBody().contains("/notifications/unsubscribe?t="), digest.htmlBody());
         for (OutboxMessage m : mine) {
             if (m.status() == OutboxMessage.Status.DIGESTED) {
                 assertEquals(digest.id(), m.digestId());
