@@ -25,7 +25,6 @@ import uk.org.quadrant.gateway.notifications.mail.MailTransport;
 import uk.org.quadrant.gateway.web.forms.Notice;
 
 import java.net.URI;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -107,9 +106,5 @@ class OutboxPageController {
         String said = r.queued() + " queued, " + r.sent() + " sent, " + r.failed() + " failed"
                 + (r.unavailable().isEmpty() ? "" : "; not answering, so their reminders wait: " + String.join(", ", r.unavailable()));
         return HttpResponse.seeOther(URI.create(Notice.REMINDERS_RUN.on("/admin/outbox", said)));
-    }
-
-    static String when(@Nullable Instant at) {
-        return at == null ? "" : WHEN.format(at);
     }
 }

@@ -1,7 +1,5 @@
 package uk.org.quadrant.gateway.notifications;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,10 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.org.quadrant.common.testing.standin.ServiceStandIn;
-import uk.org.quadrant.gateway.agency.FormsTestBase;
 import uk.org.quadrant.gateway.support.Browserless;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -45,33 +41,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RemindersByMailTest extends FormsTestBase {
+class RemindersByMailTest extends MailTestBase {
 
-    private static final int SMTP_PORT = freePort();
-    private GreenMail smtp;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("quadrant.notifications.transport", "smtp");
-        p.put("quadrant.notifications.smtp.host", "127.0.0.1");
-        p.put("quadrant.notifications.smtp.port", Integer.toString(SMTP_PORT));
-        p.put("quadrant.notifications.smtp.tls", "none");
         p.put("quadrant.notifications.smtp.from", "Quadrant <quadrant@partnership.example.org>");
         p.put("quadrant.notifications.board-meetings", "2018-05-21, 2018-07-16");
         p.put("quadrant.public-url", "https://quadrant.example.org");
         return p;
-    }
-
-    @BeforeAll
-    void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
     }
 
     /** What the agencies owe: CSC a missing value, a draft and a returned one; TVP a missing one; three actions. */
@@ -266,11 +246,4 @@ class RemindersByMailTest extends FormsTestBase {
                 .map(m -> { try { return m.getSubject(); } catch (Exception e) { return "?"; } }).collect(Collectors.joining(", ")));
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -13,7 +13,6 @@ import uk.org.quadrant.gateway.notifications.preferences.ReminderKind;
 import uk.org.quadrant.gateway.notifications.preferences.ReminderPreferences;
 import uk.org.quadrant.gateway.support.Browserless;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,7 +47,7 @@ class RemindersDeliveryTest extends FormsTestBase {
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("quadrant.notifications.transport", "smtp");
         p.put("quadrant.notifications.smtp.host", "127.0.0.1");
-        p.put("quadrant.notifications.smtp.port", Integer.toString(closedPort()));
+        p.put("quadrant.notifications.smtp.port", Integer.toString(MailTestBase.freePort()));
         p.put("quadrant.notifications.smtp.tls", "none");
         p.put("quadrant.notifications.smtp.connect-timeout", "PT2S");
         return p;
@@ -117,11 +116,4 @@ class RemindersDeliveryTest extends FormsTestBase {
         }
     }
 
-    private static int closedPort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package uk.org.quadrant.gateway.notifications;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -17,10 +15,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import uk.org.quadrant.gateway.agency.FormsTestBase;
 import uk.org.quadrant.gateway.support.Browserless;
 
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,10 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RemindersOnTwoGatewaysTest extends FormsTestBase {
+class RemindersOnTwoGatewaysTest extends MailTestBase {
 
-    private static final int SMTP_PORT = freePort();
-    private GreenMail smtp;
     private EmbeddedServer other;
     private HttpClient otherClient;
 
@@ -58,17 +52,11 @@ class RemindersOnTwoGatewaysTest extends FormsTestBase {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("quadrant.notifications.transport", "smtp");
-        p.put("quadrant.notifications.smtp.host", "127.0.0.1");
-        p.put("quadrant.notifications.smtp.port", Integer.toString(SMTP_PORT));
-        p.put("quadrant.notifications.smtp.tls", "none");
-        p.put("quadrant.notifications.board-meetings", "2018-05-21");
         return p;
     }
 
     @BeforeAll
-    void startSmtpAndSecondGateway() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+    void startSecondGateway() {
         Map<String, Object> props = new HashMap<>(getProperties());
         props.put("flyway.datasources.default.enabled", false);   // the first gateway made the schema
         props.put("quadrant.demo-data.enabled", false);
@@ -77,10 +65,9 @@ class RemindersOnTwoGatewaysTest extends FormsTestBase {
     }
 
     @AfterAll
-    void stopAll() {
+    void stopSecondGateway() {
         otherClient.close();
         other.close();
-        smtp.stop();
     }
 
     @Test
@@ -179,11 +166,4 @@ class RemindersOnTwoGatewaysTest extends FormsTestBase {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,16 +1,12 @@
 package uk.org.quadrant.gateway.notifications;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.gateway.agency.FormsTestBase;
 
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,10 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing more.
  */
 @MicronautTest(transactional = false)
-class ScheduledRemindersTest extends FormsTestBase {
+class ScheduledRemindersTest extends MailTestBase {
 
-    private static final int SMTP_PORT = freePort();
-    private GreenMail smtp;
 
     @Override
     public Map<String, String> getProperties() {
@@ -36,22 +30,7 @@ class ScheduledRemindersTest extends FormsTestBase {
         p.put("quadrant.notifications.scheduled", "true");
         p.put("quadrant.notifications.cron", "*/2 * * * * *");
         p.put("quadrant.notifications.send-every", "1s");
-        p.put("quadrant.notifications.smtp.host", "127.0.0.1");   // transport auto: SMTP because a host is set
-        p.put("quadrant.notifications.smtp.port", Integer.toString(SMTP_PORT));
-        p.put("quadrant.notifications.smtp.tls", "none");
-        p.put("quadrant.notifications.board-meetings", "2018-05-21");
         return p;
-    }
-
-    @BeforeAll
-    void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
     }
 
     @Test
@@ -67,11 +46,4 @@ class ScheduledRemindersTest extends FormsTestBase {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
