@@ -23,9 +23,11 @@ record AppConfig(String module, String portVariable, int defaultPort, String man
     /**
      * Variables whose empty default is right in production too: the settings of the mail transport a
      * deployment does not use (the ConfigMap chooses one, QUADRANT_NOTIFICATIONS_TRANSPORT; the gateway
-     * refuses to start when the chosen one lacks a setting, and ManifestsTest checks the base's choice).
+     * refuses to start when the chosen one lacks a setting, and ManifestsTest checks the base's choice);
+     * and the board's meeting dates, which only the partnership knows: none means no chair's pre-meeting
+     * digest, never a wrong one (an install sets them in its overlay; docs/operations.md).
      */
-    static final Set<String> OPTIONAL = Set.of("QUADRANT_NOTIFY_TEMPLATE_ID");
+    static final Set<String> OPTIONAL = Set.of("QUADRANT_NOTIFY_TEMPLATE_ID", "QUADRANT_BOARD_MEETINGS");
 
     /** ${NAME:default} or ${NAME:`default`} */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):(?:`([^`]*)`|([^}]*))}");
