@@ -49,12 +49,8 @@ interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
     @Query("UPDATE notification SET status = 'FAILED', last_error = :error WHERE status = 'SENDING' AND claimed_at < :before")
     int abandonInterrupted(Instant before, String error);
 
-    /** A person's messages kept for their weekly digest. */
-    @Query("SELECT * FROM notification WHERE recipient = :recipient AND status = 'HELD' ORDER BY id")
-    List<OutboxMessage> held(String recipient);
-
-    @Query("SELECT DISTINCT recipient FROM notification WHERE status = 'HELD'")
-    List<String> recipientsWithHeld();
+    /** The messages in one state, oldest first (the weekly digest reads every HELD one at once). */
+    List<OutboxMessage> findByStatusOrderById(OutboxMessage.Status status);
 
     @Query("UPDATE notification SET status = 'DIGESTED', digest_id = :digestId WHERE id IN (:ids) AND status = 'HELD'")
     int digested(List<Long> ids, long digestId);

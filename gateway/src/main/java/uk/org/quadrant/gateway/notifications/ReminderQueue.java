@@ -93,17 +93,20 @@ public class ReminderQueue {
         }
         String week = asAt.get(IsoFields.WEEK_BASED_YEAR) + "-W" + asAt.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         Map<String, Recipient> byName = recipients.stream().collect(Collectors.toMap(Recipient::username, Function.identity()));
+        // Every held message at once, by person; and which of their digests this week already went, in one query.
+        Map<String, List<OutboxMessage>> heldBy = outbox.findByStatusOrderById(Status.HELD).stream()
+                .collect(Collectors.groupingBy(OutboxMessage::recipient, java.util.TreeMap::new, Collectors.toList()));
+        Function<String, String> keyOf = username -> DIGEST + "|" + username + "|" + week + "|" + username;
+        Set<String> sent = existing(heldBy.keySet().stream().map(keyOf).toList());
         int made = 0;
-        for (String username : outbox.recipientsWithHeld()) {
+        for (Map.Entry<String, List<OutboxMessage>> e : heldBy.entrySet()) {
+            String username = e.getKey();
             Recipient r = byName.get(username);
-            String key = DIGEST + "|" + username + "|" + week + "|" + username;
-            if (r == null || !existing(List.of(key)).isEmpty()) {
+            String key = keyOf.apply(username);
+            if (r == null || sent.contains(key)) {
                 continue;   // no longer has an address or is disabled: kept; or this week's digest already went
             }
-            List<OutboxMessage> held = outbox.held(username);
-            if (held.isEmpty()) {
-                continue;
-            }
+            List<OutboxMessage> held = e.getValue();
             List<Line> lines = held.stream()
                     .map(h -> new Line(h.subject(), h.linkPath(), "Decided " + Dates.words(h.createdAt().toString())))
                     .toList();

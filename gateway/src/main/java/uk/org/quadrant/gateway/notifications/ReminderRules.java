@@ -60,25 +60,15 @@ public class ReminderRules {
         this.settings = settings;
     }
 
-    /** What every agency owes, as the rules need it; a section is null when its service did not answer. */
-    record Owed(@Nullable List<OwedValue> values, @Nullable List<ActionDue> actions) {
-
-        static Owed of(AgencyTasks.Owed read) {
-            return new Owed(read.values().available() ? read.values().data() : null,
-                    read.actions().available() ? read.actions().data() : null);
-        }
-    }
-
     /** The notices for {@code read} as at {@code asAt}, for the people of {@code recipients} who want them. */
     public List<Notice> decide(AgencyTasks.Owed read, List<Recipient> recipients, Map<String, String> agencyNames, LocalDate asAt) {
-        return decide(Owed.of(read), recipients, agencyNames, asAt);
-    }
-
-    List<Notice> decide(Owed owed, List<Recipient> recipients, Map<String, String> agencyNames, LocalDate asAt) {
+        // A section whose service did not answer is null: its reminders wait for the next run.
+        List<OwedValue> values = read.values().available() ? read.values().data() : null;
+        List<ActionDue> actions = read.actions().available() ? read.actions().data() : null;
         List<Notice> notices = new ArrayList<>();
-        if (owed.values() != null) {
-            returnsDue(owed.values(), recipients, agencyNames, asAt, notices);
-            for (OwedValue v : owed.values()) {
+        if (values != null) {
+            returnsDue(values, recipients, agencyNames, asAt, notices);
+            for (OwedValue v : values) {
                 if (v.status().equals("RETURNED")) {
                     valueReturned(v, recipients, agencyNames, notices);
                 } else if (v.status().equals("DRAFT")) {
@@ -86,12 +76,14 @@ public class ReminderRules {
                 }
             }
         }
-        if (owed.actions() != null) {
-            for (ActionDue a : owed.actions()) {
+        if (actions != null) {
+            for (ActionDue a : actions) {
                 action(a, recipients, agencyNames, notices);
             }
         }
-        boardDigests(owed, recipients, agencyNames, asAt, notices);
+        if (values != null && actions != null) {   // a digest goes once: never an incomplete one
+            boardDigests(values, actions, recipients, agencyNames, asAt, notices);
+        }
         return notices;
     }
 
@@ -235,11 +227,9 @@ public class ReminderRules {
 
     // ---- the board's digests ----------------------------------------------------------------------
 
-    private void boardDigests(Owed owed, List<Recipient> recipients, Map<String, String> names, LocalDate asAt, List<Notice> out) {
-        if (owed.values() == null || owed.actions() == null) {
-            return;   // a digest goes once: never an incomplete one because a service did not answer
-        }
-        List<Line> byAgency = outstandingByAgency(owed, names);
+    private void boardDigests(List<OwedValue> values, List<ActionDue> actions, List<Recipient> recipients,
+                              Map<String, String> names, LocalDate asAt, List<Notice> out) {
+        List<Line> byAgency = outstandingByAgency(values, actions, names);
         String month = YearMonth.from(asAt).toString();
         MessageContent monthly = new MessageContent(
                 "Monthly digest: what is outstanding, " + MONTH.format(asAt),
@@ -271,21 +261,21 @@ public class ReminderRules {
     }
 
     /** "Thames Valley Police: 3 returns owed (2 late), 1 returned for correction; 2 actions need an update." */
-    static List<Line> outstandingByAgency(Owed owed, Map<String, String> names) {
+    static List<Line> outstandingByAgency(List<OwedValue> values, List<ActionDue> actions, Map<String, String> names) {
         record Count(int owed, int late, int returned, int actions) {
             int total() {
                 return owed + returned + actions;
             }
         }
         Map<String, Count> counts = new LinkedHashMap<>();
-        for (OwedValue v : owed.values() == null ? List.<OwedValue>of() : owed.values()) {
+        for (OwedValue v : values) {
             Count c = counts.getOrDefault(v.agency(), new Count(0, 0, 0, 0));
             boolean returned = v.status().equals("RETURNED");
             boolean late = v.urgency() == uk.org.quadrant.gateway.agency.Urgency.LATE;
             counts.put(v.agency(), new Count(c.owed() + (returned ? 0 : 1), c.late() + (late && !returned ? 1 : 0),
                     c.returned() + (returned ? 1 : 0), c.actions()));
         }
-        for (ActionDue a : owed.actions() == null ? List.<ActionDue>of() : owed.actions()) {
+        for (ActionDue a : actions) {
             String agency = a.action().leadAgency();
             Count c = counts.getOrDefault(agency, new Count(0, 0, 0, 0));
             counts.put(agency, new Count(c.owed(), c.late(), c.returned(), c.actions() + 1));
