@@ -1,13 +1,9 @@
 package uk.org.quadrant.gateway.identity.csrf;
 
 import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.identity.tokens.DerivedKey;
 import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 
 /**
  * The CSRF token of a signed-in browser session: HMAC-SHA256 of its session id under a key derived
@@ -18,29 +14,16 @@ import java.util.Base64;
 @Singleton
 public class CsrfTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final byte[] LABEL = "quadrant/csrf-token/v1".getBytes(StandardCharsets.UTF_8);
+    private static final String LABEL = "quadrant/csrf-token/v1";
 
-    private final SecretKeySpec key;
+    private final DerivedKey key;
 
-    CsrfTokens(SigningKeyProvider keys) throws GeneralSecurityException {
-        byte[] exponent = keys.privateKey().getPrivateExponent().decode();
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(exponent, ALGORITHM), LABEL), ALGORITHM);
+    CsrfTokens(SigningKeyProvider keys) {
+        this.key = keys.derivedKey(LABEL);
     }
 
     /** The token every form of the session {@code sessionId} must carry. */
     public String forSession(String sessionId) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    hmac(key, ("session:" + sessionId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] message) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(ALGORITHM);
-        mac.init(key);
-        return mac.doFinal(message);
+        return key.mac("session:" + sessionId);
     }
 }

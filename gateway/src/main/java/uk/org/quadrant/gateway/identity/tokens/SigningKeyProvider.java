@@ -46,6 +46,14 @@ public class SigningKeyProvider {
         return key.toPublicJWK();
     }
 
+    /**
+     * A key for one purpose ({@code label}, e.g. {@code "quadrant/csrf-token/v1"}) derived from this
+     * signing key: the CSRF tokens, signed links and sealed secrets each take their own label.
+     */
+    public DerivedKey derivedKey(String label) {
+        return new DerivedKey(key.getPrivateExponent().decode(), label);
+    }
+
     private static RSAKey load(AuthConfiguration config, Path dataDir) {
         try {
             if (config.signingKey() != null && !config.signingKey().isBlank()) {

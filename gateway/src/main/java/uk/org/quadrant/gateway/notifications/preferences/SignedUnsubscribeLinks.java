@@ -3,13 +3,11 @@ package uk.org.quadrant.gateway.notifications.preferences;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.org.quadrant.gateway.identity.tokens.DerivedKey;
 import uk.org.quadrant.gateway.identity.tokens.SigningKeyProvider;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,17 +29,14 @@ public class SignedUnsubscribeLinks implements UnsubscribeLinks {
     }
 
     static final String PATH = "/notifications/unsubscribe";
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final byte[] LABEL = "quadrant/unsubscribe-link/v1".getBytes(StandardCharsets.UTF_8);
+    private static final String LABEL = "quadrant/unsubscribe-link/v1";
     private static final int MAX_TOKEN = 512;
 
-    private final SecretKeySpec key;
+    private final DerivedKey key;
     private final String publicUrl;
 
-    SignedUnsubscribeLinks(SigningKeyProvider keys, @Value("${quadrant.public-url}") String publicUrl)
-            throws GeneralSecurityException {
-        byte[] exponent = keys.privateKey().getPrivateExponent().decode();
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(exponent, ALGORITHM), LABEL), ALGORITHM);
+    SignedUnsubscribeLinks(SigningKeyProvider keys, @Value("${quadrant.public-url}") String publicUrl) {
+        this.key = keys.derivedKey(LABEL);
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -80,16 +75,6 @@ public class SignedUnsubscribeLinks implements UnsubscribeLinks {
     }
 
     private byte[] mac(String payload) {
-        try {
-            return hmac(key, ("unsubscribe:" + payload).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] message) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(ALGORITHM);
-        mac.init(key);
-        return mac.doFinal(message);
+        return key.mac(("unsubscribe:" + payload).getBytes(StandardCharsets.UTF_8));
     }
 }
