@@ -108,6 +108,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     static final Rule AGENCY_FORM = new Rule("own agency's form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
     /** One's own settings (issue 18, e-mail reminders): any signed-in person, the chair included. */
     static final Rule OWN_SETTINGS_FORM = new Rule("any signed-in user's own settings (the chair's too)", TO_LOGIN, null, false, 303, null);
+    /** One's own password (ASVS 6.2.2): any signed-in person, the chair included; the matrix's wrong current password is a 400, not a refusal. */
+    static final Rule OWN_ACCOUNT_FORM = new Rule("any signed-in user's own account (the chair's too; wrong current password: 400)", TO_LOGIN, null, false, 400, null);
     /** The signed unsubscribe link: no sign-in, the signed token is the proof; without one, 400 "This link is not valid". */
     static final Rule SIGNED_LINK = new Rule("anyone holding a signed link (none here: 400)", 400, null, false, null, null);
     /**
@@ -243,6 +245,9 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("GET", "/reports/learning-and-improvement.docx", BOARD_PAGE),
             route("GET", "/account/reminders", SIGNED_IN_PAGE),
             route("POST", "/account/reminders", OWN_SETTINGS_FORM).form("BOARD_DIGEST", "WEEKLY_DIGEST"),
+            route("GET", "/account/password", SIGNED_IN_PAGE),
+            route("POST", "/account/password", OWN_ACCOUNT_FORM).form("currentPassword", "not the password",
+                    "password", "three random words here", "confirmPassword", "three random words here"),
             route("GET", "/notifications/unsubscribe", SIGNED_LINK),
             route("POST", "/notifications/unsubscribe", SIGNED_LINK).form("List-Unsubscribe", "One-Click"),
             route("GET", "/admin/outbox", MANAGER_PAGE),
@@ -417,15 +422,16 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                     "id", "1"));
 
     /** Write routes whose form names no agency, record or parent, with why. */
-    static final Map<String, String> NO_RECORD_FIELDS = Map.of(
-            "POST /login", "signs in: username and password only",
-            "POST /api/v1/auth/token", "signs in: username and password only",
-            "POST /logout", "signs the caller out, whoever the form names",
-            "POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token",
-            "POST /admin/outbox/run", "runs the reminder rules for everyone: the form has nothing but its token",
-            "POST /api/v1/notifications/run", "runs the reminder rules for everyone: no body at all",
-            "POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)",
-            "POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)");
+    static final Map<String, String> NO_RECORD_FIELDS = Map.ofEntries(
+            Map.entry("POST /login", "signs in: username and password only"),
+            Map.entry("POST /api/v1/auth/token", "signs in: username and password only"),
+            Map.entry("POST /logout", "signs the caller out, whoever the form names"),
+            Map.entry("POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token"),
+            Map.entry("POST /admin/outbox/run", "runs the reminder rules for everyone: the form has nothing but its token"),
+            Map.entry("POST /api/v1/notifications/run", "runs the reminder rules for everyone: no body at all"),
+            Map.entry("POST /account/password", "the signed-in person's own password: whose it is is the session's"),
+            Map.entry("POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)"),
+            Map.entry("POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)"));
 
     @Inject
     Router router;
