@@ -2,6 +2,7 @@ package uk.org.quadrant.gateway.identity.directory;
 
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,10 +18,12 @@ public class UserDirectory {
     private final UserAccountRepository users;
     private final PasswordHasher hasher;
     private final String decoyHash;
+    private final List<PasswordSignInRule> rules;
 
-    UserDirectory(UserAccountRepository users, PasswordHasher hasher) {
+    UserDirectory(UserAccountRepository users, PasswordHasher hasher, List<PasswordSignInRule> rules) {
         this.users = users;
         this.hasher = hasher;
+        this.rules = List.copyOf(rules);
         this.decoyHash = hasher.hash("decoy-password-for-unknown-users");
     }
 
@@ -28,7 +31,9 @@ public class UserDirectory {
         Optional<UserAccount> account = find(username);
         String hash = account.map(UserAccount::passwordHash).orElse(decoyHash);
         boolean passwordMatches = hasher.matches(password, hash);
-        return account.filter(a -> passwordMatches && a.enabled()).map(SignedInUser::of);
+        return account.filter(a -> passwordMatches && a.enabled())
+                .filter(a -> rules.stream().allMatch(rule -> rule.allowsPassword(a)))
+                .map(SignedInUser::of);
     }
 
     /** The current directory entry for a still-enabled user, for re-issuing a token. */
