@@ -7,14 +7,14 @@ import java.util.Locale;
  * RFC 4648 base32 without padding: the alphabet authenticator apps take a typed key in, and the
  * {@code secret} of an {@code otpauth://} URI. Decoding ignores spaces and hyphens and any case.
  */
-final class Base32 {
+public final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Base32() {
     }
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int buffer = 0;
         int bits = 0;
@@ -32,7 +32,7 @@ final class Base32 {
         return out.toString();
     }
 
-    static byte[] decode(String text) {
+    public static byte[] decode(String text) {
         String clean = text.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
