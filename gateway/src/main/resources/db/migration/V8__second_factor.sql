@@ -17,7 +17,7 @@ CREATE TABLE second_factor (
     CONSTRAINT fk_second_factor_user FOREIGN KEY (user_id) REFERENCES user_account (id) ON DELETE CASCADE
 );
 
--- Ten recovery codes per account, each 80 random bits shown once: only the SHA-256 of the code is kept
+-- Ten recovery codes per account, each 120 random bits shown once: only the SHA-256 of the code is kept
 -- (hex). A code is used by an UPDATE ... WHERE used_at IS NULL, so it works once, on one replica.
 CREATE TABLE recovery_code (
     id         BIGINT       NOT NULL AUTO_INCREMENT,

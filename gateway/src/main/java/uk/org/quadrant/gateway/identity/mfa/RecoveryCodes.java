@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recovery codes: {@value #COUNT} per account, each 80 random bits written as 16 base32 letters and
- * digits in groups of four ("k7qm-2xpa-…"), easy to read out and type. Only their SHA-256 is stored;
- * what is typed is folded first (case, spaces and hyphens do not matter).
+ * Recovery codes: {@value #COUNT} per account, each 120 random bits written as 24 base32 letters and
+ * digits in groups of four ("k7qm-2xpa-…"), easy to read out and type. Only their SHA-256 is stored:
+ * at 112 bits or more a plain cryptographic hash is enough (ASVS 5.0 6.5.2; below that it would need a
+ * salted password hash); what is typed is folded first (case, spaces and hyphens do not matter).
  */
 final class RecoveryCodes {
 
     static final int COUNT = 10;
-    private static final int BYTES = 10;
+    private static final int BYTES = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RecoveryCodes() {
@@ -38,10 +39,10 @@ final class RecoveryCodes {
         return typed.replace(" ", "").replace("-", "").trim().toLowerCase(Locale.ROOT);
     }
 
-    /** A recovery code as typed could be one of ours: 16 base32 characters once folded. */
+    /** A recovery code as typed could be one of ours: 24 base32 characters once folded. */
     static boolean looksLikeOne(String typed) {
         String f = fold(typed);
-        return f.length() == 16 && f.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'));
+        return f.length() == BYTES * 8 / 5 && f.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'));
     }
 
     static String hash(String typed) {

@@ -50,7 +50,15 @@ class SealedSecrets {
 
     /** The secret; an {@link IllegalStateException} if it was not sealed by this key for this username. */
     byte[] open(String sealed, String username) {
-        byte[] bytes = Base64.getUrlDecoder().decode(sealed);
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The second factor of " + username + " is not a sealed secret", e);
+        }
+        if (bytes.length <= IV_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("The second factor of " + username + " is not a sealed secret");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));

@@ -3,6 +3,8 @@ package uk.org.quadrant.gateway.identity.mfa;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
@@ -43,6 +45,7 @@ public class SecondFactors {
     }
 
     static final String ENTITY = "user";
+    private static final Logger LOG = LoggerFactory.getLogger(SecondFactors.class);
 
     private final SecondFactorRepository factors;
     private final RecoveryCodeRepository recoveryCodes;
@@ -91,7 +94,7 @@ public class SecondFactors {
         }
         if (!factor.get().confirmed()) {
             Enrolment pending = withKey
-                    ? new Enrolment(username, Base32.encode(sealed.open(factor.get().sealedSecret(), username))) : null;
+                    ? secret(factor.get(), username).map(s -> new Enrolment(username, Base32.encode(s))).orElse(null) : null;
             return new Status(false, true, pending, 0);
         }
         return new Status(true, true, null, recoveryCodes.countByUserIdAndUsedAtIsNull(account.get().id()));
@@ -126,8 +129,8 @@ public class SecondFactors {
         if (factor.isEmpty()) {
             return Optional.empty();
         }
-        byte[] secret = sealed.open(factor.get().sealedSecret(), username);
-        OptionalLong step = Totp.matchingStep(secret, code.trim(), clock.instant());
+        Optional<byte[]> secret = secret(factor.get(), username);
+        OptionalLong step = secret.isEmpty() ? OptionalLong.empty() : Totp.matchingStep(secret.get(), code.trim(), clock.instant());
         if (step.isEmpty() || factors.confirm(account.id(), factor.get().sealedSecret(), step.getAsLong(), clock.instant()) != 1) {
             return Optional.empty();
         }
@@ -151,8 +154,8 @@ public class SecondFactors {
         long userId = account.get().id();
         String typed = code == null ? "" : code.trim();
         if (typed.length() == Totp.DIGITS) {
-            byte[] secret = sealed.open(factor.get().sealedSecret(), username);
-            OptionalLong step = Totp.matchingStep(secret, typed, clock.instant());
+            Optional<byte[]> secret = secret(factor.get(), username);
+            OptionalLong step = secret.isEmpty() ? OptionalLong.empty() : Totp.matchingStep(secret.get(), typed, clock.instant());
             boolean accepted = step.isPresent() && factors.useStep(userId, step.getAsLong()) == 1;
             return new Verification(accepted ? Outcome.TOTP : Outcome.REFUSED, 0);
         }
@@ -202,6 +205,20 @@ public class SecondFactors {
         directory.endSessions(username);
         record(by.username(), by.agencyCode(), username, "MFA_RESET", "authenticator app", "removed by the board manager; sessions ended");
         return true;
+    }
+
+    /**
+     * The secret, or empty when it does not open: sealed under another signing key (the key was rotated).
+     * Then no app code is accepted, but recovery codes (hashed, not sealed) still are: the person signs in
+     * with one and sets the app up again, or the manager resets it (docs/operations.md).
+     */
+    private Optional<byte[]> secret(SecondFactor factor, String username) {
+        try {
+            return Optional.of(sealed.open(factor.sealedSecret(), username));
+        } catch (IllegalStateException e) {
+            LOG.warn("The second factor of {} does not open with the current signing key (rotated?): its app codes are refused", username);
+            return Optional.empty();
+        }
     }
 
     private void remove(long userId) {

@@ -328,6 +328,40 @@ class SecondFactorSignInTest {
     }
 
     @Test
+    void hostileInputOnTheSecondFactorFormsIsRefusedPlainly() {
+        enrol("oh.user");
+        String token = http.password("oh.user").input("pending");
+        String payload = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
+        for (String code : List.of("9".repeat(100_000), payload, "１２３４５６", "12345\u0000", "' OR '1'='1")) {
+            Res res = http.post("/login/code", null, null, "pending", token, "code", code);
+            assertTrue(res.status() == 400 || res.status() == 401, () -> code.length() + " chars -> " + res);
+            assertFalse(res.body().contains("<script>alert(1)") || res.body().contains("<img src=x"), "never echoed unescaped");
+            assertFalse(res.body().contains("Exception") || res.body().contains("\tat "), "no stack trace");
+            assertTrue(res.session().isEmpty());
+        }
+        for (String pendingToken : List.of("x".repeat(100_000), payload, "v1." + "a".repeat(5000))) {
+            Res res = http.post("/login/code", null, null, "pending", pendingToken, "code", "123456");
+            assertEquals(400, res.status(), res::toString);
+            assertFalse(res.body().contains("<script>alert(1)"));
+        }
+        String session = signInWithoutFactor("oh.lead");
+        for (String field : List.of("code", "offCode", "newCodesCode")) {
+            String path = switch (field) {
+                case "code" -> "/account/security/confirm";
+                case "offCode" -> "/account/security/off";
+                default -> "/account/security/recovery-codes";
+            };
+            Res res = http.post(path, session, csrf(session), field, "7".repeat(100_000));
+            assertEquals(400, res.status(), () -> path + " -> " + res);
+            assertTrue(res.body().contains("href=\"#" + field + "\""), () -> path + ": the error names the field: " + res);
+        }
+        Res json = http.postJson("/api/v1/auth/token", "{\"username\":\"oh.user\",\"password\":\"" + Browserless.PASSWORD
+                + "\",\"code\":\"" + "1".repeat(65) + "\"}");
+        assertEquals(400, json.status(), json::toString);
+        assertTrue(json.body().contains("\"field\":\"code\""), json::toString);
+    }
+
+    @Test
     void withoutAFactorSignInIsUnchanged() {
         Res res = http.password("vcs.user");
         assertEquals(303, res.status(), res::toString);

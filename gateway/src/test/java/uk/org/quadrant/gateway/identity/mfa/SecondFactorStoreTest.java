@@ -12,6 +12,9 @@ import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.Change
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
 import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,6 +53,8 @@ class SecondFactorStoreTest {
     UserAccountRepository users;
     @Inject
     ChangeLogRepository changes;
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void realClock() {
@@ -169,7 +174,7 @@ class SecondFactorStoreTest {
         assertEquals(9, first.recoveryCodesLeft());
         assertEquals(SecondFactors.Outcome.REFUSED, factors.verify("yjs.lead", code).outcome());
         assertEquals("9 recovery codes left", latest("yjs.lead", "MFA_RECOVERY_CODE_USED").newValue());
-        assertEquals(SecondFactors.Outcome.REFUSED, factors.verify("yjs.lead", "aaaa-bbbb-cccc-dddd").outcome());
+        assertEquals(SecondFactors.Outcome.REFUSED, factors.verify("yjs.lead", "aaaa-bbbb-cccc-dddd-eeee-ffff").outcome());
     }
 
     @Test
@@ -215,6 +220,24 @@ class SecondFactorStoreTest {
         assertEquals(3, sealed.open(sealedForA, "tvp.user").length);
         assertThrows(IllegalStateException.class, () -> sealed.open(sealedForA, "csc.user"));
         assertNotEquals(sealedForA, sealed.seal(new byte[] {1, 2, 3}, "tvp.user"), "a fresh IV each time");
+    }
+
+    @Test
+    void afterAKeyRotationTheAppCodesAreRefusedAndTheRecoveryCodesStillWork() throws Exception {
+        Enrolled e = enrol("ei.lead");
+        long userId = users.findByUsername("ei.lead").orElseThrow().id();
+        // A secret this key cannot open for this account, as after a new signing key.
+        try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE second_factor SET sealed_secret = ? WHERE user_id = ?")) {
+            update.setString(1, sealed.seal(e.secret(), "someone.else"));
+            update.setLong(2, userId);
+            assertEquals(1, update.executeUpdate());
+        }
+        at(T.plusSeconds(30));
+        assertEquals(SecondFactors.Outcome.REFUSED, factors.verify("ei.lead", Totp.code(e.secret(), Totp.step(T) + 1)).outcome(),
+                "refused, not an error");
+        assertEquals(SecondFactors.Outcome.RECOVERY_CODE, factors.verify("ei.lead", e.recoveryCodes().get(0)).outcome());
+        assertTrue(factors.turnOff("ei.lead", e.recoveryCodes().get(1), "EI").accepted(), "and the person can start again");
     }
 
     private ChangeLogEntry latest(String username, String action) {
