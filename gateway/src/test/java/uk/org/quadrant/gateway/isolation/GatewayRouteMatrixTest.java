@@ -64,7 +64,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * its rule, tried with no session, an expired session, a session signed by another key and one of
  * another issuer (a browser page: redirect to /login; JSON: 401), with the gateway's own service token and with a
  * session marked as one (issue 18: like no session), as agency A (TVP) on agency B's
- * (CSC) area (404, exactly like an agency that does not exist), as the chair on every form post but their own reminders
+ * (CSC) area (404, exactly like an agency that does not exist), as the chair on every form post but their own reminders and second factor
  * (403), and as agency users on the board's and the manager's pages (403). Form posts carry a valid
  * CSRF pair, so a refusal is the access rule's, not the CSRF filter's; after each refused post the
  * gateway's database is unchanged and no write reached a service. The services are stand-ins holding
@@ -110,6 +110,9 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     static final Rule OWN_SETTINGS_FORM = new Rule("any signed-in user's own settings (the chair's too)", TO_LOGIN, null, false, 303, null);
     /** One's own password (ASVS 6.2.2): any signed-in person, the chair included; the matrix's wrong current password is a 400, not a refusal. */
     static final Rule OWN_ACCOUNT_FORM = new Rule("any signed-in user's own account (the chair's too; wrong current password: 400)", TO_LOGIN, null, false, 400, null);
+    /** One's own second factor (issue 19), a code required: any signed-in person, the chair included; no code is a 400 naming it. */
+    static final Rule OWN_CODE_FORM = new Rule("any signed-in user's own second factor (the chair's too; no code: 400)", TO_LOGIN, null,
+            false, 400, null);
     /** The signed unsubscribe link: no sign-in, the signed token is the proof; without one, 400 "This link is not valid". */
     static final Rule SIGNED_LINK = new Rule("anyone holding a signed link (none here: 400)", 400, null, false, null, null);
     /**
@@ -254,7 +257,18 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("GET", "/admin/outbox/{id}", MANAGER_PAGE).real("id", "1").madeUp("id", "2"),
             route("POST", "/admin/outbox/run", MANAGER_FORM),
             route("POST", "/api/v1/notifications/run", MANAGER_JSON),
-            route("GET", "/api/v1/notifications/outbox", MANAGER_JSON));
+            route("GET", "/api/v1/notifications/outbox", MANAGER_JSON),
+            // Issue 19, the second factor: the sign-in's second step (no pending sign-in: the sign-in form again, 400),
+            // one's own security page (the chair's too), and the manager's reset.
+            route("GET", "/login/code", new Rule("anyone (back to the sign-in form)", TO_LOGIN, null, false, null, null)),
+            route("POST", "/login/code", new Rule("anyone (second sign-in step; no pending sign-in: 400)", 400, null, false, null, null))
+                    .form("code", "123456", "pending", "forged.pending.token", "username", "manager"),
+            route("GET", "/account/security", SIGNED_IN_PAGE),
+            route("POST", "/account/security/setup", OWN_SETTINGS_FORM),
+            route("POST", "/account/security/confirm", OWN_CODE_FORM).form("code", ""),
+            route("POST", "/account/security/off", OWN_CODE_FORM).form("offCode", ""),
+            route("POST", "/account/security/recovery-codes", OWN_CODE_FORM).form("newCodesCode", ""),
+            route("POST", "/admin/users/{username}/second-factor/reset", MANAGER_FORM));
 
     // ---- forged form fields (issue 14) -------------------------------------------------------------
 
@@ -419,7 +433,14 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                     "id", "2", "indicator", "LAC", "indicatorCode", "LAC")
                     .sends(303, "POST /api/v1/benchmarks/staged/1/discard"),
             forged("POST /benchmarks/staged/{id}/discard", "a version, by A's contributor", "tvp.user", "/benchmarks/staged/1/discard", 403,
-                    "id", "1"));
+                    "id", "1"),
+            // Issue 19: the account whose second factor is reset is the path's; an agency user is refused even on a colleague.
+            forged("POST /admin/users/{username}/second-factor/reset", "username = tvp.user, by A's lead", "tvp.lead",
+                    "/admin/users/tvp.user/second-factor/reset", 403, "username", "tvp.user"),
+            forged("POST /admin/users/{username}/second-factor/reset", "username = manager in the form, by A's contributor",
+                    "tvp.user", "/admin/users/csc.user/second-factor/reset", 403, "username", "manager"));
+
+    private static final String OWN_FACTOR = "the signed-in person's own second factor: whose it is is the session's (SecondFactorSignInTest)";
 
     /** Write routes whose form names no agency, record or parent, with why. */
     static final Map<String, String> NO_RECORD_FIELDS = Map.ofEntries(
@@ -431,7 +452,12 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             Map.entry("POST /api/v1/notifications/run", "runs the reminder rules for everyone: no body at all"),
             Map.entry("POST /account/password", "the signed-in person's own password: whose it is is the session's"),
             Map.entry("POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)"),
-            Map.entry("POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)"));
+            Map.entry("POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)"),
+            Map.entry("POST /login/code", "whose sign-in it is is the signed pending sign-in's alone (SecondFactorSignInTest forges a username)"),
+            Map.entry("POST /account/security/setup", OWN_FACTOR),
+            Map.entry("POST /account/security/confirm", OWN_FACTOR),
+            Map.entry("POST /account/security/off", OWN_FACTOR),
+            Map.entry("POST /account/security/recovery-codes", OWN_FACTOR));
 
     @Inject
     Router router;

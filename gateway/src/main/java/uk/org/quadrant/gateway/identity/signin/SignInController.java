@@ -18,6 +18,7 @@ import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.identity.directory.HashingBusyException;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
+import uk.org.quadrant.gateway.identity.mfa.SecondStep;
 import uk.org.quadrant.gateway.web.forms.FormError;
 import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
 import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
@@ -49,9 +50,11 @@ class SignInController {
     private final SessionCookies cookies;
     private final SignInThrottle throttle;
     private final HttpClientAddressResolver addresses;
+    private final SecondStep secondStep;
 
     SignInController(UserDirectory directory, TokenIssuer issuer, SessionCookies cookies, SignInThrottle throttle,
-                     HttpClientAddressResolver addresses) {
+                     HttpClientAddressResolver addresses, SecondStep secondStep) {
+        this.secondStep = secondStep;
         this.directory = directory;
         this.issuer = issuer;
         this.cookies = cookies;
@@ -106,6 +109,11 @@ class SignInController {
             throttle.failed(username, client);
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                     .body(new ModelAndView<>("identity/sign-in", model(username, List.of(new FormError("username", BAD_CREDENTIALS)))));
+        }
+        // An account with a second factor gets the code form, not a session; its throttle count stays until the code is right.
+        Optional<HttpResponse<?>> codeStep = secondStep.instead(user.get());
+        if (codeStep.isPresent()) {
+            return codeStep.get();
         }
         throttle.succeeded(username);
         return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issueSession(user.get())));
