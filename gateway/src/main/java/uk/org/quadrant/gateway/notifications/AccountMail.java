@@ -1,9 +1,8 @@
 package uk.org.quadrant.gateway.notifications;
 
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
-import jakarta.inject.Named;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * E-mails about a person's own account (issue 19: invitations, password reset links, "your password was
@@ -46,12 +46,23 @@ public class AccountMail {
     private final Clock clock = Clock.systemUTC();
 
     AccountMail(OutboxRepository outbox, MessageRenderer renderer, OutboxSender sender,
-                @Named(TaskExecutors.BLOCKING) ExecutorService executor, TransactionOperations<Connection> transactions) {
+                TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.renderer = renderer;
         this.sender = sender;
-        this.executor = executor;
+        // Its own thread, not the blocking pool: a task there inherits the caller's propagated context,
+        // transaction and connection included, which is closed by the time the drain runs.
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "account-mail");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
     }
 
     /** Queues one message to {@code toAddress} and starts sending it. */

@@ -39,13 +39,9 @@ class AccountLinks {
     private final Clock clock;
 
     AccountLinks(AccountLinkRepository links, SigningKeyProvider keys) {
-        this(links, keys, Clock.systemUTC());
-    }
-
-    AccountLinks(AccountLinkRepository links, SigningKeyProvider keys, Clock clock) {
         this.links = links;
         this.key = keys.derivedKey(LABEL);
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** A new link's secret for {@code username}; the earlier unused ones of this purpose stop working. */

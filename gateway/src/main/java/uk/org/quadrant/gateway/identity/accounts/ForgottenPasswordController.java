@@ -45,11 +45,12 @@ class ForgottenPasswordController {
     private final ExecutorService executor;
 
     ForgottenPasswordController(AccountLinkService accounts, ResetThrottle throttle, HttpClientAddressResolver addresses,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                                @Named("account-reset") ExecutorService executor) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.addresses = addresses;
         this.executor = executor;
+        // The lookup runs after the answer: on a thread of its own, so it carries nothing of the request.
     }
 
     @Get(produces = MediaType.TEXT_HTML)
