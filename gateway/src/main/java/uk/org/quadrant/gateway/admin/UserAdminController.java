@@ -22,6 +22,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import uk.org.quadrant.gateway.identity.accounts.AccountLinkService;
+import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
 import uk.org.quadrant.gateway.identity.directory.Agency;
 import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
@@ -55,6 +57,8 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserAdminController {
 
+    /** The add form's choice: send an invitation by e-mail instead of typing a password. */
+    static final String INVITE = "invite";
     private static final Pattern USERNAME = Usernames.ALPHABET;
 
     private final UserAccountRepository users;
@@ -62,9 +66,13 @@ class UserAdminController {
     private final DirectoryAdministration admin;
     private final long renewalMinutes;
     private final SessionEnd sessions;
+    private final AccountLinkService invitations;
+    private final AccountNotices notices;
 
     UserAdminController(UserAccountRepository users, AgencyRepository agencies, DirectoryAdministration admin,
-                        AuthConfiguration auth, SessionEnd sessions) {
+                        AuthConfiguration auth, SessionEnd sessions, AccountLinkService invitations, AccountNotices notices) {
+        this.invitations = invitations;
+        this.notices = notices;
         this.users = users;
         this.agencies = agencies;
         this.admin = admin;
@@ -91,7 +99,8 @@ class UserAdminController {
 
     @Get("/new")
     HttpResponse<?> addForm() {
-        Map<String, Object> model = formModel(Map.of("username", "", "displayName", "", "agencyCode", "", "email", ""), Set.of());
+        Map<String, Object> model = formModel(Map.of("username", "", "displayName", "", "agencyCode", "", "email", "",
+                "passwordChoice", "set"), Set.of());
         FormErrors.none(model);
         return page("admin/user-add", model, HttpStatus.OK);
     }
@@ -107,9 +116,22 @@ class UserAdminController {
         }
         Set<Role> roles = checkDetails(form, errors);
         String email = checkEmail(form, errors);
-        checkPassword(form.raw("password"), username, errors);
+        boolean invite = INVITE.equals(form.value("passwordChoice"));
+        if (invite) {
+            if (email == null) {
+                errors.add("email", "Enter the e-mail address the invitation goes to");
+            }
+        } else {
+            checkPassword(form.raw("password"), username, errors);
+        }
         if (errors.isEmpty()) {
             try {
+                if (invite) {
+                    UserAccount added = admin.addInvitedUser(username, form.value("displayName"), form.value("agencyCode"), roles,
+                            email, AdminAccess.changedBy(authentication));
+                    invitations.invite(added, AdminAccess.changedBy(authentication), false);
+                    return Form.done("/admin/users", Notice.USER_INVITED, username);
+                }
                 admin.addUser(username, form.value("displayName"), form.value("agencyCode"), roles, email, form.raw("password"),
                         AdminAccess.changedBy(authentication));
                 return Form.done("/admin/users", Notice.USER_ADDED, username);
@@ -118,7 +140,8 @@ class UserAdminController {
             }
         }
         Map<String, Object> model = formModel(Map.of("username", username, "displayName", form.value("displayName"),
-                "agencyCode", form.value("agencyCode"), "email", form.value("email")), roles);
+                "agencyCode", form.value("agencyCode"), "email", form.value("email"),
+                "passwordChoice", invite ? INVITE : "set"), roles);
         errors.into(model);
         return page("admin/user-add", model, HttpStatus.BAD_REQUEST);
     }
@@ -180,6 +203,26 @@ class UserAdminController {
         return Form.done("/admin/users", enable ? Notice.USER_ENABLED : Notice.USER_DISABLED, username);
     }
 
+    /**
+     * Sends the invitation again (issue 19): only while the person has not chosen a password; the earlier
+     * link stops working.
+     */
+    @Post(value = "/{username}/invitation", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resendInvitation(@PathVariable String username, Authentication authentication) {
+        UserAccount user = require(username);
+        if (user.hasPassword() || user.email() == null || !user.enabled()) {
+            Map<String, Object> model = editModel(user, values(user), user.roleSet());
+            FormErrors errors = FormErrors.byInputName();
+            errors.general(user.hasPassword() ? "This person has already chosen a password: reset it instead"
+                    : user.email() == null ? "Add an e-mail address first: the invitation goes there"
+                    : "Enable the account first");
+            errors.into(model);
+            return page("admin/user-edit", model, HttpStatus.BAD_REQUEST);
+        }
+        invitations.invite(user, AdminAccess.changedBy(authentication), true);
+        return Form.done("/admin/users/" + username, Notice.INVITATION_SENT, user.email());
+    }
+
     @Get("/{username}/password")
     HttpResponse<?> passwordForm(@PathVariable String username) {
         UserAccount user = require(username);
@@ -204,8 +247,9 @@ class UserAdminController {
         model.put("version", version(form));
         if (errors.isEmpty()) {
             try {
-                admin.resetPassword(user.id(), version(form), form.raw("password"), AdminAccess.changedBy(authentication));
+                UserAccount saved = admin.resetPassword(user.id(), version(form), form.raw("password"), AdminAccess.changedBy(authentication));
                 sessions.ended(username);
+                notices.passwordSetByManager(saved);
                 MutableHttpResponse<?> done = Form.done("/admin/users", Notice.PASSWORD_RESET, username);
                 if (isSelf(user, authentication)) {
                     sessions.continueOwn(authentication).ifPresent(done::cookie);

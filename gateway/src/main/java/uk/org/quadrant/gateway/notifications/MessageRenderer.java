@@ -49,6 +49,18 @@ public class MessageRenderer {
                 html(content, footer, unsubscribe, List.of()), unsubscribe);
     }
 
+    /**
+     * A notice about the reader's own account (invitation, password reset, "your password was changed"):
+     * not a reminder, so no unsubscribe link and no link to the reminder choices; it cannot be switched off.
+     */
+    public RenderedMessage renderAccountNotice(MessageContent content) {
+        String footer = ACCOUNT_FOOTER;
+        return new RenderedMessage(content.subject(), text(content, footer, null, List.of()),
+                html(content, footer, null, List.of()), null);
+    }
+
+    static final String ACCOUNT_FOOTER = "This e-mail is about your Quadrant account, so it cannot be switched off.";
+
     /** One kind's signed link in a digest's footer: "Stop: Actions overdue, …" or "Weekly digest only: …". */
     public record StopLink(String words, String href) {
     }
@@ -100,7 +112,9 @@ public class MessageRenderer {
         for (StopLink stop : stopLinks) {
             out.append(stop.words()).append(": ").append(stop.href()).append('\n');
         }
-        out.append("Your reminders: ").append(settings.link(PREFERENCES_PATH)).append('\n');
+        if (!ACCOUNT_FOOTER.equals(footer)) {
+            out.append("Your reminders: ").append(settings.link(PREFERENCES_PATH)).append('\n');
+        }
         out.append("Quadrant, the safeguarding children partnership's performance, audit and action system.\n");
         return out.toString();
     }
@@ -122,7 +136,7 @@ public class MessageRenderer {
         model.put("unsubscribe", unsubscribe);
         model.put("unsubscribeWords", unsubscribeWords(footer));
         model.put("stopLinks", stopLinks);
-        model.put("preferences", settings.link(PREFERENCES_PATH));
+        model.put("preferences", ACCOUNT_FOOTER.equals(footer) ? null : settings.link(PREFERENCES_PATH));
         StringWriter out = new StringWriter();
         try {
             views.render("notifications/email", model, null).writeTo(out);

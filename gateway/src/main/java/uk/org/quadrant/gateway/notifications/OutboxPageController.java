@@ -93,10 +93,17 @@ class OutboxPageController {
         OutboxMessage m = outbox.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such message"));
         Map<String, Object> model = new HashMap<>();
         model.put("row", Row.of(m));
-        model.put("message", m);
+        model.put("message", AccountMail.carriesLink(m) ? withheld(m) : m);
         model.put("agency", m.agencyCode());
         model.put("transport", m.transport());
         return model;
+    }
+
+    /** A message with a single-use link: the page never shows its body, sent or not. */
+    private static OutboxMessage withheld(OutboxMessage m) {
+        return new OutboxMessage(m.id(), m.dedupeKey(), m.recipient(), m.toAddress(), m.kind(), m.template(), m.agencyCode(),
+                m.subject(), AccountMail.WITHHELD, AccountMail.WITHHELD, m.unsubscribeUrl(), m.linkPath(), m.status(), m.attempts(),
+                m.nextAttemptAt(), m.lastError(), m.claimedBy(), m.claimedAt(), m.transport(), m.digestId(), m.createdAt(), m.sentAt());
     }
 
     /** Runs the reminder rules now, as the scheduler would each morning. */

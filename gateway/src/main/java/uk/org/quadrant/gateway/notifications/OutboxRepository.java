@@ -56,4 +56,8 @@ interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
     int digested(List<Long> ids, long digestId);
 
     long countByStatus(OutboxMessage.Status status);
+
+    /** A sent message that carried a single-use link: its bodies are overwritten ({@link AccountMail}). */
+    @Query("UPDATE notification SET text_body = :words, html_body = :words WHERE id = :id")
+    int withhold(long id, String words);
 }

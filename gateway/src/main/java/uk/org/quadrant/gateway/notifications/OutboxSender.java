@@ -103,6 +103,9 @@ public class OutboxSender {
         try {
             via.send(message);
             outbox.sent(id, via.name(), clock.instant());
+            if (AccountMail.carriesLink(m)) {
+                outbox.withhold(id, AccountMail.WITHHELD);
+            }
             sent.increment();
             return Status.SENT;
         } catch (DeliveryFailure e) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * The services as stand-ins ({@link FormsTestBase}) and a real SMTP server (GreenMail) on a free port,
  * which the gateway sends its reminders to (transport chosen by the SMTP host being set, TLS off).
  */
-abstract class MailTestBase extends FormsTestBase {
+public abstract class MailTestBase extends FormsTestBase {
 
     protected final int smtpPort = freePort();
     protected GreenMail smtp;
@@ -41,7 +41,7 @@ abstract class MailTestBase extends FormsTestBase {
     }
 
     /** A port nothing listens on once this returns. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (java.io.IOException e) {

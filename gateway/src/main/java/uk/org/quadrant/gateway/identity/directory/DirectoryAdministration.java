@@ -84,6 +84,40 @@ public class DirectoryAdministration {
         return saved;
     }
 
+    /**
+     * An invited user (issue 19): the account exists, enabled, with no password ({@link UserAccount#NO_PASSWORD})
+     * until its person uses the invitation link. {@code email} is required: the invitation goes there.
+     */
+    @Transactional
+    public UserAccount addInvitedUser(String username, String displayName, String agencyCode, Set<Role> roles,
+                                      String email, ChangedBy by) {
+        if (!Usernames.canonical(username).filter(username::equals).isPresent()) {
+            throw new IllegalArgumentException("Not a canonical username: " + username);
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new AlreadyExistsException("User " + username);
+        }
+        Instant now = clock.instant();
+        UserAccount saved = users.save(new UserAccount(null, username, displayName, agencyCode, Role.format(roles),
+                UserAccount.NO_PASSWORD, true, null, now, now, null, Objects.requireNonNull(email)));
+        record(by, "user", username, "CREATE", null, describe(saved) + "; password=(invited: chosen by the person)");
+        return saved;
+    }
+
+    /**
+     * The person set their own password from an invitation or reset link (issue 19): hashed by the caller,
+     * never logged. Every session and token issued before ends. The change log entry is the caller's
+     * (accounts.AccountNotices), in the same transaction.
+     */
+    @Transactional
+    public UserAccount setOwnPassword(long id, String passwordHash) {
+        UserAccount current = users.findById(id).orElseThrow(() -> new IllegalArgumentException("No user " + id));
+        UserAccount next = new UserAccount(current.id(), current.username(), current.displayName(), current.agencyCode(),
+                current.roles(), passwordHash, current.enabled(), current.version(), current.createdAt(), clock.instant(),
+                nextGeneration(current.sessionsValidAfter()), current.email());
+        return update(next, current);
+    }
+
     @Transactional
     public UserAccount updateUser(long id, long version, String displayName, String agencyCode, Set<Role> roles,
                                   @Nullable String email, ChangedBy by) {

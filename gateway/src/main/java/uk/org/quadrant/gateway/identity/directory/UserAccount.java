@@ -51,6 +51,17 @@ public record UserAccount(
         this(id, username, displayName, agencyCode, roles, passwordHash, enabled, version, createdAt, updatedAt, null, null);
     }
 
+    /**
+     * The password hash of an invited account whose person has not yet chosen a password (issue 19): no
+     * password matches it, so the account cannot sign in with one until the invitation link is used.
+     */
+    public static final String NO_PASSWORD = "!invited";
+
+    /** False while an invitation is outstanding: no password has been chosen yet. */
+    public boolean hasPassword() {
+        return passwordHash != null && !NO_PASSWORD.equals(passwordHash);
+    }
+
     public Set<Role> roleSet() {
         return Role.parse(roles);
     }

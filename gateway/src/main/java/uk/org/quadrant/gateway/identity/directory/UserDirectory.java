@@ -29,9 +29,10 @@ public class UserDirectory {
 
     public Optional<SignedInUser> authenticate(String username, String password) {
         Optional<UserAccount> account = find(username);
-        String hash = account.map(UserAccount::passwordHash).orElse(decoyHash);
+        // An invited account with no password yet costs the same hashing work as any other.
+        String hash = account.filter(UserAccount::hasPassword).map(UserAccount::passwordHash).orElse(decoyHash);
         boolean passwordMatches = hasher.matches(password, hash);
-        return account.filter(a -> passwordMatches && a.enabled())
+        return account.filter(a -> passwordMatches && a.enabled() && a.hasPassword())
                 .filter(a -> rules.stream().allMatch(rule -> rule.allowsPassword(a)))
                 .map(SignedInUser::of);
     }

@@ -6,7 +6,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
+import uk.org.quadrant.gateway.identity.sessions.SessionLedger;
 
 /**
  * Builds the browser session cookie (HttpOnly, SameSite=Lax, Path=/, no Domain, Secure when
@@ -17,14 +17,12 @@ public class SessionCookies {
 
     private final AuthConfiguration config;
     private final TokenIssuer issuer;
-    private final DirectoryAdministration directory;
-    private final SessionValidity validity;
+    private final SessionLedger ledger;
 
-    SessionCookies(AuthConfiguration config, TokenIssuer issuer, DirectoryAdministration directory, SessionValidity validity) {
+    SessionCookies(AuthConfiguration config, TokenIssuer issuer, SessionLedger ledger) {
         this.config = config;
         this.issuer = issuer;
-        this.directory = directory;
-        this.validity = validity;
+        this.ledger = ledger;
     }
 
     /**
@@ -42,14 +40,15 @@ public class SessionCookies {
     }
 
     /**
-     * Sign-out: every session and token of the signed-in user issued before now ends, on every
-     * replica (their cookie here, a copy of it elsewhere, the API tokens of their scripts), then the
-     * cookie is cleared. Only a request signed in by its session cookie signs its user out.
+     * Sign-out: this browser session ends, on every replica (this cookie, and any copy of it), then the
+     * cookie is cleared. The user's other sessions (another browser, another device) and their scripts'
+     * API tokens go on: "sign out of all other sessions" on {@code /account/sessions} ends those (issue 19).
+     * Only a request signed in by its session cookie signs its session out.
      */
     public Cookie endSession(@Nullable Authentication authentication, HttpRequest<?> request) {
-        if (authentication != null && !SingleTokenResolver.hasBearer(request)) {
-            directory.endSessions(authentication.getName());
-            validity.forget(authentication.getName());
+        if (authentication != null && !SingleTokenResolver.hasBearer(request)
+                && authentication.getAttributes().get(TokenIssuer.SESSION_ID) instanceof String sid) {
+            ledger.endSid(sid, authentication.getName());
         }
         return signedOut();
     }

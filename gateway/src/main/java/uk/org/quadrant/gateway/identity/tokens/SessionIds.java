@@ -46,7 +46,7 @@ public class SessionIds {
             String sid = claims.getStringClaim(TokenIssuer.SESSION_ID);
             Object generation = claims.getClaim(TokenIssuer.GENERATION);
             if (sid == null || sid.isBlank() || claims.getSubject() == null
-                    || !validity.isCurrent(claims.getSubject(), generation instanceof Number n ? n.longValue() : 0L)) {
+                    || !validity.isCurrent(claims.getSubject(), generation instanceof Number n ? n.longValue() : 0L, sid)) {
                 return Optional.empty();
             }
             return Optional.of(sid);

@@ -10,7 +10,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import uk.org.quadrant.gateway.identity.directory.SignedInUser;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
+import uk.org.quadrant.gateway.identity.sessions.SessionLedger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +27,8 @@ import java.util.Optional;
  * change in the directory reaches a browser within one token lifetime, and an active user is not
  * signed out mid-task. The renewed token keeps the session id (so forms opened before, whose CSRF
  * token is bound to it, still post) and the session generation it was signed in under, so a
- * revocation made while the request ran still ends it.
+ * revocation made while the request ran still ends it. A renewal is when the session's "last seen" is
+ * written ({@link SessionLedger#renewed}), not every request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SessionRenewalFilter implements Ordered {
@@ -34,9 +37,12 @@ class SessionRenewalFilter implements Ordered {
     private final UserDirectory directory;
     private final TokenIssuer issuer;
     private final SessionCookies cookies;
+    private final SessionLedger ledger;
     private final Clock clock = Clock.systemUTC();
 
-    SessionRenewalFilter(AuthConfiguration config, UserDirectory directory, TokenIssuer issuer, SessionCookies cookies) {
+    SessionRenewalFilter(AuthConfiguration config, UserDirectory directory, TokenIssuer issuer, SessionCookies cookies,
+                         SessionLedger ledger) {
+        this.ledger = ledger;
         this.config = config;
         this.directory = directory;
         this.issuer = issuer;
@@ -73,10 +79,14 @@ class SessionRenewalFilter implements Ordered {
         Map<String, Object> claims = authentication.get().getAttributes();
         Object sid = claims.get(TokenIssuer.SESSION_ID);
         long generation = claims.get(TokenIssuer.GENERATION) instanceof Number n ? n.longValue() : 0L;
-        response.cookie(directory.findEnabled(authentication.get().getName())
-                .filter(user -> sid instanceof String && user.sessionGeneration() == generation)
-                .map(user -> cookies.signedIn(issuer.renewSession(user, (String) sid, generation)))
-                .orElseGet(cookies::signedOut));
+        Optional<SignedInUser> user = directory.findEnabled(authentication.get().getName())
+                .filter(u -> sid instanceof String && u.sessionGeneration() == generation);
+        if (user.isEmpty()) {
+            response.cookie(cookies.signedOut());
+            return;
+        }
+        ledger.renewed((String) sid, user.get().username());
+        response.cookie(cookies.signedIn(issuer.renewSession(user.get(), (String) sid, generation)));
     }
 
     private boolean halfExpired(Map<String, Object> claims) {

@@ -17,7 +17,10 @@ import java.util.Collection;
  *   <li>a bearer token must be an API token: a session token sent as a bearer is refused, so a
  *       copied cookie cannot be used from a script either;</li>
  *   <li>the token's session generation ({@code sva}) must still be the account's, and the account
- *       enabled: sign-out, a password reset or disabling the user ends what was issued before;</li>
+ *       enabled: a password reset, "sign out of all other sessions" or disabling the user ends what was
+ *       issued before;</li>
+ *   <li>a browser session's token: its session ({@code sid}) not ended (sign-out, the sessions page,
+ *       the manager), see {@link SessionValidity};</li>
  *   <li>a service token (the claim {@value ServiceTokens#SERVICE_CLAIM}, or the role {@value ServiceTokens#ROLE},
  *       with whatever else it carries) signs nobody in: the gateway mints it for the services only
  *       ({@link ServiceTokens}), never for a page, its own API or the pass-through.</li>
@@ -49,7 +52,7 @@ class SessionRules implements GenericJwtClaimsValidator<HttpRequest<?>> {
         Object subject = claims.get(Claims.SUBJECT);
         Object generation = claims.get(TokenIssuer.GENERATION);
         long value = generation instanceof Number n ? n.longValue() : 0L;
-        return subject != null && validity.isCurrent(subject.toString(), value);
+        return subject != null && validity.isCurrent(subject.toString(), value, session ? (String) sid : null);
     }
 
     /** The service token's marks, either of them: the {@code svc} claim (any value), or the role among the roles. */

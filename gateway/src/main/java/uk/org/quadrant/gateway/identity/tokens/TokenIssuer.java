@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.Role;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
+import uk.org.quadrant.gateway.identity.sessions.SessionLedger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +38,10 @@ public class TokenIssuer {
     private final String keyId;
     private final AuthConfiguration config;
     private final Clock clock;
+    private final SessionLedger ledger;
 
-    TokenIssuer(SigningKeyProvider keys, AuthConfiguration config) throws JOSEException {
+    TokenIssuer(SigningKeyProvider keys, AuthConfiguration config, SessionLedger ledger) throws JOSEException {
+        this.ledger = ledger;
         this.signer = new RSASSASigner(keys.privateKey());
         this.keyId = keys.privateKey().getKeyID();
         this.config = config;
@@ -50,9 +53,14 @@ public class TokenIssuer {
         return mint(user, null, user.sessionGeneration());
     }
 
-    /** A new browser session, with a new session id. */
+    /**
+     * A new browser session, with a new session id, recorded in the sessions list ({@link SessionLedger}:
+     * the client address and browser of the request being served).
+     */
     public IssuedToken issueSession(SignedInUser user) {
-        return mint(user, UUID.randomUUID().toString(), user.sessionGeneration());
+        IssuedToken token = mint(user, UUID.randomUUID().toString(), user.sessionGeneration());
+        ledger.started(token.sessionId(), user.username());
+        return token;
     }
 
     /**

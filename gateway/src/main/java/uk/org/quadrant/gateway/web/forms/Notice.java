@@ -41,7 +41,12 @@ public enum Notice {
     PLACE_SAVED("The partnership's place saved."),
     REMINDERS_RUN("Reminders run: %s."),
     STAGED_APPROVED("%s imported: its figures are now the published statistics compared."),
-    STAGED_DISCARDED("%s discarded. Nothing was imported, and it is not staged again.");
+    STAGED_DISCARDED("%s discarded. Nothing was imported, and it is not staged again."),
+    USER_INVITED("User %s added and invited by e-mail. They choose their own password with the link, which works once, for 7 days."),
+    INVITATION_SENT("A new invitation went to %s. The link in the earlier one no longer works."),
+    SESSION_ENDED("Session ended. That browser is signed out the next time it is used."),
+    OTHER_SESSIONS_ENDED("You are signed out of every other session, and your scripts' API tokens no longer work."),
+    USER_SESSIONS_ENDED("Every session and API token of %s ended. They have been told by e-mail.");
 
     private final String text;
 
