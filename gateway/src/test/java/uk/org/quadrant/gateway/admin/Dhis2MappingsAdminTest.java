@@ -114,6 +114,7 @@ class Dhis2MappingsAdminTest implements TestPropertyProvider {
                 "indicator", "MASH-TIMELINESS").status());
         assertEquals("/api/v1/dhis2/mappings/data-elements/Ix2HsbDMLea", indicators.last("PUT").path());
         assertTrue(indicators.last("PUT").query() == null || indicators.last("PUT").query().isEmpty(), indicators.last("PUT").line());
+        assertEquals("{\"indicator\":\"MASH-TIMELINESS\"}", indicators.last("PUT").body());
     }
 
     @Test
@@ -149,7 +150,7 @@ class Dhis2MappingsAdminTest implements TestPropertyProvider {
         assertEquals(java.util.List.of(), indicators.writes(), "nothing written");
         Page refused = Forms.post(manager, "/admin/dhis2/data-elements", "dataElement", "f7n9E0hX8qk", "indicator", "NO-SUCH");
         assertEquals(400, refused.status(), refused.body());
-        assertTrue(refused.body().contains("href=\"#indicator\"") && refused.body().contains("Indicator no indicator NO-SUCH"), refused.body());
+        assertTrue(refused.body().contains("href=\"#indicator\"") && refused.body().contains("Indicator: no indicator NO-SUCH"), refused.body());
     }
 
     @Test

@@ -22,12 +22,15 @@ public interface Dhis2Client {
     @Get("/api/v1/dhis2/mappings")
     CompletableFuture<HttpResponse<Dhis2Mappings>> mappings();
 
-    /** Without a combo: the mapping for every combo of the data element that has none of its own. */
-    @Put("/api/v1/dhis2/mappings/data-elements/{uid}{?categoryOptionCombo}")
+    /**
+     * Without a combo: the mapping for every combo of the data element that has none of its own. The combo is a
+     * {@code @QueryValue} outside the URI template: a template variable left null is filled from the body's properties.
+     */
+    @Put("/api/v1/dhis2/mappings/data-elements/{uid}")
     CompletableFuture<HttpResponse<Dhis2Mappings.DataElement>> mapDataElement(String uid, @QueryValue @Nullable String categoryOptionCombo,
                                                                              @Body IndicatorRef body);
 
-    @Delete("/api/v1/dhis2/mappings/data-elements/{uid}{?categoryOptionCombo}")
+    @Delete("/api/v1/dhis2/mappings/data-elements/{uid}")
     CompletableFuture<HttpResponse<Void>> unmapDataElement(String uid, @QueryValue @Nullable String categoryOptionCombo);
 
     @Put("/api/v1/dhis2/mappings/org-units/{uid}")
