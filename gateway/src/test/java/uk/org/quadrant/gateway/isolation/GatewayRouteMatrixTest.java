@@ -209,6 +209,11 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("POST", "/admin/themes", MANAGER_FORM).form("code", "REFUSED", "label", "Refused"),
             route("GET", "/admin/themes/{code}", MANAGER_PAGE).real("code", "NEGLECT"),
             route("POST", "/admin/themes/{code}", MANAGER_FORM).real("code", "NEGLECT").form("label", "Refused"),
+            route("GET", "/admin/dhis2", MANAGER_PAGE),
+            route("POST", "/admin/dhis2/data-elements", MANAGER_FORM).form("dataElement", "f7n9E0hX8qk", "indicator", "MASH-TIMELINESS"),
+            route("POST", "/admin/dhis2/data-elements/remove", MANAGER_FORM).form("dataElement", "f7n9E0hX8qk"),
+            route("POST", "/admin/dhis2/org-units", MANAGER_FORM).form("orgUnit", "DiszpKrYNg8", "agency", "CSC"),
+            route("POST", "/admin/dhis2/org-units/remove", MANAGER_FORM).form("orgUnit", "DiszpKrYNg8"),
             route("GET", "/agency/{code}/values/{indicator}/{period}", AGENCY_PAGE),
             route("POST", "/agency/{code}/values/{indicator}/{period}", AGENCY_FORM).form("value", "1", "action", "draft"),
             route("GET", "/board/submissions", MANAGER_PAGE),
@@ -404,6 +409,15 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             forged("POST /admin/agencies/{code}", "A's own agency, by A's lead", "tvp.lead", "/admin/agencies/TVP", 403,
                     "name", "Renamed", "code", "TVP", "version", "0"),
             forged("POST /admin/agencies", "code = TVP2, by A's lead", "tvp.lead", "/admin/agencies", 403, "code", "TVP2", "name", "Mine"),
+            // DHIS2 identifiers (issue 20): the manager's; an agency's lead mapping B's indicator or A's own agency is refused.
+            forged("POST /admin/dhis2/data-elements", "indicator = B's, by A's lead", "tvp.lead", "/admin/dhis2/data-elements", 403,
+                    "dataElement", "f7n9E0hX8qk", "indicator", "MASH-TIMELINESS"),
+            forged("POST /admin/dhis2/data-elements/remove", "B's indicator's data element, by A's lead", "tvp.lead",
+                    "/admin/dhis2/data-elements/remove", 403, "dataElement", "f7n9E0hX8qk"),
+            forged("POST /admin/dhis2/org-units", "agency = TVP (A's own), by A's lead", "tvp.lead", "/admin/dhis2/org-units", 403,
+                    "orgUnit", "DiszpKrYNg8", "agency", "TVP"),
+            forged("POST /admin/dhis2/org-units/remove", "B's org unit, by A's lead", "tvp.lead", "/admin/dhis2/org-units/remove", 403,
+                    "orgUnit", "DiszpKrYNg8"),
             // How we compare (issue 16): the indicator is the path's; the place has no record but the partnership's one.
             forged("POST /benchmarks/place", "code, indicator, agency in the form", "manager", "/benchmarks/place", 0,
                     "laCode", "931", "neighbourModel", "2021", "version", "1", "code", "LAC", "indicator", "LAC", "agency", "TVP")

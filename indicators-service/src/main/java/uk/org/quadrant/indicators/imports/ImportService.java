@@ -6,6 +6,7 @@ import uk.org.quadrant.common.access.Agencies;
 import uk.org.quadrant.common.access.Caller;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
+import uk.org.quadrant.indicators.dhis2.Dhis2Mappings;
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.common.changelog.ChangeLogRepository;
 import uk.org.quadrant.indicators.domain.Period;
@@ -37,6 +38,11 @@ import java.util.stream.Collectors;
  * caller's right to write it, numbers, unit rules, workflow state, duplicates); any error means
  * nothing is written and every error is reported by row and column. A dry run stops after the
  * checks. Imported values land as DRAFT for the agency to review and submit.
+ *
+ * <p>DHIS2 (issue 20): a data element is resolved through its mapping (its category option combo's own, else the
+ * one for every combo) and an org unit through its mapping; a code that is no mapped UID is taken as an indicator
+ * or agency code, as before. A row with {@code deleted} true removes the agency's value if it is a draft (or
+ * returned), is refused if it is submitted or approved, and does nothing if there is no value.
  */
 @Singleton
 public class ImportService {
@@ -48,10 +54,13 @@ public class ImportService {
     private final ChangeLogRepository changeLog;
     private final Agencies agencies;
     private final ScorecardVersions scorecardVersions;
+    private final Dhis2Mappings dhis2;
 
     ImportService(ImportFormats formats, IndicatorCatalogue catalogue, IndicatorValueRepository values,
-                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies, ScorecardVersions scorecardVersions) {
+                  PopulationRepository populations, ChangeLogRepository changeLog, Agencies agencies, ScorecardVersions scorecardVersions,
+                  Dhis2Mappings dhis2) {
         this.scorecardVersions = scorecardVersions;
+        this.dhis2 = dhis2;
         this.formats = formats;
         this.catalogue = catalogue;
         this.values = values;
@@ -62,8 +71,9 @@ public class ImportService {
 
     public enum Format { QUADRANT, DHIS2 }
 
-    /** A row that passed every check, ready to write. */
-    private record Checked(ImportRow row, Indicator indicator, Period period, ValueRules.Resolved resolved, IndicatorValue existing) {
+    /** A row that passed every check, ready to write (its indicator and agency by code); {@code delete}: DHIS2's deleted row. */
+    private record Checked(ImportRow row, Indicator indicator, Period period, ValueRules.Resolved resolved, IndicatorValue existing,
+                           boolean delete) {
     }
 
     @Transactional
@@ -80,7 +90,9 @@ public class ImportService {
             return new ImportResult(0, 0, dryRun, List.of(new RowError(0, "", "the file has a header but no rows")));
         }
         Map<String, Indicator> indicators = catalogue.all().stream().collect(Collectors.toMap(Indicator::code, Function.identity()));
-        Set<String> codes = parsed.rows().stream().map(ImportRow::indicatorCode).filter(indicators::containsKey).collect(Collectors.toSet());
+        Dhis2Mappings.Resolver resolver = format == Format.DHIS2 ? dhis2.resolver() : null;
+        Set<String> codes = parsed.rows().stream().map(r -> indicatorOf(r, resolver)).filter(c -> c != null && indicators.containsKey(c))
+                .collect(Collectors.toSet());
         // Only the periods the file touches, and the ones before them (for the outlier check): the
         // cost follows the file, not the history already held.
         Set<String> periods = new HashSet<>();
@@ -101,7 +113,7 @@ public class ImportService {
         Set<String> seen = new HashSet<>();
         List<Checked> checked = new ArrayList<>(parsed.rows().size());
         for (ImportRow row : parsed.rows()) {
-            Checked c = check(row, indicators, existing, population, seen, caller, errors);
+            Checked c = check(row, resolver, indicators, existing, population, seen, caller, errors);
             if (c != null) {
                 checked.add(c);
             }
@@ -116,22 +128,51 @@ public class ImportService {
         return new ImportResult(checked.size(), checked.size(), false, List.of());
     }
 
-    private Checked check(ImportRow row, Map<String, Indicator> indicators, Map<String, IndicatorValue> existing,
-                          Map<String, Long> population, Set<String> seen, Caller caller, List<RowError> errors) {
-        ImportRow.Columns col = row.columns();
-        int before = errors.size();
-        Indicator indicator = row.indicatorCode() == null ? null : indicators.get(row.indicatorCode());
-        if (row.indicatorCode() == null) {
-            errors.add(new RowError(row.row(), col.indicator(), "is required"));
-        } else if (indicator == null) {
-            errors.add(new RowError(row.row(), col.indicator(), "no indicator " + row.indicatorCode()));
+    /** The indicator code a row names: its data element's mapping (DHIS2), else the code as written; null if its combo has none. */
+    private static String indicatorOf(ImportRow row, Dhis2Mappings.Resolver resolver) {
+        if (resolver != null && resolver.isMappedDataElement(row.indicatorCode())) {
+            return resolver.indicator(row.indicatorCode(), row.combo());
         }
-        if (row.agency() == null) {
+        return row.indicatorCode();
+    }
+
+    private Checked check(ImportRow written, Dhis2Mappings.Resolver resolver, Map<String, Indicator> indicators,
+                          Map<String, IndicatorValue> existing, Map<String, Long> population, Set<String> seen, Caller caller,
+                          List<RowError> errors) {
+        ImportRow.Columns col = written.columns();
+        int before = errors.size();
+        String code = indicatorOf(written, resolver);
+        String agency = written.agency();
+        if (resolver != null && resolver.agency(agency) != null) {
+            agency = resolver.agency(agency);
+        }
+        ImportRow row = written.resolved(code, agency);
+        Indicator indicator = code == null ? null : indicators.get(code);
+        if (written.indicatorCode() == null) {
+            errors.add(new RowError(row.row(), col.indicator(), "is required"));
+        } else if (code == null) {
+            errors.add(new RowError(row.row(), col.combo(), "data element " + abbreviate(written.indicatorCode()) + " is mapped for "
+                    + String.join(", ", resolver.combosOf(written.indicatorCode())) + ", not for "
+                    + (written.combo() == null ? "a value without a category option combo" : abbreviate(written.combo()))));
+        } else if (indicator == null) {
+            errors.add(new RowError(row.row(), col.indicator(), resolver == null ? "no indicator " + code
+                    : "'" + abbreviate(code) + "' is neither a mapped data element nor an indicator code"));
+        }
+        if (agency == null) {
             errors.add(new RowError(row.row(), col.agency(), "is required"));
-        } else if (!agencies.exists(row.agency())) {
-            errors.add(new RowError(row.row(), col.agency(), "no agency " + row.agency()));
-        } else if (!caller.mayWriteFor(row.agency())) {
+        } else if (!agencies.exists(agency)) {
+            errors.add(new RowError(row.row(), col.agency(), resolver == null ? "no agency " + agency
+                    : "'" + abbreviate(agency) + "' is neither a mapped org unit nor an agency code"));
+        } else if (!caller.mayWriteFor(agency)) {
             errors.add(new RowError(row.row(), col.agency(), "you can only import your own agency's values"));
+        }
+        boolean delete = false;
+        if (row.deleted() != null) {
+            switch (row.deleted().toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> delete = true;
+                case "false" -> delete = false;
+                default -> errors.add(new RowError(row.row(), col.deleted(), "'" + abbreviate(row.deleted()) + "' is not true or false"));
+            }
         }
         Period period = null;
         if (row.period() == null) {
@@ -142,9 +183,10 @@ public class ImportService {
                 errors.add(new RowError(row.row(), col.period(), "'" + row.period() + "' is not a " + indicator.frequency() + " period"));
             }
         }
-        BigDecimal value = number(row, "value", row.value(), errors);
-        BigDecimal numerator = number(row, "numerator", row.numerator(), errors);
-        BigDecimal denominator = number(row, "denominator", row.denominator(), errors);
+        // A deleted row's value (DHIS2 writes the last one) is not checked: nothing of it is kept.
+        BigDecimal value = delete ? null : number(row, "value", row.value(), errors);
+        BigDecimal numerator = delete ? null : number(row, "numerator", row.numerator(), errors);
+        BigDecimal denominator = delete ? null : number(row, "denominator", row.denominator(), errors);
         if (row.comment() != null && row.comment().length() > 4000) {
             errors.add(new RowError(row.row(), col.comment(), "at most 4000 characters"));
         }
@@ -158,6 +200,14 @@ public class ImportService {
             return null;
         }
         IndicatorValue current = existing.get(key);
+        if (delete) {
+            if (current != null && !current.status().editable()) {
+                errors.add(new RowError(row.row(), col.deleted(), "the value for " + period.id() + " is " + current.status()
+                        + "; an import removes only a draft or returned value"));
+                return null;
+            }
+            return new Checked(row, indicator, period, null, current, true);
+        }
         if (current != null && !current.status().editable()) {
             errors.add(new RowError(row.row(), col.value(), "the value for " + period.id() + " is " + current.status()
                     + (current.status() == ValueStatus.APPROVED ? " and locked" : " and awaiting approval")));
@@ -169,7 +219,7 @@ public class ImportService {
                     year -> indicator.population() == null || !population.containsKey(indicator.population() + "/" + year)
                             ? OptionalLong.empty() : OptionalLong.of(population.get(indicator.population() + "/" + year)),
                     p.populationYear());
-            return new Checked(row, indicator, period, resolved, current);
+            return new Checked(row, indicator, period, resolved, current, false);
         } catch (InvalidRequestException e) {
             for (Problem.FieldError fe : e.errors()) {
                 errors.add(new RowError(row.row(), col.of(fe.field()), fe.message()));
@@ -199,13 +249,24 @@ public class ImportService {
         Instant now = Instant.now();
         Map<String, BigDecimal> amounts = new HashMap<>();
         existing.forEach((k, v) -> amounts.put(k, v.amount()));
-        rows.forEach(c -> amounts.put(key(c.indicator().code(), c.row().agency(), c.period().id()), c.resolved().value()));
+        rows.forEach(c -> amounts.put(key(c.indicator().code(), c.row().agency(), c.period().id()), c.delete() ? null : c.resolved().value()));
         List<IndicatorValue> inserts = new ArrayList<>();
         List<IndicatorValue> updates = new ArrayList<>();
+        List<IndicatorValue> deletes = new ArrayList<>();
         List<ChangeLogEntry> log = new ArrayList<>(rows.size());
         ScorecardVersions.Changes changed = ScorecardVersions.changes();
         for (Checked c : rows) {
             String agency = c.row().agency();
+            if (c.delete()) {
+                IndicatorValue gone = c.existing();
+                if (gone != null) {
+                    deletes.add(gone);
+                    changed.value(agency, gone.status(), gone.status());
+                    log.add(new ChangeLogEntry(null, now, caller.username(), caller.agency().isEmpty() ? null : caller.agency(), "value",
+                            key(c.indicator().code(), agency, c.period().id()), "IMPORT_DELETE", gone.amount().toPlainString(), null));
+                }
+                continue;
+            }
             BigDecimal previous = amounts.get(key(c.indicator().code(), agency, c.period().previous().id()));
             IndicatorValue current = c.existing();
             IndicatorValue next = new IndicatorValue(current == null ? null : current.id(), c.indicator().code(), c.period().id(),
@@ -224,6 +285,9 @@ public class ImportService {
         }
         if (!updates.isEmpty()) {
             values.updateAll(updates);
+        }
+        if (!deletes.isEmpty()) {
+            values.deleteAll(deletes);
         }
         changeLog.saveAll(log);
         scorecardVersions.bump(changed);

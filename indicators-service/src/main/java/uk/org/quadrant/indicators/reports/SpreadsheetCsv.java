@@ -13,12 +13,12 @@ import java.util.List;
  * safe to open in a spreadsheet: one starting with {@code = + - @}, a tab or a CR is prefixed with a
  * quote (OWASP CSV injection). Numbers, booleans and enums are written as they are.
  */
-final class SpreadsheetCsv {
+public final class SpreadsheetCsv {
 
     private final StringBuilder out = new StringBuilder();
     private final CSVPrinter printer;
 
-    SpreadsheetCsv(List<String> header) {
+    public SpreadsheetCsv(List<String> header) {
         try {
             printer = new CSVPrinter(out, CSVFormat.DEFAULT);
         } catch (IOException e) {
@@ -27,7 +27,7 @@ final class SpreadsheetCsv {
         row(header.toArray());
     }
 
-    SpreadsheetCsv row(Object... cells) {
+    public SpreadsheetCsv row(Object... cells) {
         Object[] safe = new Object[cells.length];
         for (int i = 0; i < cells.length; i++) {
             safe[i] = cell(cells[i]);

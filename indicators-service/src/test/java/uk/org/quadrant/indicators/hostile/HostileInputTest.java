@@ -243,10 +243,19 @@ class HostileInputTest extends WithTestTokens {
                 asManager("POST", "/api/v1/benchmarks/staged/{id}/approve", vars("id", Long.toString(STAGED_ID)), Map::of)
                         .prepare(this::stage),
                 asManager("POST", "/api/v1/benchmarks/staged/{id}/discard", vars("id", Long.toString(STAGED_ID)), Map::of)
-                        .prepare(this::stage));
+                        .prepare(this::stage),
+                // DHIS2 identifiers (issue 20): the manager's mappings, and their removal.
+                asManager("PUT", DHIS2 + "/data-elements/{uid}", vars("uid", "HosDataEl01"),
+                        () -> new LinkedHashMap<>(Map.of("indicator", CODE))),
+                asManager("DELETE", DHIS2 + "/data-elements/{uid}", vars("uid", "HosDataEl02"), Map::of)
+                        .prepare(() -> http.ok("PUT", DHIS2 + "/data-elements/HosDataEl02", manager(), Map.of("indicator", "HOS-EDIT"))),
+                asManager("PUT", DHIS2 + "/org-units/{uid}", vars("uid", "HosOrgUnit1"), () -> new LinkedHashMap<>(Map.of("agency", "EI"))),
+                asManager("DELETE", DHIS2 + "/org-units/{uid}", vars("uid", "HosOrgUnit2"), Map::of)
+                        .prepare(() -> http.ok("PUT", DHIS2 + "/org-units/HosOrgUnit2", manager(), Map.of("agency", "EDU"))));
     }
 
     private static final long STAGED_ID = 900_001L;
+    private static final String DHIS2 = "/api/v1/dhis2/mappings";
 
     /** A version of a data set staged for {@link #CODE} (as the refresh check would), afresh. */
     private void stage() {
@@ -358,6 +367,24 @@ class HostileInputTest extends WithTestTokens {
                 "{\"dataValues\":[1,\"x\",null,[]]}".getBytes(StandardCharsets.UTF_8), 400, "1", "dataValues"));
         u.add(new Upload("DHIS2 JSON 10,000 deep", "format=dhis2", "application/json",
                 ("{\"dataValues\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}").getBytes(StandardCharsets.UTF_8), 400, null, null));
+        // DHIS2 as it writes files (issue 20).
+        u.add(new Upload("DHIS2 CSV, a header naming more columns than its rows have, all quoted, no final newline", "format=dhis2",
+                "text/csv", ("\"dataelement\",\"period\",\"orgunit\",\"catoptcombo\",\"attroptcombo\",\"value\",\"storedby\",\"lastupdated\","
+                        + "\"comment\",\"followup\",\"deleted\"\n\"" + CODE + "\",\"2011April\",\"CSC\",\"\",\"\",\"3\"")
+                        .getBytes(StandardCharsets.UTF_8), 200, null, null));
+        u.add(new Upload("DHIS2 CSV, deleted neither true nor false", "format=dhis2", "text/csv",
+                ("dataelement,period,orgunit,value,deleted\n" + CODE + ",2011April,CSC,3,yes\n").getBytes(StandardCharsets.UTF_8),
+                400, "2", "deleted"));
+        u.add(new Upload("DHIS2 CSV, an unknown UID for a data element", "format=dhis2", "text/csv",
+                ("dataelement,period,orgunit,value\n" + CODE + ",2011April,CSC,3\nZzUnknown01,2010April,CSC,4\n").getBytes(StandardCharsets.UTF_8),
+                400, "3", "dataelement"));
+        u.add(new Upload("DHIS2 JSON, deleted: true of a submitted value (nothing written)", "format=dhis2", "application/json",
+                ("{\"dataValues\":[{\"dataElement\":\"" + CODE + "\",\"period\":\"2011April\",\"orgUnit\":\"CSC\",\"value\":\"3\"},"
+                        + "{\"dataElement\":\"" + CODE + "\",\"period\":\"2016April\",\"orgUnit\":\"CSC\",\"deleted\":true}]}")
+                        .getBytes(StandardCharsets.UTF_8), 400, "2", "deleted"));
+        u.add(new Upload("DHIS2 JSON, the data value set's period of another form", "format=dhis2", "application/json",
+                ("{\"period\":\"201801\",\"dataValues\":[{\"dataElement\":\"" + CODE + "\",\"orgUnit\":\"CSC\",\"value\":3}]}")
+                        .getBytes(StandardCharsets.UTF_8), 400, "1", "period"));
         u.add(new Upload("DHIS2 JSON with a bad value in the middle (nothing written)", "format=dhis2", "application/json",
                 ("{\"dataValues\":[{\"dataElement\":\"" + CODE + "\",\"period\":\"2011April\",\"orgUnit\":\"CSC\",\"value\":\"3\"},"
                         + "{\"dataElement\":\"" + CODE + "\",\"period\":\"2010April\",\"orgUnit\":\"CSC\",\"value\":{\"a\":1}},"

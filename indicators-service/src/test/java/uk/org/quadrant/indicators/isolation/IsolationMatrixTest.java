@@ -97,7 +97,17 @@ class IsolationMatrixTest extends WithTestTokens {
         // Published figures for B's indicator (issue 16), so that its comparison exists: B's draft of the
         // same period (the partnership's local figure) must not reach A through it.
         http.send("POST", "/api/v1/benchmarks/import?" + EES_QUERY, manager(), EES_CSV, "text/csv");
+        // DHIS2 identifiers (issue 20): B's indicator and B itself by UID, so that a file naming them so is B's.
+        http.ok("PUT", DHIS2 + "/data-elements/" + B_ELEMENT, manager(), Map.of("indicator", "ISO-CSC"));
+        http.ok("PUT", DHIS2 + "/org-units/" + B_ORG_UNIT, manager(), Map.of("agency", "CSC"));
+        http.ok("PUT", DHIS2 + "/org-units/" + A_ORG_UNIT, manager(), Map.of("agency", "TVP"));
     }
+
+    private static final String DHIS2 = "/api/v1/dhis2/mappings";
+    /** B's indicator ISO-CSC's data element, B's (CSC's) org unit and A's (TVP's). */
+    static final String B_ELEMENT = "IsoCscElem1";
+    static final String B_ORG_UNIT = "IsoCscUnit1";
+    static final String A_ORG_UNIT = "IsoTvpUnit1";
 
     /** A small EES file: England, the South East, Oxfordshire (931) and two of its neighbours in 2017/18. */
     static final String EES_CSV = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
@@ -212,7 +222,17 @@ class IsolationMatrixTest extends WithTestTokens {
                 route("GET", "/api/v1/benchmarks/staged", SIGNED_IN),
                 route("POST", "/api/v1/benchmarks/staged/check", MANAGER_WRITE),
                 route("POST", "/api/v1/benchmarks/staged/{id}/approve", MANAGER_WRITE).real("id", "1").madeUp("id", "999999"),
-                route("POST", "/api/v1/benchmarks/staged/{id}/discard", MANAGER_WRITE).real("id", "1").madeUp("id", "999999"));
+                route("POST", "/api/v1/benchmarks/staged/{id}/discard", MANAGER_WRITE).real("id", "1").madeUp("id", "999999"),
+                // DHIS2 (issue 20): everyone signed in reads the mappings, only the manager writes them; the export
+                // is the values the caller may see (B's draft never reaches A).
+                route("GET", DHIS2, SIGNED_IN),
+                route("PUT", DHIS2 + "/data-elements/{uid}", MANAGER_WRITE).real("uid", B_ELEMENT).madeUp("uid", "IsoMadeUp01")
+                        .body(() -> body("indicator", "ISO-CSC")),
+                route("DELETE", DHIS2 + "/data-elements/{uid}", MANAGER_WRITE).real("uid", B_ELEMENT).madeUp("uid", "IsoMadeUp01"),
+                route("PUT", DHIS2 + "/org-units/{uid}", MANAGER_WRITE).real("uid", B_ORG_UNIT).madeUp("uid", "IsoMadeUp02")
+                        .body(() -> body("agency", "CSC")),
+                route("DELETE", DHIS2 + "/org-units/{uid}", MANAGER_WRITE).real("uid", B_ORG_UNIT).madeUp("uid", "IsoMadeUp02"),
+                route("GET", "/api/v1/dataValueSets", SIGNED_IN).query("indicator=ISO-CSC&agency=CSC"));
     }
 
     private Map<String, Object> withVersion(Map<String, Object> body, String path) {
@@ -398,6 +418,34 @@ class IsolationMatrixTest extends WithTestTokens {
         f.add(forge(IMPORT, "orgUnit", "TVP on every value (DHIS2 JSON), dry run").query("format=dhis2&dryRun=true")
                 .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", "TVP"),
                         dataValue("ISO-CSC", "2010April", "orgUnit", "TVP"))).control(200, "\"valid\":2"));
+        // DHIS2 UIDs (issue 20): B's org unit by its UID is B, in CSV and JSON, on a value or on the whole set.
+        f.add(forge(IMPORT, "orgunit", B_ORG_UNIT + " (B's org unit UID, DHIS2 CSV)").query("format=dhis2&dryRun=false")
+                .raw("text/csv", dhis2Csv("ISO-TVP,2010April," + A_ORG_UNIT + ",1", "ISO-TVP,2009April," + B_ORG_UNIT + ",1"))
+                .refused(400, rowError(3, "orgunit")));
+        f.add(forge(IMPORT, "dataelement", B_ELEMENT + " (B's indicator by its UID, B's org unit, DHIS2 CSV)").query("format=dhis2&dryRun=false")
+                .raw("text/csv", dhis2Csv("ISO-TVP,2010April,TVP,1", B_ELEMENT + ",2010April," + B_ORG_UNIT + ",1"))
+                .refused(400, rowError(3, "orgunit")));
+        f.add(forge(IMPORT, "orgUnit", B_ORG_UNIT + " (B's org unit UID, DHIS2 JSON)").query("format=dhis2&dryRun=false")
+                .raw("application/json", dhis2Json(dataValue("ISO-TVP", "2010April", "orgUnit", A_ORG_UNIT),
+                        dataValue(B_ELEMENT, "2010April", "orgUnit", B_ORG_UNIT))).refused(400, rowError(2, "orgUnit")));
+        f.add(forge(IMPORT, "orgUnit", B_ORG_UNIT + " as the data value set's own org unit (DHIS2 JSON)").query("format=dhis2&dryRun=false")
+                .raw("application/json", "{\"orgUnit\":\"" + B_ORG_UNIT + "\",\"dataValues\":[{\"dataElement\":\"ISO-TVP\","
+                        + "\"period\":\"2010April\",\"value\":\"1\"}]}").refused(400, rowError(1, "orgUnit")));
+        f.add(forge(IMPORT, "orgUnit", "B's draft removed by a deleted row naming B's org unit UID (DHIS2 JSON)").query("format=dhis2&dryRun=false")
+                .raw("application/json", "{\"dataValues\":[{\"dataElement\":\"" + B_ELEMENT + "\",\"period\":\"2017April\",\"orgUnit\":\""
+                        + B_ORG_UNIT + "\",\"deleted\":true}]}").refused(400, rowError(1, "orgUnit")));
+        f.add(forge(IMPORT, "orgunit", A_ORG_UNIT + " (A's own org unit UID, B's indicator by UID: a breakdown), dry run")
+                .query("format=dhis2&dryRun=true")
+                .raw("text/csv", dhis2Csv(B_ELEMENT + ",2010April," + A_ORG_UNIT + ",1")).control(200, "\"valid\":1"));
+        // The DHIS2 mappings are the manager's, whatever indicator or agency the body names.
+        f.add(forge("PUT " + DHIS2 + "/data-elements/{uid}", "indicator", "ISO-TVP (A's own), on B's data element").at("uid", B_ELEMENT)
+                .json(() -> body("indicator", "ISO-TVP")));
+        f.add(forge("PUT " + DHIS2 + "/data-elements/{uid}", "indicator", "ISO-CSC (B's), on a new data element").at("uid", "IsoForged01")
+                .json(() -> body("indicator", "ISO-CSC")));
+        f.add(forge("PUT " + DHIS2 + "/org-units/{uid}", "agency", "TVP (A's own), on B's org unit").at("uid", B_ORG_UNIT)
+                .json(() -> body("agency", "TVP")));
+        f.add(forge("PUT " + DHIS2 + "/org-units/{uid}", "agency", "CSC (B), on A's org unit").at("uid", A_ORG_UNIT)
+                .json(() -> body("agency", "CSC")));
         // How we compare: the place and the mappings are the manager's, whatever the body names.
         f.add(forge("PUT /api/v1/benchmarks/place", "laCode", "850 (another authority)")
                 .json(() -> body("laCode", "850", "neighbourModel", "2025")));
