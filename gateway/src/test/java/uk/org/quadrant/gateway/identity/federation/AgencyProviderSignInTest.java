@@ -381,6 +381,12 @@ class AgencyProviderSignInTest implements TestPropertyProvider {
         Page bearer = browser.send(HttpRequest.GET("/api/v1/me").accept(MediaType.APPLICATION_JSON_TYPE).bearerAuth(forged));
         assertEquals(401, bearer.status(), bearer.toString());
 
+        // Nor is the provider's own access token a key to the gateway's API (the library would ask the provider's userinfo).
+        String accessToken = provider.issueToken("alpha", "quadrant-alpha", new DefaultOAuth2TokenCallback("alpha", "manager")).serialize();
+        Page access = browser.send(HttpRequest.GET("/api/v1/me").accept(MediaType.APPLICATION_JSON_TYPE).bearerAuth(accessToken));
+        assertEquals(401, access.status(), access.toString());
+        assertFalse(access.body().contains("resource_metadata"), access.toString());
+
         claims.put("sid", "forged-session");
         String forgedSession = provider.issueToken("alpha", "manager", new DefaultOAuth2TokenCallback("alpha", "manager", "JWT",
                 List.of("quadrant-gateway"), claims, 600)).serialize();
