@@ -13,6 +13,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +116,13 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             false, 400, null);
     /** The signed unsubscribe link: no sign-in, the signed token is the proof; without one, 400 "This link is not valid". */
     static final Rule SIGNED_LINK = new Rule("anyone holding a signed link (none here: 400)", 400, null, false, null, null);
+    /** Issue 19: the start of a sign-in through an agency's provider: a redirect to the provider, whoever asks. */
+    static final Rule TO_PROVIDER = new Rule("anyone (to the agency's provider)", 302, null, false, null, null);
+    /** Issue 19: the provider's answer; without a state, code and this browser's state cookie, 401 "could not be signed in". */
+    static final Rule PROVIDER_ANSWER = new Rule("anyone (the provider's answer; none here: 401)", 401, null, false, null, null);
+    /** The provider the matrix configures (a mock-oauth2-server issuer), so its routes exist. */
+    static final String PROVIDER = "agencyidp";
+
     /**
      * Forms whose agency rule needs the record from its service (B's record from the stand-in): another
      * agency's record is a 404 like a record that does not exist; the chair is refused before any call.
@@ -258,6 +266,15 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                     "password", "three random words here", "confirmPassword", "three random words here"),
             route("GET", "/notifications/unsubscribe", SIGNED_LINK),
             route("POST", "/notifications/unsubscribe", SIGNED_LINK).form("List-Unsubscribe", "One-Click"),
+            route("GET", "/oauth/login/" + PROVIDER, TO_PROVIDER),
+            route("GET", "/oauth/callback/" + PROVIDER, PROVIDER_ANSWER),
+            route("POST", "/oauth/callback/" + PROVIDER, PROVIDER_ANSWER).form("code", "made-up", "state", "made-up"),
+            route("GET", "/admin/agencies/{code}/sign-in", MANAGER_PAGE),
+            route("POST", "/admin/agencies/{code}/sign-in", MANAGER_FORM).form("provider", PROVIDER, "passwordSignIn", "false",
+                    "version", ""),
+            route("GET", "/admin/users/{username}/sign-in", MANAGER_PAGE),
+            route("POST", "/admin/users/{username}/sign-in", MANAGER_FORM).form("subject", "refused-subject"),
+            route("POST", "/admin/users/{username}/sign-in/remove", MANAGER_FORM).form("provider", PROVIDER),
             route("GET", "/admin/outbox", MANAGER_PAGE),
             route("GET", "/admin/outbox/{id}", MANAGER_PAGE).real("id", "1").madeUp("id", "2"),
             route("POST", "/admin/outbox/run", MANAGER_FORM),
@@ -408,6 +425,17 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
                     "password", "refused-password-123"),
             forged("POST /admin/agencies/{code}", "A's own agency, by A's lead", "tvp.lead", "/admin/agencies/TVP", 403,
                     "name", "Renamed", "code", "TVP", "version", "0"),
+            // Issue 19: how an agency signs in, and a person's link at a provider, are the manager's alone; which
+            // provider a link is at is the person's agency's, never the form's.
+            forged("POST /admin/agencies/{code}/sign-in", "A's own agency to a provider, passwords off, by A's lead", "tvp.lead",
+                    "/admin/agencies/TVP/sign-in", 403, "provider", PROVIDER, "passwordSignIn", "false", "code", "TVP", "agency", "TVP"),
+            forged("POST /admin/users/{username}/sign-in", "A's lead links a subject to their own account", "tvp.lead",
+                    "/admin/users/tvp.lead/sign-in", 403, "subject", "mine", "provider", PROVIDER, "username", "tvp.lead"),
+            forged("POST /admin/users/{username}/sign-in", "provider = " + PROVIDER + " for B's user, whose agency has none", "manager",
+                    "/admin/users/csc.user/sign-in", 400, "subject", "forged-subject", "provider", PROVIDER, "agency", "TVP",
+                    "username", "tvp.user"),
+            forged("POST /admin/users/{username}/sign-in/remove", "A's lead removes a colleague's link", "tvp.lead",
+                    "/admin/users/tvp.user/sign-in/remove", 403, "provider", PROVIDER, "username", "tvp.user"),
             forged("POST /admin/agencies", "code = TVP2, by A's lead", "tvp.lead", "/admin/agencies", 403, "code", "TVP2", "name", "Mine"),
             // DHIS2 identifiers (issue 20): the manager's; an agency's lead mapping B's indicator or A's own agency is refused.
             forged("POST /admin/dhis2/data-elements", "indicator = B's, by A's lead", "tvp.lead", "/admin/dhis2/data-elements", 403,
@@ -471,7 +499,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             Map.entry("POST /account/security/setup", OWN_FACTOR),
             Map.entry("POST /account/security/confirm", OWN_FACTOR),
             Map.entry("POST /account/security/off", OWN_FACTOR),
-            Map.entry("POST /account/security/recovery-codes", OWN_FACTOR));
+            Map.entry("POST /account/security/recovery-codes", OWN_FACTOR),
+            Map.entry("POST /oauth/callback/" + PROVIDER, "the provider's answer: who signs in is the verified ID token's (AgencyProviderSignInTest)"));
 
     @Inject
     Router router;
@@ -496,12 +525,19 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     private final ServiceStandIn audits = new ServiceStandIn();
     private final ServiceStandIn actions = new ServiceStandIn();
 
+    /** Issue 19: an agency's OpenID Connect provider, so the sign-in routes through one are in the router. */
+    private final MockOAuth2Server provider = new MockOAuth2Server();
+
     @Override
     public Map<String, String> getProperties() {
+        provider.start();
         return Map.of("micronaut.http.services.indicators.url", indicators.url(),
                 "micronaut.http.services.audits.url", audits.url(),
                 "micronaut.http.services.actions.url", actions.url(),
-                "quadrant.downstream.timeout", "PT2S");
+                "quadrant.downstream.timeout", "PT2S",
+                "micronaut.security.oauth2.clients." + PROVIDER + ".client-id", "quadrant",
+                "micronaut.security.oauth2.clients." + PROVIDER + ".client-secret", "matrix-secret",
+                "micronaut.security.oauth2.clients." + PROVIDER + ".openid.issuer", provider.issuerUrl(PROVIDER).toString());
     }
 
     @BeforeAll
@@ -566,6 +602,7 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
 
     @AfterAll
     void stopStandIns() {
+        provider.shutdown();
         indicators.close();
         audits.close();
         actions.close();
