@@ -195,7 +195,7 @@ class SecondFactorSignInTest {
         Res done = http.post("/login/code", null, null, "pending", http.password("ph.lead").input("pending"),
                 "code", e.recoveryCodes().get(0).toUpperCase());
         assertEquals(303, done.status(), done::toString);
-        assertEquals("/account/security?notice=RECOVERY_CODE_USED&subject=9", done.location());
+        assertEquals("/account/security?notice=RECOVERY_CODE_USED&subject=9+unused+recovery+codes", done.location());
         Res page = http.get(done.location(), done.session().orElseThrow());
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains("You have 9 unused recovery codes left"), page::toString);
