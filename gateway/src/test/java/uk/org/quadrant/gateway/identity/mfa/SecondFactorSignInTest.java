@@ -362,6 +362,28 @@ class SecondFactorSignInTest {
     }
 
     @Test
+    void everySecondFactorFormNeedsItsCsrfToken() {
+        Enrolled e = enrol("vcs.lead");
+        String token = http.password("vcs.lead").input("pending");
+        Res step = http.post("/login/code", null, "not-the-pre-session-token", "pending", token, "code", e.code(next()));
+        assertEquals(403, step.status(), step::toString);
+        assertTrue(step.session().isEmpty());
+
+        String chair = signInWithoutFactor("chair");
+        for (String path : List.of("/account/security/setup", "/account/security/confirm", "/account/security/off",
+                "/account/security/recovery-codes")) {
+            Res res = http.post(path, chair, "a-token-of-no-session", "code", "123456", "offCode", "123456", "newCodesCode", "123456");
+            assertEquals(403, res.status(), () -> path + " -> " + res);
+        }
+        assertFalse(factors.status("chair").begun(), "the refused set-up began nothing");
+
+        String manager = signInWithoutFactor("manager");
+        Res reset = http.post("/admin/users/vcs.lead/second-factor/reset", manager, csrf(chair));
+        assertEquals(403, reset.status(), "another session's token: " + reset);
+        assertTrue(factors.hasConfirmed("vcs.lead"), "nothing reset");
+    }
+
+    @Test
     void withoutAFactorSignInIsUnchanged() {
         Res res = http.password("vcs.user");
         assertEquals(303, res.status(), res::toString);
