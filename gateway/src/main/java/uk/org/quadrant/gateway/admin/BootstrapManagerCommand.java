@@ -49,7 +49,7 @@ public final class BootstrapManagerCommand {
         if (errors.isEmpty()) {
             UserAdminController.checkUsername(username, errors);
             UserAdminController.checkDisplayName(displayName, errors);
-            UserAdminController.checkPassword(password, errors);
+            UserAdminController.checkPassword(password, username, errors);
         }
         if (!errors.isEmpty()) {
             for (FormError e : errors.list()) {

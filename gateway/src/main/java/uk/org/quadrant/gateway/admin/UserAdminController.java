@@ -28,8 +28,10 @@ import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.AlreadyExistsException;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.StaleVersionException;
 import uk.org.quadrant.gateway.identity.directory.EmailAddresses;
+import uk.org.quadrant.gateway.identity.directory.PasswordRules;
 import uk.org.quadrant.gateway.identity.directory.Role;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
+import uk.org.quadrant.gateway.identity.tokens.SessionEnd;
 import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
 import uk.org.quadrant.gateway.identity.directory.Usernames;
 import uk.org.quadrant.gateway.identity.tokens.AuthConfiguration;
@@ -53,8 +55,6 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserAdminController {
 
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 1024;
     private static final Pattern USERNAME = Usernames.ALPHABET;
 
     private final UserAccountRepository users;
@@ -107,7 +107,7 @@ class UserAdminController {
         }
         Set<Role> roles = checkDetails(form, errors);
         String email = checkEmail(form, errors);
-        checkPassword(form.raw("password"), errors);
+        checkPassword(form.raw("password"), username, errors);
         if (errors.isEmpty()) {
             try {
                 admin.addUser(username, form.value("displayName"), form.value("agencyCode"), roles, email, form.raw("password"),
@@ -195,7 +195,7 @@ class UserAdminController {
         UserAccount user = require(username);
         Form form = new Form(body);
         FormErrors errors = FormErrors.byInputName();
-        checkPassword(form.raw("password"), errors);
+        checkPassword(form.raw("password"), user.username(), errors);
         if (errors.isEmpty() && !form.raw("password").equals(form.raw("confirmPassword"))) {
             errors.add("confirmPassword", "The two passwords do not match");
         }
@@ -281,17 +281,9 @@ class UserAdminController {
         }
     }
 
-    /** The password rules of every form that sets one, and of the bootstrap command. */
-    static void checkPassword(String password, FormErrors errors) {
-        if (password.isEmpty()) {
-            errors.add("password", "Enter a password");
-        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            errors.add("password", "Password must be at least " + MIN_PASSWORD + " characters");
-        } else if (password.length() > MAX_PASSWORD) {
-            errors.add("password", "Password must be " + MAX_PASSWORD + " characters or fewer");
-        } else if (password.isBlank()) {
-            errors.add("password", "Password must not be only spaces");
-        }
+    /** The password rules of every form that sets one, and of the bootstrap command ({@link PasswordRules}). */
+    static void checkPassword(String password, String username, FormErrors errors) {
+        PasswordRules.problem(password, username).ifPresent(problem -> errors.add("password", problem));
     }
 
     private static long version(Form form) {

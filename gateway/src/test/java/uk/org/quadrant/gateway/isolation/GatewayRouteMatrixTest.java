@@ -108,6 +108,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     static final Rule AGENCY_FORM = new Rule("own agency's form (404 for others, chair refused)", TO_LOGIN, 404, true, 403, null);
     /** One's own settings (issue 18, e-mail reminders): any signed-in person, the chair included. */
     static final Rule OWN_SETTINGS_FORM = new Rule("any signed-in user's own settings (the chair's too)", TO_LOGIN, null, false, 303, null);
+    /** One's own password (ASVS 6.2.2): any signed-in person, the chair included; the matrix's wrong current password is a 400, not a refusal. */
+    static final Rule OWN_ACCOUNT_FORM = new Rule("any signed-in user's own account (the chair's too; wrong current password: 400)", TO_LOGIN, null, false, 400, null);
     /** One's own second factor (issue 19), a code required: any signed-in person, the chair included; no code is a 400 naming it. */
     static final Rule OWN_CODE_FORM = new Rule("any signed-in user's own second factor (the chair's too; no code: 400)", TO_LOGIN, null,
             false, 400, null);
@@ -246,6 +248,9 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("GET", "/reports/learning-and-improvement.docx", BOARD_PAGE),
             route("GET", "/account/reminders", SIGNED_IN_PAGE),
             route("POST", "/account/reminders", OWN_SETTINGS_FORM).form("BOARD_DIGEST", "WEEKLY_DIGEST"),
+            route("GET", "/account/password", SIGNED_IN_PAGE),
+            route("POST", "/account/password", OWN_ACCOUNT_FORM).form("currentPassword", "not the password",
+                    "password", "three random words here", "confirmPassword", "three random words here"),
             route("GET", "/notifications/unsubscribe", SIGNED_LINK),
             route("POST", "/notifications/unsubscribe", SIGNED_LINK).form("List-Unsubscribe", "One-Click"),
             route("GET", "/admin/outbox", MANAGER_PAGE),
@@ -435,28 +440,25 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             forged("POST /admin/users/{username}/second-factor/reset", "username = manager in the form, by A's contributor",
                     "tvp.user", "/admin/users/csc.user/second-factor/reset", 403, "username", "manager"));
 
-    /** Write routes whose form names no agency, record or parent, with why. */
-    static final Map<String, String> NO_RECORD_FIELDS = withSecondFactor(Map.of(
-            "POST /login", "signs in: username and password only",
-            "POST /api/v1/auth/token", "signs in: username and password only",
-            "POST /logout", "signs the caller out, whoever the form names",
-            "POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token",
-            "POST /admin/outbox/run", "runs the reminder rules for everyone: the form has nothing but its token",
-            "POST /api/v1/notifications/run", "runs the reminder rules for everyone: no body at all",
-            "POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)",
-            "POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)"));
+    private static final String OWN_SECOND_FACTOR = "the signed-in person's own second factor: whose it is is the session's (SecondFactorSignInTest)";
 
-    /** Issue 19's forms that name no record (Map.of takes ten entries at most). */
-    private static Map<String, String> withSecondFactor(Map<String, String> others) {
-        Map<String, String> all = new java.util.HashMap<>(others);
-        String own = "the signed-in person's own second factor: whose it is is the session's (SecondFactorSignInTest)";
-        all.put("POST /login/code", "whose sign-in it is is the signed pending sign-in's alone (SecondFactorSignInTest forges a username)");
-        all.put("POST /account/security/setup", own);
-        all.put("POST /account/security/confirm", own);
-        all.put("POST /account/security/off", own);
-        all.put("POST /account/security/recovery-codes", own);
-        return Map.copyOf(all);
-    }
+    /** Write routes whose form names no agency, record or parent, with why. */
+    static final Map<String, String> NO_RECORD_FIELDS = Map.ofEntries(
+            Map.entry("POST /login", "signs in: username and password only"),
+            Map.entry("POST /api/v1/auth/token", "signs in: username and password only"),
+            Map.entry("POST /logout", "signs the caller out, whoever the form names"),
+            Map.entry("POST /benchmarks/staged/check", "checks every mapped data set: the form has nothing but its token"),
+            Map.entry("POST /admin/outbox/run", "runs the reminder rules for everyone: the form has nothing but its token"),
+            Map.entry("POST /api/v1/notifications/run", "runs the reminder rules for everyone: no body at all"),
+            Map.entry("POST /account/password", "the signed-in person's own password: whose it is is the session's"),
+            Map.entry("POST /account/reminders", "the signed-in person's own choices: whose they are is the session's (RemindersPageTest forges a username)"),
+            Map.entry("POST /notifications/unsubscribe", "whose and which reminder is the signed link's alone (UnsubscribeLinkTest forges and swaps them)"),
+            // Issue 19, the second factor.
+            Map.entry("POST /login/code", "whose sign-in it is is the signed pending sign-in's alone (SecondFactorSignInTest forges a username)"),
+            Map.entry("POST /account/security/setup", OWN_SECOND_FACTOR),
+            Map.entry("POST /account/security/confirm", OWN_SECOND_FACTOR),
+            Map.entry("POST /account/security/off", OWN_SECOND_FACTOR),
+            Map.entry("POST /account/security/recovery-codes", OWN_SECOND_FACTOR));
 
     @Inject
     Router router;

@@ -120,6 +120,23 @@ public class DirectoryAdministration {
     }
 
     /**
+     * A person's own new password (its current one checked by the caller): hashed here, never logged.
+     * Every session and token issued before ends, the caller's own included (the caller re-issues it).
+     */
+    @Transactional
+    public UserAccount changeOwnPassword(String username, String password) {
+        UserAccount current = users.findByUsername(username)
+                .orElseThrow(() -> new IllegalStateException("No such user: " + username));
+        UserAccount next = new UserAccount(current.id(), current.username(), current.displayName(), current.agencyCode(),
+                current.roles(), hasher.hash(password), current.enabled(), current.version(), current.createdAt(), clock.instant(),
+                nextGeneration(current.sessionsValidAfter()), current.email());
+        UserAccount saved = update(next, current);
+        record(new ChangedBy(current.username(), current.agencyCode()), "user", current.username(), "CHANGE_OWN_PASSWORD", null,
+                "password changed by its holder (not recorded)");
+        return saved;
+    }
+
+    /**
      * Sign-out: ends every session and token of {@code username} issued before now. Not a change to the
      * directory, so not in the change log; it bumps the version like any write, so a manager's form
      * opened before cannot write the old generation back.

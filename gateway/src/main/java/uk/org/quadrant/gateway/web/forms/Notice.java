@@ -26,6 +26,7 @@ public enum Notice {
     USER_DISABLED("%s is disabled. They cannot sign in, and their current session ends when it is next renewed."),
     USER_ENABLED("%s is enabled and can sign in again."),
     REMINDERS_SAVED("Your e-mail reminders are saved."),
+    PASSWORD_CHANGED("Your password is changed. Anywhere else you were signed in, you have been signed out."),
     PASSWORD_RESET("Password for %s reset. Give them the new password in person or by phone, never by e-mail."),
     AGENCY_ADDED("Agency %s added."),
     AGENCY_RENAMED("Agency %s renamed."),

@@ -1,22 +1,19 @@
-package uk.org.quadrant.gateway.admin;
+package uk.org.quadrant.gateway.identity.tokens;
 
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
-import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
-import uk.org.quadrant.gateway.identity.tokens.SessionValidity;
-import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 
 import java.util.Optional;
 
 /**
- * After a password reset or disabling (which end the user's sessions, see
+ * After a password change, a reset or disabling (which end the user's sessions, see
  * {@code DirectoryAdministration}): this replica forgets what it read about the user, and a manager
- * who reset their own password keeps the session they did it in, re-issued under the new generation.
+ * (or anyone) who changed their own password keeps the session they did it in, re-issued under the new generation.
  */
 @Singleton
-class SessionEnd {
+public class SessionEnd {
 
     private final SessionValidity validity;
     private final UserDirectory directory;
@@ -30,12 +27,12 @@ class SessionEnd {
         this.cookies = cookies;
     }
 
-    void ended(String username) {
+    public void ended(String username) {
         validity.forget(username);
     }
 
     /** The current browser session, same session id, valid after the change; none for a bearer caller. */
-    Optional<Cookie> continueOwn(Authentication authentication) {
+    public Optional<Cookie> continueOwn(Authentication authentication) {
         if (!(authentication.getAttributes().get(TokenIssuer.SESSION_ID) instanceof String sid)) {
             return Optional.empty();
         }
