@@ -105,9 +105,13 @@ class SecondStepController {
         }
         throttle.succeeded(username);
         URI next = v.outcome() == SecondFactors.Outcome.RECOVERY_CODE
-                ? URI.create(SecurityNotice.RECOVERY_CODE_USED.on("/account/security", Long.toString(v.recoveryCodesLeft())))
+                ? URI.create(SecurityNotice.RECOVERY_CODE_USED.on("/account/security", codesLeft(v.recoveryCodesLeft())))
                 : URI.create("/");
         return HttpResponse.seeOther(next).cookie(cookies.signedIn(issuer.issueSession(user.get())));
+    }
+
+    static String codesLeft(long n) {
+        return n == 0 ? "no unused recovery codes" : n == 1 ? "1 unused recovery code" : n + " unused recovery codes";
     }
 
     /** The same words as the sign-in form's throttle. */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 enum SecurityNotice {
     MFA_OFF("Your authenticator app is turned off. You sign in with your password alone."),
-    RECOVERY_CODE_USED("You signed in with a recovery code. You have %s unused recovery codes left: "
+    RECOVERY_CODE_USED("You signed in with a recovery code. You have %s left: "
             + "if your phone is lost, turn the app off and set it up again, or make new recovery codes."),
     SET_UP_FIRST("Your role needs a second factor. Set up an authenticator app to carry on using Quadrant."),
     RESET("The second factor of %s is removed and every session they had has ended. They sign in with their password alone, "

@@ -195,7 +195,7 @@ class SecondFactorSignInTest {
         Res done = http.post("/login/code", null, null, "pending", http.password("ph.lead").input("pending"),
                 "code", e.recoveryCodes().get(0).toUpperCase());
         assertEquals(303, done.status(), done::toString);
-        assertEquals("/account/security?notice=RECOVERY_CODE_USED&subject=9", done.location());
+        assertEquals("/account/security?notice=RECOVERY_CODE_USED&subject=9+unused+recovery+codes", done.location());
         Res page = http.get(done.location(), done.session().orElseThrow());
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains("You have 9 unused recovery codes left"), page::toString);
@@ -359,6 +359,28 @@ class SecondFactorSignInTest {
                 + "\",\"code\":\"" + "1".repeat(65) + "\"}");
         assertEquals(400, json.status(), json::toString);
         assertTrue(json.body().contains("\"field\":\"code\""), json::toString);
+    }
+
+    @Test
+    void everySecondFactorFormNeedsItsCsrfToken() {
+        Enrolled e = enrol("vcs.lead");
+        String token = http.password("vcs.lead").input("pending");
+        Res step = http.post("/login/code", null, "not-the-pre-session-token", "pending", token, "code", e.code(next()));
+        assertEquals(403, step.status(), step::toString);
+        assertTrue(step.session().isEmpty());
+
+        String chair = signInWithoutFactor("chair");
+        for (String path : List.of("/account/security/setup", "/account/security/confirm", "/account/security/off",
+                "/account/security/recovery-codes")) {
+            Res res = http.post(path, chair, "a-token-of-no-session", "code", "123456", "offCode", "123456", "newCodesCode", "123456");
+            assertEquals(403, res.status(), () -> path + " -> " + res);
+        }
+        assertFalse(factors.status("chair").begun(), "the refused set-up began nothing");
+
+        String manager = signInWithoutFactor("manager");
+        Res reset = http.post("/admin/users/vcs.lead/second-factor/reset", manager, csrf(chair));
+        assertEquals(403, reset.status(), "another session's token: " + reset);
+        assertTrue(factors.hasConfirmed("vcs.lead"), "nothing reset");
     }
 
     @Test
