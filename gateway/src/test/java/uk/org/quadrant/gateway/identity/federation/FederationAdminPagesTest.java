@@ -183,6 +183,19 @@ class FederationAdminPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void aProviderThatCannotBeReachedFailsItsOwnButtonOnlyWithAPage() {
+        Browserless anonymous = new Browserless(http.toBlocking());
+        Page login = anonymous.get("/login");
+        assertTrue(login.body().contains("Sign in with NHS account"), login.body());
+        assertTrue(login.body().contains("Sign in with police"), login.body());
+        Page down = anonymous.get("/oauth/login/nhs");
+        assertEquals(503, down.status(), down.toString());
+        assertTrue(down.body().contains("NHS account</span> cannot be reached"), down.body());
+        assertFalse(down.body().contains("Exception"), down.body());
+        assertEquals(404, anonymous.get("/oauth/login/nobody").status(), "only configured providers have routes");
+    }
+
+    @Test
     void theAdminPagesLeadToTheSignInSettings() {
         assertTrue(manager.get("/admin/agencies/TVP").body().contains("href=\"/admin/agencies/TVP/sign-in\""));
         assertTrue(manager.get("/admin/users/csc.user").body().contains("href=\"/admin/users/csc.user/sign-in\""));
