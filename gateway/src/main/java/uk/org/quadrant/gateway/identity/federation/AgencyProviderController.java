@@ -102,7 +102,7 @@ class AgencyProviderController implements OauthController {
         ProviderIdentity who = ProviderIdentity.of(response.getAuthentication().get());
         ProviderAccountMatcher.Outcome outcome = matcher.match(who);
         if (outcome instanceof ProviderAccountMatcher.Outcome.SignedIn signedIn) {
-            return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issueSession(signedIn.user())));
+            return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issueProviderSession(signedIn.user(), client.getName())));
         }
         ProviderAccountMatcher.Refusal why = ((ProviderAccountMatcher.Outcome.Refused) outcome).why();
         return refused(HttpStatus.FORBIDDEN, switch (why) {

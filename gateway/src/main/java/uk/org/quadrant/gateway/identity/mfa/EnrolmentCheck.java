@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.Role;
+import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -34,6 +35,10 @@ class EnrolmentCheck {
     }
 
     boolean mustEnrol(Authentication authentication) {
+        if (TokenIssuer.providerOf(authentication) != null) {
+            // Signed in through the agency's provider: its own multi-factor policy applied (docs/decisions.md).
+            return false;
+        }
         if (!settings.requiredFor(roles(authentication))) {
             return false;
         }

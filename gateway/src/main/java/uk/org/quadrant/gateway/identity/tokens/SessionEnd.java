@@ -37,6 +37,6 @@ public class SessionEnd {
             return Optional.empty();
         }
         return directory.findEnabled(authentication.getName())
-                .map(user -> cookies.signedIn(issuer.renewSession(user, sid, user.sessionGeneration())));
+                .map(user -> cookies.signedIn(issuer.renewSession(user, sid, user.sessionGeneration(), TokenIssuer.providerOf(authentication))));
     }
 }

@@ -86,7 +86,7 @@ class SessionRenewalFilter implements Ordered {
             return;
         }
         ledger.renewed((String) sid, user.get().username());
-        response.cookie(cookies.signedIn(issuer.renewSession(user.get(), (String) sid, generation)));
+        response.cookie(cookies.signedIn(issuer.renewSession(user.get(), (String) sid, generation, TokenIssuer.providerOf(authentication.get()))));
     }
 
     private boolean halfExpired(Map<String, Object> claims) {

@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.Role;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
@@ -31,6 +33,12 @@ public class TokenIssuer {
 
     /** The session id claim: present on browser-session tokens only. */
     public static final String SESSION_ID = "sid";
+    /**
+     * The claim naming the agency's provider a browser session was signed in through (issue 19), kept on
+     * every renewal; absent for a password sign-in. Such a session's second factor was the provider's
+     * ({@code identity.mfa} does not ask for Quadrant's own).
+     */
+    public static final String PROVIDER = "idp";
     /** The session generation claim (epoch milliseconds, 0 while the account's sessions were never ended). */
     public static final String GENERATION = "sva";
 
@@ -50,7 +58,7 @@ public class TokenIssuer {
 
     /** A bearer token for an API client ({@code POST /api/v1/auth/token}): refused as a session cookie. */
     public IssuedToken issue(SignedInUser user) {
-        return mint(user, null, user.sessionGeneration());
+        return mint(user, null, user.sessionGeneration(), null);
     }
 
     /**
@@ -58,7 +66,16 @@ public class TokenIssuer {
      * the client address and browser of the request being served).
      */
     public IssuedToken issueSession(SignedInUser user) {
-        IssuedToken token = mint(user, UUID.randomUUID().toString(), user.sessionGeneration());
+        return startSession(user, null);
+    }
+
+    /** A new browser session signed in through the agency's provider {@code provider}: marked so on every token. */
+    public IssuedToken issueProviderSession(SignedInUser user, String provider) {
+        return startSession(user, provider);
+    }
+
+    private IssuedToken startSession(SignedInUser user, @Nullable String provider) {
+        IssuedToken token = mint(user, UUID.randomUUID().toString(), user.sessionGeneration(), provider);
         ledger.started(token.sessionId(), user.username());
         return token;
     }
@@ -67,11 +84,16 @@ public class TokenIssuer {
      * The next token of an existing browser session: same session id and generation, the user's
      * current name, agency and roles.
      */
-    public IssuedToken renewSession(SignedInUser user, String sessionId, long generation) {
-        return mint(user, sessionId, generation);
+    public IssuedToken renewSession(SignedInUser user, String sessionId, long generation, @Nullable String provider) {
+        return mint(user, sessionId, generation, provider);
     }
 
-    private IssuedToken mint(SignedInUser user, String sessionId, long generation) {
+    /** The provider the session of {@code authentication} was signed in through, or null (a password sign-in, an API token). */
+    public static @Nullable String providerOf(@Nullable Authentication authentication) {
+        return authentication != null && authentication.getAttributes().get(PROVIDER) instanceof String p ? p : null;
+    }
+
+    private IssuedToken mint(SignedInUser user, String sessionId, long generation, @Nullable String provider) {
         Instant now = clock.instant();
         Duration lifetime = config.tokenLifetime();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -87,6 +109,9 @@ public class TokenIssuer {
                 .claim(GENERATION, generation);
         if (sessionId != null) {
             claims.claim(SESSION_ID, sessionId);
+        }
+        if (sessionId != null && provider != null) {
+            claims.claim(PROVIDER, provider);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(keyId).type(JOSEObjectType.JWT).build(), claims.build());
