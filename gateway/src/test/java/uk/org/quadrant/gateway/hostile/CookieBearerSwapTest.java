@@ -67,7 +67,7 @@ class CookieBearerSwapTest {
     private Map<String, String> refusedAsBearer() throws Exception {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("a session token", session("chair"));
-        t.put("a signed-out user's API token", signedOutApiToken("chair"));
+        t.put("an API token from before \"sign out of all other sessions\"", signedOutApiToken("chair"));
         t.put("an expired API token", sign(keys.privateKey(), claims("chair", "quadrant-gateway", Duration.ofSeconds(-60), false)));
         t.put("an API token signed by a foreign key with our kid", sign(foreignKey(), claims("chair", "quadrant-gateway", Duration.ofMinutes(5), false)));
         t.put("an API token of another issuer", sign(keys.privateKey(), claims("chair", "https://evil.example", Duration.ofMinutes(5), false)));
@@ -151,9 +151,15 @@ class CookieBearerSwapTest {
         return copy;
     }
 
+    /**
+     * Issue 19: sign-out ends that browser session only; "sign out of all other sessions" is what ends the
+     * API tokens too.
+     */
     private String signedOutApiToken(String username) {
         String token = apiToken(username);
-        signedOutSession(username);
+        Browserless browser = new Browserless(http.toBlocking());
+        browser.signIn(username, Browserless.DEMO_PASSWORD);
+        assertEquals(303, browser.postForm("/account/sessions/end-others", Map.of("csrfToken", browser.csrfToken())).status());
         return token;
     }
 

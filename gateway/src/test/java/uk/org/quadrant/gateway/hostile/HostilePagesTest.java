@@ -337,7 +337,8 @@ class HostilePagesTest implements TestPropertyProvider {
             cookie = keep(jar, signIn);
             RawHttp.Response last = null;
             for (String path : List.of("/", "/board?period=2017April", "/indicators", "/plans/1", "/audits/1", "/admin/users",
-                    "/admin/users/manager", "/admin/users/new", "/reports/learning-and-improvement?year=2017April")) {
+                    "/admin/users/manager", "/admin/users/new", "/reports/learning-and-improvement?year=2017April",
+                    "/account/sessions", "/admin/users/manager/sessions")) {
                 RawHttp.Response page = forged("GET", path, Map.of("Accept", "text/html", "Cookie", cookie), null);
                 assertTrue(page.status() == 200 || page.status() == 303, () -> path + ": " + page.status());
                 writesNothingOfIt("GET " + path + " as manager", page);

@@ -114,6 +114,8 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
     /** One's own second factor (issue 19), a code required: any signed-in person, the chair included; no code is a 400 naming it. */
     static final Rule OWN_CODE_FORM = new Rule("any signed-in user's own second factor (the chair's too; no code: 400)", TO_LOGIN, null,
             false, 400, null);
+    /** Ending one of one's own sessions (issue 19): a session that is not the caller's, or none, is a 404 for everyone. */
+    static final Rule OWN_SESSION_FORM = new Rule("any signed-in user's own session (another's or none: 404)", TO_LOGIN, null, false, 404, null);
     /** The signed unsubscribe link: no sign-in, the signed token is the proof; without one, 400 "This link is not valid". */
     static final Rule SIGNED_LINK = new Rule("anyone holding a signed link (none here: 400)", 400, null, false, null, null);
     /** Issue 19: the start of a sign-in through an agency's provider: a redirect to the provider, whoever asks. */
@@ -275,6 +277,25 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             route("GET", "/admin/users/{username}/sign-in", MANAGER_PAGE),
             route("POST", "/admin/users/{username}/sign-in", MANAGER_FORM).form("subject", "refused-subject"),
             route("POST", "/admin/users/{username}/sign-in/remove", MANAGER_FORM).form("provider", PROVIDER),
+            // Issue 19: "Forgotten your password?" answers anyone the same ("check your e-mail"), the link pages
+            // refuse a request without a link they issued (400), one's own sessions are one's own (another's or
+            // none: 404, the chair's too), and the manager alone sees and ends a user's sessions or re-invites.
+            route("GET", "/login/forgotten", ANONYMOUS_PAGE),
+            route("POST", "/login/forgotten", new Rule("anyone (reset request: always the same answer)", 200, null, false, null, null))
+                    .form("account", "nobody.form"),
+            route("GET", "/account/invitation", SIGNED_LINK),
+            route("POST", "/account/invitation", SIGNED_LINK).form("password", "refused-password-123", "confirmPassword",
+                    "refused-password-123", "username", "manager"),
+            route("GET", "/account/reset-password", SIGNED_LINK),
+            route("POST", "/account/reset-password", SIGNED_LINK).form("password", "refused-password-123", "confirmPassword",
+                    "refused-password-123", "username", "manager"),
+            route("GET", "/account/sessions", SIGNED_IN_PAGE),
+            route("POST", "/account/sessions/end-others", OWN_SETTINGS_FORM).form("username", "csc.user"),
+            route("POST", "/account/sessions/{id}/end", OWN_SESSION_FORM).real("id", "999999").form("username", "csc.user"),
+            route("GET", "/admin/users/{username}/sessions", MANAGER_PAGE),
+            route("POST", "/admin/users/{username}/sessions/{id}/end", MANAGER_FORM).real("id", "1"),
+            route("POST", "/admin/users/{username}/sessions/end-all", MANAGER_FORM),
+            route("POST", "/admin/users/{username}/invitation", MANAGER_FORM),
             route("GET", "/admin/outbox", MANAGER_PAGE),
             route("GET", "/admin/outbox/{id}", MANAGER_PAGE).real("id", "1").madeUp("id", "2"),
             route("POST", "/admin/outbox/run", MANAGER_FORM),
@@ -500,10 +521,20 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
             Map.entry("POST /account/security/confirm", OWN_FACTOR),
             Map.entry("POST /account/security/off", OWN_FACTOR),
             Map.entry("POST /account/security/recovery-codes", OWN_FACTOR),
-            Map.entry("POST /oauth/callback/" + PROVIDER, "the provider's answer: who signs in is the verified ID token's (AgencyProviderSignInTest)"));
+            Map.entry("POST /oauth/callback/" + PROVIDER, "the provider's answer: who signs in is the verified ID token's (AgencyProviderSignInTest)"),
+            Map.entry("POST /login/forgotten", "a username or address as typed; the answer is the same for any (AccountLinksByMailTest)"),
+            Map.entry("POST /account/invitation", "whose password is set is the link's alone: a username in the form is ignored (the matrix posts one)"),
+            Map.entry("POST /account/reset-password", "whose password is set is the link's alone: a username in the form is ignored (the matrix posts one)"),
+            Map.entry("POST /account/sessions/end-others", "the signed-in person's own sessions: a username in the form is ignored"),
+            Map.entry("POST /account/sessions/{id}/end", "the session must be the signed-in person's: another's id is a 404 (SessionsTest forges one)"),
+            Map.entry("POST /admin/users/{username}/sessions/{id}/end", "the user is the path's; a session not theirs is a 404 (SessionsTest)"),
+            Map.entry("POST /admin/users/{username}/sessions/end-all", "the user is the path's; the form has nothing but its token"),
+            Map.entry("POST /admin/users/{username}/invitation", "the user is the path's; the form has nothing but its token"));
 
     @Inject
     Router router;
+    @Inject
+    uk.org.quadrant.gateway.identity.directory.UserAccountRepository userAccounts;
     @Inject
     EmbeddedServer server;
     @Inject
@@ -630,7 +661,10 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(username).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now.minusSeconds(10))).notBeforeTime(Date.from(now.minusSeconds(10)))
                 .expirationTime(Date.from(now.plus(ttl))).claim("name", username).claim("agency", agency)
-                .claim("roles", List.of(role)).claim("sid", UUID.randomUUID().toString()).build();
+                .claim("roles", List.of(role)).claim("sid", UUID.randomUUID().toString())
+                // The account's current session generation, as the gateway mints it: a route that moves it on
+                // ("sign out of all other sessions", issue 19) does not sign the next case's caller out.
+                .claim("sva", generation(username)).build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);
@@ -639,6 +673,11 @@ class GatewayRouteMatrixTest implements TestPropertyProvider {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long generation(String username) {
+        return userAccounts.findByUsername(username).map(u -> u.sessionsValidAfter() == null ? 0L : u.sessionsValidAfter().toEpochMilli())
+                .orElse(0L);
     }
 
     /** A session of the gateway's own key for a current account, but carrying the service token's {@code svc} mark. */

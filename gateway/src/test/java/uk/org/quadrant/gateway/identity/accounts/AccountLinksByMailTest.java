@@ -327,7 +327,7 @@ class AccountLinksByMailTest extends MailTestBase {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void oneClientAskingTooOftenIsToldToWait() {
         int status = 200;
         for (int i = 0; i < 45 && status == 200; i++) {
@@ -338,7 +338,7 @@ class AccountLinksByMailTest extends MailTestBase {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theFormsNameTheFieldInError() {
         Browserless b = new Browserless(http.toBlocking());
         Browserless.Page empty = post(b, "/login/forgotten", b.csrfTokenFrom(b.get("/login/forgotten")), "account", "");
@@ -348,6 +348,38 @@ class AccountLinksByMailTest extends MailTestBase {
         }
         Browserless.Page signIn = b.get("/login");
         assertTrue(signIn.body().contains("href=\"/login/forgotten\""), "the sign-in page links to it");
+    }
+
+    @Test
+    @Order(10)
+    void oversizedOrHostileInputIsRefusedNamingTheFieldAndShownEscaped() throws Exception {
+        Browserless b = new Browserless(http.toBlocking());
+        String hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>" + "a".repeat(300);
+        Browserless.Page big = post(b, "/login/forgotten", b.csrfTokenFrom(b.get("/login/forgotten")), "account", hostile);
+        assertTrue(big.status() == 400 || big.status() == 429, () -> big.status() + big.body());
+        assertFalse(big.body().contains("<script>alert(1)") || big.body().contains("<img src=x"), "shown escaped");
+        if (big.status() == 400) {
+            assertTrue(big.body().contains("#account"), big.body());
+        }
+        String link = requestResetLinkForNewPerson();
+        String secret = link.substring(link.indexOf("t=") + 2);
+        Browserless.Page form = b.get(link);
+        String huge = "x".repeat(2000);
+        Browserless.Page tooLong = post(b, "/account/reset-password", b.csrfTokenFrom(form), "t", secret, "password", huge,
+                "confirmPassword", huge);
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.body().contains("Password must be 1024 characters or fewer") && tooLong.body().contains("#password"));
+        Browserless.Page spaces = post(b, "/account/reset-password", b.csrfTokenFrom(form), "t", secret, "password", " ".repeat(20),
+                "confirmPassword", " ".repeat(20));
+        assertEquals(400, spaces.status());
+        Browserless.Page hostileToken = b.get("/account/reset-password?t=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+        assertEquals(400, hostileToken.status());
+        assertFalse(hostileToken.body().contains("<script>alert(1)"));
+        assertEquals(200, b.get(link).status(), "the refusals did not use the link");
+    }
+
+    private String requestResetLinkForNewPerson() throws Exception {
+        return requestResetLink("new.person", "new.person@example.org");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

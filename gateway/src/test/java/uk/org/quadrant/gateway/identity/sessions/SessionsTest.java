@@ -213,6 +213,24 @@ class SessionsTest extends FormsTestBase {
         assertTrue(eventuallySignedOut(() -> a.get("/account/sessions"), Duration.ofSeconds(5)));
     }
 
+    @Inject
+    BrowserSessionRepository rows;
+    @Inject
+    SessionRetention retention;
+
+    @Test
+    void rowsPastTheRetentionArePrunedAndRecentOnesKept() {
+        java.time.Instant old = java.time.Instant.now().minus(Duration.ofDays(91)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.time.Instant recent = java.time.Instant.now().minus(Duration.ofDays(89)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String oldSid = UUID.randomUUID().toString();
+        String endedRecently = UUID.randomUUID().toString();
+        rows.save(new BrowserSession(null, oldSid, "crc.user", old, old, null, null, null, null));
+        rows.save(new BrowserSession(null, endedRecently, "crc.user", old, old, null, null, recent, "crc.user"));
+        retention.prune();
+        assertTrue(rows.findBySid(oldSid).isEmpty(), "last seen 91 days ago: deleted");
+        assertTrue(rows.findBySid(endedRecently).isPresent(), "ended 89 days ago: kept");
+    }
+
     @Test
     void theBrowserIsNamedInWords() {
         assertEquals("Chrome on Windows", DeviceNames.of("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"));

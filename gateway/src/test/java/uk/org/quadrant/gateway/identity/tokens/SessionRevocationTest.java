@@ -45,7 +45,7 @@ class SessionRevocationTest {
     EmbeddedServer server;
 
     @Test
-    void aStolenCookieStopsWorkingWhenItsOwnerSignsOut() {
+    void aStolenCookieStopsWorkingWhenItsOwnerSignsOutOfThatSession() {
         Browserless owner = signedIn("csc.user");
         String apiToken = apiToken("csc.user", PASSWORD);
         Browserless thief = new Browserless(http.toBlocking());
@@ -56,12 +56,16 @@ class SessionRevocationTest {
         assertEquals(303, out.status());
 
         Page stolen = thief.get("/agency/CSC");
-        assertEquals(303, stolen.status(), "signed out everywhere: " + stolen);
+        assertEquals(303, stolen.status(), "the signed-out session ends, copies included: " + stolen);
         assertTrue(stolen.location().startsWith("/login"), stolen.location());
         assertTrue(stolen.setCookie("quadrant_session").orElseThrow().contains("Max-Age=0"), "the dead cookie is cleared");
-        assertEquals(401, status(HttpRequest.GET("/api/v1/me").bearerAuth(apiToken)), "their API tokens end too");
+        // Issue 19: sign-out ends this session only; "sign out of all other sessions" ends the scripts' API tokens.
+        assertEquals(200, status(HttpRequest.GET("/api/v1/me").bearerAuth(apiToken)), "their scripts' API tokens go on");
+        Browserless again = signedIn("csc.user");
+        assertEquals(200, again.get("/agency/CSC").status(), "signing in again works");
+        assertEquals(303, again.postForm("/account/sessions/end-others", Map.of("csrfToken", again.csrfToken())).status());
+        assertEquals(401, status(HttpRequest.GET("/api/v1/me").bearerAuth(apiToken)), "all other sessions: the API tokens end");
         assertEquals(401, status(HttpRequest.GET("/api/indicators/v1/scorecard").bearerAuth(apiToken)), "pass-through too");
-        assertEquals(200, signedIn("csc.user").get("/agency/CSC").status(), "signing in again works");
     }
 
     @Test
