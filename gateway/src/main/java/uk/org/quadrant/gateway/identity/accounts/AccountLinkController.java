@@ -124,6 +124,12 @@ class AccountLinkController {
             // Lost to another request using the same link at the same moment, or the account was disabled.
             return problem(AccountLinks.State.USED, purpose);
         }
+        if (purpose == LinkPurpose.RESET) {
+            // A reset sets the password and nothing more: the person signs in with it, and with their second
+            // factor where they have one (ASVS 5.0 6.4.3: a reset never bypasses it).
+            return HttpResponse.seeOther(URI.create("/login?passwordReset=true"));
+        }
+        // An invitation's account has no second factor yet: signed in, and sent to set one up where the role requires it.
         return directory.findEnabled(account.get().username())
                 .<HttpResponse<?>>map(user -> HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(issuer.issueSession(user))))
                 .orElseGet(() -> HttpResponse.seeOther(URI.create("/login")));

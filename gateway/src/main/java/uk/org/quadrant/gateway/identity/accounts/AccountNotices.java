@@ -103,22 +103,34 @@ public class AccountNotices {
                 allOthers ? "every other session and API token ended by its owner" : "one session ended by its owner");
     }
 
-    /** A second factor was turned on for the account (for the multi-factor lane to call). */
-    @Transactional
-    public void secondFactorOn(UserAccount user, ChangedBy by) {
-        log(by, user.username(), "SECOND_FACTOR_ON", "second factor turned on");
+    /** A second factor was turned on (the change log entry is {@code identity.mfa}'s): a message to the account. */
+    public void secondFactorOn(UserAccount user) {
         send(user, "account-second-factor", simple("A second factor is on for your Quadrant account",
                 "Signing in to your Quadrant account (" + user.username() + ") now asks for a code from your authenticator app. "
                         + NOT_YOU));
     }
 
-    /** The account's second factor was turned off or reset (for the multi-factor lane to call). */
-    @Transactional
-    public void secondFactorOff(UserAccount user, ChangedBy by) {
-        log(by, user.username(), "SECOND_FACTOR_OFF", "second factor turned off");
+    /** The account's second factor was turned off by its holder, or removed by the board manager: a message to the account. */
+    public void secondFactorOff(UserAccount user, boolean byManager) {
         send(user, "account-second-factor", simple("The second factor of your Quadrant account is off",
-                "Signing in to your Quadrant account (" + user.username() + ") no longer asks for a code from your authenticator"
-                        + " app. " + NOT_YOU));
+                (byManager ? "The board manager removed the authenticator app from your Quadrant account (" + user.username()
+                        + ") and signed you out everywhere. Set it up again after you next sign in. "
+                        : "Signing in to your Quadrant account (" + user.username() + ") no longer asks for a code from your"
+                        + " authenticator app. ") + NOT_YOU));
+    }
+
+    /** A recovery code was used to sign in: a message to the account, with how many are left. */
+    public void recoveryCodeUsed(UserAccount user, long left) {
+        send(user, "account-second-factor", simple("A recovery code was used to sign in to Quadrant",
+                "Someone signed in to your Quadrant account (" + user.username() + ") with one of its recovery codes. "
+                        + (left == 1 ? "1 unused recovery code is left. " : left + " unused recovery codes are left. ") + NOT_YOU));
+    }
+
+    /** The person changed their own password (the change log entry is the directory's): a message to the account. */
+    public void passwordChangedByOwner(UserAccount user) {
+        send(user, "account-password", simple("Your Quadrant password was changed",
+                "The password of your Quadrant account (" + user.username() + ") was changed, and every other session ended. "
+                        + NOT_YOU));
     }
 
     private MessageContent simple(String subject, String paragraph) {

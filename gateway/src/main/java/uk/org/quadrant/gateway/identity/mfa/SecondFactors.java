@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
+import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
 import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
@@ -53,11 +54,13 @@ public class SecondFactors {
     private final ChangeLogRepository changes;
     private final SealedSecrets sealed;
     private final DirectoryAdministration directory;
+    private final AccountNotices notices;
     private final SecureRandom random = new SecureRandom();
     private Clock clock = Clock.systemUTC();
 
     SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, UserAccountRepository users,
-                  ChangeLogRepository changes, SealedSecrets sealed, DirectoryAdministration directory) {
+                  ChangeLogRepository changes, SealedSecrets sealed, DirectoryAdministration directory, AccountNotices notices) {
+        this.notices = notices;
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.users = users;
@@ -136,6 +139,7 @@ public class SecondFactors {
         }
         List<String> codes = replaceRecoveryCodes(account.id());
         record(username, agencyCode, username, "MFA_ENROL", null, "authenticator app; " + RecoveryCodes.COUNT + " recovery codes");
+        notices.secondFactorOn(account);
         return Optional.of(codes);
     }
 
@@ -162,6 +166,7 @@ public class SecondFactors {
         if (RecoveryCodes.looksLikeOne(typed) && recoveryCodes.use(userId, RecoveryCodes.hash(typed), clock.instant()) == 1) {
             long left = recoveryCodes.countByUserIdAndUsedAtIsNull(userId);
             record(username, account.get().agencyCode(), username, "MFA_RECOVERY_CODE_USED", null, left + " recovery codes left");
+            notices.recoveryCodeUsed(account.get(), left);
             return new Verification(Outcome.RECOVERY_CODE, left);
         }
         return new Verification(Outcome.REFUSED, 0);
@@ -175,6 +180,7 @@ public class SecondFactors {
             UserAccount account = require(username);
             remove(account.id());
             record(username, agencyCode, username, "MFA_OFF", "authenticator app", null);
+            notices.secondFactorOff(account, false);
         }
         return v;
     }
@@ -204,6 +210,7 @@ public class SecondFactors {
         remove(account.id());
         directory.endSessions(username);
         record(by.username(), by.agencyCode(), username, "MFA_RESET", "authenticator app", "removed by the board manager; sessions ended");
+        notices.secondFactorOff(account, true);
         return true;
     }
 

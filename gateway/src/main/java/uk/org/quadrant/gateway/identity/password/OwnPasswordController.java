@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.HashingBusyException;
 import uk.org.quadrant.gateway.identity.directory.PasswordRules;
@@ -53,9 +54,11 @@ class OwnPasswordController {
     private final SignInThrottle throttle;
     private final HttpClientAddressResolver addresses;
     private final SessionEnd sessions;
+    private final AccountNotices notices;
 
     OwnPasswordController(UserDirectory directory, DirectoryAdministration administration, SignInThrottle throttle,
-                          HttpClientAddressResolver addresses, SessionEnd sessions) {
+                          HttpClientAddressResolver addresses, SessionEnd sessions, AccountNotices notices) {
+        this.notices = notices;
         this.directory = directory;
         this.administration = administration;
         this.throttle = throttle;
@@ -109,7 +112,7 @@ class OwnPasswordController {
             return refused(HttpStatus.BAD_REQUEST, errors.add("currentPassword", WRONG_CURRENT));
         }
         throttle.succeeded(username);
-        administration.changeOwnPassword(username, next);
+        notices.passwordChangedByOwner(administration.changeOwnPassword(username, next));
         sessions.ended(username);
         MutableHttpResponse<?> done = Form.done("/account/password", Notice.PASSWORD_CHANGED);
         sessions.continueOwn(authentication).ifPresent(done::cookie);

@@ -56,7 +56,7 @@ class SessionEnding {
 
     /** The person ends every other session; the cookie to keep this one (none if it is not a browser session). */
     @Transactional
-    Optional<Cookie> endOthers(String username, @Nullable String agencyCode, @Nullable String currentSid) {
+    Optional<Cookie> endOthers(String username, @Nullable String agencyCode, @Nullable String currentSid, @Nullable String provider) {
         directory.endSessions(username);
         ledger.endAllBut(username, currentSid, username);
         validity.forget(username);
@@ -64,7 +64,7 @@ class SessionEnding {
         if (currentSid == null) {
             return Optional.empty();
         }
-        return users.findEnabled(username).map(user -> cookies.signedIn(issuer.renewSession(user, currentSid, user.sessionGeneration())));
+        return users.findEnabled(username).map(user -> cookies.signedIn(issuer.renewSession(user, currentSid, user.sessionGeneration(), provider)));
     }
 
     /** The manager ends one session of {@code user}: false if it is not theirs or was already ended. */

@@ -63,12 +63,14 @@ class SignInController {
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
-    HttpResponse<?> page(@Nullable Authentication authentication, @QueryValue @Nullable String signedOut) {
+    HttpResponse<?> page(@Nullable Authentication authentication, @QueryValue @Nullable String signedOut,
+                         @QueryValue @Nullable String passwordReset) {
         if (authentication != null) {
             return HttpResponse.seeOther(URI.create("/"));
         }
         Map<String, Object> model = model("", List.of());
         model.put("signedOut", signedOut != null);
+        model.put("passwordReset", passwordReset != null);
         return HttpResponse.ok(new ModelAndView<>("identity/sign-in", model));
     }
 
@@ -138,6 +140,7 @@ class SignInController {
         model.put("username", username);
         model.put("errors", errors);
         model.put("signedOut", false);
+        model.put("passwordReset", false);
         errors.forEach(e -> model.put(e.field() + "Error", e.message()));
         return model;
     }

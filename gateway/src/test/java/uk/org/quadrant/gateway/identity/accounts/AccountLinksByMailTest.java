@@ -215,7 +215,13 @@ class AccountLinksByMailTest extends MailTestBase {
         Browserless.Page done = post(someone, "/account/reset-password", someone.csrfTokenFrom(form), "t", secret,
                 "password", NEW_PASSPHRASE, "confirmPassword", NEW_PASSPHRASE);
         assertEquals(303, done.status(), done.body());
-        assertEquals(200, someone.get("/account/sessions").status(), "signed in with the new passphrase's session");
+        assertEquals("/login?passwordReset=true", done.location(),
+                "a reset sets the password and signs nobody in: the sign-in, with its second factor, follows (ASVS 6.4.3)");
+        assertTrue(done.setCookie("quadrant_session").isEmpty(), "no session from the link");
+        assertEquals(303, someone.get("/account/sessions").status(), "not signed in by the link");
+        assertTrue(someone.get(done.location()).body().contains("Your new password is set"));
+        assertEquals(303, someone.signIn("new.person", NEW_PASSPHRASE).status());
+        assertEquals(200, someone.get("/account/sessions").status(), "signed in with the new passphrase");
 
         Thread.sleep(100);
         Browserless.Page old = before.get("/account/sessions");

@@ -90,6 +90,9 @@ class AgencyProviderSignInTest implements TestPropertyProvider {
         }
         p.put("quadrant.identity-providers.alpha.display-name", "Thames Valley Police account");
         p.put("quadrant.identity-providers.gamma.required-acr", "mfa,urn:example:loa:high");
+        // As in production for leads: a password sign-in must set up Quadrant's own second factor; a provider
+        // sign-in has had the provider's (aLinkedPerson… and aLeadSigningInWithAPassword… below).
+        p.put("quadrant.auth.mfa.required-roles", "AGENCY_LEAD");
         return p;
     }
 
@@ -202,6 +205,21 @@ class AgencyProviderSignInTest implements TestPropertyProvider {
         assertEquals("/agency/TVP", home.location());
         assertTrue(changesOf(lead.username()).stream().anyMatch(e -> e.action().equals("PROVIDER_SIGN_IN")
                 && e.newValue().contains("provider=alpha")), "the sign-in is in the change log");
+    }
+
+    @Test
+    void aLeadSigningInWithAPasswordIsSentToSetUpASecondFactorButNotThroughTheProvider() {
+        UserAccount lead = account("TVP", Role.AGENCY_LEAD, null);
+        assertEquals(303, browser.signIn(lead.username(), "a-long-enough-password-" + lead.username()).status());
+        Page home = browser.get("/");
+        assertTrue(home.location().startsWith("/account/security"), "the role requires a second factor: a password alone is not enough: " + home.location());
+
+        newBrowser();
+        federation.link(lead, "alpha", "alpha-mfa-" + lead.username(), TEST);
+        nextToken("alpha", "alpha-mfa-" + lead.username(), Map.of());
+        assertSignedIn(signInThrough("alpha"));
+        assertEquals("/agency/TVP", browser.get("/").location(), "the provider's sign-in is its own multi-factor");
+        me();
     }
 
     @Test

@@ -186,7 +186,7 @@ class SessionsTest extends FormsTestBase {
         SignedInUser user = directory.findEnabled("ccg.user").orElseThrow();
         String sid = UUID.randomUUID().toString();
         Browserless b = new Browserless(http.toBlocking());
-        b.setCookie("quadrant_session", issuer.renewSession(user, sid, user.sessionGeneration()).value());
+        b.setCookie("quadrant_session", issuer.renewSession(user, sid, user.sessionGeneration(), null).value());
         assertTrue(ledger.find(sid).isEmpty());
         assertEquals(200, b.get("/account/sessions").status());
     }
