@@ -2,7 +2,7 @@ package uk.org.quadrant.gateway.admin;
 
 import io.micronaut.security.authentication.Authentication;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 /** Admin is the board manager's alone: every admin controller is secured with {@link #MANAGER}. */
 final class AdminAccess {

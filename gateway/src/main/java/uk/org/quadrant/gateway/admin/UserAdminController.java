@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.admin;
 
+import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.gateway.web.forms.Form;
 import uk.org.quadrant.gateway.web.forms.FormErrors;
 import uk.org.quadrant.gateway.web.forms.Notice;
@@ -23,7 +24,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.identity.accounts.AccountLinkService;
-import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
 import uk.org.quadrant.gateway.identity.directory.Agency;
 import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
@@ -67,10 +67,10 @@ class UserAdminController {
     private final long renewalMinutes;
     private final SessionEnd sessions;
     private final AccountLinkService invitations;
-    private final AccountNotices notices;
+    private final AccountEvents notices;
 
     UserAdminController(UserAccountRepository users, AgencyRepository agencies, DirectoryAdministration admin,
-                        AuthConfiguration auth, SessionEnd sessions, AccountLinkService invitations, AccountNotices notices) {
+                        AuthConfiguration auth, SessionEnd sessions, AccountLinkService invitations, AccountEvents notices) {
         this.invitations = invitations;
         this.notices = notices;
         this.users = users;

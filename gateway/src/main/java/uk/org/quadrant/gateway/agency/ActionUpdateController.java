@@ -30,7 +30,7 @@ import uk.org.quadrant.gateway.web.forms.FormErrors.Field;
 import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.forms.ReturnTo;
 import uk.org.quadrant.gateway.web.forms.WriteResult;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

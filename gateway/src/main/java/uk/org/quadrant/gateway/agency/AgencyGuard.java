@@ -5,7 +5,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.Agency;
 import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 /**
  * The gateway's own check before any form touches a service: an agency user may act only for its

@@ -20,7 +20,7 @@ import uk.org.quadrant.gateway.identity.directory.AgencyRepository;
 import uk.org.quadrant.gateway.web.forms.Dates;
 import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.periods.Periods;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -11,7 +11,7 @@ import uk.org.quadrant.gateway.clients.Downstream;
 import uk.org.quadrant.gateway.clients.Reply;
 import uk.org.quadrant.gateway.clients.Service;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -31,7 +31,7 @@ import uk.org.quadrant.gateway.web.forms.Notice;
 import uk.org.quadrant.gateway.web.periods.Periods;
 import uk.org.quadrant.gateway.web.forms.ReturnTo;
 import uk.org.quadrant.gateway.web.forms.WriteResult;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.math.BigDecimal;
 import java.util.HashMap;

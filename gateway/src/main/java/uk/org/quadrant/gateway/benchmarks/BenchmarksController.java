@@ -23,7 +23,7 @@ import uk.org.quadrant.gateway.clients.Service;
 import uk.org.quadrant.gateway.clients.indicators.BenchmarkSummary;
 import uk.org.quadrant.gateway.clients.indicators.Indicator;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

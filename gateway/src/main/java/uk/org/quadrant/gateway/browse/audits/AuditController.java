@@ -29,7 +29,7 @@ import uk.org.quadrant.gateway.clients.audits.Finding;
 import uk.org.quadrant.gateway.clients.audits.GradingScale;
 import uk.org.quadrant.gateway.clients.audits.Theme;
 import uk.org.quadrant.gateway.clients.Service;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

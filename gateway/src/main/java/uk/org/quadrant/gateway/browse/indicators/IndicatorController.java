@@ -25,7 +25,7 @@ import uk.org.quadrant.gateway.clients.Reply;
 import uk.org.quadrant.gateway.clients.indicators.Indicator;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.clients.Service;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.util.Comparator;
 import java.util.HashMap;

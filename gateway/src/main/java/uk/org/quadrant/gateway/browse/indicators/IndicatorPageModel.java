@@ -21,7 +21,7 @@ import uk.org.quadrant.gateway.clients.indicators.Indicator;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
 import uk.org.quadrant.gateway.clients.indicators.SeriesPoint;
 import uk.org.quadrant.gateway.clients.Service;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

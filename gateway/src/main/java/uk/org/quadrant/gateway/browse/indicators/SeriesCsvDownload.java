@@ -9,7 +9,7 @@ import uk.org.quadrant.gateway.clients.DownstreamUnavailableException;
 import uk.org.quadrant.gateway.clients.Reply;
 import uk.org.quadrant.gateway.clients.Service;
 import uk.org.quadrant.gateway.clients.indicators.IndicatorsClient;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 /**
  * Fetches an indicator's series as CSV from indicators-service, with the signed-in user's token and

@@ -24,7 +24,7 @@ import uk.org.quadrant.gateway.clients.actions.ActionUpdate;
 import uk.org.quadrant.gateway.clients.actions.ActionsClient;
 import uk.org.quadrant.gateway.clients.actions.Plan;
 import uk.org.quadrant.gateway.clients.Service;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 import java.util.ArrayList;
 import java.util.Collections;

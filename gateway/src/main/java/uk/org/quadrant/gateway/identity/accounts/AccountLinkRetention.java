@@ -4,7 +4,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.org.quadrant.gateway.identity.sessions.SessionSettings;
+import uk.org.quadrant.gateway.identity.tokens.SessionSettings;
 
 import java.time.Clock;
 

@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.EmailAddresses;
@@ -30,14 +31,14 @@ public class AccountLinkService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountLinkService.class);
 
     private final AccountLinks links;
-    private final AccountNotices notices;
+    private final AccountEvents notices;
     private final UserAccountRepository users;
     private final AccountLookup lookup;
     private final DirectoryAdministration directory;
     private final SessionValidity validity;
     private final TransactionOperations<Connection> transactions;
 
-    AccountLinkService(AccountLinks links, AccountNotices notices, UserAccountRepository users, AccountLookup lookup,
+    AccountLinkService(AccountLinks links, AccountEvents notices, UserAccountRepository users, AccountLookup lookup,
                        DirectoryAdministration directory, SessionValidity validity, TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
         this.links = links;
@@ -55,7 +56,7 @@ public class AccountLinkService {
             throw new IllegalStateException("Only an account with an e-mail address and no password yet can be invited");
         }
         String secret = links.issue(LinkPurpose.INVITATION, user.username());
-        notices.invited(user, AccountNotices.link(LinkPurpose.INVITATION, secret), by, again);
+        notices.invited(user, link(LinkPurpose.INVITATION, secret), by, again);
     }
 
     /**
@@ -76,7 +77,7 @@ public class AccountLinkService {
     private void sendReset(UserAccount user, @Nullable String client) {
         transactions.executeWrite(status -> {
             String secret = links.issue(LinkPurpose.RESET, user.username());
-            notices.resetRequested(user, AccountNotices.link(LinkPurpose.RESET, secret), client);
+            notices.resetRequested(user, link(LinkPurpose.RESET, secret), client);
             return null;
         });
     }
@@ -125,5 +126,10 @@ public class AccountLinkService {
 
     AccountLinks.Checked check(@Nullable String secret, LinkPurpose purpose) {
         return links.check(secret, purpose);
+    }
+
+    /** A link page's path with its secret, as the e-mail's action (made absolute by the renderer). */
+    static String link(LinkPurpose purpose, String secret) {
+        return purpose.path() + "?t=" + secret;
     }
 }

@@ -107,7 +107,7 @@ public class DirectoryAdministration {
     /**
      * The person set their own password from an invitation or reset link (issue 19): hashed by the caller,
      * never logged. Every session and token issued before ends. The change log entry is the caller's
-     * (accounts.AccountNotices), in the same transaction.
+     * (accounts.AccountEvents), in the same transaction.
      */
     @Transactional
     public UserAccount setOwnPassword(long id, String passwordHash) {

@@ -2,7 +2,7 @@ package uk.org.quadrant.gateway.identity.federation;
 
 import io.micronaut.security.authentication.Authentication;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 
 /** The admin pages of sign-in through providers are the board manager's, like every admin page. */
 final class FederationAccess {

@@ -19,8 +19,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
-import uk.org.quadrant.gateway.identity.signin.SignInThrottle;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 import uk.org.quadrant.gateway.web.forms.Form;
 import uk.org.quadrant.gateway.web.forms.FormErrors;
 

@@ -5,10 +5,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
 import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
-import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
 import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
@@ -54,12 +54,12 @@ public class SecondFactors {
     private final ChangeLogRepository changes;
     private final SealedSecrets sealed;
     private final DirectoryAdministration directory;
-    private final AccountNotices notices;
+    private final AccountEvents notices;
     private final SecureRandom random = new SecureRandom();
     private Clock clock = Clock.systemUTC();
 
     SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, UserAccountRepository users,
-                  ChangeLogRepository changes, SealedSecrets sealed, DirectoryAdministration directory, AccountNotices notices) {
+                  ChangeLogRepository changes, SealedSecrets sealed, DirectoryAdministration directory, AccountEvents notices) {
         this.notices = notices;
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;

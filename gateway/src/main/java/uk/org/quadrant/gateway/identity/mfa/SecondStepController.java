@@ -17,7 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
-import uk.org.quadrant.gateway.identity.signin.SignInThrottle;
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
 import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 import uk.org.quadrant.gateway.web.forms.Form;

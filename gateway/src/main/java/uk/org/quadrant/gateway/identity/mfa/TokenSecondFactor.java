@@ -6,7 +6,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
-import uk.org.quadrant.gateway.identity.signin.SignInThrottle;
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 
 /**
  * The second factor on {@code POST /api/v1/auth/token} (docs/decisions.md, 2026-12-07: a code on the token

@@ -18,12 +18,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
+import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.HashingBusyException;
 import uk.org.quadrant.gateway.identity.directory.PasswordRules;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
-import uk.org.quadrant.gateway.identity.signin.SignInThrottle;
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 import uk.org.quadrant.gateway.identity.tokens.SessionEnd;
 import uk.org.quadrant.gateway.web.forms.Form;
 import uk.org.quadrant.gateway.web.forms.FormErrors;
@@ -54,10 +54,10 @@ class OwnPasswordController {
     private final SignInThrottle throttle;
     private final HttpClientAddressResolver addresses;
     private final SessionEnd sessions;
-    private final AccountNotices notices;
+    private final AccountEvents notices;
 
     OwnPasswordController(UserDirectory directory, DirectoryAdministration administration, SignInThrottle throttle,
-                          HttpClientAddressResolver addresses, SessionEnd sessions, AccountNotices notices) {
+                          HttpClientAddressResolver addresses, SessionEnd sessions, AccountEvents notices) {
         this.notices = notices;
         this.directory = directory;
         this.administration = administration;

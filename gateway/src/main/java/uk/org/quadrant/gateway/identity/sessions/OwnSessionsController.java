@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.sessions;
 
+import uk.org.quadrant.gateway.identity.tokens.SessionLedger;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
 import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 import uk.org.quadrant.gateway.web.forms.Form;

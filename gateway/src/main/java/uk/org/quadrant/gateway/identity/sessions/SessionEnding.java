@@ -1,10 +1,11 @@
 package uk.org.quadrant.gateway.identity.sessions;
 
+import uk.org.quadrant.gateway.identity.tokens.SessionLedger;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.identity.accounts.AccountNotices;
+import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * replica within the session-check cache time). All (the manager) or all others (the person): the
  * account's session generation moves on as well, so sessions with no row (issued before the table) and
  * the scripts' API tokens end too; the person's own session is re-issued under the new generation, same
- * session id. Each is in the change log; the manager's also e-mails the person ({@link AccountNotices}).
+ * session id. Each is in the change log; the manager's also e-mails the person ({@link AccountEvents}).
  */
 @Singleton
 class SessionEnding {
@@ -28,12 +29,12 @@ class SessionEnding {
     private final SessionLedger ledger;
     private final DirectoryAdministration directory;
     private final SessionValidity validity;
-    private final AccountNotices notices;
+    private final AccountEvents notices;
     private final UserDirectory users;
     private final TokenIssuer issuer;
     private final SessionCookies cookies;
 
-    SessionEnding(SessionLedger ledger, DirectoryAdministration directory, SessionValidity validity, AccountNotices notices,
+    SessionEnding(SessionLedger ledger, DirectoryAdministration directory, SessionValidity validity, AccountEvents notices,
                   UserDirectory users, TokenIssuer issuer, SessionCookies cookies) {
         this.ledger = ledger;
         this.directory = directory;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.sessions;
 
+import uk.org.quadrant.gateway.identity.tokens.BrowserSession;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

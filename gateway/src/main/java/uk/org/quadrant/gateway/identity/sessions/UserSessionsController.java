@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.sessions;
 
+import uk.org.quadrant.gateway.identity.tokens.SessionLedger;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +19,7 @@ import io.micronaut.views.ModelAndView;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
 import uk.org.quadrant.gateway.identity.directory.UserAccountRepository;
-import uk.org.quadrant.gateway.identity.signin.CurrentUser;
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 import uk.org.quadrant.gateway.web.forms.Form;
 import uk.org.quadrant.gateway.web.forms.Notice;

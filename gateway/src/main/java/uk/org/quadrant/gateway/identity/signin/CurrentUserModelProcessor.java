@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.signin;
 
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;

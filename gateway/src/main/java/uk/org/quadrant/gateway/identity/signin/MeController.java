@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.signin;
 
+import uk.org.quadrant.gateway.identity.tokens.CurrentUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.signin;
 
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.signin;
 
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 import java.time.Duration;
 
 /** A sign-in refused by {@link SignInThrottle} before the password was looked at. */

@@ -6,7 +6,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import uk.org.quadrant.gateway.identity.sessions.SessionLedger;
 
 /**
  * Builds the browser session cookie (HttpOnly, SameSite=Lax, Path=/, no Domain, Secure when

@@ -12,7 +12,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
 import uk.org.quadrant.gateway.identity.directory.UserDirectory;
-import uk.org.quadrant.gateway.identity.sessions.SessionLedger;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -13,7 +13,6 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.Role;
 import uk.org.quadrant.gateway.identity.directory.SignedInUser;
-import uk.org.quadrant.gateway.identity.sessions.SessionLedger;
 
 import java.time.Clock;
 import java.time.Duration;

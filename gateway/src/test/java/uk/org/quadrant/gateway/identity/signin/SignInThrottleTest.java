@@ -1,5 +1,6 @@
 package uk.org.quadrant.gateway.identity.signin;
 
+import uk.org.quadrant.gateway.identity.throttle.SignInThrottle;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.identity.signin;
+package uk.org.quadrant.gateway.identity.tokens;
 
 import io.micronaut.security.authentication.Authentication;
 import uk.org.quadrant.gateway.identity.directory.Role;

@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.identity.signin;
+package uk.org.quadrant.gateway.identity.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

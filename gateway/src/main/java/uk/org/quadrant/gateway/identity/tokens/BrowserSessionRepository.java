@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.identity.sessions;
+package uk.org.quadrant.gateway.identity.tokens;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

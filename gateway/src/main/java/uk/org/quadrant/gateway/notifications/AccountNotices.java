@@ -1,14 +1,13 @@
-package uk.org.quadrant.gateway.identity.accounts;
+package uk.org.quadrant.gateway.notifications;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.common.changelog.ChangeLogEntry;
+import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.gateway.identity.directory.ChangeLogRepository;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
-import uk.org.quadrant.gateway.notifications.AccountMail;
-import uk.org.quadrant.gateway.notifications.MessageContent;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.List;
  * only into the e-mail that carries it: never into the change log, a log line or another notice.
  */
 @Singleton
-public class AccountNotices {
+public class AccountNotices implements AccountEvents {
 
     private static final String NOT_YOU = "If this was not you, tell your partnership's business unit at once.";
 
@@ -36,6 +35,7 @@ public class AccountNotices {
     }
 
     /** The manager invited {@code user}; {@code link} is the invitation link's path and secret (only in the e-mail). */
+    @Override
     @Transactional
     public void invited(UserAccount user, String link, ChangedBy by, boolean again) {
         log(by, user.username(), again ? "INVITATION_RESENT" : "INVITED", "invitation sent to " + user.email() + " (link not recorded)");
@@ -49,6 +49,7 @@ public class AccountNotices {
     }
 
     /** The invited person chose their password and is signed in. */
+    @Override
     @Transactional
     public void invitationAccepted(UserAccount user) {
         log(self(user), user.username(), "INVITATION_ACCEPTED", "password chosen (not recorded)");
@@ -57,6 +58,7 @@ public class AccountNotices {
     }
 
     /** A reset link was sent ("Forgotten your password?"); {@code client} is the address it was asked from. */
+    @Override
     @Transactional
     public void resetRequested(UserAccount user, String link, @Nullable String client) {
         log(self(user), user.username(), "PASSWORD_RESET_REQUESTED", "reset link sent" + (client == null ? "" : ", asked from " + client)
@@ -70,6 +72,7 @@ public class AccountNotices {
     }
 
     /** The password was reset with a link: every session of the account ended. */
+    @Override
     @Transactional
     public void passwordReset(UserAccount user) {
         log(self(user), user.username(), "PASSWORD_RESET_BY_LINK", "password reset (not recorded); every session ended");
@@ -79,6 +82,7 @@ public class AccountNotices {
     }
 
     /** The manager set a new password (the admin form): the change log entry is the directory's own. */
+    @Override
     public void passwordSetByManager(UserAccount user) {
         send(user, "account-password-changed", simple("Your Quadrant password was changed",
                 "Your partnership's business unit set a new password for your Quadrant account (" + user.username()
@@ -86,6 +90,7 @@ public class AccountNotices {
     }
 
     /** The manager ended one of the account's sessions, or all of them ({@code count}). */
+    @Override
     @Transactional
     public void sessionsEndedByManager(UserAccount user, ChangedBy by, int count, boolean all) {
         log(by, user.username(), all ? "SESSIONS_ENDED" : "SESSION_ENDED",
@@ -97,6 +102,7 @@ public class AccountNotices {
     }
 
     /** The person ended one of their own sessions, or all the others, from their sessions page: logged, no e-mail. */
+    @Override
     @Transactional
     public void sessionsEndedByOwner(String username, @Nullable String agencyCode, boolean allOthers) {
         log(new ChangedBy(username, agencyCode), username, allOthers ? "OTHER_SESSIONS_ENDED" : "SESSION_ENDED",
@@ -104,6 +110,7 @@ public class AccountNotices {
     }
 
     /** A second factor was turned on (the change log entry is {@code identity.mfa}'s): a message to the account. */
+    @Override
     public void secondFactorOn(UserAccount user) {
         send(user, "account-second-factor", simple("A second factor is on for your Quadrant account",
                 "Signing in to your Quadrant account (" + user.username() + ") now asks for a code from your authenticator app. "
@@ -111,6 +118,7 @@ public class AccountNotices {
     }
 
     /** The account's second factor was turned off by its holder, or removed by the board manager: a message to the account. */
+    @Override
     public void secondFactorOff(UserAccount user, boolean byManager) {
         send(user, "account-second-factor", simple("The second factor of your Quadrant account is off",
                 (byManager ? "The board manager removed the authenticator app from your Quadrant account (" + user.username()
@@ -120,6 +128,7 @@ public class AccountNotices {
     }
 
     /** A recovery code was used to sign in: a message to the account, with how many are left. */
+    @Override
     public void recoveryCodeUsed(UserAccount user, long left) {
         send(user, "account-second-factor", simple("A recovery code was used to sign in to Quadrant",
                 "Someone signed in to your Quadrant account (" + user.username() + ") with one of its recovery codes. "
@@ -127,6 +136,7 @@ public class AccountNotices {
     }
 
     /** The person changed their own password (the change log entry is the directory's): a message to the account. */
+    @Override
     public void passwordChangedByOwner(UserAccount user) {
         send(user, "account-password", simple("Your Quadrant password was changed",
                 "The password of your Quadrant account (" + user.username() + ") was changed, and every other session ended. "
@@ -149,10 +159,5 @@ public class AccountNotices {
 
     private static ChangedBy self(UserAccount user) {
         return new ChangedBy(user.username(), user.agencyCode());
-    }
-
-    /** A link page's path with its secret, as the e-mail's action (made absolute by the renderer). */
-    static String link(LinkPurpose purpose, String secret) {
-        return purpose.path() + "?t=" + secret;
     }
 }

@@ -1,4 +1,4 @@
-package uk.org.quadrant.gateway.identity.sessions;
+package uk.org.quadrant.gateway.identity.tokens;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
