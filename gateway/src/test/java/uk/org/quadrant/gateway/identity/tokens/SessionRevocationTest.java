@@ -90,7 +90,7 @@ class SessionRevocationTest {
         String tokenBefore = here.csrfToken();
         String cookieBefore = here.cookie("quadrant_session").orElseThrow();
         try {
-            Page reset = resetPassword(here, "manager", "the managers new passphrase");
+            Page reset = resetPassword(here, "manager", "copper lantern orbit meadow");
             assertNotEquals(cookieBefore, here.cookie("quadrant_session").orElseThrow(), "re-issued: " + reset.setCookies());
             assertEquals(200, here.get("/admin/users").status(), "this session continues");
             assertEquals(tokenBefore, here.csrfToken(), "same session id: forms opened before still post");
