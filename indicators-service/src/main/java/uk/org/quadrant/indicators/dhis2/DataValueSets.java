@@ -8,7 +8,7 @@ import uk.org.quadrant.common.problem.InvalidRequestException;
 import uk.org.quadrant.indicators.catalogue.Indicator;
 import uk.org.quadrant.indicators.catalogue.IndicatorCatalogue;
 import uk.org.quadrant.indicators.domain.Period;
-import uk.org.quadrant.indicators.reports.SpreadsheetCsv;
+import uk.org.quadrant.common.csv.SpreadsheetCsv;
 import uk.org.quadrant.indicators.values.IndicatorValue;
 import uk.org.quadrant.indicators.values.IndicatorValueRepository;
 import uk.org.quadrant.indicators.values.ValueVisibility;

@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Size;
 import uk.org.quadrant.common.access.Caller;
+import uk.org.quadrant.common.csv.SpreadsheetCsv;
 
 import java.math.BigDecimal;
 import java.util.List;

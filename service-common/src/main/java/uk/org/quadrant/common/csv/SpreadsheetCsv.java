@@ -1,4 +1,4 @@
-package uk.org.quadrant.indicators.reports;
+package uk.org.quadrant.common.csv;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

@@ -1,7 +1,6 @@
-package uk.org.quadrant.indicators.reports;
+package uk.org.quadrant.common.csv;
 
 import org.junit.jupiter.api.Test;
-import uk.org.quadrant.indicators.domain.Rag;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** CSV downloads: RFC 4180 lines with CRLF, text that a spreadsheet would run prefixed with a quote, numbers as they are. */
 class SpreadsheetCsvTest {
+
+    /** An enum is written by its name, as the services' RAG ratings are. */
+    enum Rag { RED, GREEN }
+
 
     @Test
     void textCellsAreNeutralisedAndQuotedWhereNeeded() {
