@@ -79,7 +79,7 @@ class OwnSessionsController {
     HttpResponse<?> endOthers(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         MutableHttpResponse<?> done = Form.done("/account/sessions", Notice.OTHER_SESSIONS_ENDED);
-        ending.endOthers(user.username(), agency(user), currentSid(authentication), TokenIssuer.providerOf(authentication)).ifPresent(done::cookie);
+        ending.endOthers(authentication, agency(user), currentSid(authentication)).ifPresent(done::cookie);
         return done;
     }
 

@@ -1,18 +1,16 @@
 package uk.org.quadrant.gateway.identity.sessions;
 
+import uk.org.quadrant.gateway.identity.tokens.SessionEnd;
 import uk.org.quadrant.gateway.identity.tokens.SessionLedger;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import uk.org.quadrant.gateway.identity.directory.AccountEvents;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration;
 import uk.org.quadrant.gateway.identity.directory.DirectoryAdministration.ChangedBy;
 import uk.org.quadrant.gateway.identity.directory.UserAccount;
-import uk.org.quadrant.gateway.identity.directory.UserDirectory;
-import uk.org.quadrant.gateway.identity.tokens.SessionCookies;
-import uk.org.quadrant.gateway.identity.tokens.SessionValidity;
-import uk.org.quadrant.gateway.identity.tokens.TokenIssuer;
 
 import java.util.Optional;
 
@@ -28,21 +26,14 @@ class SessionEnding {
 
     private final SessionLedger ledger;
     private final DirectoryAdministration directory;
-    private final SessionValidity validity;
     private final AccountEvents notices;
-    private final UserDirectory users;
-    private final TokenIssuer issuer;
-    private final SessionCookies cookies;
+    private final SessionEnd sessions;
 
-    SessionEnding(SessionLedger ledger, DirectoryAdministration directory, SessionValidity validity, AccountEvents notices,
-                  UserDirectory users, TokenIssuer issuer, SessionCookies cookies) {
+    SessionEnding(SessionLedger ledger, DirectoryAdministration directory, AccountEvents notices, SessionEnd sessions) {
         this.ledger = ledger;
         this.directory = directory;
-        this.validity = validity;
         this.notices = notices;
-        this.users = users;
-        this.issuer = issuer;
-        this.cookies = cookies;
+        this.sessions = sessions;
     }
 
     /** The person ends one of their own sessions: false if it is not theirs or was already ended. */
@@ -57,15 +48,13 @@ class SessionEnding {
 
     /** The person ends every other session; the cookie to keep this one (none if it is not a browser session). */
     @Transactional
-    Optional<Cookie> endOthers(String username, @Nullable String agencyCode, @Nullable String currentSid, @Nullable String provider) {
+    Optional<Cookie> endOthers(Authentication authentication, @Nullable String agencyCode, @Nullable String currentSid) {
+        String username = authentication.getName();
         directory.endSessions(username);
         ledger.endAllBut(username, currentSid, username);
-        validity.forget(username);
+        sessions.ended(username);
         notices.sessionsEndedByOwner(username, agencyCode, true);
-        if (currentSid == null) {
-            return Optional.empty();
-        }
-        return users.findEnabled(username).map(user -> cookies.signedIn(issuer.renewSession(user, currentSid, user.sessionGeneration(), provider)));
+        return sessions.continueOwn(authentication);
     }
 
     /** The manager ends one session of {@code user}: false if it is not theirs or was already ended. */
@@ -83,7 +72,7 @@ class SessionEnding {
     void endAllByManager(UserAccount user, ChangedBy by) {
         directory.endSessions(user.username());
         ledger.endAllBut(user.username(), null, by.username());
-        validity.forget(user.username());
+        sessions.ended(user.username());
         notices.sessionsEndedByManager(user, by, 0, true);
     }
 }
